@@ -51,6 +51,14 @@ type Token struct {
 	Ent string
 }
 
+// Block is one unit of prepared text: a paragraph, headline, bullet line, caption or aside.
+type Block struct {
+	// Start and End are byte offsets of the block in Doc.Text.
+	Start, End int
+	// Kind says what sort of unit the block is.
+	Kind Kind
+}
+
 // Sentence is one sentence (or headline, bullet, caption) of a document.
 type Sentence struct {
 	// Index is the 0-based position of the sentence in the document.
@@ -71,7 +79,10 @@ type Doc struct {
 	Text string
 	// Title is the headline found by text preparation, if any.
 	Title string
-	// Sentences are the text units in order.
+	// Blocks are the text units found by preparation (paragraphs, headlines, bullets, captions,
+	// asides), in order; sentence splitting works within one block at a time.
+	Blocks []Block
+	// Sentences are the sentences in order.
 	Sentences []Sentence
 	// Offsets maps Text offsets back to the original input; empty when Text is the original
 	// (plain-text input).
