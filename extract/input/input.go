@@ -1,0 +1,537 @@
+// Package input reads news articles from files and folders as a stream: plain text (.txt),
+// Markdown (.md), HTML (.html, .htm) and JSON Lines (.jsonl, one article a line). It decodes the
+// bytes to UTF-8 text, gives every article an id, a path and a hash, and reports every problem with
+// one file or line as an Error while the other articles keep flowing.
+//
+// It must not interpret the text: turning Markdown and HTML into prose, finding headlines and
+// splitting sentences belong to packages prepare and segment. It holds at most one article (or one
+// JSONL line) in memory at a time.
+package input
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Format is the markup of an article's text.
+type Format uint8
+
+// The formats of article text.
+const (
+	Text     Format = iota // plain text
+	Markdown               // CommonMark / GitHub Markdown
+	HTML                   // an HTML document or fragment
+)
+
+var formatNames = [...]string{"text", "markdown", "html"}
+
+// String returns the lower-case name of the format.
+func (f Format) String() string {
+	if int(f) < len(formatNames) {
+		return formatNames[f]
+	}
+	return "unknown"
+}
+
+// Article is one article read from the input: what is known of it for the graph, its text as
+// UTF-8, and the markup of that text.
+type Article struct {
+	schema.Article
+	// Text is the article text, decoded to UTF-8 (see Reader for how invalid UTF-8 is decoded).
+	// It is the text every offset of the prepared document maps back to.
+	Text string
+	// Format is the markup of Text.
+	Format Format
+}
+
+// DefaultMaxBytes is the default size limit of one article: 10 MB.
+const DefaultMaxBytes = 10 << 20
+
+// Reader reads articles. The zero value is ready to use with the default limit.
+//
+// Text that is not valid UTF-8 is decoded as Windows-1252 (whose undefined bytes 0x81, 0x8D, 0x8F,
+// 0x90 and 0x9D are read as the Latin-1 control characters of the same value), and a warning
+// (ErrDecoded) is reported; the article is still read. Text starting with a UTF-16 byte-order mark
+// is decoded from UTF-16 with the same warning. A UTF-8 byte-order mark is dropped.
+type Reader struct {
+	// MaxBytes is the largest article accepted, in bytes; 0 means DefaultMaxBytes. Larger articles
+	// are reported (ErrTooLarge) and skipped.
+	MaxBytes int64
+	// Problem, when set, is called with every problem as soon as it is found, in reading order
+	// (warnings too). Read also returns all of them, sorted.
+	Problem func(*Error)
+}
+
+// Read reads the articles of paths with the default options; see Reader.Read.
+func Read(ctx context.Context, paths []string, fn func(Article) error) (ErrorList, error) {
+	var r Reader
+	return r.Read(ctx, paths, fn)
+}
+
+// Read calls fn with each article of paths in order: the arguments in the order given, the files
+// under a folder recursively in lexical order of their paths. Under a folder, files with other
+// extensions are skipped silently; a file named explicitly with an unknown extension is a problem.
+//
+// Article ids: a file named directly is identified by its base name; a file found under a folder
+// by its path relative to that folder, with slashes; a JSONL article by its "id" field, else by
+// "<file base name>#<line>". File is the path (with ":<line>" for JSONL) and Hash the hex SHA-256 of
+// Text.
+//
+// Problems with the input (missing paths, empty, binary or oversized files, malformed JSONL lines,
+// lines without text, decoded encodings) never stop the reading: they are returned as a sorted
+// ErrorList (nil when there were none) and passed to r.Problem as they happen. The error result is
+// only for what stops the run: the context's error, or an error returned by fn (returned as is).
+func (r *Reader) Read(ctx context.Context, paths []string, fn func(Article) error) (ErrorList, error) {
+	rd := &run{r: r, ctx: ctx, fn: fn, max: r.MaxBytes}
+	if rd.max <= 0 {
+		rd.max = DefaultMaxBytes
+	}
+	for _, p := range paths {
+		if err := rd.path(p); err != nil {
+			rd.errs.Sort()
+			return rd.errs, err
+		}
+	}
+	rd.errs.Sort()
+	if len(rd.errs) == 0 {
+		return nil, nil
+	}
+	return rd.errs, nil
+}
+
+// kinds of file by extension.
+const (
+	fileNone = iota
+	fileText
+	fileMarkdown
+	fileHTML
+	fileJSONL
+)
+
+func fileKind(name string) int {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".text":
+		return fileText
+	case ".md", ".markdown":
+		return fileMarkdown
+	case ".html", ".htm", ".xhtml":
+		return fileHTML
+	case ".jsonl", ".ndjson":
+		return fileJSONL
+	}
+	return fileNone
+}
+
+type run struct {
+	r    *Reader
+	ctx  context.Context
+	fn   func(Article) error
+	max  int64
+	errs ErrorList
+}
+
+// stop wraps an error that must end the run (context, callback).
+type stop struct{ err error }
+
+func (s stop) Error() string { return s.err.Error() }
+
+func (rd *run) report(file string, line int, warn bool, err error) {
+	e := &Error{File: file, Line: line, Err: err, Warn: warn}
+	rd.errs = append(rd.errs, e)
+	if rd.r.Problem != nil {
+		rd.r.Problem(e)
+	}
+}
+
+func (rd *run) path(p string) error {
+	if err := rd.ctx.Err(); err != nil {
+		return err
+	}
+	st, err := os.Stat(p)
+	if err != nil {
+		rd.report(p, 0, false, unwrapPath(err))
+		return nil
+	}
+	if !st.IsDir() {
+		k := fileKind(p)
+		if k == fileNone {
+			rd.report(p, 0, false, fmt.Errorf("%w %q", ErrUnknownType, filepath.Ext(p)))
+			return nil
+		}
+		return rd.file(p, filepath.Base(p), k)
+	}
+	werr := filepath.WalkDir(p, func(q string, de fs.DirEntry, err error) error {
+		if err != nil {
+			rd.report(q, 0, false, unwrapPath(err))
+			if de != nil && de.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if de.IsDir() {
+			return nil
+		}
+		k := fileKind(q)
+		if k == fileNone || !de.Type().IsRegular() && de.Type()&fs.ModeSymlink == 0 {
+			return nil
+		}
+		rel, rerr := filepath.Rel(p, q)
+		if rerr != nil {
+			rel = q
+		}
+		if err := rd.file(q, filepath.ToSlash(rel), k); err != nil {
+			return stop{err}
+		}
+		return nil
+	})
+	var s stop
+	if errors.As(werr, &s) {
+		return s.err
+	}
+	if werr != nil {
+		return werr
+	}
+	return nil
+}
+
+// unwrapPath drops the *fs.PathError wrapper, whose path the Error repeats.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
+	}
+	return err
+}
+
+func (rd *run) file(p, id string, kind int) error {
+	if err := rd.ctx.Err(); err != nil {
+		return err
+	}
+	if kind == fileJSONL {
+		return rd.jsonl(p)
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		rd.report(p, 0, false, unwrapPath(err))
+		return nil
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, rd.max+1))
+	if err != nil {
+		rd.report(p, 0, false, unwrapPath(err))
+		return nil
+	}
+	if int64(len(data)) > rd.max {
+		rd.report(p, 0, false, fmt.Errorf("%w (limit %d bytes)", ErrTooLarge, rd.max))
+		return nil
+	}
+	text, ok := rd.decode(p, 0, data)
+	if !ok {
+		return nil
+	}
+	a := Article{Text: text}
+	switch kind {
+	case fileMarkdown:
+		a.Format = Markdown
+	case fileHTML:
+		a.Format = HTML
+	}
+	a.ID = id
+	a.File = p
+	a.Hash = Hash(text)
+	if err := rd.fn(a); err != nil {
+		return err
+	}
+	return nil
+}
+
+// decode checks data and turns it into UTF-8 text, reporting problems; ok is false when the
+// article must be skipped.
+func (rd *run) decode(file string, line int, data []byte) (string, bool) {
+	text, warn, err := Decode(data)
+	if err != nil {
+		rd.report(file, line, false, err)
+		return "", false
+	}
+	if warn != nil {
+		rd.report(file, line, true, warn)
+	}
+	return text, true
+}
+
+// Decode turns the bytes of one article into UTF-8 text. It returns an error (ErrEmpty,
+// ErrBinary) when the bytes are not usable text, and a warning (wrapping ErrDecoded) when they
+// were not UTF-8 and were decoded as UTF-16 or Windows-1252.
+func Decode(data []byte) (text string, warning, err error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF):
+		text = decodeUTF16(data[2:], data[0] == 0xFE)
+		warning = fmt.Errorf("%w from UTF-16", ErrDecoded)
+		if strings.TrimSpace(text) == "" {
+			return "", nil, ErrEmpty
+		}
+		if binary([]byte(text)) {
+			return "", nil, ErrBinary
+		}
+		return text, warning, nil
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", nil, ErrEmpty
+	}
+	if binary(data) {
+		return "", nil, ErrBinary
+	}
+	if utf8.Valid(data) {
+		return string(data), nil, nil
+	}
+	return decode1252(data), fmt.Errorf("%w from Windows-1252 (not valid UTF-8)", ErrDecoded), nil
+}
+
+// binary reports whether data holds a NUL byte or, in its first 8 KB, more than 10% control
+// characters other than tab, newline, carriage return and form feed.
+func binary(data []byte) bool {
+	if bytes.IndexByte(data, 0) >= 0 {
+		return true
+	}
+	head := data
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	ctl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7F {
+			ctl++
+		}
+	}
+	return ctl*10 > len(head)
+}
+
+func decodeUTF16(b []byte, bigEndian bool) string {
+	u := make([]uint16, len(b)/2)
+	for i := range u {
+		if bigEndian {
+			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
+		} else {
+			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+		}
+	}
+	return string(utf16.Decode(u))
+}
+
+// win1252 holds the code points of bytes 0x80-0x9F in Windows-1252; the five undefined bytes map
+// to the Latin-1 control characters of the same value.
+var win1252 = [32]rune{
+	0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+	0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+}
+
+// decode1252 decodes data as Windows-1252, keeping runs of valid multi-byte UTF-8 as they are
+// (text that mixes both encodings is common in scraped news).
+func decode1252(data []byte) string {
+	var b strings.Builder
+	b.Grow(len(data) + len(data)/8)
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < 0x80 {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		if r, n := utf8.DecodeRune(data[i:]); r != utf8.RuneError && n > 1 {
+			b.Write(data[i : i+n])
+			i += n
+			continue
+		}
+		if c < 0xA0 {
+			b.WriteRune(win1252[c-0x80])
+		} else {
+			b.WriteRune(rune(c))
+		}
+		i++
+	}
+	return b.String()
+}
+
+// Hash returns the hex SHA-256 of text, the Article.Hash of an article.
+func Hash(text string) string {
+	h := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(h[:])
+}
+
+// jsonArticle is one line of JSONL input.
+type jsonArticle struct {
+	ID     *string `json:"id"`
+	URL    *string `json:"url"`
+	Title  *string `json:"title"`
+	Date   *string `json:"date"`
+	Source *string `json:"source"`
+	Text   *string `json:"text"`
+}
+
+func str(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+func (rd *run) jsonl(p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		rd.report(p, 0, false, unwrapPath(err))
+		return nil
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 64<<10)
+	base := filepath.Base(p)
+	var buf []byte
+	any := false
+	for line := 1; ; line++ {
+		if err := rd.ctx.Err(); err != nil {
+			return err
+		}
+		var long bool
+		var rerr error
+		buf, long, rerr = readLine(br, buf[:0], rd.max)
+		if rerr != nil && rerr != io.EOF {
+			rd.report(p, line, false, rerr)
+			return nil
+		}
+		if len(bytes.TrimSpace(buf)) > 0 || long {
+			any = true
+			if err := rd.jsonLine(p, base, line, buf, long); err != nil {
+				return err
+			}
+		}
+		if rerr == io.EOF {
+			break
+		}
+	}
+	if !any {
+		rd.report(p, 0, false, ErrEmpty)
+	}
+	return nil
+}
+
+// readLine reads one line into buf (without the newline). A line longer than max is consumed
+// but not kept: long is true.
+func readLine(br *bufio.Reader, buf []byte, max int64) (_ []byte, long bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !long {
+			if int64(len(buf)+len(chunk)) > max+1 {
+				long, buf = true, buf[:0]
+			} else {
+				buf = append(buf, chunk...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		if err != nil {
+			return bytes.TrimRight(buf, "\r\n"), long, err
+		}
+		return bytes.TrimRight(buf, "\r\n"), long, nil
+	}
+}
+
+func (rd *run) jsonLine(p, base string, line int, data []byte, long bool) error {
+	if long {
+		rd.report(p, line, false, fmt.Errorf("%w (limit %d bytes)", ErrTooLarge, rd.max))
+		return nil
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		rd.report(p, line, false, ErrBinary)
+		return nil
+	}
+	if !utf8.Valid(data) {
+		data = []byte(decode1252(data))
+		rd.report(p, line, true, fmt.Errorf("%w from Windows-1252 (not valid UTF-8)", ErrDecoded))
+	}
+	var ja jsonArticle
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&ja); err != nil {
+		rd.report(p, line, false, fmt.Errorf("%w: %w", ErrMalformed, err))
+		return nil
+	}
+	if dec.More() {
+		rd.report(p, line, false, fmt.Errorf("%w: text after the JSON object", ErrMalformed))
+		return nil
+	}
+	text := str(ja.Text)
+	if strings.TrimSpace(text) == "" {
+		rd.report(p, line, false, ErrNoText)
+		return nil
+	}
+	if int64(len(text)) > rd.max {
+		rd.report(p, line, false, fmt.Errorf("%w (limit %d bytes)", ErrTooLarge, rd.max))
+		return nil
+	}
+	a := Article{Text: text}
+	if LooksLikeHTML(text) {
+		a.Format = HTML
+	}
+	a.ID = str(ja.ID)
+	if a.ID == "" {
+		a.ID = base + "#" + strconv.Itoa(line)
+	}
+	a.Title = strings.TrimSpace(str(ja.Title))
+	a.URL = str(ja.URL)
+	a.Date = str(ja.Date)
+	a.Source = str(ja.Source)
+	a.File = p + ":" + strconv.Itoa(line)
+	a.Hash = Hash(text)
+	return rd.fn(a)
+}
+
+// htmlTags are the tags whose presence makes JSONL text HTML.
+var htmlTags = []string{"p", "div", "br", "html", "body", "span", "a", "h1", "h2", "h3", "h4", "ul", "ol", "li", "article", "section", "em", "strong", "b", "i", "table", "!doctype", "img", "figure", "blockquote"}
+
+// LooksLikeHTML reports whether text (from a source that does not say its format) holds HTML
+// markup: a common tag such as <p>, <br>, <div> or </...> within its first 4 KB.
+func LooksLikeHTML(text string) bool {
+	head := text
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	for i := strings.IndexByte(head, '<'); i >= 0 && i+1 < len(head); {
+		rest := head[i+1:]
+		if rest[0] == '/' && len(rest) > 1 && isLetter(rest[1]) {
+			return true
+		}
+		for _, t := range htmlTags {
+			if len(rest) > len(t) && strings.EqualFold(rest[:len(t)], t) {
+				c := rest[len(t)]
+				if c == '>' || c == ' ' || c == '/' || c == '\t' || c == '\n' {
+					return true
+				}
+			}
+		}
+		j := strings.IndexByte(rest, '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }

@@ -1,0 +1,213 @@
+// Package prepare turns an article read by package input into the prepared text of a doc.Doc:
+// Markdown and HTML become plain text, the headline is found, and the text is cut into blocks
+// (headline, body paragraph, bullet, caption, aside), with an offset map back to the original
+// bytes.
+//
+// It must not split sentences or words (package segment does), and it never drops article prose:
+// lines that are not prose are kept as Aside or Caption blocks so that later stages can ignore them
+// knowingly. It does not read files.
+package prepare
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/input"
+)
+
+// Prepare returns the prepared document of a: its Text, Title, Blocks and Offsets, with ID set.
+// Sentences are left to package segment.
+//
+// Plain text is used as it is (Text is the original, Offsets empty), except that plain text which
+// clearly holds Markdown (a "# " heading line, an inline link "[text](url)" or an autolink
+// "<https://...>") is prepared as Markdown. Every input gives a Doc; an article without prose gives
+// one with no blocks.
+func Prepare(a input.Article) *doc.Doc {
+	var d *doc.Doc
+	switch {
+	case a.Format == input.HTML:
+		d = prepareHTML(a.Text)
+	case a.Format == input.Markdown || a.Format == input.Text && looksLikeMarkdown(a.Text):
+		d = prepareMarkdown(a.Text)
+	default:
+		d = prepareText(a.Text)
+	}
+	d.ID = a.ID
+	if t := strings.TrimSpace(a.Title); t != "" {
+		d.Title = collapse(t)
+	}
+	return d
+}
+
+// builder accumulates prepared text from pieces of the source, keeping the offset map.
+type builder struct {
+	buf    []byte
+	offs   doc.OffsetMap
+	delta  int // source offset minus text offset in the current run
+	blocks []doc.Block
+	start  int // start of the open block, -1 when none
+	kind   doc.Kind
+	last   int // source offset just after the last piece
+}
+
+func newBuilder(n int) *builder { return &builder{buf: make([]byte, 0, n), start: -1} }
+
+func (b *builder) mapAt(src int) {
+	if src-len(b.buf) != b.delta {
+		b.delta = src - len(b.buf)
+		b.offs = append(b.offs, doc.Shift{Text: len(b.buf), Source: src})
+	}
+}
+
+// copy appends source bytes src[start:end], which lie at the same offsets in the original.
+func (b *builder) copy(src string, start, end int) {
+	if end <= start {
+		return
+	}
+	b.mapAt(start)
+	b.buf = append(b.buf, src[start:end]...)
+	b.last = end
+}
+
+// lit appends text that replaces the source from offset src on (an entity, a collapsed space,
+// a separator).
+func (b *builder) lit(s string, src int) {
+	if s == "" {
+		return
+	}
+	b.mapAt(src)
+	b.buf = append(b.buf, s...)
+	b.last = src
+}
+
+// open starts a block of kind k, ending any open one.
+func (b *builder) open(k doc.Kind) {
+	b.close()
+	b.start, b.kind = len(b.buf), k
+}
+
+// close ends the open block; blocks with no text are dropped. Blocks are separated by a blank
+// line in the prepared text.
+func (b *builder) close() {
+	if b.start < 0 {
+		return
+	}
+	s, e := b.start, len(b.buf)
+	for s < e && isSpaceByte(b.buf[s]) {
+		s++
+	}
+	for e > s && isSpaceByte(b.buf[e-1]) {
+		e--
+	}
+	if s < e {
+		b.buf = b.buf[:e]
+		b.blocks = append(b.blocks, doc.Block{Start: s, End: e, Kind: b.kind})
+		b.lit("\n\n", b.last)
+	} else {
+		b.buf = b.buf[:b.start]
+		for len(b.offs) > 0 && b.offs[len(b.offs)-1].Text > len(b.buf) {
+			b.offs = b.offs[:len(b.offs)-1]
+		}
+		b.delta = 0
+		if n := len(b.offs); n > 0 {
+			b.delta = b.offs[n-1].Source - b.offs[n-1].Text
+		}
+	}
+	b.start = -1
+}
+
+// finish returns the Doc built, its blocks refined line by line.
+func (b *builder) finish() *doc.Doc {
+	b.close()
+	n := len(b.buf)
+	for n > 0 && isSpaceByte(b.buf[n-1]) {
+		n--
+	}
+	b.buf = b.buf[:n]
+	for len(b.offs) > 0 && b.offs[len(b.offs)-1].Text >= n {
+		b.offs = b.offs[:len(b.offs)-1]
+	}
+	d := &doc.Doc{Text: string(b.buf), Offsets: b.offs}
+	if len(d.Offsets) == 0 {
+		d.Offsets = nil
+	}
+	d.Blocks = refine(d.Text, b.blocks)
+	return d
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+}
+
+// collapse trims s and turns every run of white space into one space.
+func collapse(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.TrimSpace(s) {
+		if isSpace(r) {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isSpace reports white space, including no-break and zero-width spaces.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff'
+}
+
+// trimSpan shrinks text[s:e] to drop white space at both ends (Unicode aware).
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !isSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !isSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+// looksLikeMarkdown reports whether plain text clearly holds Markdown: an ATX heading line
+// ("# Title"), an inline link "[text](url)" or an autolink "<http...>".
+func looksLikeMarkdown(text string) bool {
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], '\n')
+		line := text[i:]
+		if j >= 0 {
+			line = text[i : i+j]
+			i += j + 1
+		} else {
+			i = len(text)
+		}
+		t := strings.TrimLeft(line, " ")
+		if len(line)-len(t) <= 3 && strings.HasPrefix(t, "#") {
+			h := strings.TrimLeft(t, "#")
+			if len(t)-len(h) <= 6 && strings.HasPrefix(h, " ") && strings.TrimSpace(h) != "" {
+				return true
+			}
+		}
+		if k := strings.Index(line, "]("); k > 0 && strings.LastIndexByte(line[:k], '[') >= 0 && strings.IndexByte(line[k:], ')') > 0 {
+			return true
+		}
+		if strings.HasPrefix(t, "<http://") || strings.HasPrefix(t, "<https://") {
+			return true
+		}
+	}
+	return false
+}
