@@ -1,0 +1,54 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestFixture runs the generator on a tiny dictionary and compares the table it writes with the
+// expected one (after the header).
+func TestFixture(t *testing.T) {
+	in := filepath.Join("..", "..", "testdata", "cameo_fixture.txt")
+	out := filepath.Join(t.TempDir(), "cameo_verbs.tsv")
+	if err := run([]string{"-o", out, in}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "..", "testdata", "cameo_fixture.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(got), Header) {
+		t.Fatalf("output does not start with the licence header:\n%s", got)
+	}
+	if g := strings.TrimPrefix(string(got), Header); g != string(want) {
+		t.Errorf("table:\n%s\nwant:\n%s", g, want)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"no blocks", "&SET\n+A\n", "no verb blocks"},
+		{"bad header", "---  PRAISE  ---\n", "malformed block header"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse(strings.NewReader(tc.in), "x.txt")
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %v, want %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestCode(t *testing.T) {
+	for in, want := range map[string]string{"051": "051", "042:043": "042", ":173": "", "---": "", "0874": "0874", "12": ""} {
+		if got := code(in); got != want {
+			t.Errorf("code(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
