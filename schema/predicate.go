@@ -23,6 +23,20 @@ import (
 // preposition, then none); only when the curated lexicon has nothing does it consult the CAMEO
 // table, with the same chain. So a curated verb always wins over the CAMEO reading of the same
 // verb, and the CAMEO table only widens coverage to verbs nobody curated.
+//
+// Decisions worth knowing:
+//
+//   - "hit back at", "hit out at", "lash out at", "fire back at" read as criticized, not replied
+//     to: in news they report a retort that is criticism (the CAMEO dictionary codes them 111, and
+//     the seed gold classes them CRITICIZE); "reply", "respond", "retort", "answer" read as
+//     replied to. The fact's relation keeps "hit back at" either way.
+//   - "attack" reads as attacked (physical); "attack ... for" as criticized. Telling a verbal
+//     attack from a physical one needs the clause (a person object in a quote): the extractor's
+//     call, which may pick criticized instead.
+//   - "back" and "endorse" read as supported (CAMEO 051, endorse); "dismiss" as rejected, but
+//     "dismiss from" as fired; "acquire" and "take over" as bought.
+//   - Passive clauses are the extractor's: it swaps the by-agent in. Only verbs whose active
+//     subject is the predicate's object ("host": X hosted Y = Y visited X) are marked Inverse.
 
 //go:embed predicates.tsv
 var predicatesTSV string
@@ -95,7 +109,7 @@ var cameoPredicates = map[string]string{
 // cameoStop lists lemmas of the CAMEO table that are ignored: common verbs whose CAMEO code holds
 // only in the event phrases the dictionary was built for ("saw", "face", "take"), or whose code
 // would misname them here.
-var cameoStop = setOf(`
+var cameoStop = wordSet(`
 	accentuate address anticipate assess augur auspicate await calculate copy count define depict
 	describe diffuse dispense disperse dissipate distribute echo envisage estimate figure forebode
 	foresee foreshadow foretell gauge imitate impress measure mimic notice ordain pinpoint portend
@@ -131,9 +145,14 @@ var cameoStop = setOf(`
 	best master dominate hang die bust circle conflict disarm engage hit blow hammer match overcome
 	overshadow overtake pit ring square string struggle surmount stamp wipe beat defeat press
 	reside inhabit infest
+	quarrel wrestle ruin harm damage hurt kick abuse overwhelm shatter smash
+	profess rejoice bargain barter haggle unionize unionise harmonise harmonize
+	aver avow compensate dismay blaspheme
+	beef remove export import pay value link intend propagate circulate spotlight
+	burn demolish subvert vandalise vandalize pirate convene return rush set depart arrive breach
 `)
 
-func setOf(s string) map[string]bool {
+func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
 		m[w] = true
@@ -149,9 +168,9 @@ var (
 // verbKey identifies a verb reading: lemma, particle (compound:prt) and object preposition.
 type verbKey struct{ lemma, particle, prep string }
 
-// entry is what a lexicon key reads as: a predicate (index into lexicon.preds), whether it is
+// lexEntry is what a lexicon key reads as: a predicate (index into lexicon.preds), whether it is
 // inverse, and for CAMEO entries the verb's own code.
-type entry struct {
+type lexEntry struct {
 	pred    int
 	inverse bool
 	code    string
@@ -161,10 +180,10 @@ type entry struct {
 type lexicon struct {
 	preds  []Predicate
 	byName map[string]int
-	verbs  map[verbKey]entry // curated
-	cameo  map[verbKey]entry // derived from CAMEO
-	nouns  map[[2]string]entry
-	roles  map[string]entry
+	verbs  map[verbKey]lexEntry // curated
+	cameo  map[verbKey]lexEntry // derived from CAMEO
+	nouns  map[[2]string]lexEntry
+	roles  map[string]lexEntry
 	speech map[string]bool
 	// derived counts the CAMEO rows that name a predicate.
 	derived int
@@ -203,7 +222,7 @@ func Classes() []string {
 // space, so the IRI form "replied_to" finds "replied to".
 func PredicateByName(name string) (Predicate, bool) {
 	l := lex()
-	i, ok := l.byName[normPhrase(name)]
+	i, ok := l.byName[lexPhrase(name)]
 	if !ok {
 		return Predicate{}, false
 	}
@@ -217,17 +236,17 @@ func PredicateByName(name string) (Predicate, bool) {
 // The curated lexicon is consulted first, then the CAMEO-derived table. In each, with a particle
 // the reading (lemma, particle, prep), then (lemma, particle) must exist: a particle changes the
 // meaning ("hit out at" is criticized, "hit" attacked); without one, (lemma, prep) then the bare
-// lemma. British spellings fall back to American ones ("criticise" → "criticize", "honour" →
+// lemma. British americanSpellings fall back to American ones ("criticise" → "criticize", "honour" →
 // "honor"). The result's Inverse and Derived fields describe the reading found.
 func LookupVerb(lemma, particle, prep string) (Predicate, bool) {
 	l := lex()
-	particle, prep = normWord(particle), normWord(prep)
+	particle, prep = lexWord(particle), lexWord(prep)
 	tables := []struct {
-		m       map[verbKey]entry
+		m       map[verbKey]lexEntry
 		derived bool
 	}{{l.verbs, false}, {l.cameo, true}}
 	for _, t := range tables {
-		for _, lm := range spellings(normWord(lemma)) {
+		for _, lm := range americanSpellings(lexWord(lemma)) {
 			for _, k := range []verbKey{{lm, particle, prep}, {lm, particle, ""}} {
 				if e, ok := t.m[k]; ok {
 					return l.result(e, t.derived), true
@@ -238,8 +257,8 @@ func LookupVerb(lemma, particle, prep string) (Predicate, bool) {
 	return Predicate{}, false
 }
 
-// result builds the predicate a lexicon entry reads as.
-func (l *lexicon) result(e entry, derived bool) Predicate {
+// result builds the predicate a lexicon lexEntry reads as.
+func (l *lexicon) result(e lexEntry, derived bool) Predicate {
 	p := l.preds[e.pred]
 	p.Inverse = e.inverse
 	p.Derived = derived
@@ -254,12 +273,12 @@ func (l *lexicon) result(e entry, derived bool) Predicate {
 // preposition falls back to the bare noun; plural nouns fall back to the singular.
 func LookupNoun(phrase string) (Predicate, bool) {
 	l := lex()
-	f := strings.Fields(normPhrase(phrase))
+	f := strings.Fields(lexPhrase(phrase))
 	if len(f) == 0 {
 		return Predicate{}, false
 	}
 	prep := ""
-	if len(f) > 1 && preps[f[len(f)-1]] {
+	if len(f) > 1 && nounPreps[f[len(f)-1]] {
 		prep, f = f[len(f)-1], f[:len(f)-1]
 	}
 	noun := strings.Join(f, " ")
@@ -274,7 +293,7 @@ func LookupNoun(phrase string) (Predicate, bool) {
 }
 
 // titleDrop are modifiers dropped from the front of a title before lookup.
-var titleDrop = setOf("the former then acting interim outgoing incoming current new ex")
+var titleDrop = wordSet("the former then acting interim outgoing incoming current new ex")
 
 // LookupRole returns the role predicate of a title ("spokeswoman", "press secretary", "CEO",
 // "foreign minister", "Secretary-General"). Case, dots and hyphens are ignored; "former",
@@ -283,7 +302,7 @@ var titleDrop = setOf("the former then acting interim outgoing incoming current 
 // "of ..." ("minister of defence" → "minister").
 func LookupRole(title string) (Predicate, bool) {
 	l := lex()
-	t := strings.ReplaceAll(normPhrase(strings.ReplaceAll(title, ".", "")), "-", " ")
+	t := strings.ReplaceAll(lexPhrase(strings.ReplaceAll(title, ".", "")), "-", " ")
 	f := strings.Fields(t)
 	for len(f) > 0 && titleDrop[f[0]] {
 		f = f[1:]
@@ -309,7 +328,7 @@ func LookupRole(title string) (Predicate, bool) {
 // speech or a quote: say, tell, claim, add, note, write, tweet, insist, argue, warn, reply, ...
 func IsSpeech(lemma string) bool {
 	l := lex()
-	for _, lm := range spellings(normWord(lemma)) {
+	for _, lm := range americanSpellings(lexWord(lemma)) {
 		if l.speech[lm] {
 			return true
 		}
@@ -317,18 +336,18 @@ func IsSpeech(lemma string) bool {
 	return false
 }
 
-// preps are the prepositions LookupNoun splits off a phrase.
-var preps = setOf("about against at by for from in into of on over to toward towards upon with between")
+// nounPreps are the prepositions LookupNoun splits off a phrase.
+var nounPreps = wordSet("about against at by for from in into of on over to toward towards upon with between")
 
-func normWord(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+func lexWord(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
-// normPhrase lowercases s, reads "_" as a space and collapses spaces.
-func normPhrase(s string) string {
+// lexPhrase lowercases s, reads "_" as a space and collapses spaces.
+func lexPhrase(s string) string {
 	return strings.Join(strings.Fields(strings.ToLower(strings.ReplaceAll(s, "_", " "))), " ")
 }
 
-// spellings returns the lemma and, for British spellings, its American form.
-func spellings(lemma string) []string {
+// americanSpellings returns the lemma and, for British americanSpellings, its American form.
+func americanSpellings(lemma string) []string {
 	out := []string{lemma}
 	for _, r := range [][2]string{{"ise", "ize"}, {"yse", "yze"}, {"our", "or"}} {
 		if strings.HasSuffix(lemma, r[0]) && len(lemma) > len(r[0])+2 {
@@ -342,10 +361,10 @@ func spellings(lemma string) []string {
 func parseLexicon(predTSV, verbTSV, cameoTab string) (*lexicon, error) {
 	l := &lexicon{
 		byName: map[string]int{},
-		verbs:  map[verbKey]entry{},
-		cameo:  map[verbKey]entry{},
-		nouns:  map[[2]string]entry{},
-		roles:  map[string]entry{},
+		verbs:  map[verbKey]lexEntry{},
+		cameo:  map[verbKey]lexEntry{},
+		nouns:  map[[2]string]lexEntry{},
+		roles:  map[string]lexEntry{},
 		speech: map[string]bool{},
 	}
 	type poss struct {
@@ -354,9 +373,9 @@ func parseLexicon(predTSV, verbTSV, cameoTab string) (*lexicon, error) {
 		line int
 	}
 	var possessives []poss
-	err := eachRow("predicates.tsv", predTSV, 5, func(n int, f []string) error {
+	err := eachTSVRow("predicates.tsv", predTSV, 5, func(n int, f []string) error {
 		p := Predicate{Name: f[0], Class: f[1], CAMEO: f[2], Doc: f[4]}
-		if p.Name != normPhrase(p.Name) || p.Name == "" {
+		if p.Name != lexPhrase(p.Name) || p.Name == "" {
 			return fmt.Errorf("name %q is not lower case with single spaces", p.Name)
 		}
 		if _, dup := l.byName[p.Name]; dup {
@@ -396,7 +415,7 @@ func parseLexicon(predTSV, verbTSV, cameoTab string) (*lexicon, error) {
 		l.preds[ps.pred].Possessive = ps.name
 	}
 
-	err = eachRow("verbs.tsv", verbTSV, 6, func(n int, f []string) error {
+	err = eachTSVRow("verbs.tsv", verbTSV, 6, func(n int, f []string) error {
 		for i := range f {
 			if f[i] == "-" {
 				f[i] = ""
@@ -407,7 +426,7 @@ func parseLexicon(predTSV, verbTSV, cameoTab string) (*lexicon, error) {
 		if !ok {
 			return fmt.Errorf("no predicate %q", name)
 		}
-		e := entry{pred: i, inverse: strings.Contains(flags, "i")}
+		e := lexEntry{pred: i, inverse: strings.Contains(flags, "i")}
 		if strings.Trim(flags, "is") != "" {
 			return fmt.Errorf("unknown flags %q", flags)
 		}
@@ -445,7 +464,7 @@ func parseLexicon(predTSV, verbTSV, cameoTab string) (*lexicon, error) {
 		return nil, err
 	}
 
-	err = eachRow("cameo_verbs.tsv", cameoTab, 4, func(_ int, f []string) error {
+	err = eachTSVRow("cameo_verbs.tsv", cameoTab, 4, func(_ int, f []string) error {
 		lemma, part, prep, code := f[0], f[1], f[2], f[3]
 		if !cameoCodeRE.MatchString(code) {
 			return fmt.Errorf("bad CAMEO code %q", code)
@@ -462,7 +481,7 @@ func parseLexicon(predTSV, verbTSV, cameoTab string) (*lexicon, error) {
 		if !ok {
 			return fmt.Errorf("code %s maps to unknown predicate %q", code, name)
 		}
-		l.cameo[verbKey{lemma, part, prep}] = entry{pred: i, inverse: inverse, code: code}
+		l.cameo[verbKey{lemma, part, prep}] = lexEntry{pred: i, inverse: inverse, code: code}
 		l.derived++
 		return nil
 	})
@@ -482,9 +501,9 @@ func cameoPredicate(code string) string {
 	return ""
 }
 
-// eachRow calls fn with the tab-separated fields of each non-comment, non-blank line of a table,
+// eachTSVRow calls fn with the tab-separated fields of each non-comment, non-blank line of a table,
 // which must have exactly cols fields; errors are prefixed with file and line.
-func eachRow(file, text string, cols int, fn func(line int, f []string) error) error {
+func eachTSVRow(file, text string, cols int, fn func(line int, f []string) error) error {
 	sc := bufio.NewScanner(strings.NewReader(text))
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()

@@ -55,7 +55,7 @@ func TestLookupVerb(t *testing.T) {
 		{"beat", "back", "", "attacked", false, false},
 		{"step", "down", "", "resigned from", false, false},
 		{"give", "up", "", "", false, false}, // a particle changes the meaning: no fallback to "give"
-		// CAMEO-derived (no curated entry)
+		// CAMEO-derived (no curated lexEntry)
 		{"extol", "", "", "praised", false, false},
 		{"honour", "", "", "praised", false, true}, // British -our via CAMEO "honor"
 		{"detonate", "", "", "attacked", false, true},
@@ -219,7 +219,7 @@ func TestLexiconReferences(t *testing.T) {
 		t.Fatal(err)
 	}
 	reached := map[int]bool{}
-	for _, m := range []map[verbKey]entry{l.verbs, l.cameo} {
+	for _, m := range []map[verbKey]lexEntry{l.verbs, l.cameo} {
 		for _, e := range m {
 			reached[e.pred] = true
 		}
@@ -240,8 +240,14 @@ func TestLexiconReferences(t *testing.T) {
 			t.Errorf("%s: no verb, noun or title reads as it", p.Name)
 		}
 	}
-	t.Logf("%d predicates, %d curated verbs, %d nouns, %d role titles, %d CAMEO-derived verb readings",
-		len(l.preds), len(l.verbs), len(l.nouns), len(l.roles), l.derived)
+	added := 0
+	for k := range l.cameo {
+		if _, curated := l.verbs[k]; !curated {
+			added++
+		}
+	}
+	t.Logf("%d predicates, %d curated verb readings, %d nouns, %d role titles, %d CAMEO-derived verb readings (%d not curated)",
+		len(l.preds), len(l.verbs), len(l.nouns), len(l.roles), l.derived, added)
 }
 
 func TestParseLexiconErrors(t *testing.T) {

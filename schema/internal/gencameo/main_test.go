@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/shared"
 )
 
 // TestFixture runs the generator on a tiny dictionary and compares the table it writes with the
@@ -50,5 +52,31 @@ func TestCode(t *testing.T) {
 		if got := code(in); got != want {
 			t.Errorf("code(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestCommittedTable checks that schema/cameo_verbs.tsv is what the generator makes of the shared
+// CAMEO dictionary, when that dictionary is present.
+func TestCommittedTable(t *testing.T) {
+	in := shared.Require(t, "lexicon", "CAMEO.2.0.txt")
+	f, err := os.Open(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := Parse(f, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := Write(&b, rows); err != nil {
+		t.Fatal(err)
+	}
+	committed, err := os.ReadFile(filepath.Join("..", "..", "cameo_verbs.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != string(committed) {
+		t.Error("schema/cameo_verbs.tsv is stale: run go run ./schema/internal/gencameo")
 	}
 }
