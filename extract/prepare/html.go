@@ -79,6 +79,10 @@ func prepareHTML(src string) *doc.Doc {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
+			if a == atom.Title {
+				inTitle = tt == html.StartTagToken
+				continue
+			}
 			if skipDepth > 0 {
 				if a == skipAtom && tt == html.StartTagToken {
 					skipDepth++
@@ -86,9 +90,6 @@ func prepareHTML(src string) *doc.Doc {
 				continue
 			}
 			switch {
-			case a == atom.Title:
-				inTitle = tt == html.StartTagToken
-				continue
 			case htmlSkip(a) && a != 0:
 				if tt == html.StartTagToken {
 					skipAtom, skipDepth = a, 1
@@ -118,14 +119,14 @@ func prepareHTML(src string) *doc.Doc {
 		case html.EndTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
+			if a == atom.Title {
+				inTitle = false
+				continue
+			}
 			if skipDepth > 0 {
 				if a == skipAtom {
 					skipDepth--
 				}
-				continue
-			}
-			if a == atom.Title {
-				inTitle = false
 				continue
 			}
 			if _, isBlock := htmlBlock(a); !isBlock {
@@ -145,11 +146,13 @@ func prepareHTML(src string) *doc.Doc {
 			}
 			b.open(kindNow())
 		case html.TextToken:
-			if skipDepth > 0 {
+			if inTitle {
+				if docTitle.Len() < 1000 {
+					docTitle.WriteString(html.UnescapeString(string(raw)))
+				}
 				continue
 			}
-			if inTitle {
-				docTitle.WriteString(html.UnescapeString(string(raw)))
+			if skipDepth > 0 {
 				continue
 			}
 			if inH1 {

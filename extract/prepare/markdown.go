@@ -87,7 +87,7 @@ func mdEnter(b *builder, n ast.Node, src string) bool {
 		if seg.Start < 0 || seg.Stop > len(src) || seg.Start > seg.Stop {
 			return true
 		}
-		b.copy(src, seg.Start, seg.Stop)
+		htmlText(b, src, seg.Start, seg.Stop, true) // entities decoded
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			b.lit("\n", seg.Stop)
 		}

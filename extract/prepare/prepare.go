@@ -55,10 +55,15 @@ type builder struct {
 func newBuilder(n int) *builder { return &builder{buf: make([]byte, 0, n), start: -1} }
 
 func (b *builder) mapAt(src int) {
-	if src-len(b.buf) != b.delta {
-		b.delta = src - len(b.buf)
-		b.offs = append(b.offs, doc.Shift{Text: len(b.buf), Source: src})
+	if src-len(b.buf) == b.delta {
+		return
 	}
+	b.delta = src - len(b.buf)
+	if n := len(b.offs); n > 0 && b.offs[n-1].Text == len(b.buf) {
+		b.offs[n-1].Source = src // nothing was written since the last shift
+		return
+	}
+	b.offs = append(b.offs, doc.Shift{Text: len(b.buf), Source: src})
 }
 
 // copy appends source bytes src[start:end], which lie at the same offsets in the original.

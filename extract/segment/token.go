@@ -215,7 +215,7 @@ func chunk(text string, s, e, lim int, dst []doc.Token) []doc.Token {
 		q := p + n
 		for q < e {
 			r2, n2 := runeAt(text, q, e)
-			if r2 != r || r2 == '\'' || r2 == '"' || r2 == '(' || r2 == ')' {
+			if (r2 != r || r2 == '\'' || r2 == '"' || r2 == '(' || r2 == ')') && !((r == '?' || r == '!') && (r2 == '?' || r2 == '!')) {
 				break
 			}
 			q += n2
@@ -360,12 +360,12 @@ func cliticAt(w string) int {
 		return 0
 	}
 	last := w[n-1] | 0x20
-	// n't / n’t
+	// n't / n’t: "n", apostrophe, "t" at the end, after at least one letter.
 	if last == 't' {
 		for _, ap := range [...]string{"'", "’"} {
-			suf := len(ap) + 2
-			if n > suf && (w[n-suf-1]|0x20) == 'n' && w[n-suf:n-1] == ap && n-suf-1 > 0 {
-				return n - suf - 1
+			k := n - len(ap) - 2
+			if k > 0 && w[k]|0x20 == 'n' && w[k+1:k+1+len(ap)] == ap {
+				return k
 			}
 		}
 	}

@@ -1,0 +1,212 @@
+package input
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func collect(t *testing.T, r *Reader, paths ...string) ([]Article, ErrorList) {
+	t.Helper()
+	var got []Article
+	errs, err := r.Read(context.Background(), paths, func(a Article) error {
+		got = append(got, a)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	return got, errs
+}
+
+func TestReadFolder(t *testing.T) {
+	got, errs := collect(t, &Reader{}, "testdata/folder")
+	type row struct {
+		ID, File string
+		Format   Format
+		Title    string
+	}
+	var rows []row
+	for _, a := range got {
+		rows = append(rows, row{a.ID, a.File, a.Format, a.Title})
+		if a.Hash != Hash(a.Text) || len(a.Hash) != 64 {
+			t.Errorf("%s: bad hash %q", a.ID, a.Hash)
+		}
+	}
+	want := []row{
+		{"a.txt", filepath.Join("testdata/folder", "a.txt"), Text, ""},
+		{"c.html", filepath.Join("testdata/folder", "c.html"), HTML, ""},
+		{"n1", filepath.Join("testdata/folder", "lines.jsonl") + ":1", Text, "Bridge Reopens"},
+		{"lines.jsonl#3", filepath.Join("testdata/folder", "lines.jsonl") + ":3", HTML, ""},
+		{"n5", filepath.Join("testdata/folder", "lines.jsonl") + ":6", Text, ""},
+		{"sub/b.md", filepath.Join("testdata/folder", "sub", "b.md"), Markdown, ""},
+	}
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("articles:\n got %+v\nwant %+v", rows, want)
+	}
+	if got[2].URL != "https://example.org/n1" || got[2].Date != "2024-05-01" || got[2].Source != "Example Post" {
+		t.Errorf("JSONL metadata lost: %+v", got[2].Article)
+	}
+	if len(errs) != 2 {
+		t.Fatalf("want 2 problems, got %v", errs)
+	}
+	if e := errs[0]; e.Line != 4 || !errors.Is(e, ErrMalformed) || !strings.Contains(e.Error(), "lines.jsonl:4: ") {
+		t.Errorf("problem 0 = %v", e)
+	}
+	if e := errs[1]; e.Line != 5 || !errors.Is(e, ErrNoText) {
+		t.Errorf("problem 1 = %v", e)
+	}
+}
+
+func TestReadDirectFile(t *testing.T) {
+	got, errs := collect(t, &Reader{}, "testdata/folder/sub/b.md")
+	if len(errs) != 0 || len(got) != 1 || got[0].ID != "b.md" {
+		t.Fatalf("got %+v, %v", got, errs)
+	}
+}
+
+// TestBadInput checks that every kind of bad input is reported with its file (and line) while
+// the good articles around it are still read.
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good1 := write("1good.txt", []byte("A short and good article."))
+	empty := write("2empty.txt", []byte(" \n\n"))
+	bin := write("3bin.txt", []byte("abc\x00def"))
+	ctl := write("4ctl.txt", []byte("\x01\x02\x03\x04\x05\x06abc"))
+	latin := write("5latin.txt", []byte("Caf\xe9 owners \x93cheered\x94 the decision."))
+	big := write("6big.txt", []byte(strings.Repeat("word ", 100)))
+	unknown := write("7notes.xyz", []byte("text"))
+	jl := write("8lines.jsonl", []byte("{\"text\":\"fine\"}\n{\"text\":\"x\"} trailing\n{\"text\":\""+strings.Repeat("y", 200)+"\"}\n[1,2]\n{\"text\":\"caf\xe9\"}\n"))
+	emptyJL := write("9empty.jsonl", nil)
+	missing := filepath.Join(dir, "missing.txt")
+	good2 := write("good2.md", []byte("# Title\n\nSome text."))
+
+	var seen []*Error
+	r := &Reader{MaxBytes: 100, Problem: func(e *Error) { seen = append(seen, e) }}
+	got, errs := collect(t, r, good1, empty, bin, ctl, latin, big, unknown, jl, emptyJL, missing, good2)
+	var ids []string
+	for _, a := range got {
+		ids = append(ids, a.ID)
+	}
+	wantIDs := []string{"1good.txt", "5latin.txt", "8lines.jsonl#1", "8lines.jsonl#5", "good2.md"}
+	if !reflect.DeepEqual(ids, wantIDs) {
+		t.Errorf("ids = %v, want %v", ids, wantIDs)
+	}
+	if got[1].Text != "Café owners “cheered” the decision." {
+		t.Errorf("Windows-1252 decoding: %q", got[1].Text)
+	}
+	if got[3].Text != "café" {
+		t.Errorf("JSONL Latin-1 decoding: %q", got[3].Text)
+	}
+	type want struct {
+		file string
+		line int
+		err  error
+		warn bool
+	}
+	wants := []want{
+		{empty, 0, ErrEmpty, false},
+		{bin, 0, ErrBinary, false},
+		{ctl, 0, ErrBinary, false},
+		{latin, 0, ErrDecoded, true},
+		{big, 0, ErrTooLarge, false},
+		{unknown, 0, ErrUnknownType, false},
+		{jl, 2, ErrMalformed, false},
+		{jl, 3, ErrTooLarge, false},
+		{jl, 4, ErrMalformed, false},
+		{jl, 5, ErrDecoded, true},
+		{emptyJL, 0, ErrEmpty, false},
+		{missing, 0, os.ErrNotExist, false},
+	}
+	if len(errs) != len(wants) || len(seen) != len(wants) {
+		t.Fatalf("got %d problems (%d by callback), want %d:\n%v", len(errs), len(seen), len(wants), errs)
+	}
+	for i, w := range wants {
+		e := errs[i]
+		if e.File != w.file || e.Line != w.line || !errors.Is(e, w.err) || e.Warn != w.warn {
+			t.Errorf("problem %d = %v (warn %v), want %s:%d %v", i, e, e.Warn, w.file, w.line, w.err)
+		}
+		if !strings.HasPrefix(e.Error(), w.file) {
+			t.Errorf("problem %d does not name its file: %v", i, e)
+		}
+	}
+	if n := len(errs.Warnings()); n != 2 {
+		t.Errorf("warnings = %d, want 2", n)
+	}
+	if n := len(errs.Skips()); n != len(wants)-2 {
+		t.Errorf("skips = %d", n)
+	}
+}
+
+func TestErrorFormat(t *testing.T) {
+	cases := []struct {
+		e    Error
+		want string
+	}{
+		{Error{File: "a.txt", Err: ErrEmpty}, "a.txt: empty file"},
+		{Error{File: "b.jsonl", Line: 7, Err: ErrNoText}, "b.jsonl:7: JSONL line has no text"},
+		{Error{File: "c.txt", Err: ErrDecoded, Warn: true}, "c.txt: warning: decoded"},
+	}
+	for _, c := range cases {
+		if got := c.e.Error(); got != c.want {
+			t.Errorf("Error() = %q, want %q", got, c.want)
+		}
+	}
+	l := ErrorList{{File: "b", Line: 2}, {File: "a", Line: 9}, {File: "b", Line: 1}}
+	l.Sort()
+	if l[0].File != "a" || l[1].Line != 1 || l[2].Line != 2 {
+		t.Errorf("sort: %v", l)
+	}
+}
+
+func TestStops(t *testing.T) {
+	stop := errors.New("stop")
+	n := 0
+	_, err := Read(context.Background(), []string{"testdata/folder"}, func(Article) error {
+		n++
+		return stop
+	})
+	if err != stop || n != 1 {
+		t.Errorf("callback error: err=%v n=%d", err, n)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Read(ctx, []string{"testdata/folder"}, func(Article) error { return nil }); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, ea := collect(t, &Reader{}, "testdata")
+	b, eb := collect(t, &Reader{}, "testdata")
+	if !reflect.DeepEqual(a, b) || !reflect.DeepEqual(ea, eb) {
+		t.Error("two runs differ")
+	}
+}
+
+func TestLooksLikeHTML(t *testing.T) {
+	for s, want := range map[string]bool{
+		"<p>Hello</p>":             true,
+		"Line one<br>line two":     true,
+		"a < b and c > d":          false,
+		"plain text":               false,
+		"<DIV class=x>text</DIV>":  true,
+		"5 <apples> in a basket":   false,
+		"see </span> closing only": true,
+	} {
+		if got := LooksLikeHTML(s); got != want {
+			t.Errorf("LooksLikeHTML(%q) = %v", s, got)
+		}
+	}
+}

@@ -1,0 +1,288 @@
+package prepare
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/input"
+)
+
+type kb struct {
+	Kind doc.Kind
+	Text string
+}
+
+func blocks(d *doc.Doc) []kb {
+	var out []kb
+	for _, b := range d.Blocks {
+		out = append(out, kb{b.Kind, d.Text[b.Start:b.End]})
+	}
+	return out
+}
+
+func load(t *testing.T, name string, f input.Format) (input.Article, *doc.Doc) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := input.Article{Text: string(data), Format: f}
+	a.ID = name
+	return a, Prepare(a)
+}
+
+// checkOffsets asserts that every word of every block maps back to the same bytes of the source.
+func checkOffsets(t *testing.T, src string, d *doc.Doc) {
+	t.Helper()
+	for _, b := range d.Blocks {
+		if b.Start < 0 || b.End > len(d.Text) || b.Start >= b.End {
+			t.Fatalf("block out of range: %+v", b)
+		}
+		text := d.Text[b.Start:b.End]
+		for off := 0; off < len(text); {
+			for off < len(text) && !isWordByte(text[off]) {
+				off++
+			}
+			end := off
+			for end < len(text) && isWordByte(text[end]) {
+				end++
+			}
+			if end > off {
+				s, e := d.Offsets.Source(b.Start+off), d.Offsets.Source(b.Start+end-1)+1
+				if s < 0 || e > len(src) || src[s:e] != text[off:end] {
+					t.Errorf("word %q at %d maps to %q", text[off:end], b.Start+off, safe(src, s, e))
+				}
+			}
+			off = end
+		}
+	}
+}
+
+func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
+
+func safe(s string, i, j int) string {
+	if i < 0 || j > len(s) || i > j {
+		return "<out of range>"
+	}
+	return s[i:j]
+}
+
+func TestPlainText(t *testing.T) {
+	a, d := load(t, "article.txt", input.Text)
+	if d.Text != a.Text || d.Offsets != nil {
+		t.Error("plain text must be kept as it is, without offsets")
+	}
+	if d.Title != "Town Opens Solar Farm on Old Airfield" || d.ID != "article.txt" {
+		t.Errorf("title %q id %q", d.Title, d.ID)
+	}
+	want := []kb{
+		{doc.Headline, "Town Opens Solar Farm on Old Airfield"},
+		{doc.Aside, "By Jane Example"},
+		{doc.Aside, "March 3, 2024"},
+		{doc.Body, "The town council opened a solar farm on Tuesday, the mayor said."},
+		{doc.Bullet, "The farm covers forty hectares"},
+		{doc.Bullet, "It powers about 900 homes"},
+		{doc.Bullet, "First phase done in spring."},
+		{doc.Caption, "A worker inspects the new panels at the site"},
+		{doc.Body, "Officials said the project cost less than planned. Dr. Rowe praised the U.S. supplier."},
+		{doc.Caption, "(Photo: Example Agency)"},
+		{doc.Aside, "Read also:"},
+		{doc.Aside, "Wind Park Plans Shelved"},
+		{doc.Aside, "Source: Example Wire"},
+		{doc.Aside, "Follow us on social media for more news."},
+		{doc.Aside, "© 2024 Example Media. All rights reserved."},
+	}
+	if got := blocks(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("blocks:\n got %v\nwant %v", got, want)
+	}
+}
+
+func TestMarkdown(t *testing.T) {
+	a, d := load(t, "article.md", input.Markdown)
+	if d.Title != "River Cleanup Draws Hundreds" {
+		t.Errorf("title %q", d.Title)
+	}
+	want := []kb{
+		{doc.Headline, "River Cleanup Draws Hundreds"},
+		{doc.Body, "Volunteers pulled two tonnes of waste from the river, organisers said on Sunday."},
+		{doc.Bullet, "Local schools joined the effort"},
+		{doc.Bullet, "A café offered free drinks & snacks"},
+		{doc.Aside, "Related: Earlier cleanup"},
+		{doc.Body, "The river is cleaner than it has been in years, a resident said."},
+	}
+	if got := blocks(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("blocks:\n got %v\nwant %v", got, want)
+	}
+	checkOffsets(t, a.Text, d)
+	if strings.Contains(d.Text, "example.org") || strings.Contains(d.Text, "code is dropped") {
+		t.Error("URLs and code must be dropped")
+	}
+}
+
+func TestHTML(t *testing.T) {
+	a, d := load(t, "article.html", input.HTML)
+	if d.Title != "Museum Reopens After Renovation" {
+		t.Errorf("title %q", d.Title)
+	}
+	want := []kb{
+		{doc.Headline, "Museum Reopens After Renovation"},
+		{doc.Body, "The city museum reopened on Saturday after a two-year renovation, the director said."},
+		{doc.Caption, "Visitors queue outside the museum"},
+		{doc.Body, "Tickets cost €12 & children enter free."},
+		{doc.Aside, "Read more: museum website"},
+		{doc.Bullet, "New wing for modern art"},
+		{doc.Bullet, "A café on the roof"},
+	}
+	if got := blocks(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("blocks:\n got %v\nwant %v", got, want)
+	}
+	checkOffsets(t, a.Text, d)
+	for _, bad := range []string{"not text", "Home", "Copyright", "color", "Site name"} {
+		if strings.Contains(d.Text, bad) {
+			t.Errorf("text holds %q: %q", bad, d.Text)
+		}
+	}
+}
+
+func TestHTMLTitleFallback(t *testing.T) {
+	d := Prepare(input.Article{Text: "<html><head><title>Only Title</title></head><body><p>Body text here.</p></body></html>", Format: input.HTML})
+	if d.Title != "Only Title" {
+		t.Errorf("title %q", d.Title)
+	}
+}
+
+func TestGivenTitle(t *testing.T) {
+	a := input.Article{Text: "A sentence of text.", Format: input.Text}
+	a.Title = "  Given   Title "
+	if d := Prepare(a); d.Title != "Given Title" {
+		t.Errorf("title %q", d.Title)
+	}
+}
+
+func TestTitleDetection(t *testing.T) {
+	cases := []struct{ text, title string }{
+		{"Short Headline Here\n\nBody sentence one.", "Short Headline Here"},
+		{"Is this a question?\n\nBody.", "Is this a question?"},
+		{"This first line ends with a period.\n\nBody.", ""},
+		{"Headline without blank line\nBody continues.", ""},
+		{"Only one line", ""},
+		{strings.Repeat("word ", 40) + "\n\nBody.", ""},
+		{"\n\n  Indented Headline  \n\nBody.", "Indented Headline"},
+	}
+	for _, c := range cases {
+		d := Prepare(input.Article{Text: c.text})
+		if d.Title != c.title {
+			t.Errorf("%q: title %q, want %q", c.text, d.Title, c.title)
+		}
+		if c.title != "" && (len(d.Blocks) == 0 || d.Blocks[0].Kind != doc.Headline) {
+			t.Errorf("%q: first block not a headline: %v", c.text, blocks(d))
+		}
+	}
+}
+
+func TestLineKinds(t *testing.T) {
+	cases := []struct {
+		line string
+		kind doc.Kind
+	}{
+		{"• A bullet", doc.Bullet}, {"- dash bullet", doc.Bullet}, {"* star bullet", doc.Bullet},
+		{"· middle dot", doc.Bullet}, {"12. numbered", doc.Bullet}, {"3) numbered", doc.Bullet},
+		{"2.5 million people came.", doc.Body}, {"By Jane Doe", doc.Aside}, {"by John Roe and Ann Poe", doc.Aside},
+		{"By the end of the year the plan was done.", doc.Body}, {"Read more: x", doc.Aside},
+		{"Related article: x", doc.Aside}, {"Related: x", doc.Aside}, {"Source: wire", doc.Aside},
+		{"Original url:", doc.Aside}, {"Image credit: someone", doc.Aside}, {"Getty Images", doc.Aside},
+		{"© Example", doc.Aside}, {"All rights reserved.", doc.Aside}, {"The views expressed are the author's own.", doc.Aside},
+		{"Follow us on social media", doc.Aside}, {"Sign up for our newsletter", doc.Aside}, {"Click here to read", doc.Aside},
+		{"Share this article", doc.Aside}, {"Subscribe now", doc.Aside}, {"https://example.org/a", doc.Aside},
+		{"(Photo: Agency)", doc.Caption}, {"Image: someone", doc.Caption}, {"Oct 4, 2022", doc.Aside},
+		{"Updated 10:15 GMT", doc.Aside}, {"The council met on Oct 4.", doc.Body},
+	}
+	for _, c := range cases {
+		if k, _ := lineKind(c.line, doc.Body); k != c.kind {
+			t.Errorf("%q: %v, want %v", c.line, k, c.kind)
+		}
+	}
+}
+
+func TestMarkdownInPlainText(t *testing.T) {
+	src := "# A Heading\n\nText with a [link](#) in it.\n"
+	d := Prepare(input.Article{Text: src})
+	if d.Title != "A Heading" || strings.Contains(d.Text, "(#)") {
+		t.Errorf("title %q text %q", d.Title, d.Text)
+	}
+	checkOffsets(t, src, d)
+}
+
+func TestDeepHTML(t *testing.T) {
+	src := strings.Repeat("<div><span>", 50000) + "deep text" + strings.Repeat("</span></div>", 50000)
+	d := Prepare(input.Article{Text: src, Format: input.HTML})
+	if !strings.Contains(d.Text, "deep text") {
+		t.Errorf("text %q", d.Text)
+	}
+	src = strings.Repeat("<p>unclosed ", 20000)
+	d = Prepare(input.Article{Text: src, Format: input.HTML})
+	if len(d.Blocks) != 20000 {
+		t.Errorf("blocks %d", len(d.Blocks))
+	}
+}
+
+func TestDeepMarkdown(t *testing.T) {
+	src := strings.Repeat("> ", 5000) + "quoted\n" + strings.Repeat("- ", 2000) + "item\n"
+	d := Prepare(input.Article{Text: src, Format: input.Markdown})
+	if !strings.Contains(d.Text, "quoted") {
+		t.Errorf("text %q", d.Text)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	for _, f := range []struct {
+		name string
+		f    input.Format
+	}{{"article.txt", input.Text}, {"article.md", input.Markdown}, {"article.html", input.HTML}} {
+		_, a := load(t, f.name, f.f)
+		_, b := load(t, f.name, f.f)
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%s: two runs differ", f.name)
+		}
+	}
+}
+
+func FuzzPrepare(f *testing.F) {
+	for _, name := range []string{"article.txt", "article.md", "article.html"} {
+		data, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(data), uint8(0))
+		f.Add(string(data), uint8(1))
+		f.Add(string(data), uint8(2))
+	}
+	f.Add("<p>a &amp; b &#x263a; &bogus; &lt</p>", uint8(2))
+	f.Add("* [x](y)\n  **b**\n\n1. z", uint8(1))
+	f.Fuzz(func(t *testing.T, src string, format uint8) {
+		d := Prepare(input.Article{Text: src, Format: input.Format(format % 3)})
+		last := 0
+		for _, b := range d.Blocks {
+			if b.Start < last || b.End <= b.Start || b.End > len(d.Text) {
+				t.Fatalf("bad block %+v (prev end %d, len %d)", b, last, len(d.Text))
+			}
+			last = b.End
+		}
+		prev := doc.Shift{Text: -1, Source: -1}
+		for _, s := range d.Offsets {
+			if s.Text <= prev.Text || s.Text > len(d.Text) || s.Source < 0 || s.Source > len(src) {
+				t.Fatalf("bad shift %+v after %+v (text %d, src %d)", s, prev, len(d.Text), len(src))
+			}
+			prev = s
+		}
+		for i := 0; i <= len(d.Text); i += 7 {
+			if s := d.Offsets.Source(i); s < 0 || s > len(src)+2 {
+				t.Fatalf("offset %d maps to %d outside source of %d bytes", i, s, len(src))
+			}
+		}
+	})
+}
