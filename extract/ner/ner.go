@@ -1,0 +1,47 @@
+// Package ner is newsgraph's named-entity recogniser. A statistical sequence labeller (an
+// averaged structured perceptron with Viterbi decoding over IOB2 tags, trained on UniversalNER
+// English EWT) finds persons, organisations and places; gazetteer rules from package lexicon then
+// type places as GPE or LOC, add NORP for nationalities, correct names the gazetteers know, and
+// rule-based DATE, MONEY and PERCENT spans are added.
+//
+// It reads tokens (Norm, else Text; part-of-speech tags only when set) and writes each token's
+// Ent; it must not change any other field, must not depend on the tagger or parser having run, and
+// never panics on any input. The model is embedded (model.bin) and written by
+// "go run ./cmd/newsgraph-train ner".
+package ner
+
+import (
+	_ "embed"
+	"fmt"
+	"sync"
+)
+
+//go:embed model.bin
+var modelBin []byte
+
+// Span is one entity read back from IOB2 labels: tokens Start to End (exclusive) with label Label
+// ("PERSON", "GPE"...).
+type Span struct {
+	// Start and End are token indices, End exclusive.
+	Start, End int
+	// Label is the entity type without the B-/I- prefix.
+	Label string
+}
+
+var (
+	loadOnce sync.Once
+	loaded   *Model
+	loadErr  error
+)
+
+// Load returns the embedded model, decoding it on first use. The model is shared and safe for
+// concurrent use.
+func Load() (*Model, error) {
+	loadOnce.Do(func() {
+		loaded, loadErr = Decode(modelBin)
+		if loadErr != nil {
+			loadErr = fmt.Errorf("ner: embedded model: %w", loadErr)
+		}
+	})
+	return loaded, loadErr
+}

@@ -1,0 +1,257 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/lexicon"
+)
+
+// The labels Recognize writes (in IOB2, "B-PERSON", "I-GPE"...).
+const (
+	Person  = "PERSON"  // people, fictional characters included
+	Org     = "ORG"     // companies, agencies, institutions, parties, teams
+	GPE     = "GPE"     // countries, cities, states
+	Loc     = "LOC"     // non-political places: regions, seas, rivers, ranges
+	NORP    = "NORP"    // nationalities and religious or political groups
+	Date    = "DATE"    // dates and periods ("Tuesday", "October 3, 2022")
+	Money   = "MONEY"   // monetary amounts ("$44 billion")
+	Percent = "PERCENT" // percentages ("60 percent")
+)
+
+var bTags, iTags = map[string]string{}, map[string]string{}
+
+func init() {
+	for _, l := range []string{Person, Org, GPE, Loc, NORP, Date, Money, Percent} {
+		bTags[l], iTags[l] = "B-"+l, "I-"+l
+	}
+}
+
+// iob returns the IOB2 tag of label without allocating.
+func iob(label string, begin bool) string {
+	m := iTags
+	if begin {
+		m = bTags
+	}
+	if t, ok := m[label]; ok {
+		return t
+	}
+	if begin {
+		return "B-" + label
+	}
+	return "I-" + label
+}
+
+// Spans reads the entities back from the tokens' Ent labels (IOB2). An I- label that does not
+// continue an entity of its type starts one, as conlleval reads it.
+func Spans(toks []doc.Token) []Span {
+	tags := make([]string, len(toks))
+	for i := range toks {
+		tags[i] = toks[i].Ent
+	}
+	return chunks(tags)
+}
+
+// tokWord is the form of a token the recogniser reads.
+func tokWord(t *doc.Token) string {
+	if t.Norm != "" {
+		return t.Norm
+	}
+	return t.Text
+}
+
+// Recognize labels the tokens of one sentence: it sets each token's Ent to an IOB2 label over
+// PERSON, ORG, GPE, LOC, NORP, DATE, MONEY and PERCENT ("O" outside entities). It reads Norm
+// (Text when Norm is empty) and Tag when set, and changes no other field. It is deterministic and
+// safe for concurrent use.
+func (m *Model) Recognize(toks []doc.Token) {
+	n := len(toks)
+	if n == 0 || m == nil || m.w == nil {
+		for i := range toks {
+			toks[i].Ent = "O"
+		}
+		return
+	}
+	s := m.pool.Get().(*scratch)
+	defer m.pool.Put(s)
+	words := s.words[:0]
+	hasPOS := false
+	for i := range toks {
+		words = append(words, tokWord(&toks[i]))
+		if toks[i].Tag != "" {
+			hasPOS = true
+		}
+	}
+	s.words = words
+	var pos []string
+	if hasPOS {
+		// A slice of the tags without copying strings: built once per call.
+		pos = make([]string, n)
+		for i := range toks {
+			pos[i] = toks[i].Tag
+		}
+	}
+	path := m.tagWords(s, words, pos)
+	labels := make([]string, n) // entity type per token, "" outside; begins marks span starts
+	begins := make([]bool, n)
+	for i := 0; i < n; {
+		l := path[i]
+		if l == 0 {
+			i++
+			continue
+		}
+		typ := int(l+1) / 2
+		j := i + 1
+		for j < n && path[j] == uint8(2*typ) {
+			j++
+		}
+		m.typeSpan(words, labels, begins, i, j, rawLabels[2*typ-1][2:])
+		i = j
+	}
+	rules(words, labels, begins)
+	for i := range toks {
+		switch {
+		case labels[i] == "":
+			toks[i].Ent = "O"
+		case begins[i]:
+			toks[i].Ent = iob(labels[i], true)
+		default:
+			toks[i].Ent = iob(labels[i], false)
+		}
+	}
+}
+
+// mark labels tokens i..j-1 as one span.
+func mark(labels []string, begins []bool, i, j int, label string) {
+	for k := i; k < j; k++ {
+		labels[k] = label
+		begins[k] = k == i
+	}
+}
+
+// join concatenates words i..j-1 with spaces, for gazetteer lookups of a span.
+func join(words []string, i, j int) string {
+	if j-i == 1 {
+		return words[i]
+	}
+	return strings.Join(words[i:j], " ")
+}
+
+// typeSpan maps a statistical span of raw type raw (PER, ORG, LOC) to newsgraph's labels and
+// marks it: leading titles and nationalities are split off person names, places the gazetteers
+// know become GPE or LOC, organisations they know become ORG.
+func (m *Model) typeSpan(words, labels []string, begins []bool, i, j int, raw string) {
+	// Split off leading demonyms, titles and honorifics ("Ukrainian President X").
+	for i < j-1 {
+		k, e := lexicon.Match(words[:j], i)
+		if k == 0 || i+k >= j || e.Class&(lexicon.ClassDemonym|lexicon.ClassTitle|lexicon.ClassHonorific) == 0 {
+			break
+		}
+		if e.Class&lexicon.ClassDemonym != 0 && k == 1 {
+			mark(labels, begins, i, i+1, NORP)
+		}
+		i += k
+	}
+	text := join(words, i, j)
+	if e, ok := lexicon.Lookup(text); ok && e.Class&(lexicon.ClassPlace|lexicon.ClassOrg) != 0 {
+		switch {
+		case e.Class&lexicon.ClassOrg != 0 && raw != "PER":
+			mark(labels, begins, i, j, Org)
+		case e.Class&lexicon.ClassPlace != 0 && e.Place.Kind != lexicon.Region:
+			mark(labels, begins, i, j, GPE)
+		case e.Class&lexicon.ClassPlace != 0:
+			mark(labels, begins, i, j, Loc)
+		case e.Class&lexicon.ClassOrg != 0:
+			mark(labels, begins, i, j, Org)
+		}
+		return
+	}
+	if j-i == 1 && raw != "ORG" {
+		if e, ok := lexicon.Lookup(text); ok && e.Class&lexicon.ClassDemonym != 0 {
+			mark(labels, begins, i, j, NORP)
+			return
+		}
+	}
+	switch raw {
+	case "PER":
+		mark(labels, begins, i, j, Person)
+	case "ORG":
+		mark(labels, begins, i, j, Org)
+	default:
+		mark(labels, begins, i, j, Loc)
+	}
+}
+
+// capitalised reports whether w starts with an upper-case letter.
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// free reports whether tokens i..j-1 are all outside entities.
+func free(labels []string, i, j int) bool {
+	for k := i; k < j; k++ {
+		if labels[k] != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// rules adds the entities the statistical model missed: gazetteer places, organisations and
+// nationalities, names after titles and honorifics, and dates, amounts of money and percentages.
+func rules(words, labels []string, begins []bool) {
+	n := len(words)
+	for i := 0; i < n; {
+		k, e := lexicon.Match(words, i)
+		if k == 0 || !free(labels, i, i+k) {
+			i++
+			continue
+		}
+		// Skip a leading "the" for the span itself ("the United States" → "United States").
+		s := i
+		if k > 1 && strings.EqualFold(words[i], "the") {
+			s++
+		}
+		if !capitalised(words[s]) {
+			i += k
+			continue
+		}
+		switch {
+		case e.Class&lexicon.ClassOrg != 0:
+			mark(labels, begins, s, i+k, Org)
+		case e.Class&(lexicon.ClassCountry|lexicon.ClassState|lexicon.ClassCity) != 0 && !(k == 1 && e.Class&lexicon.ClassGivenName != 0):
+			mark(labels, begins, s, i+k, GPE)
+		case e.Class&lexicon.ClassRegion != 0:
+			mark(labels, begins, s, i+k, Loc)
+		case e.Class&lexicon.ClassDemonym != 0:
+			mark(labels, begins, s, i+k, NORP)
+		case e.Class&(lexicon.ClassTitle|lexicon.ClassHonorific) != 0:
+			// A title or honorific followed by capitalised words names a person.
+			j := i + k
+			for j < n && j-(i+k) < 4 && labels[j] == "" && capitalised(words[j]) && !nonName(words[j]) {
+				j++
+			}
+			if j > i+k {
+				mark(labels, begins, i+k, j, Person)
+			}
+			i = j
+			continue
+		}
+		i += k
+	}
+	numbers(words, labels, begins)
+}
+
+// nonName reports whether a capitalised word is unlikely to be part of a person's name after a
+// title: places, organisations, nationalities, further titles, months and days.
+func nonName(w string) bool {
+	if e, ok := lexicon.Lookup(w); ok && e.Class&(lexicon.ClassPlace|lexicon.ClassOrg|lexicon.ClassDemonym|lexicon.ClassTitle) != 0 && e.Class&lexicon.ClassGivenName == 0 {
+		return true
+	}
+	_, month := months[strings.ToLower(w)]
+	_, day := weekdays[strings.ToLower(w)]
+	return month || day
+}
