@@ -1,0 +1,83 @@
+package clause
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/internal/conllu"
+)
+
+// fixture reads the hand-made parses of testdata/clauses.conllu as doc tokens, by sent_id.
+func fixture(t *testing.T) map[string][]doc.Token {
+	t.Helper()
+	sents, err := conllu.ReadFile("testdata/clauses.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]doc.Token{}
+	for _, s := range sents {
+		toks := make([]doc.Token, len(s.Words))
+		for i, w := range s.Words {
+			toks[i] = doc.Token{Text: w.Form, Tag: w.XPOS, Lemma: w.Lemma, Head: w.Head - 1, Dep: w.Deprel}
+		}
+		out[s.ID] = toks
+	}
+	return out
+}
+
+func TestExtract(t *testing.T) {
+	fx := fixture(t)
+	tests := []struct {
+		sent string
+		verb int // token index of the clause's verb
+		want Clause
+	}{
+		{"particle", 2, Clause{Lemma: "hit", Particle: "back", Prep: "at", Subject: 0, Object: 5, Relation: "hit back at", Parent: -1}},
+		{"passive", 3, Clause{Lemma: "criticise", Subject: 5, Object: 1, Passive: true, Relation: "was criticised", Parent: -1}},
+		{"participle", 6, Clause{Lemma: "reply", Prep: "to", Subject: 0, Object: 8, Inherited: true, Relation: "replying to", Parent: -1}},
+		{"speech", 2, Clause{Lemma: "say", Subject: 0, Object: -1, Content: Span{4, 9}, Relation: "said", Parent: -1}},
+		{"speech", 6, Clause{Lemma: "praise", Subject: 4, Object: 8, Relation: "praised", Parent: 0}},
+		{"negation", 4, Clause{Lemma: "praise", Subject: 0, Object: 5, Negated: true, Relation: "did not praise", Parent: -1}},
+		{"coordination", 6, Clause{Lemma: "reply", Prep: "to", Subject: 0, Object: 8, Inherited: true, Relation: "replied to", Parent: -1}},
+		{"modal", 3, Clause{Lemma: "meet", Subject: 0, Object: 4, Modal: "could", Relation: "could meet", Parent: -1}},
+		{"control", 6, Clause{Lemma: "leave", Subject: 3, Object: -1, Inherited: true, Relation: "leave", Parent: -1}},
+		{"relative", 4, Clause{Lemma: "praise", Subject: 0, Object: -1, Inherited: true, Relation: "praised", Parent: -1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.sent, func(t *testing.T) {
+			toks, ok := fx[tt.sent]
+			if !ok {
+				t.Fatalf("no fixture sentence %q", tt.sent)
+			}
+			var got *Clause
+			cs := Extract(toks)
+			for i := range cs {
+				if cs[i].Verb == tt.verb {
+					got = &cs[i]
+				}
+			}
+			if got == nil {
+				t.Fatalf("no clause at verb %d in %+v", tt.verb, cs)
+			}
+			tt.want.Verb = tt.verb
+			if *got != tt.want {
+				t.Errorf("clause\n got %+v\nwant %+v", *got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtractOddInput(t *testing.T) {
+	cases := map[string][]doc.Token{
+		"empty":        nil,
+		"unparsed":     {{Text: "word", Tag: "VBD", Head: -1}},
+		"self-loop":    {{Text: "went", Tag: "VBD", Head: 0, Dep: "root"}},
+		"out of range": {{Text: "went", Tag: "VBD", Head: 7, Dep: "conj"}, {Text: "x", Tag: "NN", Head: -5, Dep: "nsubj"}},
+		"cycle":        {{Text: "a", Tag: "VBD", Head: 1, Dep: "conj"}, {Text: "b", Tag: "VBD", Head: 0, Dep: "ccomp"}},
+	}
+	for name, toks := range cases {
+		t.Run(name, func(t *testing.T) {
+			_ = Extract(toks) // must not panic or loop
+		})
+	}
+}

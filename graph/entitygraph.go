@@ -1,0 +1,229 @@
+package graph
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Node is an entity of the entity graph.
+type Node struct {
+	// ID is the entity's short IRI ("person/elon-musk").
+	ID string
+	// Name is its canonical name.
+	Name string
+	// Type is its label (PERSON, ORG, ...).
+	Type string
+	// Aliases are the other names articles used, sorted.
+	Aliases []string
+	// Articles is the number of articles that mention it.
+	Articles int
+}
+
+// Edge is a fact between two entities, merged over every article that states it.
+type Edge struct {
+	// Subject and Object are entity IRIs.
+	Subject, Object string
+	// Predicate is the canonical predicate ("praised").
+	Predicate string
+	// Relations are the distinct words the articles used ("hailed", "praised"), sorted.
+	Relations []string
+	// Sources are the ids of the articles that state the fact, sorted.
+	Sources []string
+	// Confidence is the highest confidence of any occurrence.
+	Confidence float64
+	// Statements is the number of occurrences.
+	Statements int
+}
+
+// EntityGraph is the graph of entities and the asserted facts between them: what Gephi,
+// Cytoscape, Graphviz or a Neo4j import want, without statement or article nodes.
+type EntityGraph struct {
+	Nodes []Node
+	Edges []Edge
+}
+
+type stmtRec struct {
+	s, p, o, article string
+	conf              float64
+	relation          string
+	notAsserted       bool
+}
+
+// EntityGraph reads the entity graph of the whole store, or with doc set, of one article.
+// Nodes and edges come sorted by id, so output built from it is deterministic.
+func (s *Store) EntityGraph(ctx context.Context, doc string) (*EntityGraph, error) {
+	stmts := map[string]*stmtRec{}
+	ents := map[string]*Node{}
+	articles := map[string]map[string]bool{}
+	node := func(id string) *Node {
+		n := ents[id]
+		if n == nil {
+			n = &Node{ID: id}
+			ents[id] = n
+		}
+		return n
+	}
+	stmt := func(id string) *stmtRec {
+		r := stmts[id]
+		if r == nil {
+			r = &stmtRec{}
+			stmts[id] = r
+		}
+		return r
+	}
+	collect := func(q quad.Quad) error {
+		subj, _ := q.Subject.(quad.IRI)
+		pred, _ := q.Predicate.(quad.IRI)
+		sid, p := string(subj), string(pred)
+		if strings.HasPrefix(sid, "stmt/") {
+			r := stmt(sid)
+			switch p {
+			case schema.PropSubject:
+				r.s = iriOf(q.Object)
+			case schema.PropPredicate:
+				r.p = schema.PredicateName(iriOf(q.Object))
+			case schema.PropObject:
+				r.o = iriOf(q.Object) // "" for literals: not an entity edge
+			case schema.PropArticle:
+				r.article = articleID(q.Object)
+			case schema.PropConfidence:
+				if f, ok := quad.NativeOf(q.Object).(float64); ok {
+					r.conf = f
+				}
+			case schema.PropRelation:
+				r.relation = quad.ToString(q.Object)
+			case schema.PropNegated, schema.PropModality:
+				r.notAsserted = true
+			}
+			return nil
+		}
+		if strings.HasPrefix(sid, "article/") || sid == "" {
+			return nil
+		}
+		switch p {
+		case schema.PropName:
+			node(sid).Name = quad.ToString(q.Object)
+		case schema.PropType:
+			if t, ok := schema.TypeOfClass(iriOf(q.Object)); ok {
+				node(sid).Type = t.Label
+			}
+		case schema.PropAlias:
+			n := node(sid)
+			n.Aliases = append(n.Aliases, quad.ToString(q.Object))
+		case schema.PropMentionedIn:
+			if articles[sid] == nil {
+				articles[sid] = map[string]bool{}
+			}
+			articles[sid][articleID(q.Object)] = true
+		}
+		return nil
+	}
+	if err := s.EachQuad(ctx, doc, collect); err != nil {
+		return nil, err
+	}
+	if doc != "" { // names, types and aliases carry no label: read them for the article's entities
+		for id := range articles {
+			if err := s.eachQuadOf(ctx, id, collect); err != nil {
+				return nil, err
+			}
+		}
+	}
+	g := &EntityGraph{}
+	for _, id := range sortedKeys(ents) {
+		n := ents[id]
+		if n.Name == "" || (doc != "" && articles[id] == nil) {
+			continue
+		}
+		sort.Strings(n.Aliases)
+		n.Aliases = uniqStrings(n.Aliases)
+		n.Articles = len(articles[id])
+		g.Nodes = append(g.Nodes, *n)
+	}
+	edges := map[[3]string]*Edge{}
+	srcs := map[[3]string]map[string]bool{}
+	rels := map[[3]string]map[string]bool{}
+	for _, id := range sortedKeys(stmts) {
+		r := stmts[id]
+		if r.notAsserted || r.o == "" || ents[r.s] == nil || ents[r.o] == nil {
+			continue
+		}
+		k := [3]string{r.s, r.p, r.o}
+		e := edges[k]
+		if e == nil {
+			e = &Edge{Subject: r.s, Predicate: r.p, Object: r.o}
+			edges[k], srcs[k], rels[k] = e, map[string]bool{}, map[string]bool{}
+		}
+		e.Statements++
+		if r.conf > e.Confidence {
+			e.Confidence = r.conf
+		}
+		srcs[k][r.article] = true
+		if r.relation != "" {
+			rels[k][r.relation] = true
+		}
+	}
+	keys := make([][3]string, 0, len(edges))
+	for k := range edges {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		if a[0] != b[0] {
+			return a[0] < b[0]
+		}
+		if a[1] != b[1] {
+			return a[1] < b[1]
+		}
+		return a[2] < b[2]
+	})
+	for _, k := range keys {
+		e := edges[k]
+		e.Sources = sortedKeys(srcs[k])
+		e.Relations = sortedKeys(rels[k])
+		g.Edges = append(g.Edges, *e)
+	}
+	return g, nil
+}
+
+// eachQuadOf calls fn for every quad whose subject is the node with the given short IRI.
+func (s *Store) eachQuadOf(ctx context.Context, iri string, fn func(quad.Quad) error) error {
+	ref := s.qs.ValueOf(quad.IRI(iri))
+	if ref == nil {
+		return nil
+	}
+	it := s.qs.QuadIterator(quad.Subject, ref)
+	defer it.Close()
+	for it.Next(ctx) {
+		if err := fn(s.qs.Quad(it.Result())); err != nil {
+			return err
+		}
+	}
+	return it.Err()
+}
+
+func iriOf(v quad.Value) string {
+	if iri, ok := v.(quad.IRI); ok {
+		return string(iri)
+	}
+	return ""
+}
+
+// articleID returns the article id of an article node IRI.
+func articleID(v quad.Value) string {
+	return schema.ArticleIDOf(iriOf(v))
+}
+
+func uniqStrings(ss []string) []string {
+	out := ss[:0]
+	for i, s := range ss {
+		if i == 0 || s != ss[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}

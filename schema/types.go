@@ -1,0 +1,48 @@
+package schema
+
+// EntityType describes one kind of entity: its label in facts (as the named-entity recogniser
+// writes it), the schema.org class of its node, and the slug its IRIs start with.
+type EntityType struct {
+	// Label is the type as it appears in facts: PERSON, ORG, GPE, ...
+	Label string
+	// Class is the schema.org class of the node (the object of its "type" quad).
+	Class string
+	// Slug is the first path segment of the entity's IRI.
+	Slug string
+	// Doc says what the type covers.
+	Doc string
+}
+
+// EntityTypes are the entity types newsgraph knows, in a fixed order. The last, OTHER, is what an
+// unknown label becomes.
+var EntityTypes = []EntityType{
+	{"PERSON", "Person", "person", "people, real or fictional"},
+	{"ORG", "Organization", "org", "companies, agencies, institutions, parties, governments as actors"},
+	{"GPE", "AdministrativeArea", "gpe", "countries, cities, states: places with a government"},
+	{"LOC", "Place", "loc", "other places: regions, mountains, seas"},
+	{"NORP", "Audience", "norp", "nationalities, religious and political groups"},
+	{"EVENT", "Event", "event", "named events: wars, elections, summits"},
+	{"WORK", "CreativeWork", "work", "titles of books, songs, programmes, laws"},
+	{"PRODUCT", "Product", "product", "objects, vehicles, services"},
+	{"OTHER", "Thing", "thing", "anything else"},
+}
+
+// TypeOf returns the entity type with the given label, or OTHER when the label is unknown.
+func TypeOf(label string) EntityType {
+	for _, t := range EntityTypes {
+		if t.Label == label {
+			return t
+		}
+	}
+	return EntityTypes[len(EntityTypes)-1]
+}
+
+// TypeOfClass returns the entity type whose schema.org class is class, and whether there is one.
+func TypeOfClass(class string) (EntityType, bool) {
+	for _, t := range EntityTypes {
+		if t.Class == class {
+			return t, true
+		}
+	}
+	return EntityType{}, false
+}
