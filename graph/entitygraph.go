@@ -49,9 +49,9 @@ type EntityGraph struct {
 
 type stmtRec struct {
 	s, p, o, article string
-	conf              float64
-	relation          string
-	notAsserted       bool
+	conf             float64
+	relation         string
+	notAsserted      bool
 }
 
 // EntityGraph reads the entity graph of the whole store, or with doc set, of one article.

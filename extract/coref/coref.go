@@ -1,0 +1,262 @@
+package coref
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/lexicon"
+)
+
+// Entity is a group of mentions that refer to one thing.
+type Entity struct {
+	// Name is the fullest name the article gives.
+	Name string
+	// Type is the entity type label.
+	Type string
+	// Gender is the gender its mentions imply.
+	Gender lexicon.Gender
+	// Mentions are indices into Result.Mentions, in text order.
+	Mentions []int
+	// Descriptions are the role nouns and descriptions the article attaches to it ("spokesman",
+	// "billionaire"), used to resolve later descriptions.
+	Descriptions []string
+}
+
+// Aliases returns the distinct texts of the entity's name and description mentions, sorted.
+func (e *Entity) Aliases(ms []Mention) []string {
+	set := map[string]bool{}
+	for _, i := range e.Mentions {
+		if ms[i].Kind != Pronoun {
+			set[ms[i].Text] = true
+		}
+	}
+	out := make([]string, 0, len(set))
+	for a := range set {
+		out = append(out, a)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Result is the coreference of one article.
+type Result struct {
+	Mentions []Mention
+	Entities []Entity
+	// Roles are the roles titles give people.
+	Roles []Role
+	// at maps sentence and token to the mention covering it.
+	at map[[2]int]int
+}
+
+// At returns the mention that covers token tok of sentence sent, if any.
+func (r *Result) At(sent, tok int) (*Mention, bool) {
+	i, ok := r.at[[2]int{sent, tok}]
+	if !ok {
+		return nil, false
+	}
+	return &r.Mentions[i], true
+}
+
+// Resolve finds the mentions of every sentence of d and groups them into entities.
+func Resolve(d *doc.Doc) *Result {
+	r := &Result{at: map[[2]int]int{}}
+	for si := range d.Sentences {
+		r.Mentions = append(r.Mentions, findMentions(si, d.Sentences[si].Tokens)...)
+	}
+	// Pass 1: names, precise to loose.
+	for i := range r.Mentions {
+		if r.Mentions[i].Kind == Name {
+			r.linkName(i)
+		}
+	}
+	// Roles and descriptions from titles beside names, so that later descriptions resolve.
+	for si := range d.Sentences {
+		r.readRoles(si, d.Sentences[si].Tokens)
+	}
+	// Pass 2: descriptions and pronouns, in text order, to the most salient compatible entity.
+	for i := range r.Mentions {
+		switch r.Mentions[i].Kind {
+		case Nominal:
+			r.linkNominal(i)
+		case Pronoun:
+			r.linkPronoun(i)
+		}
+	}
+	for i, m := range r.Mentions {
+		if m.Entity < 0 {
+			continue
+		}
+		for k := m.Start; k < m.End; k++ {
+			r.at[[2]int{m.Sent, k}] = i
+		}
+	}
+	return r
+}
+
+func nameTokens(s string) []string { return strings.Fields(strings.ToLower(s)) }
+
+// compatible reports whether two entity types may name the same thing.
+func compatible(a, b string) bool {
+	if a == b {
+		return true
+	}
+	place := func(t string) bool { return t == "GPE" || t == "LOC" }
+	return place(a) && place(b)
+}
+
+// linkName attaches name mention i to an earlier entity with the same name, or one whose name it
+// shortens ("Musk" after "Elon Musk"), or starts a new entity. A fuller later name upgrades the
+// entity's name.
+func (r *Result) linkName(i int) {
+	m := &r.Mentions[i]
+	mt := nameTokens(m.Name)
+	best := -1
+	for ei := len(r.Entities) - 1; ei >= 0; ei-- {
+		e := &r.Entities[ei]
+		if !compatible(e.Type, m.Type) {
+			continue
+		}
+		et := nameTokens(e.Name)
+		if equalTokens(et, mt) {
+			best = ei
+			break
+		}
+		if m.Type == "PERSON" && best < 0 && (subsequence(mt, et) || subsequence(et, mt)) {
+			best = ei
+		}
+		if m.Type != "PERSON" && best < 0 && (isAcronymOf(m.Name, e.Name) || isAcronymOf(e.Name, m.Name)) {
+			best = ei
+		}
+	}
+	if best < 0 {
+		r.Entities = append(r.Entities, Entity{Name: m.Name, Type: m.Type, Gender: m.Gender})
+		best = len(r.Entities) - 1
+	}
+	e := &r.Entities[best]
+	if len(mt) > len(nameTokens(e.Name)) {
+		e.Name = m.Name
+	}
+	if e.Gender == lexicon.Unknown {
+		e.Gender = m.Gender
+	}
+	m.Entity = best
+	e.Mentions = append(e.Mentions, i)
+}
+
+func equalTokens(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// subsequence reports whether short is a shortening of long: its surname ("Musk"), given name,
+// or given name and surname of a longer name.
+func subsequence(short, long []string) bool {
+	if len(short) == 0 || len(short) >= len(long) {
+		return false
+	}
+	if len(short) == 1 {
+		return short[0] == long[len(long)-1] || short[0] == long[0]
+	}
+	return short[0] == long[0] && short[len(short)-1] == long[len(long)-1]
+}
+
+// isAcronymOf reports whether a is the acronym of the words of b ("UN" of "United Nations").
+func isAcronymOf(a, b string) bool {
+	a = strings.ReplaceAll(a, ".", "")
+	if len(a) < 2 || strings.ToUpper(a) != a {
+		return false
+	}
+	var initials strings.Builder
+	for _, w := range strings.Fields(b) {
+		if lw := strings.ToLower(w); lw == "of" || lw == "the" || lw == "and" || lw == "for" {
+			continue
+		}
+		initials.WriteString(strings.ToUpper(w[:1]))
+	}
+	return initials.String() == a
+}
+
+// linkNominal attaches a description to the nearest earlier entity described the same way, or,
+// for a description of a person, to the most salient person of the recent sentences.
+func (r *Result) linkNominal(i int) {
+	m := &r.Mentions[i]
+	for j := i - 1; j >= 0; j-- {
+		c := &r.Mentions[j]
+		if c.Entity < 0 {
+			continue
+		}
+		for _, d := range r.Entities[c.Entity].Descriptions {
+			if d == m.Name {
+				r.attach(i, c.Entity)
+				return
+			}
+		}
+	}
+	if e := r.salient(i, func(e *Entity) bool { return e.Type == "PERSON" }, 3); e >= 0 {
+		r.attach(i, e)
+	}
+}
+
+// linkPronoun attaches a pronoun to the most salient earlier entity that agrees in gender and
+// animacy.
+func (r *Result) linkPronoun(i int) {
+	m := &r.Mentions[i]
+	ok := func(e *Entity) bool {
+		if m.Type == "PERSON" {
+			return e.Type == "PERSON" && (e.Gender == lexicon.Unknown || e.Gender == m.Gender)
+		}
+		return e.Type == "ORG" // "it" for a country is rare in news; for a company or body common
+	}
+	window := 2
+	if m.Type != "PERSON" {
+		window = 1
+	}
+	if e := r.salient(i, ok, window); e >= 0 {
+		r.attach(i, e)
+	}
+}
+
+// salient returns the entity, among those mentioned within window sentences before mention i,
+// that best fits: a subject mention beats a non-subject one, a nearer one a farther one.
+func (r *Result) salient(i int, fits func(*Entity) bool, window int) int {
+	m := &r.Mentions[i]
+	best, bestScore := -1, -1
+	for j := i - 1; j >= 0; j-- {
+		c := &r.Mentions[j]
+		if c.Sent < m.Sent-window {
+			break
+		}
+		if c.Entity < 0 || !fits(&r.Entities[c.Entity]) || c.Sent == m.Sent && c.Head == m.Head {
+			continue
+		}
+		score := 10 * (window - (m.Sent - c.Sent) + 1)
+		if c.Subject {
+			score += 6
+		}
+		if c.Kind == Name {
+			score += 2
+		}
+		if c.Sent == m.Sent && c.End > m.Start {
+			continue
+		}
+		if score > bestScore {
+			best, bestScore = c.Entity, score
+		}
+	}
+	return best
+}
+
+func (r *Result) attach(i, e int) {
+	r.Mentions[i].Entity = e
+	ent := &r.Entities[e]
+	ent.Mentions = append(ent.Mentions, i)
+	sort.Ints(ent.Mentions)
+}

@@ -1,0 +1,256 @@
+// Package coref finds the mentions of entities in one article (names, descriptions such as "the
+// billionaire", pronouns), groups those that refer to the same entity, and reads the roles that
+// titles give people ("Kremlin spokesman X": X is spokesman of the Kremlin). It is a deterministic
+// multi-pass sieve in the manner of Lee et al. (2013, "Deterministic coreference resolution based
+// on entity-centric, precision-ranked rules"): precise passes (exact names) first, looser ones
+// (surnames, descriptions, pronouns by gender, number, syntactic role and recency) after.
+//
+// It reads the tokens, tags, parse and entity labels earlier stages wrote, and the general
+// gazetteers of package lexicon. It works within one article: linking entities across articles is
+// package resolve's job, and turning clauses into facts is package extract's.
+package coref
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/lexicon"
+)
+
+// Kind says how a mention refers.
+type Kind uint8
+
+// The kinds of mention, from most to least informative.
+const (
+	Name    Kind = iota // a proper name: "Dmitry Peskov", "the Kremlin"
+	Nominal             // a description: "the billionaire", "the Tesla CEO"
+	Pronoun             // he, she, it, they...
+)
+
+// Mention is one span of one sentence that refers to an entity.
+type Mention struct {
+	// Sent is the sentence index; Start and End the token span [Start, End); Head the token the
+	// parse makes its head (the token clauses point at).
+	Sent, Start, End, Head int
+	// Kind says how the mention refers.
+	Kind Kind
+	// Type is the entity type label (PERSON, ORG, GPE, ...).
+	Type string
+	// Text is the words of the mention; Name the name it gives (titles and honorifics removed),
+	// empty for pronouns.
+	Text, Name string
+	// Gender is the gender the mention implies (pronoun, given name, honorific).
+	Gender lexicon.Gender
+	// Plural marks plural pronouns and descriptions.
+	Plural bool
+	// Subject marks a mention that is the subject of its clause.
+	Subject bool
+	// Entity is the index of the entity in Result.Entities, -1 when unresolved.
+	Entity int
+}
+
+var pronouns = map[string]struct {
+	g      lexicon.Gender
+	plural bool
+	person bool // refers to people only
+}{
+	"he": {lexicon.Male, false, true}, "him": {lexicon.Male, false, true}, "his": {lexicon.Male, false, true}, "himself": {lexicon.Male, false, true},
+	"she": {lexicon.Female, false, true}, "her": {lexicon.Female, false, true}, "hers": {lexicon.Female, false, true}, "herself": {lexicon.Female, false, true},
+	"it": {lexicon.Unknown, false, false}, "its": {lexicon.Unknown, false, false}, "itself": {lexicon.Unknown, false, false},
+}
+
+func form(t *doc.Token) string {
+	if t.Norm != "" {
+		return t.Norm
+	}
+	return t.Text
+}
+
+// entLabel splits an IOB2 label into its position ("B", "I", "O") and type.
+func entLabel(l string) (pos byte, typ string) {
+	if len(l) < 3 || l[1] != '-' {
+		return 'O', ""
+	}
+	return l[0], l[2:]
+}
+
+// graphTypes are the entity labels that become nodes; dates, money and percentages do not.
+var graphTypes = map[string]bool{"PERSON": true, "ORG": true, "GPE": true, "LOC": true, "NORP": true, "EVENT": true, "WORK": true, "PRODUCT": true}
+
+// findMentions returns the mentions of sentence si in token order.
+func findMentions(si int, toks []doc.Token) []Mention {
+	var out []Mention
+	covered := make([]bool, len(toks))
+	for i := 0; i < len(toks); {
+		pos, typ := entLabel(toks[i].Ent)
+		if pos != 'B' && pos != 'I' || !graphTypes[typ] {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			p, t := entLabel(toks[j].Ent)
+			if p != 'I' || t != typ {
+				break
+			}
+			j++
+		}
+		if m, ok := nameMention(si, toks, i, j, typ); ok {
+			out = append(out, m)
+			for k := i; k < j; k++ {
+				covered[k] = true
+			}
+		}
+		i = j
+	}
+	for i := range toks {
+		if covered[i] {
+			continue
+		}
+		w := strings.ToLower(form(&toks[i]))
+		if p, ok := pronouns[w]; ok && strings.HasPrefix(toks[i].Tag, "PRP") {
+			typ := "PERSON"
+			if !p.person {
+				typ = ""
+			}
+			out = append(out, Mention{Sent: si, Start: i, End: i + 1, Head: i, Kind: Pronoun, Type: typ,
+				Text: form(&toks[i]), Gender: p.g, Plural: p.plural, Subject: isSubject(&toks[i]), Entity: -1})
+			continue
+		}
+		if m, ok := nominalMention(si, toks, i, covered); ok {
+			out = append(out, m)
+		}
+	}
+	sortMentions(out)
+	return out
+}
+
+func isSubject(t *doc.Token) bool {
+	return t.Dep == "nsubj" || t.Dep == "nsubj:pass" || t.Dep == "csubj"
+}
+
+// nameMention builds a name mention from the entity span [i, j), dropping titles, honorifics,
+// a leading "the" and a trailing possessive from the name.
+func nameMention(si int, toks []doc.Token, i, j int, typ string) (Mention, bool) {
+	m := Mention{Sent: si, Start: i, End: j, Kind: Name, Type: typ, Entity: -1}
+	words := make([]string, 0, j-i)
+	for k := i; k < j; k++ {
+		words = append(words, form(&toks[k]))
+	}
+	m.Text = strings.Join(words, " ")
+	a, b := 0, len(words)
+	for b > a && (words[b-1] == "'s" || words[b-1] == "'" || words[b-1] == "’s") {
+		b--
+	}
+	for a < b {
+		lw := strings.ToLower(words[a])
+		if lw == "the" {
+			a++
+			continue
+		}
+		if typ == "PERSON" {
+			if h, ok := lexicon.Honorific(words[a]); ok {
+				if m.Gender == lexicon.Unknown {
+					m.Gender = h.Gender
+				}
+				a++
+				continue
+			}
+			if n, e := lexicon.Match(words, a); n > 0 && a+n < b && e.Class&(lexicon.ClassTitle|lexicon.ClassDemonym|lexicon.ClassPlace|lexicon.ClassOrg) != 0 {
+				a += n // "President Volodymyr Zelensky", "Kremlin spokesman" stays a title, not a name
+				continue
+			}
+		}
+		break
+	}
+	if a >= b {
+		return m, false
+	}
+	m.Name = joinName(words[a:b])
+	if typ == "PERSON" && m.Gender == lexicon.Unknown {
+		m.Gender = lexicon.GivenNameGender(words[a])
+	}
+	m.Head = headOf(toks, i, j)
+	m.Subject = isSubject(&toks[m.Head])
+	return m, true
+}
+
+// joinName joins name words, keeping hyphens and apostrophes tight ("Jean - Paul" is one name).
+func joinName(ws []string) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 && w != "-" && ws[i-1] != "-" && w != "." {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// headOf returns the token of [i, j) whose head lies outside the span (the syntactic head), or
+// the last token when the parse says nothing useful.
+func headOf(toks []doc.Token, i, j int) int {
+	for k := i; k < j; k++ {
+		h := toks[k].Head
+		if h < i || h >= j {
+			if toks[k].Dep != "" {
+				return k
+			}
+		}
+	}
+	return j - 1
+}
+
+// personNouns are common nouns that describe a person when they head a definite description,
+// beyond the titles of the gazetteer.
+var personNouns = map[string]bool{
+	"billionaire": true, "millionaire": true, "entrepreneur": true, "businessman": true, "businesswoman": true,
+	"tycoon": true, "mogul": true, "magnate": true, "guru": true, "politician": true, "lawmaker": true,
+	"leader": true, "boss": true, "official": true, "diplomat": true, "envoy": true, "activist": true,
+	"actor": true, "actress": true, "singer": true, "star": true, "player": true, "coach": true,
+	"man": true, "woman": true, "executive": true, "founder": true, "owner": true, "investor": true,
+	"critic": true, "analyst": true, "journalist": true, "writer": true, "author": true, "columnist": true,
+}
+
+// nominalMention recognises a definite description of a person ("the billionaire", "the Tesla
+// CEO", "the tech guru") headed by token i.
+func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, bool) {
+	t := &toks[i]
+	if t.Tag != "NN" || t.Dep == "compound" || t.Dep == "amod" {
+		return Mention{}, false
+	}
+	lemma := strings.ToLower(t.Lemma)
+	if lemma == "" {
+		lemma = strings.ToLower(form(t))
+	}
+	if _, ok := lexicon.Title(lemma); !ok && !personNouns[lemma] {
+		return Mention{}, false
+	}
+	// The description runs from its determiner to the noun.
+	start := i
+	for start > 0 && toks[start-1].Head == i || start > 0 && toks[start-1].Dep == "compound" && toks[start-1].Head == i {
+		start--
+	}
+	if start == i || strings.ToLower(form(&toks[start])) != "the" {
+		return Mention{}, false
+	}
+	for k := start; k <= i; k++ {
+		if covered[k] {
+			return Mention{}, false
+		}
+	}
+	words := make([]string, 0, i-start+1)
+	for k := start; k <= i; k++ {
+		words = append(words, form(&toks[k]))
+	}
+	return Mention{Sent: si, Start: start, End: i + 1, Head: i, Kind: Nominal, Type: "PERSON",
+		Text: strings.Join(words, " "), Name: lemma, Subject: isSubject(t), Entity: -1}, true
+}
+
+func sortMentions(ms []Mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].Start < ms[j-1].Start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}

@@ -1,0 +1,204 @@
+package coref
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/lexicon"
+)
+
+// Role is a role a title gives a person: "Kremlin spokesman Dmitry Peskov" (spokesman of the
+// Kremlin), "Ukraine's ambassador to Germany X" (ambassador of Ukraine, to Germany).
+type Role struct {
+	// Sent is the sentence; Start and End the token span of the title phrase.
+	Sent, Start, End int
+	// Person is the entity holding the role.
+	Person int
+	// Title is the title as written ("spokesman", "Ambassador").
+	Title string
+	// Of is the entity the role belongs to (the Kremlin, Ukraine), -1 when the text names none.
+	Of int
+	// To is the entity a diplomatic role is accredited to (Germany), -1 when none.
+	To int
+}
+
+// readRoles finds the titles standing before or in apposition to the person names of sentence si.
+func (r *Result) readRoles(si int, toks []doc.Token) {
+	mentionAt := map[int]int{} // token -> name mention of this sentence
+	var people []int
+	for i, m := range r.Mentions {
+		if m.Sent != si || m.Kind != Name || m.Entity < 0 {
+			continue
+		}
+		for k := m.Start; k < m.End; k++ {
+			mentionAt[k] = i
+		}
+		if m.Type == "PERSON" {
+			people = append(people, i)
+		}
+	}
+	words := make([]string, len(toks))
+	for i := range toks {
+		words[i] = form(&toks[i])
+	}
+	for _, pi := range people {
+		p := r.Mentions[pi]
+		// The title phrase runs leftwards from the first word of the name.
+		first := p.Start
+		for first < p.End && !strings.EqualFold(words[first], firstWord(p.Name)) {
+			first++
+		}
+		if role, ok := r.titleBefore(si, toks, words, mentionAt, first, p.Start); ok {
+			role.Person = p.Entity
+			r.addRole(role)
+		}
+		if role, ok := r.appositive(si, toks, words, mentionAt, p.Head); ok {
+			role.Person = p.Entity
+			r.addRole(role)
+		}
+	}
+}
+
+func firstWord(name string) string {
+	if f := strings.Fields(name); len(f) > 0 {
+		return f[0]
+	}
+	return name
+}
+
+// linkers may stand inside a title phrase without ending it.
+var linkers = map[string]bool{"'s": true, "’s": true, "'": true, "of": true, "to": true, "for": true, "and": true, "&": true,
+	"former": true, "deputy": true, "acting": true, "then": true, "-": true, "the": true, "at": true}
+
+// titleBefore reads "ORG TITLE (to X)" leftwards from token end-1 (end is the name's first word;
+// spanStart the mention's start, which may include the title).
+func (r *Result) titleBefore(si int, toks []doc.Token, words []string, mentionAt map[int]int, end, spanStart int) (Role, bool) {
+	role := Role{Sent: si, Of: -1, To: -1, Start: end, End: end}
+	titleAt := -1
+	for k := end - 1; k >= 0 && end-k <= 12; k-- {
+		if mi, ok := mentionAt[k]; ok && r.Mentions[mi].Type != "PERSON" {
+			e, start := r.entityOf(mi), r.Mentions[mi].Start
+			switch {
+			case titleAt >= 0: // left of the title: whose role it is ("Ukraine's ambassador")
+				if role.Of < 0 {
+					role.Of = e
+				}
+			case start > 0 && strings.EqualFold(words[start-1], "to"): // "ambassador to Germany"
+				role.To = e
+			default: // "spokesman for the Kremlin", "President of France"
+				role.Of = e
+			}
+			role.Start = r.Mentions[mi].Start
+			k = r.Mentions[mi].Start
+			continue
+		}
+		if n, _ := matchTitle(words, k); n > 0 {
+			titleAt = k
+			role.Title = strings.Join(words[k:k+n], " ")
+			role.Start = k
+			continue
+		}
+		if k > 0 {
+			if n, _ := matchTitle(words, k-1); n == 2 {
+				continue // the second word of a two-word title: read with the first
+			}
+		}
+		if _, ok := lexicon.Demonym(words[k]); ok && titleAt >= 0 {
+			role.Start = k
+			continue // "Ukrainian President": the nationality is read by package extract
+		}
+		if linkers[strings.ToLower(words[k])] || isCompoundNoun(toks, k) && titleAt < 0 {
+			continue
+		}
+		break
+	}
+	if titleAt < 0 {
+		return Role{}, false
+	}
+	if role.To >= 0 && role.Of < 0 && !diplomatic(role.Title) {
+		role.Of, role.To = role.To, -1
+	}
+	return role, true
+}
+
+func isCompoundNoun(toks []doc.Token, k int) bool {
+	return toks[k].Dep == "compound" && strings.HasPrefix(toks[k].Tag, "NN")
+}
+
+// matchTitle matches a title or person noun at words[k], returning its length in words.
+func matchTitle(words []string, k int) (int, string) {
+	if n, e := lexicon.Match(words, k); n > 0 && e.Class&lexicon.ClassTitle != 0 {
+		return n, e.Title.Canonical
+	}
+	if w := strings.ToLower(words[k]); personNouns[w] && w != "man" && w != "woman" {
+		return 1, w
+	}
+	return 0, ""
+}
+
+func diplomatic(title string) bool {
+	t, ok := lexicon.Title(title)
+	return ok && t.Kind == "diplomatic"
+}
+
+// appositive reads a title in apposition to the name headed by token head: "X, the Kremlin's
+// spokesman," or "X, spokesman for the Kremlin,".
+func (r *Result) appositive(si int, toks []doc.Token, words []string, mentionAt map[int]int, head int) (Role, bool) {
+	for k := range toks {
+		if toks[k].Head != head || toks[k].Dep != "appos" {
+			continue
+		}
+		n, _ := matchTitle(words, k)
+		if n == 0 {
+			continue
+		}
+		role := Role{Sent: si, Start: k, End: k + n, Title: strings.Join(words[k:k+n], " "), Of: -1, To: -1}
+		for j := range toks {
+			if toks[j].Head != k {
+				continue
+			}
+			mi, ok := mentionAt[j]
+			if !ok || r.Mentions[mi].Type == "PERSON" {
+				continue
+			}
+			switch toks[j].Dep {
+			case "nmod:poss", "compound", "amod":
+				role.Of = r.entityOf(mi)
+			case "nmod":
+				if c := caseOf(toks, j); c == "to" && diplomatic(role.Title) {
+					role.To = r.entityOf(mi)
+				} else if role.Of < 0 {
+					role.Of = r.entityOf(mi)
+				}
+			}
+		}
+		return role, true
+	}
+	return Role{}, false
+}
+
+func caseOf(toks []doc.Token, j int) string {
+	for k := range toks {
+		if toks[k].Head == j && toks[k].Dep == "case" {
+			return strings.ToLower(form(&toks[k]))
+		}
+	}
+	return ""
+}
+
+func (r *Result) entityOf(mi int) int { return r.Mentions[mi].Entity }
+
+// addRole records a role and the description it gives the person.
+func (r *Result) addRole(role Role) {
+	if role.Person < 0 {
+		return
+	}
+	r.Roles = append(r.Roles, role)
+	e := &r.Entities[role.Person]
+	for _, w := range strings.Fields(strings.ToLower(role.Title)) {
+		e.Descriptions = append(e.Descriptions, w)
+	}
+	if t, ok := lexicon.Title(role.Title); ok {
+		e.Descriptions = append(e.Descriptions, t.Canonical)
+	}
+}
