@@ -62,7 +62,9 @@ func checkOffsets(t *testing.T, src string, d *doc.Doc) {
 	}
 }
 
-func isWordByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
 
 func safe(s string, i, j int) string {
 	if i < 0 || j > len(s) || i > j {

@@ -59,7 +59,7 @@ func Norm(tok string) string {
 	if strings.IndexByte(out, '*') > 0 {
 		out = uncensor(out)
 	}
-	if out == tok {
+	if out == tok || out == "" { // a lone soft hyphen stays as written
 		return tok
 	}
 	return out

@@ -1,7 +1,10 @@
 package segment
 
 import (
+	"encoding/csv"
+
 	"context"
+	"github.com/newsgraph/newsgraph/internal/shared"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -325,4 +328,34 @@ func shiftInside(m doc.OffsetMap, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// BenchmarkBBC measures preparation and splitting over the BBC corpus of the development data
+// (skipped when absent).
+func BenchmarkBBC(b *testing.B) {
+	p := shared.Require(b, "corpus", "bbc", "train.csv")
+	f, err := os.Open(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var arts []input.Article
+	words := 0
+	for _, r := range rows[1:] {
+		if len(r) > 0 {
+			arts = append(arts, input.Article{Text: r[0]})
+			words += len(strings.Fields(r[0]))
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, a := range arts {
+			Split(prepare.Prepare(a))
+		}
+	}
+	b.ReportMetric(float64(words)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 }
