@@ -1,0 +1,6 @@
+//go:build !race
+
+package export
+
+// raceEnabled is false without -race: the bolt cases run (see race_test.go).
+const raceEnabled = false

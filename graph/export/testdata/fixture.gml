@@ -1,0 +1,91 @@
+graph [
+  directed 1
+  node [
+    id 0
+    label "Port Veyra"
+    iri "gpe/port-veyra"
+    type "GPE"
+    aliases ""
+    articles 1
+  ]
+  node [
+    id 1
+    label "Borealis &quot;Blue&quot; Freight &amp; Co"
+    iri "org/borealis-blue-freight-co"
+    type "ORG"
+    aliases "&quot;Blue&quot; Freight;Borealis"
+    articles 2
+  ]
+  node [
+    id 2
+    label "Marrow Council"
+    iri "org/marrow-council"
+    type "ORG"
+    aliases "the council"
+    articles 2
+  ]
+  node [
+    id 3
+    label "Ada Quill"
+    iri "person/ada-quill"
+    type "PERSON"
+    aliases "A. Quill;Quill"
+    articles 2
+  ]
+  node [
+    id 4
+    label "Tomás Reyne"
+    iri "person/tomas-reyne"
+    type "PERSON"
+    aliases "Reyne"
+    articles 1
+  ]
+  node [
+    id 5
+    label "Lantern\9"
+    iri "product/lantern-9"
+    type "PRODUCT"
+    aliases ""
+    articles 1
+  ]
+  edge [
+    source 1
+    target 5
+    label "launched"
+    relations "launched"
+    sources 1
+    sourceIds "news/a 2.txt"
+    confidence 1.0
+    statements 1
+  ]
+  edge [
+    source 2
+    target 0
+    label "met with"
+    relations "met"
+    sources 1
+    sourceIds "news/a 2.txt"
+    confidence 0.7
+    statements 1
+  ]
+  edge [
+    source 3
+    target 1
+    label "praised"
+    relations "hailed;praised"
+    sources 2
+    sourceIds "a1.txt;news/a 2.txt"
+    confidence 0.95
+    statements 2
+  ]
+  edge [
+    source 4
+    target 1
+    label "praised"
+    relations "praised"
+    sources 1
+    sourceIds "news/a 2.txt"
+    confidence 0.75
+    statements 1
+  ]
+]
