@@ -1,6 +1,10 @@
 package ner
 
 import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -47,6 +51,9 @@ const (
 	fPosP1
 	fPosFlags
 	fPos3
+	fDict
+	fDictM1
+	fDictP1
 )
 
 // Token flags.
@@ -71,6 +78,7 @@ type tokInfo struct {
 	lex                uint64 // lexicon class of the token alone
 	nLen               uint64
 	pos                uint64 // hash of the part-of-speech tag, 0 when not set
+	dict               uint64 // dictionary class of the word (see Dict), 0 when not listed
 }
 
 const (
@@ -110,6 +118,7 @@ func hashString(s string) uint64 {
 
 // scratch holds the buffers one recognition call needs; pooled so calls do not allocate.
 type scratch struct {
+	dict  Dict
 	info  []tokInfo
 	words []string
 	low   []byte
@@ -130,6 +139,9 @@ func (s *scratch) prepare(words, pos []string) {
 	s.info = s.info[:n]
 	for i, w := range words {
 		s.info[i] = s.tokenInfo(w, i == 0)
+		if s.dict != nil {
+			s.info[i].dict = uint64(s.dict[s.info[i].lower])
+		}
 		if i < len(pos) && pos[i] != "" {
 			s.info[i].pos = hashString(pos[i]) | 1
 		}
@@ -343,6 +355,23 @@ func (s *scratch) features(dst []uint64, i int) []uint64 {
 			feat3(fPos3, pos(i-1), t.pos, pos(i+1)),
 		)
 	}
+	if s.dict != nil {
+		dict := func(j int) uint64 {
+			if j < 0 {
+				return bos
+			}
+			if j >= n {
+				return eos
+			}
+			return info[j].dict
+		}
+		cf := t.flags & (flInitCap | flAllCaps | flFirst)
+		dst = append(dst,
+			feat2(fDict, t.dict, cf),
+			feat3(fDictM1, dict(i-1), t.dict, cf),
+			feat3(fDictP1, t.dict, dict(i+1), cf),
+		)
+	}
 	if t.flags&flFirst != 0 {
 		dst = append(dst, feat2(fFirstShape, t.shape, t.lower))
 	}
@@ -359,4 +388,38 @@ func (s *scratch) features(dst []uint64, i int) []uint64 {
 		dst = append(dst, feat2(fGazWord, t.lex, t.flags&(flInitCap|flAllCaps)))
 	}
 	return dst
+}
+
+// Dict maps the hash of a lower-cased word to the forms a word list has of it: DictCapitalised
+// ("Florida"), DictLower ("table") or both ("Bill", "bill").
+type Dict map[uint64]uint8
+
+// Dictionary classes.
+const (
+	DictCapitalised uint8 = 1 << iota
+	DictLower
+)
+
+// ReadDict reads a word list, one word a line (as /usr/share/dict/words): possessives ("'s") are
+// skipped.
+func ReadDict(r io.Reader) (Dict, error) {
+	d := Dict{}
+	sc := bufio.NewScanner(r)
+	var s scratch
+	for sc.Scan() {
+		w := strings.TrimSpace(sc.Text())
+		if w == "" || strings.HasSuffix(w, "'s") {
+			continue
+		}
+		t := s.tokenInfo(w, false)
+		c := DictLower
+		if t.flags&(flInitCap|flAllCaps) != 0 {
+			c = DictCapitalised
+		}
+		d[t.lower] |= c
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("ner: word list: %w", err)
+	}
+	return d, nil
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sync"
 )
 
@@ -84,13 +85,15 @@ func newWeights(feats []uint64, rows [][nLabels]float32, trans []float32) *weigh
 
 // Model is a trained named-entity recogniser. It is safe for concurrent use.
 type Model struct {
-	w    *weights
-	pool sync.Pool
+	w      *weights
+	dict   Dict
+	epochs int
+	pool   sync.Pool
 }
 
-func newModel(w *weights) *Model {
-	m := &Model{w: w}
-	m.pool.New = func() any { return new(scratch) }
+func newModel(w *weights, dict Dict) *Model {
+	m := &Model{w: w, dict: dict}
+	m.pool.New = func() any { return &scratch{dict: dict} }
 	return m
 }
 
@@ -188,8 +191,9 @@ func (m *Model) TagWordsPOS(words, pos []string) []string {
 }
 
 // Model file format (little endian): magic "NGNER1\n", uint32 feature count n, float32 scale,
-// (nLabels+1)*nLabels float32 transition weights, n uint64 feature hashes (ascending), then
-// n*nLabels int16 weights quantised by scale.
+// (nLabels+1)*nLabels float32 transition weights, n feature hashes (ascending, as uvarint
+// deltas), n*nLabels int16 weights quantised by scale, then the word list: uint32 count d, d word
+// hashes (ascending, uvarint deltas) and d class bytes.
 const magic = "NGNER1\n"
 
 // WriteTo writes the model in its compact binary format: weights quantised to 16 bits.
@@ -234,6 +238,21 @@ func (m *Model) WriteTo(out io.Writer) (int64, error) {
 			buf.Write(le.AppendUint16(nil, uint16(q)))
 		}
 	}
+	// The word list: sorted hashes as varint deltas, then one class byte each.
+	dk := make([]uint64, 0, len(m.dict))
+	for k := range m.dict {
+		dk = append(dk, k)
+	}
+	slices.Sort(dk)
+	buf.Write(le.AppendUint32(nil, uint32(len(dk))))
+	prev = 0
+	for _, k := range dk {
+		buf.Write(binary.AppendUvarint(nil, k-prev))
+		prev = k
+	}
+	for _, k := range dk {
+		buf.WriteByte(m.dict[k])
+	}
 	n, err := out.Write(buf.Bytes())
 	if err != nil {
 		return int64(n), fmt.Errorf("ner: write model: %w", err)
@@ -273,7 +292,7 @@ func Decode(b []byte) (*Model, error) {
 		prev += d
 		feats[i] = prev
 	}
-	if len(b) != n*nLabels*2 {
+	if len(b) < n*nLabels*2+4 {
 		return nil, fmt.Errorf("ner: model: want %d weight bytes, have %d", n*nLabels*2, len(b))
 	}
 	rows := make([][nLabels]float32, n)
@@ -282,5 +301,32 @@ func Decode(b []byte) (*Model, error) {
 			rows[i][k] = float32(int16(le.Uint16(b[(i*nLabels+k)*2:]))) * scale
 		}
 	}
-	return newModel(newWeights(feats, rows, trans[:])), nil
+	b = b[n*nLabels*2:]
+	nd := int(le.Uint32(b))
+	b = b[4:]
+	if nd < 0 || nd > len(b) {
+		return nil, fmt.Errorf("ner: model: bad word-list size %d", nd)
+	}
+	dk := make([]uint64, nd)
+	prev = 0
+	for i := range dk {
+		d, k := binary.Uvarint(b)
+		if k <= 0 {
+			return nil, fmt.Errorf("ner: model: bad word-list key %d", i)
+		}
+		b = b[k:]
+		prev += d
+		dk[i] = prev
+	}
+	if len(b) != nd {
+		return nil, fmt.Errorf("ner: model: want %d word-list classes, have %d bytes", nd, len(b))
+	}
+	var dict Dict
+	if nd > 0 {
+		dict = make(Dict, nd)
+		for i, k := range dk {
+			dict[k] = b[i]
+		}
+	}
+	return newModel(newWeights(feats, rows, trans[:]), dict), nil
 }

@@ -20,13 +20,81 @@ type TrainOptions struct {
 	MinWeight float32
 	// NoPOSCopy adds a copy without part-of-speech tags of every training sentence that has them.
 	NoPOSCopy bool
+	// Seeds is how many models with different shuffles to average (1 when 0).
+	Seeds int
+	// Dict, when not nil, is a word list whose capitalisation classes become features; it is
+	// stored in the model.
+	Dict Dict
 	// Log, when not nil, receives one progress line per epoch.
 	Log io.Writer
 }
 
 // Train fits an averaged structured perceptron (Collins 2002) with first-order Viterbi decoding
 // over IOB2 tags to train, choosing the number of epochs by entity F1 on dev.
+//
+// With opt.Seeds > 1 it trains that many models on differently shuffled data (seeds Seed,
+// Seed+1, ...) and averages their weights, which lowers the variance the order of the data adds.
 func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
+	k := max(opt.Seeds, 1)
+	var models []*Model
+	for i := 0; i < k; i++ {
+		o := opt
+		o.Seed = opt.Seed + uint64(i)
+		m, err := trainOne(train, dev, o)
+		if err != nil {
+			return nil, err
+		}
+		models = append(models, m)
+	}
+	if k == 1 {
+		return models[0], nil
+	}
+	m := average(models)
+	if opt.Log != nil && len(dev) > 0 {
+		fmt.Fprintf(opt.Log, "average of %d models: dev F1 %.4f\n", k, Evaluate(m, dev).Overall.F1())
+	}
+	return m, nil
+}
+
+// average returns the model whose weights are the mean of models' weights.
+func average(models []*Model) *Model {
+	sum := map[uint64]*[nLabels]float32{}
+	var keys []uint64
+	var trans [(nLabels + 1) * nLabels]float32
+	k := float32(len(models))
+	epochs := 0
+	for _, m := range models {
+		for i, f := range m.w.keys {
+			if f == 0 {
+				continue
+			}
+			r, ok := sum[f]
+			if !ok {
+				r = new([nLabels]float32)
+				sum[f] = r
+				keys = append(keys, f)
+			}
+			for l := 0; l < nLabels; l++ {
+				r[l] += m.w.rows[i*nLabels+l] / k
+			}
+		}
+		for i, v := range m.w.trans {
+			trans[i] += v / k
+		}
+		epochs = max(epochs, m.epochs)
+	}
+	slices.Sort(keys)
+	rows := make([][nLabels]float32, len(keys))
+	for i, f := range keys {
+		rows[i] = *sum[f]
+	}
+	out := newModel(newWeights(keys, rows, trans[:]), models[0].dict)
+	out.epochs = epochs
+	return out
+}
+
+// trainOne trains one model (see Train).
+func trainOne(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	if len(train) == 0 {
 		return nil, fmt.Errorf("ner: train: no training sentences")
 	}
@@ -49,7 +117,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 		offs  []int32 // feature list of token i is feats[offs[i]:offs[i+1]]
 		feats []int32
 	}
-	s := new(scratch)
+	s := &scratch{dict: opt.Dict}
 	data := make([]inst, len(train))
 	for si, sent := range train {
 		in := inst{gold: make([]uint8, len(sent.Words)), offs: make([]int32, 0, len(sent.Words)+1)}
@@ -119,7 +187,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 				}
 			}
 		}
-		m := tr.model(opt.MinWeight)
+		m := tr.model(opt.MinWeight, opt.Dict)
 		f := -1.0
 		if len(dev) > 0 {
 			f = Evaluate(m, dev).Overall.F1()
@@ -131,6 +199,7 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 			best, bestF, bestEpoch = m, f, ep
 		}
 	}
+	best.epochs = bestEpoch
 	if opt.Log != nil && len(dev) > 0 {
 		fmt.Fprintf(opt.Log, "kept epoch %d (dev F1 %.4f)\n", bestEpoch, bestF)
 	}
@@ -165,7 +234,7 @@ func (t *trainer) bumpTrans(i int, d float32) { t.trans[i] += d; t.transAcc[i] +
 
 // model returns the averaged weights as a model, dropping features whose weights are all
 // smaller than minWeight in magnitude.
-func (t *trainer) model(minWeight float32) *Model {
+func (t *trainer) model(minWeight float32, dict Dict) *Model {
 	var feats []uint64
 	var rows [][nLabels]float32
 	c := t.c
@@ -191,8 +260,11 @@ func (t *trainer) model(minWeight float32) *Model {
 	for i := range tr {
 		tr[i] = t.trans[i] - t.transAcc[i]/c
 	}
-	return newModel(newWeights(feats, rows, tr[:]))
+	return newModel(newWeights(feats, rows, tr[:]), dict)
 }
+
+// Epochs returns how many training epochs produced the model (0 for a loaded model).
+func (m *Model) Epochs() int { return m.epochs }
 
 // Features returns how many features the model keeps.
 func (m *Model) Features() int {
