@@ -14,7 +14,7 @@ import (
 
 // seedTokenRE is a rough UD-like tokenizer for the measurement below: words (with inner
 // hyphens, dots of abbreviations, apostrophes), "'s" split off, numbers, single symbols.
-var seedTokenRE = regexp.MustCompile(`'s\b|[A-Za-z]\.(?:[A-Za-z]\.)+|[\p{L}\p{M}]+(?:[-'][\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*|\S`)
+var seedTokenRE = regexp.MustCompile(`'s\b|[A-Za-z]\.(?:[A-Za-z]\.)+|[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*|\d+(?:[.,]\d+)*|\S`)
 
 func seedTokens(text string) []string {
 	text = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`).Replace(text)
