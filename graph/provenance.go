@@ -1,0 +1,334 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// ArticleInfo is what the graph knows of one article, for showing where a fact comes from.
+type ArticleInfo struct {
+	ID     string `json:"id"`
+	Title  string `json:"title,omitempty"`
+	Source string `json:"source,omitempty"`
+	Date   string `json:"date,omitempty"`
+	URL    string `json:"url,omitempty"`
+}
+
+// Statement is one occurrence of a fact in one sentence of one article: the provenance of an
+// edge of the entity graph.
+type Statement struct {
+	// ID is the statement node's short IRI.
+	ID string `json:"id"`
+	// Subject and Object are entity IRIs; Object is "" and Literal set when the object is text.
+	Subject string `json:"subject"`
+	// Predicate is the canonical predicate ("praised").
+	Predicate string `json:"predicate"`
+	Object    string `json:"object,omitempty"`
+	Literal   string `json:"literal,omitempty"`
+	// Relation is the words of the text ("hailed").
+	Relation string `json:"relation"`
+	// Evidence is the sentence.
+	Evidence string `json:"evidence"`
+	// RelationStart and RelationEnd are the byte offsets of the relation words inside Evidence,
+	// for highlighting; both -1 when they could not be found.
+	RelationStart int `json:"relation_start"`
+	RelationEnd   int `json:"relation_end"`
+	// Sentence is the index of the sentence in the article.
+	Sentence int `json:"sentence"`
+	// Confidence is the extractor's belief, 0..1.
+	Confidence float64 `json:"confidence"`
+	// Negated, Modality and AttributedTo qualify statements the article does not assert.
+	Negated      bool   `json:"negated,omitempty"`
+	Modality     string `json:"modality,omitempty"`
+	AttributedTo string `json:"attributed_to,omitempty"`
+	// Article is the article the statement was read from.
+	Article ArticleInfo `json:"article"`
+}
+
+// Asserted reports whether the article asserts the statement (not negated, not hypothetical or
+// reported): only those make edges of the entity graph.
+func (st *Statement) Asserted() bool { return !st.Negated && st.Modality == "" }
+
+// Provenance returns every statement of the fact subject —predicate→ object (predicate "" for
+// any predicate), asserted ones first, then by article, sentence and id; ErrNotFound when there
+// is none.
+func (s *Store) Provenance(ctx context.Context, subject, predicate, object string) ([]Statement, error) {
+	var ids []string
+	err := s.eachQuadWith(ctx, quad.Object, quad.IRI(subject), func(q quad.Quad) error {
+		if iriOf(q.Predicate) == schema.PropSubject {
+			ids = append(ids, iriOf(q.Subject))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("provenance of %s %s %s: %w", subject, predicate, object, err)
+	}
+	arts := map[string]*ArticleInfo{}
+	var out []Statement
+	for _, id := range ids {
+		st, err := s.statement(ctx, id, arts)
+		if err != nil {
+			return nil, fmt.Errorf("provenance of %s %s %s: %w", subject, predicate, object, err)
+		}
+		if st == nil || st.Object != object || (predicate != "" && st.Predicate != predicate) {
+			continue
+		}
+		out = append(out, *st)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("provenance of %s %s %s: %w", subject, predicate, object, ErrNotFound)
+	}
+	SortStatements(out)
+	return out, nil
+}
+
+// SortStatements orders statements asserted first, then by article id, sentence and id.
+func SortStatements(sts []Statement) {
+	sort.Slice(sts, func(i, j int) bool {
+		a, b := &sts[i], &sts[j]
+		if a.Asserted() != b.Asserted() {
+			return a.Asserted()
+		}
+		if a.Article.ID != b.Article.ID {
+			return a.Article.ID < b.Article.ID
+		}
+		if a.Sentence != b.Sentence {
+			return a.Sentence < b.Sentence
+		}
+		return a.ID < b.ID
+	})
+}
+
+// Statements returns every statement between two entities in the store (statements with a
+// literal object are left out), sorted like Provenance's: the provenance a self-contained export
+// inlines.
+func (s *Store) Statements(ctx context.Context) ([]Statement, error) {
+	var ids []string
+	err := s.eachQuadWith(ctx, quad.Object, quad.IRI(schema.ClassStatement), func(q quad.Quad) error {
+		if iriOf(q.Predicate) == schema.PropType {
+			ids = append(ids, iriOf(q.Subject))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read statements: %w", err)
+	}
+	sort.Strings(ids)
+	arts := map[string]*ArticleInfo{}
+	out := make([]Statement, 0, len(ids))
+	for _, id := range ids {
+		st, err := s.statement(ctx, id, arts)
+		if err != nil {
+			return nil, fmt.Errorf("read statements: %w", err)
+		}
+		if st != nil && st.Object != "" {
+			out = append(out, *st)
+		}
+	}
+	SortStatements(out)
+	return out, nil
+}
+
+// Articles returns every article of the store, sorted by id.
+func (s *Store) Articles(ctx context.Context) ([]ArticleInfo, error) {
+	var iris []string
+	err := s.eachQuadWith(ctx, quad.Object, quad.IRI(schema.ClassArticle), func(q quad.Quad) error {
+		if iriOf(q.Predicate) == schema.PropType {
+			iris = append(iris, iriOf(q.Subject))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read articles: %w", err)
+	}
+	out := make([]ArticleInfo, 0, len(iris))
+	for _, iri := range iris {
+		a, err := s.article(ctx, iri, nil)
+		if err != nil {
+			return nil, fmt.Errorf("read articles: %w", err)
+		}
+		out = append(out, *a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+// statement reads one statement node; nil when it is not one. arts caches article nodes.
+func (s *Store) statement(ctx context.Context, id string, arts map[string]*ArticleInfo) (*Statement, error) {
+	st := &Statement{ID: id}
+	isStmt := false
+	var article string
+	err := s.eachQuadOf(ctx, id, func(q quad.Quad) error {
+		o := q.Object
+		switch iriOf(q.Predicate) {
+		case schema.PropType:
+			isStmt = iriOf(o) == schema.ClassStatement
+		case schema.PropSubject:
+			st.Subject = iriOf(o)
+		case schema.PropPredicate:
+			st.Predicate = schema.PredicateName(iriOf(o))
+		case schema.PropObject:
+			if iri := iriOf(o); iri != "" {
+				st.Object = iri
+			} else {
+				st.Literal = quad.ToString(o)
+			}
+		case schema.PropRelation:
+			st.Relation = quad.ToString(o)
+		case schema.PropEvidence:
+			st.Evidence = quad.ToString(o)
+		case schema.PropSentence:
+			st.Sentence = intOf(o)
+		case schema.PropConfidence:
+			switch v := quad.NativeOf(o).(type) {
+			case float64:
+				st.Confidence = v
+			case int64:
+				st.Confidence = float64(v)
+			}
+		case schema.PropNegated:
+			st.Negated, _ = quad.NativeOf(o).(bool)
+		case schema.PropModality:
+			st.Modality = quad.ToString(o)
+		case schema.PropAttributedTo:
+			st.AttributedTo = iriOf(o)
+		case schema.PropArticle:
+			article = iriOf(o)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !isStmt {
+		return nil, nil
+	}
+	st.RelationStart, st.RelationEnd = FindRelation(st.Evidence, st.Relation)
+	if article != "" {
+		a, err := s.article(ctx, article, arts)
+		if err != nil {
+			return nil, err
+		}
+		st.Article = *a
+	}
+	return st, nil
+}
+
+// article reads one article node, through the cache when one is given.
+func (s *Store) article(ctx context.Context, iri string, cache map[string]*ArticleInfo) (*ArticleInfo, error) {
+	if a := cache[iri]; a != nil {
+		return a, nil
+	}
+	a := &ArticleInfo{ID: schema.ArticleIDOf(iri)}
+	err := s.eachQuadOf(ctx, iri, func(q quad.Quad) error {
+		v := quad.ToString(q.Object)
+		switch iriOf(q.Predicate) {
+		case schema.PropID:
+			a.ID = v
+		case schema.PropTitle:
+			a.Title = v
+		case schema.PropSource:
+			a.Source = v
+		case schema.PropDate:
+			a.Date = v
+		case schema.PropURL:
+			a.URL = v
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if cache != nil {
+		cache[iri] = a
+	}
+	return a, nil
+}
+
+func intOf(v quad.Value) int {
+	switch x := quad.NativeOf(v).(type) {
+	case int64:
+		return int(x)
+	case int:
+		return x
+	case float64:
+		return int(x)
+	}
+	return 0
+}
+
+// FindRelation returns the byte span of the relation words inside the evidence sentence, ignoring
+// case: the whole phrase where it stands as written, else the first word of the text that starts
+// like the relation's first word (its first four letters: "praise" finds "praised"); -1, -1 when
+// neither is there.
+func FindRelation(evidence, relation string) (int, int) {
+	relation = strings.TrimSpace(relation)
+	if relation == "" || evidence == "" {
+		return -1, -1
+	}
+	lowE := strings.ToLower(evidence)
+	if len(lowE) != len(evidence) { // case mapping changed byte lengths: offsets would not agree
+		lowE = evidence
+	}
+	lowR := strings.ToLower(relation)
+	for from := 0; from < len(lowE); {
+		i := strings.Index(lowE[from:], lowR)
+		if i < 0 {
+			break
+		}
+		i += from
+		if wordStart(lowE, i) && wordEnd(lowE, i+len(lowR)) {
+			return i, i + len(lowR)
+		}
+		from = i + 1
+	}
+	first := strings.Fields(lowR)[0]
+	stem := first
+	if n := utf8.RuneCountInString(stem); n > 4 {
+		stem = string([]rune(stem)[:4])
+	}
+	for from := 0; from < len(lowE); {
+		i := strings.Index(lowE[from:], stem)
+		if i < 0 {
+			break
+		}
+		i += from
+		if wordStart(lowE, i) {
+			j := i + len(stem)
+			for j < len(lowE) {
+				r, n := utf8.DecodeRuneInString(lowE[j:])
+				if !unicode.IsLetter(r) {
+					break
+				}
+				j += n
+			}
+			return i, j
+		}
+		from = i + 1
+	}
+	return -1, -1
+}
+
+func wordStart(s string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+func wordEnd(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}

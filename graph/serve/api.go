@@ -1,0 +1,296 @@
+package serve
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// NodeJSON is an entity as the API writes it.
+type NodeJSON struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Type     string   `json:"type"`
+	Aliases  []string `json:"aliases"`
+	Articles int      `json:"articles"`
+}
+
+// EdgeJSON is a fact between two entities, merged over the articles that state it.
+type EdgeJSON struct {
+	Subject    string   `json:"subject"`
+	Predicate  string   `json:"predicate"`
+	Object     string   `json:"object"`
+	Relations  []string `json:"relations"`
+	Sources    []string `json:"sources"`
+	Confidence float64  `json:"confidence"`
+	Statements int      `json:"statements"`
+}
+
+// GraphJSON is a part of the entity graph: a neighbourhood, or the whole graph.
+type GraphJSON struct {
+	Center    string     `json:"center,omitempty"`
+	Nodes     []NodeJSON `json:"nodes"`
+	Edges     []EdgeJSON `json:"edges"`
+	Truncated bool       `json:"truncated,omitempty"`
+}
+
+// FactJSON is the provenance of one fact.
+type FactJSON struct {
+	Subject    NodeJSON          `json:"subject"`
+	Predicate  string            `json:"predicate"`
+	Object     NodeJSON          `json:"object"`
+	Statements []graph.Statement `json:"statements"`
+}
+
+func nodeJSON(n graph.Node) NodeJSON {
+	a := n.Aliases
+	if a == nil {
+		a = []string{}
+	}
+	return NodeJSON{ID: n.ID, Name: n.Name, Type: n.Type, Aliases: a, Articles: n.Articles}
+}
+
+func graphJSON(g *graph.EntityGraph) GraphJSON {
+	out := GraphJSON{Nodes: make([]NodeJSON, 0, len(g.Nodes)), Edges: make([]EdgeJSON, 0, len(g.Edges))}
+	for _, n := range g.Nodes {
+		out.Nodes = append(out.Nodes, nodeJSON(n))
+	}
+	for _, e := range g.Edges {
+		out.Edges = append(out.Edges, EdgeJSON{Subject: e.Subject, Predicate: e.Predicate, Object: e.Object,
+			Relations: nonNil(e.Relations), Sources: nonNil(e.Sources), Confidence: e.Confidence, Statements: e.Statements})
+	}
+	return out
+}
+
+func nonNil(ss []string) []string {
+	if ss == nil {
+		return []string{}
+	}
+	return ss
+}
+
+// gizmoAnswer is the Cayley-compatible answer of a Gizmo query.
+type gizmoAnswer struct {
+	Result []interface{} `json:"result"`
+}
+
+// gizmo runs the request body as a Gizmo query within the server's limits.
+func (s *Server) gizmo(w http.ResponseWriter, r *http.Request) error {
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return &httpError{http.StatusRequestEntityTooLarge, fmt.Errorf("query longer than %d bytes", s.cfg.MaxBody)}
+		}
+		return badRequest("read query: %w", err)
+	}
+	q := strings.TrimSpace(string(body))
+	if q == "" {
+		return badRequest("empty query: send the Gizmo query as the request body")
+	}
+	if !utf8.ValidString(q) {
+		return badRequest("the query is not UTF-8 text")
+	}
+	res, err := s.st.Gizmo(r.Context(), q, graph.QueryLimits{Timeout: s.cfg.QueryTimeout, MaxResults: s.cfg.MaxResults})
+	if err != nil {
+		if errors.Is(err, graph.ErrQueryTimeout) {
+			return badRequest("%w (%v)", err, s.cfg.QueryTimeout)
+		}
+		return badRequest("%w", err)
+	}
+	b, err := encodeJSON(gizmoAnswer{Result: res})
+	if err != nil {
+		return badRequest("the results cannot be written as JSON: %w", err)
+	}
+	if len(b) > maxResponse {
+		return badRequest("the results take more than %d MB: ask for fewer (Limit) or smaller values", maxResponse>>20)
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Write(b)
+	return nil
+}
+
+// search answers entity search by name or alias prefix.
+func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	limit, err := intParam(q, "limit", 20, 1, 200)
+	if err != nil {
+		return err
+	}
+	text := q.Get("q")
+	if len(text) > 200 {
+		return badRequest("q is longer than 200 bytes")
+	}
+	hits, err := s.st.Search(r.Context(), text, limit)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"results": hits})
+	return nil
+}
+
+// entity answers /api/v1/entity/{id} (the entity) and /api/v1/entity/{id}/neighbourhood.
+func (s *Server) entity(w http.ResponseWriter, r *http.Request) error {
+	rest := r.PathValue("rest")
+	id, isNbh := strings.CutSuffix(rest, "/neighbourhood")
+	if !isNbh {
+		id, isNbh = strings.CutSuffix(rest, "/neighborhood")
+	}
+	id = trimIRI(id)
+	if !validID(id) {
+		return badRequest("bad entity id %q: expected a short IRI such as person/maria-lopez", id)
+	}
+	if !isNbh {
+		n, err := s.st.Entity(r.Context(), id)
+		if err != nil {
+			return err
+		}
+		writeJSON(w, http.StatusOK, nodeJSON(*n))
+		return nil
+	}
+	opt, err := neighbourhoodOptions(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	nb, err := s.st.Neighbourhood(r.Context(), id, opt)
+	if err != nil {
+		return err
+	}
+	g := graphJSON(&nb.EntityGraph)
+	g.Center, g.Truncated = nb.Center, nb.Truncated
+	writeJSON(w, http.StatusOK, g)
+	return nil
+}
+
+// neighbourhoodOptions reads the filters of a neighbourhood request.
+func neighbourhoodOptions(q url.Values) (graph.NeighbourhoodOptions, error) {
+	var opt graph.NeighbourhoodOptions
+	var err error
+	if opt.Hops, err = intParam(q, "hops", 1, 1, 2); err != nil {
+		return opt, err
+	}
+	if opt.MinSources, err = intParam(q, "min_sources", 0, 0, 1000000); err != nil {
+		return opt, err
+	}
+	if opt.MaxNodes, err = intParam(q, "max_nodes", graph.DefaultMaxNodes, 1, 2000); err != nil {
+		return opt, err
+	}
+	if v := q.Get("min_confidence"); v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f < 0 || f > 1 || f != f {
+			return opt, badRequest("min_confidence must be a number from 0 to 1, not %q", v)
+		}
+		opt.MinConfidence = f
+	}
+	opt.Predicates = listParam(q, "predicate")
+	for i, p := range opt.Predicates {
+		opt.Predicates[i] = strings.ReplaceAll(trimIRI(p), "_", " ")
+	}
+	opt.Types = listParam(q, "type")
+	for i, t := range opt.Types {
+		opt.Types[i] = strings.ToUpper(t)
+	}
+	opt.Article = q.Get("article")
+	return opt, nil
+}
+
+// fact answers the provenance of subject —predicate→ object.
+func (s *Server) fact(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	subj, pred, obj := trimIRI(q.Get("s")), q.Get("p"), trimIRI(q.Get("o"))
+	if !validID(subj) || !validID(obj) {
+		return badRequest("give the fact as s=SUBJECT&p=PREDICATE&o=OBJECT with entity ids (p may be empty)")
+	}
+	pred = strings.ReplaceAll(trimIRI(pred), "_", " ")
+	sts, err := s.st.Provenance(r.Context(), subj, pred, obj)
+	if err != nil {
+		return err
+	}
+	out := FactJSON{Predicate: pred, Statements: sts}
+	for _, p := range []struct {
+		id  string
+		dst *NodeJSON
+	}{{subj, &out.Subject}, {obj, &out.Object}} {
+		n, err := s.st.Entity(r.Context(), p.id)
+		if err != nil {
+			*p.dst = NodeJSON{ID: p.id, Aliases: []string{}}
+			continue
+		}
+		*p.dst = nodeJSON(*n)
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// stats answers the store's counts.
+func (s *Server) stats(w http.ResponseWriter, r *http.Request) error {
+	st, err := s.st.Stats(r.Context())
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, st)
+	return nil
+}
+
+// articles answers the list of articles (for the article filter).
+func (s *Server) articles(w http.ResponseWriter, r *http.Request) error {
+	as, err := s.st.Articles(r.Context())
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"articles": as})
+	return nil
+}
+
+func trimIRI(s string) string {
+	return strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(s), "<"), ">")
+}
+
+// validID accepts a short entity IRI: type slug, "/", rest; printable, bounded.
+func validID(id string) bool {
+	if len(id) == 0 || len(id) > 500 || !utf8.ValidString(id) {
+		return false
+	}
+	slash := strings.IndexByte(id, '/')
+	if slash <= 0 || slash == len(id)-1 {
+		return false
+	}
+	for _, r := range id {
+		if r < ' ' || r == 0x7f || r == '<' || r == '>' {
+			return false
+		}
+	}
+	return true
+}
+
+func intParam(q url.Values, name string, def, lo, hi int) (int, error) {
+	v := q.Get(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < lo || n > hi {
+		return 0, badRequest("%s must be a whole number from %d to %d, not %q", name, lo, hi, v)
+	}
+	return n, nil
+}
+
+// listParam reads a parameter given repeatedly or comma-separated.
+func listParam(q url.Values, name string) []string {
+	var out []string
+	for _, v := range q[name] {
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
+}

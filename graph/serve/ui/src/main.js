@@ -1,0 +1,616 @@
+// The newsgraph viewer: search, a force-directed neighbourhood graph (Cytoscape.js), filters,
+// evidence, facts in view, the Gizmo console and exports. It talks to `newsgraph serve` or, in a
+// standalone export, reads the data inlined in the page.
+import cytoscape from 'cytoscape';
+import { ApiSource, InlineSource } from './source.js';
+import { TYPES, typeOf } from './types.js';
+import { download, toSVG, toGraphML, toNQuads } from './exports.js';
+
+const $ = (id) => document.getElementById(id);
+
+// h builds an element: h('p', {class: 'x'}, 'text', child). Text is always set as text.
+function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (k === 'class') el.className = v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) {
+    if (c === undefined || c === null || c === false) continue;
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+const inline = document.getElementById('ng-data');
+const inlineData = inline ? JSON.parse(inline.textContent) : null;
+const src = inlineData ? new InlineSource(inlineData) : new ApiSource('');
+
+// State of the view: the entities whose neighbourhoods are shown, entities pinned on their own
+// (Gizmo results), and the filters.
+const state = {
+  expanded: [],
+  pinned: new Map(), // id -> node
+  pinnedEdges: new Map(), // edge id -> edge
+  filters: { hops: 1, predicate: '', article: '', minConfidence: 0, minSources: 1, types: [] },
+  nodes: new Map(),
+  edges: new Map(),
+  selected: null,
+};
+
+const edgeID = (e) => `${e.subject}|${e.predicate}|${e.object}`;
+const nodeSize = (articles) => Math.min(78, 26 + 12 * Math.sqrt(Math.max(0, articles - 1)));
+
+const cy = cytoscape({
+  container: $('cy'),
+  wheelSensitivity: 0.3,
+  minZoom: 0.15,
+  maxZoom: 3,
+  style: [
+    {
+      selector: 'node',
+      style: {
+        'background-color': 'data(color)',
+        shape: 'data(shape)',
+        width: 'data(size)',
+        height: 'data(size)',
+        label: 'data(name)',
+        'font-size': 11,
+        'font-weight': 600,
+        color: '#1d2433',
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2.5,
+        'border-color': '#ffffff',
+        'border-width': 2,
+        'text-max-width': '140px',
+        'text-wrap': 'ellipsis',
+      },
+    },
+    { selector: 'node.expanded', style: { 'border-color': '#17203a', 'border-width': 3 } },
+    { selector: 'node:selected', style: { 'border-color': '#2f6fde', 'border-width': 4, 'overlay-opacity': 0 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'line-color': '#9aa3b2',
+        'line-opacity': 'data(opacity)',
+        'target-arrow-color': '#9aa3b2',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.9,
+        'curve-style': 'bezier',
+        label: 'data(label)',
+        'font-size': 9,
+        color: '#4a5363',
+        'text-rotation': 'autorotate',
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2,
+        'text-margin-y': -7,
+      },
+    },
+    { selector: 'edge:selected', style: { 'line-color': '#2f6fde', 'target-arrow-color': '#2f6fde', 'line-opacity': 1, color: '#2f6fde' } },
+    { selector: '.faded', style: { opacity: 0.25 } },
+  ],
+});
+window.newsgraph = { cy, state, src };
+
+// ---- status ----------------------------------------------------------------------------------
+function status(msg, isError = false) {
+  const el = $('status');
+  el.textContent = msg || '';
+  el.classList.toggle('error', !!isError);
+}
+
+// ---- building the view -----------------------------------------------------------------------
+async function refresh({ focus, fit } = {}) {
+  const nodes = new Map();
+  const edges = new Map();
+  status('Loading…');
+  let results;
+  try {
+    results = await Promise.all(state.expanded.map((id) => src.neighbourhood(id, state.filters)));
+  } catch (err) {
+    status(err.message, true);
+    return;
+  }
+  let truncated = false;
+  for (const r of results) {
+    for (const n of r.nodes) nodes.set(n.id, n);
+    for (const e of r.edges) edges.set(edgeID(e), e);
+    truncated = truncated || r.truncated;
+  }
+  for (const [id, n] of state.pinned) nodes.set(id, n);
+  for (const [id, e] of state.pinnedEdges) if (nodes.has(e.subject) && nodes.has(e.object)) edges.set(id, e);
+  state.nodes = nodes;
+  state.edges = edges;
+  sync(focus, fit);
+  status(truncated ? 'Some neighbours were left out: narrow the filters to see them.' : '');
+  renderFacts();
+  $('empty').hidden = nodes.size > 0;
+}
+
+// sync makes the Cytoscape graph show state.nodes and state.edges, placing new nodes next to a
+// neighbour already placed, then lays the graph out again.
+function sync(focus, fit) {
+  const before = new Set(cy.nodes().map((n) => n.id()));
+  cy.batch(() => {
+    cy.elements().forEach((el) => {
+      if (el.isNode() ? !state.nodes.has(el.id()) : !state.edges.has(el.id())) el.remove();
+    });
+    for (const n of state.nodes.values()) {
+      const t = typeOf(n.type);
+      const data = { ...n, color: t.color, shape: t.shape, size: nodeSize(n.articles) };
+      const el = cy.getElementById(n.id);
+      if (el.nonempty()) el.data(data);
+      else cy.add({ group: 'nodes', data, position: placeNear(n.id) });
+    }
+    for (const [id, e] of state.edges) {
+      if (cy.getElementById(id).nonempty()) continue;
+      cy.add({
+        group: 'edges',
+        data: {
+          id, source: e.subject, target: e.object, predicate: e.predicate, relations: e.relations, sources: e.sources,
+          confidence: e.confidence, statements: e.statements, label: e.predicate,
+          width: Math.min(9, 1.2 + 1.6 * (e.sources.length - 1)), opacity: 0.45 + 0.55 * e.confidence,
+          title: `${nameOf(e.subject)} ${e.predicate} ${nameOf(e.object)}`,
+        },
+      });
+    }
+    cy.nodes().removeClass('expanded');
+    for (const id of state.expanded) cy.getElementById(id).addClass('expanded');
+  });
+  const added = cy.nodes().filter((n) => !before.has(n.id()));
+  if (added.nonempty() || fit) layout(before.size === 0 || fit, focus);
+  else if (focus) center(focus);
+}
+
+function nameOf(id) {
+  const n = state.nodes.get(id);
+  return n ? n.name : id;
+}
+
+// placeNear puts a new node on a ring around a neighbour that is already drawn.
+function placeNear(id) {
+  for (const e of state.edges.values()) {
+    const other = e.subject === id ? e.object : e.object === id ? e.subject : null;
+    if (!other) continue;
+    const el = cy.getElementById(other);
+    if (el.nonempty()) {
+      const p = el.position();
+      const a = Math.random() * 2 * Math.PI;
+      return { x: p.x + 110 * Math.cos(a), y: p.y + 110 * Math.sin(a) };
+    }
+  }
+  const ext = cy.extent();
+  return { x: (ext.x1 + ext.x2) / 2 + (Math.random() - 0.5) * 60, y: (ext.y1 + ext.y2) / 2 + (Math.random() - 0.5) * 60 };
+}
+
+let running = null;
+function layout(fresh, focus) {
+  if (running) running.stop();
+  const n = cy.nodes().length;
+  running = cy.layout({
+    name: 'cose',
+    animate: fresh ? false : 'end',
+    animationDuration: 350,
+    randomize: fresh,
+    fit: true,
+    padding: 40,
+    nodeRepulsion: () => 9000,
+    idealEdgeLength: () => (n > 60 ? 70 : 110),
+    edgeElasticity: () => 80,
+    nodeOverlap: 12,
+    gravity: 0.5,
+    numIter: 1200,
+    componentSpacing: 60,
+  });
+  running.one('layoutstop', () => {
+    running = null;
+    if (focus) center(focus);
+    document.body.dataset.layout = 'done';
+  });
+  document.body.dataset.layout = 'running';
+  running.run();
+}
+
+function center(id) {
+  const el = cy.getElementById(id);
+  if (el.empty()) return;
+  cy.nodes().unselect();
+  el.select();
+}
+
+async function expand(id, { focus = true } = {}) {
+  if (!state.expanded.includes(id)) state.expanded.push(id);
+  await refresh({ focus: focus ? id : null });
+}
+
+async function toggle(id) {
+  if (state.expanded.includes(id)) {
+    state.expanded = state.expanded.filter((x) => x !== id);
+    if (state.expanded.length === 0 && state.nodes.has(id)) state.pinned.set(id, state.nodes.get(id));
+    await refresh();
+  } else {
+    await expand(id, { focus: false });
+  }
+}
+
+// ---- search ----------------------------------------------------------------------------------
+const search = $('search');
+const list = $('suggestions');
+let hits = [];
+let active = -1;
+let searchSeq = 0;
+
+function showSuggestions(items) {
+  hits = items;
+  active = items.length ? 0 : -1;
+  list.replaceChildren(...items.map((hit, i) => {
+    const t = typeOf(hit.type);
+    return h('li', {
+      id: `sugg-${i}`, role: 'option', 'aria-selected': i === active ? 'true' : 'false', 'data-id': hit.id,
+      onmousedown: (ev) => { ev.preventDefault(); choose(i); },
+    },
+    h('span', { class: 'swatch', style: `background:${t.color};border-radius:${t.shape === 'ellipse' ? '50%' : '3px'}` }),
+    h('span', {}, hit.name, hit.matched ? h('span', { class: 'sub' }, ` (${hit.matched})`) : null),
+    h('span', { class: 'sub' }, `${t.label} · ${hit.articles} article${hit.articles === 1 ? '' : 's'}`));
+  }));
+  if (!items.length && search.value.trim()) list.replaceChildren(h('li', { role: 'option', 'aria-disabled': 'true', class: 'sub' }, 'No entity matches'));
+  const open = !!search.value.trim();
+  list.hidden = !open;
+  search.setAttribute('aria-expanded', open ? 'true' : 'false');
+  search.setAttribute('aria-activedescendant', active >= 0 ? `sugg-${active}` : '');
+}
+
+function moveActive(d) {
+  if (!hits.length) return;
+  active = (active + d + hits.length) % hits.length;
+  [...list.children].forEach((li, i) => li.setAttribute('aria-selected', i === active ? 'true' : 'false'));
+  search.setAttribute('aria-activedescendant', `sugg-${active}`);
+  list.children[active].scrollIntoView({ block: 'nearest' });
+}
+
+async function choose(i) {
+  const hit = hits[i];
+  if (!hit) return;
+  search.value = hit.name;
+  list.hidden = true;
+  search.setAttribute('aria-expanded', 'false');
+  await expand(hit.id);
+  showEntity(hit.id);
+}
+
+let timer = null;
+search.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(async () => {
+    const q = search.value.trim();
+    const seq = ++searchSeq;
+    if (!q) { showSuggestions([]); return; }
+    try {
+      const items = await src.search(q, 12);
+      if (seq === searchSeq) showSuggestions(items);
+    } catch (err) { status(err.message, true); }
+  }, 120);
+});
+search.addEventListener('keydown', (ev) => {
+  if (ev.key === 'ArrowDown') { ev.preventDefault(); moveActive(1); }
+  else if (ev.key === 'ArrowUp') { ev.preventDefault(); moveActive(-1); }
+  else if (ev.key === 'Enter') { ev.preventDefault(); choose(active); }
+  else if (ev.key === 'Escape') { list.hidden = true; search.setAttribute('aria-expanded', 'false'); }
+});
+search.addEventListener('blur', () => setTimeout(() => { list.hidden = true; search.setAttribute('aria-expanded', 'false'); }, 150));
+
+// ---- tooltip ---------------------------------------------------------------------------------
+const tip = $('tooltip');
+cy.on('mouseover', 'node', (ev) => {
+  const d = ev.target.data();
+  const t = typeOf(d.type);
+  const aliases = (d.aliases || []).slice(0, 5);
+  tip.replaceChildren(
+    h('div', { class: 't-name' }, d.name),
+    h('div', { class: 't-sub' }, `${t.label} · mentioned in ${d.articles} article${d.articles === 1 ? '' : 's'}`),
+    aliases.length ? h('div', { class: 't-sub' }, `also: ${aliases.join(', ')}${d.aliases.length > 5 ? '…' : ''}`) : null,
+    h('div', { class: 't-sub' }, state.expanded.includes(d.id) ? 'click to collapse' : 'click to expand'),
+  );
+  placeTip(ev.renderedPosition);
+});
+cy.on('mouseover', 'edge', (ev) => {
+  const d = ev.target.data();
+  tip.replaceChildren(
+    h('div', { class: 't-name' }, d.title),
+    h('div', { class: 't-sub' }, `“${d.relations.join('”, “')}” · ${d.sources.length} source${d.sources.length === 1 ? '' : 's'} · confidence ${d.confidence.toFixed(2)}`),
+    h('div', { class: 't-sub' }, 'click for the evidence'),
+  );
+  placeTip(ev.renderedPosition);
+});
+cy.on('mouseout', 'node, edge', () => { tip.hidden = true; });
+cy.on('pan zoom', () => { tip.hidden = true; });
+function placeTip(p) {
+  tip.hidden = false;
+  const box = $('cy').getBoundingClientRect();
+  const x = Math.min(p.x + 14, box.width - tip.offsetWidth - 8);
+  const y = p.y + 14 + tip.offsetHeight > box.height ? p.y - tip.offsetHeight - 10 : p.y + 14;
+  tip.style.left = `${Math.max(4, x)}px`;
+  tip.style.top = `${Math.max(4, y)}px`;
+}
+
+cy.on('tap', 'node', (ev) => {
+  tip.hidden = true;
+  const id = ev.target.id();
+  showEntity(id);
+  toggle(id);
+});
+cy.on('tap', 'edge', (ev) => {
+  tip.hidden = true;
+  const d = ev.target.data();
+  showFact(d.source, d.predicate, d.target);
+});
+
+// ---- tabs ------------------------------------------------------------------------------------
+const tabs = ['details', 'facts', 'gizmo'];
+function selectTab(name, focus = false) {
+  for (const t of tabs) {
+    const on = t === name;
+    const tab = $(`tab-${t}`);
+    tab.setAttribute('aria-selected', on ? 'true' : 'false');
+    tab.tabIndex = on ? 0 : -1;
+    $(`pane-${t}`).hidden = !on;
+    if (on && focus) tab.focus();
+  }
+}
+for (const t of tabs) {
+  $(`tab-${t}`).addEventListener('click', () => selectTab(t));
+  $(`tab-${t}`).addEventListener('keydown', (ev) => {
+    const visible = tabs.filter((x) => !$(`tab-${x}`).hidden);
+    const i = visible.indexOf(t);
+    if (ev.key === 'ArrowRight') selectTab(visible[(i + 1) % visible.length], true);
+    if (ev.key === 'ArrowLeft') selectTab(visible[(i - 1 + visible.length) % visible.length], true);
+  });
+}
+
+// ---- details ---------------------------------------------------------------------------------
+function typeBadge(type) {
+  const t = typeOf(type);
+  return h('span', { class: 'badge', style: `background:${t.color}22;color:${t.color}` }, t.label);
+}
+
+function showEntity(id) {
+  const n = state.nodes.get(id) || cy.getElementById(id).data();
+  if (!n) return;
+  const out = [...state.edges.values()].filter((e) => e.subject === id || e.object === id);
+  const pane = $('pane-details');
+  pane.replaceChildren(
+    h('div', { class: 'entity-head' }, h('h3', {}, n.name), typeBadge(n.type)),
+    h('dl', { class: 'props' },
+      h('dt', {}, 'Id'), h('dd', {}, h('code', {}, n.id)),
+      h('dt', {}, 'Articles'), h('dd', {}, String(n.articles)),
+      n.aliases && n.aliases.length ? [h('dt', {}, 'Also called'), h('dd', {}, n.aliases.join(', '))] : null),
+    h('div', { class: 'buttons' },
+      h('button', { type: 'button', onclick: () => toggle(id) }, state.expanded.includes(id) ? 'Collapse' : 'Expand')),
+    h('h3', { class: 'section' }, `Facts in view (${out.length})`),
+    factList(out),
+  );
+  selectTab('details');
+}
+
+function factList(edges) {
+  if (!edges.length) return h('p', { class: 'hint' }, 'None with the current filters.');
+  return h('ul', { class: 'facts' }, edges.map((e) => h('li', {},
+    h('button', { type: 'button', class: 'link', onclick: () => showFact(e.subject, e.predicate, e.object) },
+      nameOf(e.subject), ' ', h('span', { class: 'pred' }, e.predicate), ' ', nameOf(e.object)),
+    h('div', { class: 'sub' }, `${e.sources.length} source${e.sources.length === 1 ? '' : 's'} · confidence ${e.confidence.toFixed(2)}`))));
+}
+
+// highlight returns the evidence with the relation words marked; start and end are byte offsets.
+function highlight(text, start, end) {
+  if (start < 0 || end <= start) return [text];
+  const bytes = new TextEncoder().encode(text);
+  const dec = new TextDecoder();
+  return [dec.decode(bytes.slice(0, start)), h('mark', {}, dec.decode(bytes.slice(start, end))), dec.decode(bytes.slice(end))];
+}
+
+async function showFact(s, p, o) {
+  selectTab('details');
+  const pane = $('pane-details');
+  const id = `${s}|${p}|${o}`;
+  cy.elements().unselect();
+  cy.getElementById(id).select();
+  pane.replaceChildren(h('p', { class: 'hint' }, 'Loading evidence…'));
+  let f;
+  try {
+    f = await src.fact(s, p, o);
+  } catch (err) {
+    pane.replaceChildren(h('p', { class: 'hint' }, `Could not load the evidence: ${err.message}`));
+    return;
+  }
+  const arts = new Set(f.statements.map((st) => st.article.id));
+  pane.replaceChildren(
+    h('p', { class: 'fact-title' },
+      h('button', { type: 'button', class: 'link', onclick: () => showEntity(s) }, f.subject.name || s), ' ',
+      h('span', { class: 'pred' }, f.predicate), ' ',
+      h('button', { type: 'button', class: 'link', onclick: () => showEntity(o) }, f.object.name || o)),
+    h('p', { class: 'meta' }, `${f.statements.length} statement${f.statements.length === 1 ? '' : 's'} in ${arts.size} article${arts.size === 1 ? '' : 's'}`),
+    h('ul', { class: 'evidence', 'aria-label': 'Evidence sentences' }, f.statements.map((st) => {
+      const a = st.article;
+      const flags = [];
+      if (st.negated) flags.push('negated');
+      if (st.modality === 'hypothetical') flags.push('hypothetical');
+      if (st.modality === 'reported') flags.push(st.attributed_to ? `reported by ${nameOf(st.attributed_to)}` : 'reported');
+      return h('li', {},
+        h('blockquote', { class: 'evidence-text' }, highlight(st.evidence, st.relation_start, st.relation_end)),
+        h('div', { class: 'source' },
+          a.url ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, a.title || a.id) : h('strong', {}, a.title || a.id),
+          a.source ? h('span', {}, a.source) : null,
+          a.date ? h('span', {}, a.date) : null,
+          h('span', { class: 'conf', title: 'extraction confidence' }, h('span', { class: 'conf-bar' }, h('span', { style: `width:${Math.round(st.confidence * 100)}%` })), st.confidence.toFixed(2)),
+          h('span', {}, `“${st.relation}”`),
+          flags.map((fl) => h('span', { class: 'badge warn' }, fl))));
+    })),
+  );
+}
+
+function renderFacts() {
+  const pane = $('pane-facts');
+  const edges = [...state.edges.values()].sort((a, b) => nameOf(a.subject).localeCompare(nameOf(b.subject)) || a.predicate.localeCompare(b.predicate));
+  const nodes = [...state.nodes.values()].sort((a, b) => a.name.localeCompare(b.name));
+  pane.replaceChildren(
+    h('h3', { class: 'section' }, `Facts (${edges.length})`),
+    factList(edges),
+    h('h3', { class: 'section' }, `Entities (${nodes.length})`),
+    nodes.length ? h('ul', { class: 'facts' }, nodes.map((n) => h('li', {},
+      h('button', { type: 'button', class: 'link', onclick: () => { center(n.id); showEntity(n.id); } }, n.name), ' ',
+      typeBadge(n.type), ' ',
+      h('button', { type: 'button', 'aria-label': `${state.expanded.includes(n.id) ? 'Collapse' : 'Expand'} ${n.name}`, onclick: () => toggle(n.id) },
+        state.expanded.includes(n.id) ? 'Collapse' : 'Expand')))) : h('p', { class: 'hint' }, 'Nothing in view yet.'),
+  );
+}
+
+// ---- filters ---------------------------------------------------------------------------------
+function readFilters() {
+  const f = state.filters;
+  f.hops = Number($('hops').value) || 1;
+  f.predicate = $('predicate-filter').value;
+  f.article = $('article-filter').value;
+  f.minConfidence = Number($('confidence').value) || 0;
+  f.minSources = Math.max(1, Number($('min-sources').value) || 1);
+  const boxes = [...document.querySelectorAll('#type-filters input')];
+  const on = boxes.filter((b) => b.checked).map((b) => b.value);
+  f.types = on.length === boxes.length ? [] : on;
+  $('confidence-out').textContent = f.minConfidence.toFixed(2);
+}
+let filterTimer = null;
+function onFilter() {
+  readFilters();
+  clearTimeout(filterTimer);
+  filterTimer = setTimeout(() => refresh(), 150);
+}
+for (const id of ['hops', 'predicate-filter', 'article-filter', 'confidence', 'min-sources']) $(id).addEventListener('change', onFilter);
+$('confidence').addEventListener('input', () => { $('confidence-out').textContent = Number($('confidence').value).toFixed(2); });
+
+function buildTypeFilters() {
+  $('type-filters').replaceChildren(...Object.entries(TYPES).map(([k, t]) => h('label', {},
+    h('input', { type: 'checkbox', value: k, checked: true, onchange: onFilter }),
+    h('span', { class: 'swatch', style: `background:${t.color};border-radius:${t.shape === 'ellipse' ? '50%' : '3px'}` }), t.label)));
+  $('legend').replaceChildren(...Object.values(TYPES).map((t) => h('li', {},
+    h('span', { class: 'swatch', style: `background:${t.color};border-radius:${t.shape === 'ellipse' ? '50%' : '3px'}` }), t.label)));
+}
+
+async function loadMeta() {
+  try {
+    const [st, arts] = await Promise.all([src.stats(), src.articles()]);
+    $('stats').textContent = `${st.entities} entities · ${st.statements} statements · ${st.articles} articles`;
+    const preds = Object.keys(st.facts_by_predicate || {}).sort();
+    $('predicate-filter').append(...preds.map((p) => h('option', { value: p }, `${p} (${st.facts_by_predicate[p]})`)));
+    $('article-filter').append(...arts.map((a) => h('option', { value: a.id }, a.title ? `${a.title}${a.source ? ` — ${a.source}` : ''}` : a.id)));
+  } catch (err) {
+    status(`Could not read the store: ${err.message}`, true);
+  }
+}
+
+// ---- view buttons and exports ----------------------------------------------------------------
+$('fit').addEventListener('click', () => cy.fit(undefined, 40));
+$('relayout').addEventListener('click', () => layout(true));
+$('clear').addEventListener('click', () => {
+  state.expanded = [];
+  state.pinned.clear();
+  state.pinnedEdges.clear();
+  $('pane-details').replaceChildren(h('p', { class: 'hint' }, 'Search for an entity to start.'));
+  refresh();
+});
+$('save-png').addEventListener('click', async () => {
+  if (cy.elements().empty()) return status('Nothing to save yet.', true);
+  download(await cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff' }), 'newsgraph.png');
+});
+$('save-svg').addEventListener('click', () => {
+  if (cy.elements().empty()) return status('Nothing to save yet.', true);
+  download(new Blob([toSVG(cy)], { type: 'image/svg+xml' }), 'newsgraph.svg');
+});
+$('export-graphml').addEventListener('click', () => download(new Blob([toGraphML(cy)], { type: 'application/xml' }), 'newsgraph.graphml'));
+$('export-nquads').addEventListener('click', () => download(new Blob([toNQuads(cy)], { type: 'application/n-quads' }), 'newsgraph.nq'));
+
+// ---- Gizmo console ---------------------------------------------------------------------------
+const ENTITY = /^<([a-z]+\/[^>]+)>$/;
+const isEntity = (v) => typeof v === 'string' && ENTITY.test(v) && !/^<(article|stmt)\//.test(v);
+let gizmoIDs = [];
+
+async function runGizmo() {
+  const q = $('gizmo-query').value;
+  const st = $('gizmo-status');
+  const out = $('gizmo-result');
+  st.classList.remove('error');
+  st.textContent = 'Running…';
+  out.replaceChildren();
+  $('gizmo-graph').disabled = true;
+  const t0 = performance.now();
+  let res;
+  try {
+    res = await src.query(q);
+  } catch (err) {
+    st.classList.add('error');
+    st.textContent = err.message;
+    return;
+  }
+  st.textContent = `${res.length} result${res.length === 1 ? '' : 's'} in ${Math.round(performance.now() - t0)} ms`;
+  const cols = new Set();
+  for (const r of res) if (r && typeof r === 'object' && !Array.isArray(r)) Object.keys(r).forEach((k) => cols.add(k));
+  const names = [...cols].filter((c) => c !== 'id').sort();
+  if (cols.has('id')) names.unshift('id');
+  const ids = new Set();
+  const cell = (v) => {
+    if (isEntity(v)) {
+      const id = v.match(ENTITY)[1];
+      ids.add(id);
+      return h('button', { type: 'button', class: 'link', title: 'show in the graph', onclick: () => expand(id) }, v);
+    }
+    return v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  };
+  const objRows = names.length > 0;
+  out.replaceChildren(h('table', { id: 'gizmo-table' },
+    h('thead', {}, h('tr', {}, objRows ? names.map((n) => h('th', { scope: 'col' }, n)) : h('th', { scope: 'col' }, 'result'))),
+    h('tbody', {}, res.map((r) => h('tr', {}, objRows && r && typeof r === 'object'
+      ? names.map((n) => h('td', {}, cell(r[n])))
+      : h('td', { colspan: Math.max(1, names.length) }, cell(r)))))));
+  gizmoIDs = [...ids].slice(0, 60);
+  $('gizmo-graph').disabled = gizmoIDs.length === 0;
+}
+
+async function gizmoAsGraph() {
+  status('Loading the entities of the results…');
+  const want = new Set(gizmoIDs);
+  state.expanded = [];
+  state.pinned.clear();
+  state.pinnedEdges.clear();
+  const f = { ...state.filters, hops: 1 };
+  for (let i = 0; i < gizmoIDs.length; i += 6) {
+    const batch = await Promise.all(gizmoIDs.slice(i, i + 6).map((id) => src.neighbourhood(id, f).catch(() => null)));
+    for (const r of batch) {
+      if (!r) continue;
+      for (const n of r.nodes) if (want.has(n.id)) state.pinned.set(n.id, n);
+      for (const e of r.edges) if (want.has(e.subject) && want.has(e.object)) state.pinnedEdges.set(edgeID(e), e);
+    }
+  }
+  cy.elements().remove();
+  await refresh({ fit: true });
+}
+
+if (src.canQuery) {
+  $('gizmo-run').addEventListener('click', runGizmo);
+  $('gizmo-graph').addEventListener('click', gizmoAsGraph);
+  $('gizmo-query').addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); runGizmo(); }
+  });
+} else {
+  $('tab-gizmo').hidden = true;
+  $('pane-gizmo').hidden = true;
+}
+
+// ---- start -----------------------------------------------------------------------------------
+buildTypeFilters();
+readFilters();
+renderFacts();
+loadMeta().then(() => { document.body.dataset.ready = 'true'; });
+if (inlineData && inlineData.title) document.title = inlineData.title;
