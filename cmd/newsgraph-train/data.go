@@ -1,0 +1,26 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"github.com/newsgraph/newsgraph/extract/tag"
+	"github.com/newsgraph/newsgraph/internal/shared"
+)
+
+// ewtDir returns dir, or the default UD EWT folder in the shared data.
+func ewtDir(dir string) (string, error) {
+	if dir != "" {
+		return dir, nil
+	}
+	p, err := shared.Path("train", "ud-ewt")
+	if err != nil {
+		return "", fmt.Errorf("UD EWT data (use -data): %w", err)
+	}
+	return p, nil
+}
+
+// readSplit reads en_ewt-ud-<split>.conllu from dir.
+func readSplit(dir, split string) (tag.Treebank, error) {
+	return tag.ReadTreebank(filepath.Join(dir, "en_ewt-ud-"+split+".conllu"))
+}

@@ -1,0 +1,50 @@
+// Command newsgraph-train trains newsgraph's statistical models from the development data
+// beside the repository (../shared/train) and writes the model files the packages embed:
+//
+//	go run ./cmd/newsgraph-train tagger [flags]   # extract/tag/model.bin
+//	go run ./cmd/newsgraph-train parser [flags]   # extract/parse/model.bin
+//	go run ./cmd/newsgraph-train eval [flags]     # accuracy, speed, size and load time table
+//
+// It is a development tool: nothing in the newsgraph binary depends on it, and it never changes
+// files other than the model file it is told to write.
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+const usage = `usage: newsgraph-train <command> [flags]
+
+commands:
+  tagger   train the part-of-speech tagger and lemmatizer (extract/tag)
+  parser   train the dependency parser (extract/parse)
+  eval     evaluate the embedded tagger and parser on UD EWT dev and test
+`
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprint(os.Stderr, usage)
+		os.Exit(2)
+	}
+	var err error
+	args := os.Args[2:]
+	switch os.Args[1] {
+	case "tagger":
+		err = trainTagger(args)
+	case "parser":
+		err = trainParser(args)
+	case "eval":
+		err = evaluate(args)
+	case "-h", "-help", "--help", "help":
+		fmt.Print(usage)
+		return
+	default:
+		fmt.Fprintf(os.Stderr, "newsgraph-train: unknown command %q\n%s", os.Args[1], usage)
+		os.Exit(2)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "newsgraph-train %s: %v\n", os.Args[1], err)
+		os.Exit(1)
+	}
+}

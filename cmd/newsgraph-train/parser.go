@@ -1,0 +1,136 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/newsgraph/newsgraph/extract/parse"
+	"github.com/newsgraph/newsgraph/extract/tag"
+)
+
+func trainParser(args []string) error {
+	fs := flag.NewFlagSet("parser", flag.ContinueOnError)
+	data := fs.String("data", "", "folder with en_ewt-ud-{train,dev,test}.conllu (default: shared/train/ud-ewt)")
+	epochs := fs.Int("epochs", 15, "training epochs")
+	out := fs.String("out", "extract/parse/model.bin", "model file to write")
+	tagger := fs.String("tagger", "extract/tag/model.bin", "tagger model for dev and test tags")
+	folds := fs.Int("jackknife", 4, "train tags come from taggers trained on the other folds (0: gold tags)")
+	tagEpochs := fs.Int("tag-epochs", 8, "epochs of each jackknife tagger")
+	explore := fs.Float64("explore", 0.9, "probability of following the model's wrong predictions in training")
+	minW := fs.Float64("min-weight", 0.05, "drop averaged weights smaller than this")
+	seed := fs.Int64("seed", 1, "shuffling seed")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	dir, err := ewtDir(*data)
+	if err != nil {
+		return err
+	}
+	train, err := readSplit(dir, "train")
+	if err != nil {
+		return err
+	}
+	dev, err := readSplit(dir, "dev")
+	if err != nil {
+		return err
+	}
+	test, err := readSplit(dir, "test")
+	if err != nil {
+		return err
+	}
+	tb, err := os.ReadFile(*tagger)
+	if err != nil {
+		return fmt.Errorf("tagger model: %w", err)
+	}
+	tm, err := tag.Decode(tb)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	var trainTags [][]string
+	if *folds > 1 {
+		trainTags, err = jackknife(train, *folds, *tagEpochs, *seed)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("jackknifed train tags (%d folds) in %s\n", *folds, time.Since(start).Round(time.Second))
+	}
+	devTags, testTags := tagAll(tm, dev), tagAll(tm, test)
+	m, err := parse.Train(train, trainTags, parse.TrainOptions{
+		Epochs: *epochs, Seed: *seed, Explore: *explore, MinWeight: *minW, Log: os.Stdout,
+		Dev: dev, DevTags: devTags,
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Printf("trained in %s\n", time.Since(start).Round(time.Second))
+	d, t := parse.Evaluate(m, dev, devTags), parse.Evaluate(m, test, testTags)
+	fmt.Printf("dev  (predicted tags): UAS %.2f%%  LAS %.2f%%  (%d words, punctuation included)\n", d.UAS(), d.LAS(), d.Words)
+	fmt.Printf("test (predicted tags): UAS %.2f%%  LAS %.2f%%  (%d words, punctuation included)\n", t.UAS(), t.LAS(), t.Words)
+	b, err := m.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, b, 0o644); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	fmt.Printf("wrote %s (%d bytes, %d features)\n", *out, len(b), m.Features())
+	return nil
+}
+
+// tagAll tags every sentence's forms.
+func tagAll(m *tag.Model, sents tag.Treebank) [][]string {
+	out := make([][]string, len(sents))
+	for i, s := range sents {
+		words := make([]string, len(s.Words))
+		for j, w := range s.Words {
+			words[j] = w.Form
+		}
+		out[i] = m.TagWords(words)
+	}
+	return out
+}
+
+// jackknife tags each of k folds of train with a tagger trained on the other folds, two at a time.
+func jackknife(train tag.Treebank, k, epochs int, seed int64) ([][]string, error) {
+	out := make([][]string, len(train))
+	errs := make([]error, k)
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for f := 0; f < k; f++ {
+		wg.Add(1)
+		go func(f int) {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			var rest, held tag.Treebank
+			var idx []int
+			for i, s := range train {
+				if i%k == f {
+					held = append(held, s)
+					idx = append(idx, i)
+				} else {
+					rest = append(rest, s)
+				}
+			}
+			m, err := tag.Train(rest, tag.TrainOptions{Epochs: epochs, Seed: seed + int64(f)})
+			if err != nil {
+				errs[f] = fmt.Errorf("jackknife fold %d: %w", f, err)
+				return
+			}
+			for j, tags := range tagAll(m, held) {
+				out[idx[j]] = tags
+			}
+		}(f)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

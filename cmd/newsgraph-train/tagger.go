@@ -1,0 +1,57 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/newsgraph/newsgraph/extract/tag"
+)
+
+func trainTagger(args []string) error {
+	fs := flag.NewFlagSet("tagger", flag.ContinueOnError)
+	data := fs.String("data", "", "folder with en_ewt-ud-{train,dev,test}.conllu (default: shared/train/ud-ewt)")
+	epochs := fs.Int("epochs", 10, "training epochs")
+	out := fs.String("out", "extract/tag/model.bin", "model file to write")
+	minW := fs.Float64("min-weight", 0.05, "drop averaged weights smaller than this")
+	seed := fs.Int64("seed", 1, "shuffling seed")
+	folds := fs.Int("jackknife", 4, "folds for the second pass's first-pass tags (0 or 1: one pass only)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	dir, err := ewtDir(*data)
+	if err != nil {
+		return err
+	}
+	train, err := readSplit(dir, "train")
+	if err != nil {
+		return err
+	}
+	dev, err := readSplit(dir, "dev")
+	if err != nil {
+		return err
+	}
+	test, err := readSplit(dir, "test")
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	m, err := tag.Train(train, tag.TrainOptions{Epochs: *epochs, Seed: *seed, Folds: *folds, MinWeight: *minW, Log: os.Stdout, Dev: dev})
+	if err != nil {
+		return err
+	}
+	fmt.Printf("trained in %s\n", time.Since(start).Round(time.Second))
+	d, t := tag.Evaluate(m, dev), tag.Evaluate(m, test)
+	fmt.Printf("dev:  XPOS %.2f%%  lemma %.2f%%  (%d words)\n", d.XPOSAcc(), d.LemmaAcc(), d.Tokens)
+	fmt.Printf("test: XPOS %.2f%%  lemma %.2f%%  (%d words)\n", t.XPOSAcc(), t.LemmaAcc(), t.Tokens)
+	b, err := m.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, b, 0o644); err != nil {
+		return fmt.Errorf("write model: %w", err)
+	}
+	fmt.Printf("wrote %s (%d bytes, %d features)\n", *out, len(b), m.Features())
+	return nil
+}

@@ -1,0 +1,85 @@
+package conllu
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestReadFile(t *testing.T) {
+	sents, err := ReadFile("testdata/sample.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		id    string
+		text  string
+		words int
+		tree  bool
+	}{
+		{"s1", "The cat sat.", 4, true},
+		{"s2", "We don't know.", 5, true},
+		{"s3", "Sue likes tea and Bob coffee.", 7, true},
+	}
+	if len(sents) != len(tests) {
+		t.Fatalf("got %d sentences, want %d", len(sents), len(tests))
+	}
+	for i, tt := range tests {
+		s := sents[i]
+		if s.ID != tt.id || s.Text != tt.text || len(s.Words) != tt.words || s.HasTree() != tt.tree {
+			t.Errorf("sentence %d: got id %q text %q %d words tree %v", i, s.ID, s.Text, len(s.Words), s.HasTree())
+		}
+	}
+	if w := sents[1].Words[2]; w.Form != "n't" || w.Lemma != "not" || w.Head != 4 || w.Deprel != "advmod" {
+		t.Errorf("multiword token not skipped: %+v", w)
+	}
+	if w := sents[2].Words[5]; w.Form != "coffee" || w.Deprel != "orphan" {
+		t.Errorf("empty node not skipped: %+v", w)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"columns", "1\ta\ta\tX\tX\t_\t0\troot\t_\n", "bad.conllu:1: 9 tab-separated columns"},
+		{"id", "# c\nx\ta\ta\tX\tX\t_\t0\troot\t_\t_\n", "bad.conllu:2: bad word id"},
+		{"sequence", "1\ta\ta\tX\tX\t_\t0\troot\t_\t_\n3\tb\tb\tX\tX\t_\t1\tdep\t_\t_\n", "bad.conllu:2: word id 3 out of sequence"},
+		{"head", "1\ta\ta\tX\tX\t_\tz\troot\t_\t_\n", "bad.conllu:1: bad head"},
+		{"range", "1\ta\ta\tX\tX\t_\t5\troot\t_\t_\n", "bad.conllu:1: word 1 has head 5"},
+		{"no words", "# only a comment\n\n", "bad.conllu:1: sentence without word lines"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadAll(strings.NewReader(tt.in), "bad.conllu")
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got error %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestHasTree(t *testing.T) {
+	mk := func(heads ...int) *Sentence {
+		s := &Sentence{}
+		for i, h := range heads {
+			s.Words = append(s.Words, Word{ID: i + 1, Head: h, Deprel: "dep"})
+		}
+		return s
+	}
+	tests := []struct {
+		name  string
+		s     *Sentence
+		valid bool
+	}{
+		{"chain", mk(0, 1, 2), true},
+		{"two roots", mk(0, 0), false},
+		{"cycle", mk(0, 3, 2), false},
+		{"self", mk(0, 2), false},
+		{"missing head", mk(0, -1), false},
+	}
+	for _, tt := range tests {
+		if got := tt.s.HasTree(); got != tt.valid {
+			t.Errorf("%s: HasTree = %v, want %v", tt.name, got, tt.valid)
+		}
+	}
+}

@@ -1,0 +1,272 @@
+// Package parse is newsgraph's dependency parser: a greedy arc-hybrid transition-based parser
+// (Kuhlmann et al. 2011) trained with the dynamic oracle of Goldberg & Nivre (2013) and an
+// averaged perceptron over Zhang & Nivre (2011) style feature templates, labelling arcs with full
+// Universal Dependencies relations as in CoNLL-U column 8 ("nsubj:pass", "acl:relcl"). The
+// model is trained by cmd/newsgraph-train on UD English EWT with predicted tags and embedded in
+// the package.
+//
+// It reads tokens' Norm (or Text) and Tag and writes only Head and Dep; it does not tag, split
+// sentences or read files at run time. It never panics on any input and always produces a tree
+// with one root. A loaded Model is safe for concurrent use.
+package parse
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/tag/percep"
+)
+
+//go:embed model.bin
+var embedded []byte
+
+const magic = "newsgraph-parser-v1"
+
+// Model is a trained parser, read-only after loading and safe for concurrent use.
+type Model struct {
+	labels []string
+	tagIDs map[string]uint64
+	tags   []string
+	rootL  int // index of "root" in labels
+	w      *percep.Model
+	pool   sync.Pool
+}
+
+type scratch struct {
+	st    state
+	t     sent
+	feats []uint64
+	sc    []int32
+}
+
+var (
+	defOnce  sync.Once
+	defModel *Model
+	defErr   error
+)
+
+// Load decodes the embedded model. Each call decodes anew; use Default to share one.
+func Load() (*Model, error) {
+	m, err := Decode(embedded)
+	if err != nil {
+		return nil, fmt.Errorf("parse: embedded model: %w", err)
+	}
+	return m, nil
+}
+
+// Default returns the embedded model, loading it on first use.
+func Default() (*Model, error) {
+	defOnce.Do(func() { defModel, defErr = Load() })
+	return defModel, defErr
+}
+
+// Labels returns the dependency relations the model predicts.
+func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }
+
+// Features returns the number of features in the model.
+func (m *Model) Features() int { return m.w.Features() }
+
+// wordHash returns the hash of the lower-cased word, allocating only for non-ASCII upper case.
+func wordHash(s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return percep.Str(strings.ToLower(s))
+		}
+	}
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h
+}
+
+func (m *Model) fill(t *sent, n int, word, tg func(int) string) {
+	if cap(t.w) < n+1 {
+		t.w = make([]uint64, n+1)
+		t.p = make([]uint64, n+1)
+	}
+	t.w, t.p = t.w[:n+1], t.p[:n+1]
+	for i := 0; i < n; i++ {
+		t.w[i] = wordHash(word(i))
+		t.p[i] = m.tagIDs[tg(i)] // 0 when unknown
+	}
+	t.w[n], t.p[n] = rootW, rootP
+}
+
+// Parse sets Head (-1 for the root, else an index into toks) and Dep of every token, reading
+// Norm (Text when empty) and Tag.
+func (m *Model) Parse(toks []doc.Token) {
+	if len(toks) == 0 {
+		return
+	}
+	s, _ := m.pool.Get().(*scratch)
+	if s == nil {
+		s = &scratch{sc: make([]int32, 1+2*len(m.labels))}
+	}
+	defer m.pool.Put(s)
+	n := len(toks)
+	m.fill(&s.t, n, func(i int) string {
+		if toks[i].Norm != "" {
+			return toks[i].Norm
+		}
+		return toks[i].Text
+	}, func(i int) string { return toks[i].Tag })
+	m.run(s, n)
+	for i := range toks {
+		h := s.st.head[i]
+		if h == n || h < 0 {
+			toks[i].Head = -1
+		} else {
+			toks[i].Head = h
+		}
+		toks[i].Dep = m.labels[s.st.label[i]]
+	}
+}
+
+// ParseWords returns heads (-1 root) and relations for words tagged tags (for evaluation).
+func (m *Model) ParseWords(words, tags []string) ([]int, []string) {
+	toks := make([]doc.Token, len(words))
+	for i := range words {
+		toks[i].Text, toks[i].Tag = words[i], tags[i]
+	}
+	m.Parse(toks)
+	heads := make([]int, len(toks))
+	deps := make([]string, len(toks))
+	for i, t := range toks {
+		heads[i], deps[i] = t.Head, t.Dep
+	}
+	return heads, deps
+}
+
+// run parses the sentence in s.t greedily.
+func (m *Model) run(s *scratch, n int) {
+	st := &s.st
+	st.reset(n)
+	for !st.terminal() {
+		s.feats = features(s.feats[:0], st, &s.t)
+		clear(s.sc)
+		m.w.Score(s.feats, s.sc)
+		st.apply(m.best(st, s.sc))
+	}
+	// Safety net: the system always ends with a tree, but never leave a word unattached.
+	for i := 0; i < n; i++ {
+		if st.head[i] < 0 || st.label[i] < 0 {
+			st.head[i], st.label[i] = n, m.rootL
+		}
+	}
+}
+
+// best returns the highest-scoring legal action.
+func (m *Model) best(st *state, sc []int32) int {
+	best, bestSc := -1, int32(0)
+	consider := func(a int) {
+		if best < 0 || sc[a] > bestSc {
+			best, bestSc = a, sc[a]
+		}
+	}
+	if st.canShift() {
+		consider(0)
+	}
+	rootOnly := st.rootOnly()
+	for l := range m.labels {
+		isRoot := l == m.rootL
+		if st.canLeft() && !isRoot {
+			consider(leftAction(l))
+		}
+		if st.canRight() && isRoot == rootOnly {
+			consider(rightAction(l))
+		}
+	}
+	return best
+}
+
+// MarshalBinary encodes the model (gzip-compressed) for the model file.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	b := percep.AppendString(nil, magic)
+	b = percep.AppendString(b, strings.Join(m.labels, "\n"))
+	b = percep.AppendString(b, strings.Join(m.tags, "\n"))
+	b, err := m.w.AppendBinary(b)
+	if err != nil {
+		return nil, err
+	}
+	var z bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+	if _, err := zw.Write(b); err != nil {
+		return nil, fmt.Errorf("parse: compress model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("parse: compress model: %w", err)
+	}
+	return z.Bytes(), nil
+}
+
+// Decode decodes a model written by MarshalBinary.
+func Decode(data []byte) (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("parse: model: %w", err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("parse: model: %w", err)
+	}
+	d := percep.NewDecoder(b)
+	if s := d.String(); s != magic {
+		return nil, fmt.Errorf("parse: model: not a parser model (header %q)", s)
+	}
+	labels := strings.Split(d.String(), "\n")
+	tags := strings.Split(d.String(), "\n")
+	if d.Err() != nil {
+		return nil, fmt.Errorf("parse: model: %w", d.Err())
+	}
+	m, err := newModel(labels, tags)
+	if err != nil {
+		return nil, err
+	}
+	m.w, err = d.Model()
+	if err != nil {
+		return nil, fmt.Errorf("parse: model weights: %w", err)
+	}
+	if m.w.Classes != 1+2*len(m.labels) {
+		return nil, fmt.Errorf("parse: model: %d weight classes for %d labels", m.w.Classes, len(m.labels))
+	}
+	return m, nil
+}
+
+func newModel(labels, tags []string) (*Model, error) {
+	m := &Model{labels: labels, tags: tags, tagIDs: map[string]uint64{}, rootL: -1}
+	for i, l := range labels {
+		if l == "root" {
+			m.rootL = i
+		}
+	}
+	if m.rootL < 0 || len(labels) < 2 || len(labels) > 64 {
+		return nil, fmt.Errorf("parse: model: bad label set (%d labels, root required, at most 64)", len(labels))
+	}
+	for i, t := range tags {
+		m.tagIDs[t] = uint64(i + 1)
+	}
+	return m, nil
+}
+
+// ModelSize returns the size in bytes of the embedded model file.
+func ModelSize() int { return len(embedded) }
+
+// Pruned returns a copy of m without weights whose magnitude is below minQ quantization steps.
+func (m *Model) Pruned(minQ int) *Model {
+	p, _ := newModel(m.labels, m.tags)
+	p.w = m.w.Prune(minQ)
+	return p
+}

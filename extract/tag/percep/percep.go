@@ -1,0 +1,395 @@
+// Package percep is the averaged multi-class perceptron (Collins 2002) shared by newsgraph's
+// tagger and parser: a Trainer that learns sparse weights over hashed features, and a compact
+// read-only Model (pruned, int16-quantized, sparse rows) that scores features without
+// allocating. It knows nothing about words, tags or trees; feature extraction is the caller's.
+// A Model is safe for concurrent use; a Trainer is not.
+package percep
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+)
+
+// Hash helpers: features are uint64 keys built from a template id and interned or hashed values,
+// with no strings allocated per feature.
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// mix is the splitmix64 finalizer.
+func mix(x uint64) uint64 {
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
+}
+
+// F1 returns the feature key of template t with value a.
+func F1(t, a uint64) uint64 { return mix(t*0x9e3779b97f4a7c15 ^ a) }
+
+// F2 returns the feature key of template t with values a and b.
+func F2(t, a, b uint64) uint64 { return mix(mix(t*0x9e3779b97f4a7c15^a) + b) }
+
+// F3 returns the feature key of template t with values a, b and c.
+func F3(t, a, b, c uint64) uint64 { return mix(mix(mix(t*0x9e3779b97f4a7c15^a)+b) + c) }
+
+// Str returns the FNV-1a hash of s.
+func Str(s string) uint64 {
+	h := uint64(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// entry is one class weight of a training row: w the current weight, u the sum of
+// update*timestamp used to average.
+type entry struct {
+	c int32
+	w float32
+	u float64
+}
+
+// Trainer learns an averaged perceptron over hashed features. Not safe for concurrent use.
+type Trainer struct {
+	// Classes is the number of classes.
+	Classes int
+	index   map[uint64]int32
+	rows    [][]entry
+	t       float64 // instances seen
+}
+
+// NewTrainer returns a trainer for the given number of classes.
+func NewTrainer(classes int) *Trainer {
+	return &Trainer{Classes: classes, index: make(map[uint64]int32)}
+}
+
+// Score adds the current (not averaged) weights of feats to scores (len Classes).
+func (tr *Trainer) Score(feats []uint64, scores []float32) {
+	for _, f := range feats {
+		if r, ok := tr.index[f]; ok {
+			for _, e := range tr.rows[r] {
+				scores[e.c] += e.w
+			}
+		}
+	}
+}
+
+// Tick counts one training instance; call once per prediction, before any Update for it.
+func (tr *Trainer) Tick() { tr.t++ }
+
+// Update adds delta to the weight of class c for every feature in feats.
+func (tr *Trainer) Update(feats []uint64, c int, delta float32) {
+	for _, f := range feats {
+		r, ok := tr.index[f]
+		if !ok {
+			r = int32(len(tr.rows))
+			tr.index[f] = r
+			tr.rows = append(tr.rows, nil)
+		}
+		row := tr.rows[r]
+		found := false
+		for i := range row {
+			if row[i].c == int32(c) {
+				row[i].w += delta
+				row[i].u += tr.t * float64(delta)
+				found = true
+				break
+			}
+		}
+		if !found {
+			tr.rows[r] = append(row, entry{c: int32(c), w: delta, u: tr.t * float64(delta)})
+		}
+	}
+}
+
+// Features returns the number of distinct features with weights.
+func (tr *Trainer) Features() int { return len(tr.rows) }
+
+// Model averages the weights, drops those whose magnitude is below minWeight, quantizes the rest
+// to int16 and returns the compact model. The trainer can continue training afterwards.
+func (tr *Trainer) Model(minWeight float64) *Model {
+	if tr.Classes > math.MaxUint16 {
+		panic("percep: too many classes") // programming error: callers build classes from data
+	}
+	keys := make([]uint64, 0, len(tr.index))
+	for k := range tr.index {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	t := tr.t
+	if t == 0 {
+		t = 1
+	}
+	avg := func(e entry) float64 { return float64(e.w) - e.u/t }
+	maxAbs := 0.0
+	for _, row := range tr.rows {
+		for _, e := range row {
+			maxAbs = max(maxAbs, math.Abs(avg(e)))
+		}
+	}
+	scale := 1.0
+	if maxAbs > 0 {
+		scale = 32000 / maxAbs
+	}
+	m := &Model{Classes: tr.Classes, Scale: float32(scale)}
+	m.off = append(m.off, 0)
+	type ce struct {
+		c int32
+		q int16
+	}
+	var buf []ce
+	for _, k := range keys {
+		buf = buf[:0]
+		for _, e := range tr.rows[tr.index[k]] {
+			a := avg(e)
+			if math.Abs(a) < minWeight {
+				continue
+			}
+			q := int16(math.Round(a * scale))
+			if q != 0 {
+				buf = append(buf, ce{e.c, q})
+			}
+		}
+		if len(buf) == 0 {
+			continue
+		}
+		sort.Slice(buf, func(i, j int) bool { return buf[i].c < buf[j].c })
+		m.keys = append(m.keys, k)
+		for _, e := range buf {
+			m.ent = append(m.ent, uint32(e.c)<<16|uint32(uint16(e.q)))
+		}
+		m.off = append(m.off, uint32(len(m.ent)))
+	}
+	m.build()
+	return m
+}
+
+// Model is a compact averaged-perceptron model: sparse int16 rows keyed by feature hash. Safe for
+// concurrent use.
+type Model struct {
+	// Classes is the number of classes.
+	Classes int
+	// Scale is the factor by which float weights were multiplied before quantizing.
+	Scale float32
+	keys  []uint64
+	off   []uint32 // row i is ent[off[i]:off[i+1]]
+	ent   []uint32 // class<<16 | uint16(weight)
+	table []int32  // open addressing over keys: index+1, 0 empty
+	mask  uint64
+}
+
+func (m *Model) build() {
+	size := 16
+	for size < len(m.keys)*2 {
+		size <<= 1
+	}
+	m.table = make([]int32, size)
+	m.mask = uint64(size - 1)
+	for i, k := range m.keys {
+		p := k & m.mask
+		for m.table[p] != 0 {
+			p = (p + 1) & m.mask
+		}
+		m.table[p] = int32(i + 1)
+	}
+}
+
+func (m *Model) find(k uint64) int {
+	p := k & m.mask
+	for {
+		i := m.table[p]
+		if i == 0 {
+			return -1
+		}
+		if m.keys[i-1] == k {
+			return int(i - 1)
+		}
+		p = (p + 1) & m.mask
+	}
+}
+
+// Score adds the quantized weights of feats to scores (len Classes).
+func (m *Model) Score(feats []uint64, scores []int32) {
+	for _, f := range feats {
+		i := m.find(f)
+		if i < 0 {
+			continue
+		}
+		for _, e := range m.ent[m.off[i]:m.off[i+1]] {
+			scores[e>>16] += int32(int16(uint16(e)))
+		}
+	}
+}
+
+// Features returns the number of features in the model.
+func (m *Model) Features() int { return len(m.keys) }
+
+// Weights returns the number of non-zero weights in the model.
+func (m *Model) Weights() int { return len(m.ent) }
+
+// AppendBinary appends the model's encoding to b.
+func (m *Model) AppendBinary(b []byte) ([]byte, error) {
+	b = binary.AppendUvarint(b, uint64(m.Classes))
+	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(m.Scale))
+	b = binary.AppendUvarint(b, uint64(len(m.keys)))
+	var prev uint64
+	for i, k := range m.keys { // keys are sorted: store deltas
+		b = binary.AppendUvarint(b, k-prev)
+		prev = k
+		b = binary.AppendUvarint(b, uint64(m.off[i+1]-m.off[i]))
+	}
+	for _, e := range m.ent {
+		b = binary.AppendUvarint(b, uint64(e>>16))
+		b = binary.LittleEndian.AppendUint16(b, uint16(e))
+	}
+	return b, nil
+}
+
+// Decoder reads the simple binary encodings used by newsgraph's model files.
+type Decoder struct {
+	b   []byte
+	err error
+}
+
+// NewDecoder returns a decoder over b.
+func NewDecoder(b []byte) *Decoder { return &Decoder{b: b} }
+
+// Err returns the first error met, if any.
+func (d *Decoder) Err() error { return d.err }
+
+// Uvarint reads an unsigned varint.
+func (d *Decoder) Uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errors.New("truncated or bad varint")
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// Len reads a length and checks it is at most max.
+func (d *Decoder) Len(max int) int {
+	v := d.Uvarint()
+	if v > uint64(max) {
+		if d.err == nil {
+			d.err = fmt.Errorf("length %d exceeds %d", v, max)
+		}
+		return 0
+	}
+	return int(v)
+}
+
+// Uint16 reads a little-endian uint16.
+func (d *Decoder) Uint16() uint16 {
+	if d.err != nil {
+		return 0
+	}
+	if len(d.b) < 2 {
+		d.err = errors.New("truncated")
+		return 0
+	}
+	v := binary.LittleEndian.Uint16(d.b)
+	d.b = d.b[2:]
+	return v
+}
+
+// Uint32 reads a little-endian uint32.
+func (d *Decoder) Uint32() uint32 {
+	if d.err != nil {
+		return 0
+	}
+	if len(d.b) < 4 {
+		d.err = errors.New("truncated")
+		return 0
+	}
+	v := binary.LittleEndian.Uint32(d.b)
+	d.b = d.b[4:]
+	return v
+}
+
+// String reads a length-prefixed string.
+func (d *Decoder) String() string {
+	n := d.Len(1 << 20)
+	if d.err != nil {
+		return ""
+	}
+	if len(d.b) < n {
+		d.err = errors.New("truncated string")
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+// AppendString appends a length-prefixed string to b.
+func AppendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// Model decodes a model written by AppendBinary.
+func (d *Decoder) Model() (*Model, error) {
+	m := &Model{Classes: d.Len(math.MaxUint16)}
+	m.Scale = math.Float32frombits(d.Uint32())
+	n := d.Len(1 << 28)
+	if d.err != nil {
+		return nil, d.err
+	}
+	m.keys = make([]uint64, n)
+	m.off = make([]uint32, n+1)
+	var prev uint64
+	for i := 0; i < n; i++ {
+		prev += d.Uvarint()
+		m.keys[i] = prev
+		m.off[i+1] = m.off[i] + uint32(d.Len(m.Classes))
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	m.ent = make([]uint32, m.off[n])
+	for i := range m.ent {
+		c := d.Len(m.Classes - 1)
+		m.ent[i] = uint32(c)<<16 | uint32(d.Uint16())
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	m.build()
+	return m, nil
+}
+
+// Prune returns a copy of m without the weights whose quantized magnitude is below minQ, and
+// without features left with no weights.
+func (m *Model) Prune(minQ int) *Model {
+	p := &Model{Classes: m.Classes, Scale: m.Scale, off: []uint32{0}}
+	for i, k := range m.keys {
+		kept := false
+		for _, e := range m.ent[m.off[i]:m.off[i+1]] {
+			w := int(int16(uint16(e)))
+			if w >= minQ || -w >= minQ {
+				p.ent = append(p.ent, e)
+				kept = true
+			}
+		}
+		if kept {
+			p.keys = append(p.keys, k)
+			p.off = append(p.off, uint32(len(p.ent)))
+		}
+	}
+	p.build()
+	return p
+}

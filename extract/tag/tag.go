@@ -1,0 +1,368 @@
+// Package tag is newsgraph's part-of-speech tagger and lemmatizer: a greedy averaged-perceptron
+// tagger (Collins 2002, with the feature set of Honnibal's "A good POS tagger in 200 lines" plus
+// prefixes, suffixes, shapes and wider lexical context) predicting Penn Treebank tags (UD XPOS),
+// and a lemmatizer of exceptions learned from a treebank plus suffix rules for unseen words. The
+// model is trained by cmd/newsgraph-train on UD English EWT and embedded in the package.
+//
+// It reads tokens and writes only their Tag and Lemma; it does not split sentences, tokenize,
+// parse or read files at run time. A loaded Model is safe for concurrent use.
+package tag
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/tag/percep"
+)
+
+//go:embed model.bin
+var embedded []byte
+
+const magic = "newsgraph-tagger-v1"
+
+// Model is a trained tagger and lemmatizer. It is read-only after loading and safe for
+// concurrent use.
+type Model struct {
+	tags   []string
+	tagIDs map[string]int
+	dict   map[string]uint16 // frequent unambiguous words (exact form) → tag
+	amb    map[uint64]uint64 // hash of lower-cased word → ambiguity class
+	w      *percep.Model     // first pass
+	w2     *percep.Model     // second pass, reading first-pass tags of following words; may be nil
+	// lemmatizer
+	lemEx    map[uint64]string // F1(tag, hash of base form) → lemma, where the rules are wrong
+	lemRules map[uint64]rule   // F2(tag, suffix length, hash of suffix) → rule
+	proper   []bool            // tag keeps case in lemmas (NNP, NNPS)
+	pool     sync.Pool
+}
+
+// rule rewrites a base form into a lemma: drop Strip bytes from the end, then append Add.
+type rule struct {
+	Strip int
+	Add   string
+}
+
+type scratch struct {
+	lx    []lex
+	tags  []int
+	first []int
+	feats []uint64
+	sc    []int32
+}
+
+var (
+	defOnce  sync.Once
+	defModel *Model
+	defErr   error
+)
+
+// Load decodes the embedded model. Each call decodes anew; use Default to share one.
+func Load() (*Model, error) {
+	m, err := Decode(embedded)
+	if err != nil {
+		return nil, fmt.Errorf("tag: embedded model: %w", err)
+	}
+	return m, nil
+}
+
+// Default returns the embedded model, loading it on first use.
+func Default() (*Model, error) {
+	defOnce.Do(func() { defModel, defErr = Load() })
+	return defModel, defErr
+}
+
+// Tags returns the tag set in class order.
+func (m *Model) Tags() []string { return append([]string(nil), m.tags...) }
+
+// Features returns the number of features in the model.
+func (m *Model) Features() int {
+	if m.w2 != nil {
+		return m.w.Features() + m.w2.Features()
+	}
+	return m.w.Features()
+}
+
+func (m *Model) getScratch(n int) *scratch {
+	s, _ := m.pool.Get().(*scratch)
+	if s == nil {
+		s = &scratch{sc: make([]int32, len(m.tags))}
+	}
+	if cap(s.lx) < n+4 {
+		s.lx = make([]lex, n+4)
+		s.tags = make([]int, n)
+	}
+	s.lx = s.lx[:n+4]
+	s.tags = s.tags[:n]
+	return s
+}
+
+func word(t *doc.Token) string {
+	if t.Norm != "" {
+		return t.Norm
+	}
+	return t.Text
+}
+
+// Tag sets Tag and Lemma of every token, reading Norm (Text when Norm is empty).
+func (m *Model) Tag(toks []doc.Token) {
+	if len(toks) == 0 {
+		return
+	}
+	s := m.getScratch(len(toks))
+	defer m.pool.Put(s)
+	m.predict(s, len(toks), func(i int) string { return word(&toks[i]) })
+	for i := range toks {
+		toks[i].Tag = m.tags[s.tags[i]]
+		toks[i].Lemma = m.lemma(word(&toks[i]), s.tags[i], &s.lx[i+2])
+	}
+}
+
+// TagWords returns the tags of words (a convenience for training and evaluation).
+func (m *Model) TagWords(words []string) []string {
+	out := make([]string, len(words))
+	if len(words) == 0 {
+		return out
+	}
+	s := m.getScratch(len(words))
+	defer m.pool.Put(s)
+	m.predict(s, len(words), func(i int) string { return words[i] })
+	for i := range words {
+		out[i] = m.tags[s.tags[i]]
+	}
+	return out
+}
+
+// Lemma returns the lemma of word w tagged t (a Penn tag); unknown tags are treated as nouns.
+func (m *Model) Lemma(w, t string) string {
+	id, ok := m.tagIDs[t]
+	if !ok {
+		id = m.tagIDs["NN"]
+	}
+	l := lexOf(w)
+	return m.lemma(w, id, &l)
+}
+
+func (m *Model) predict(s *scratch, n int, at func(int) string) {
+	m.pass(s, n, at, m.w, nil)
+	if m.w2 != nil {
+		s.first = append(s.first[:0], s.tags...)
+		m.pass(s, n, at, m.w2, s.first)
+	}
+}
+
+// pass tags the sentence left to right with weights w; right, if not nil, holds first-pass tags
+// read by the second pass's features.
+func (m *Model) pass(s *scratch, n int, at func(int) string, w *percep.Model, right []int) {
+	s.lx[0], s.lx[1] = padStart2, padStart
+	s.lx[n+2], s.lx[n+3] = padEnd, padEnd2
+	for i := 0; i < n; i++ {
+		s.lx[i+2] = lexOf(at(i))
+		s.lx[i+2].amb = m.amb[s.lx[i+2].lower]
+	}
+	sc := sentenceCase(s.lx)
+	for i := 0; i < n; i++ {
+		if t, ok := m.dict[at(i)]; ok {
+			s.tags[i] = int(t)
+			continue
+		}
+		var p1, p2 uint64
+		if i > 0 {
+			p1 = uint64(s.tags[i-1] + 1)
+		}
+		if i > 1 {
+			p2 = uint64(s.tags[i-2] + 1)
+		}
+		s.feats = features(s.feats[:0], s.lx, i, p1, p2, sc)
+		if right != nil {
+			s.feats = rightFeatures(s.feats, s.lx, i, p1, right)
+		}
+		clear(s.sc)
+		w.Score(s.feats, s.sc)
+		best := 0
+		for c := 1; c < len(s.sc); c++ {
+			if s.sc[c] > s.sc[best] {
+				best = c
+			}
+		}
+		s.tags[i] = best
+	}
+}
+
+// lowerASCII reports the lower-cased form of w, allocating only when w has upper-case letters.
+func lowerBase(w string) string { return strings.ToLower(w) }
+
+// sufKey returns the rule key of the last k bytes of base under tag t.
+func sufKey(t int, base string, k int) uint64 {
+	return percep.F3(uint64(t), 7, uint64(k), percep.Str(base[len(base)-k:]))
+}
+
+func (m *Model) lemma(w string, t int, l *lex) string {
+	proper := m.proper[t]
+	var key uint64
+	if proper {
+		key = percep.F1(uint64(t), l.form)
+	} else {
+		key = percep.F1(uint64(t), l.lower)
+	}
+	if s, ok := m.lemEx[key]; ok {
+		return s
+	}
+	base := w
+	if !proper {
+		base = lowerBase(w)
+	}
+	return m.applyRules(base, t)
+}
+
+func (m *Model) applyRules(base string, t int) string {
+	for k := min(4, len(base)); k >= 0; k-- {
+		r, ok := m.lemRules[sufKey(t, base, k)]
+		if !ok {
+			continue
+		}
+		if r.Strip > len(base) || (r.Strip == 0 && r.Add == "") {
+			return base
+		}
+		out := base[:len(base)-r.Strip] + r.Add
+		if out == "" || !utf8.ValidString(out) {
+			return base
+		}
+		return out
+	}
+	return base
+}
+
+// MarshalBinary encodes the model (gzip-compressed) for the model file.
+func (m *Model) MarshalBinary() ([]byte, error) {
+	b := percep.AppendString(nil, magic)
+	b = appendUvarint(b, len(m.tags))
+	for _, t := range m.tags {
+		b = percep.AppendString(b, t)
+	}
+	dk := sortedKeys(m.dict)
+	b = appendUvarint(b, len(dk))
+	for _, k := range dk {
+		b = percep.AppendString(b, k)
+		b = appendUvarint(b, int(m.dict[k]))
+	}
+	ak := sortedKeys(m.amb)
+	b = appendUvarint(b, len(ak))
+	for _, k := range ak {
+		b = appendU64(b, k)
+		b = appendU64(b, m.amb[k])
+	}
+	ek := sortedKeys(m.lemEx)
+	b = appendUvarint(b, len(ek))
+	for _, k := range ek {
+		b = appendU64(b, k)
+		b = percep.AppendString(b, m.lemEx[k])
+	}
+	rk := sortedKeys(m.lemRules)
+	b = appendUvarint(b, len(rk))
+	for _, k := range rk {
+		b = appendU64(b, k)
+		b = appendUvarint(b, m.lemRules[k].Strip)
+		b = percep.AppendString(b, m.lemRules[k].Add)
+	}
+	b, err := m.w.AppendBinary(b)
+	if err != nil {
+		return nil, err
+	}
+	if m.w2 != nil {
+		b = append(b, 1)
+		if b, err = m.w2.AppendBinary(b); err != nil {
+			return nil, err
+		}
+	} else {
+		b = append(b, 0)
+	}
+	var z bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&z, gzip.BestCompression)
+	if _, err := zw.Write(b); err != nil {
+		return nil, fmt.Errorf("tag: compress model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("tag: compress model: %w", err)
+	}
+	return z.Bytes(), nil
+}
+
+// Decode decodes a model written by MarshalBinary.
+func Decode(data []byte) (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("tag: model: %w", err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("tag: model: %w", err)
+	}
+	d := percep.NewDecoder(b)
+	if s := d.String(); s != magic {
+		return nil, fmt.Errorf("tag: model: not a tagger model (header %q)", s)
+	}
+	m := &Model{tagIDs: map[string]int{}}
+	n := d.Len(1 << 12)
+	for i := 0; i < n; i++ {
+		t := d.String()
+		m.tags = append(m.tags, t)
+		m.tagIDs[t] = i
+		m.proper = append(m.proper, t == "NNP" || t == "NNPS")
+	}
+	n = d.Len(1 << 24)
+	m.dict = make(map[string]uint16, n)
+	for i := 0; i < n; i++ {
+		k := d.String()
+		m.dict[k] = uint16(d.Len(len(m.tags) - 1))
+	}
+	n = d.Len(1 << 24)
+	m.amb = make(map[uint64]uint64, n)
+	for i := 0; i < n; i++ {
+		k := readU64(d)
+		m.amb[k] = readU64(d)
+	}
+	n = d.Len(1 << 24)
+	m.lemEx = make(map[uint64]string, n)
+	for i := 0; i < n; i++ {
+		k := readU64(d)
+		m.lemEx[k] = d.String()
+	}
+	n = d.Len(1 << 24)
+	m.lemRules = make(map[uint64]rule, n)
+	for i := 0; i < n; i++ {
+		k := readU64(d)
+		s := d.Len(1 << 10)
+		m.lemRules[k] = rule{Strip: s, Add: d.String()}
+	}
+	if d.Err() != nil {
+		return nil, fmt.Errorf("tag: model: %w", d.Err())
+	}
+	m.w, err = d.Model()
+	if err != nil {
+		return nil, fmt.Errorf("tag: model weights: %w", err)
+	}
+	if two := d.Len(1); two == 1 {
+		if m.w2, err = d.Model(); err != nil {
+			return nil, fmt.Errorf("tag: model second-pass weights: %w", err)
+		}
+	} else if d.Err() != nil {
+		return nil, fmt.Errorf("tag: model: %w", d.Err())
+	}
+	if m.w.Classes != len(m.tags) || (m.w2 != nil && m.w2.Classes != len(m.tags)) || len(m.tags) == 0 {
+		return nil, fmt.Errorf("tag: model: %d weight classes for %d tags", m.w.Classes, len(m.tags))
+	}
+	if _, ok := m.tagIDs["NN"]; !ok {
+		return nil, fmt.Errorf("tag: model: tag set lacks NN")
+	}
+	return m, nil
+}
+
+// ModelSize returns the size in bytes of the embedded model file.
+func ModelSize() int { return len(embedded) }

@@ -1,0 +1,186 @@
+package tag
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/internal/shared"
+)
+
+func toks(words ...string) []doc.Token {
+	out := make([]doc.Token, len(words))
+	for i, w := range words {
+		out[i].Text = w
+	}
+	return out
+}
+
+func TestTagOddInput(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := make([]string, 5000)
+	for i := range long {
+		long[i] = []string{"the", "Cat", ",", "1999", "runs"}[i%5]
+	}
+	tests := []struct {
+		name  string
+		words []string
+	}{
+		{"empty", nil},
+		{"one", []string{"Hello"}},
+		{"blank", []string{""}},
+		{"odd characters", []string{"\x00", "\xff\xfe", "👍🏽", "ǅemal", "İstanbul", "---", "ĳ", "\u200b"}},
+		{"long", long},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ts := toks(tt.words...)
+			m.Tag(ts)
+			for i, tk := range ts {
+				if tk.Tag == "" {
+					t.Errorf("token %d %q: no tag", i, tk.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestTagNormAndDeterminism(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := toks("The", "companies", "were", "buying", "shares", "yesterday", ".")
+	ts[1].Norm = "companies"
+	m.Tag(ts)
+	want := []string{"DT", "NNS", "VBD", "VBG", "NNS", "NN", "."}
+	wantLemma := []string{"the", "company", "be", "buy", "share", "yesterday", "."}
+	for i, tk := range ts {
+		if tk.Tag != want[i] || tk.Lemma != wantLemma[i] {
+			t.Errorf("token %d %q: got %s/%s, want %s/%s", i, tk.Text, tk.Tag, tk.Lemma, want[i], wantLemma[i])
+		}
+	}
+	// Concurrent tagging gives the same output every time.
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := 0; r < 20; r++ {
+				c := toks("The", "companies", "were", "buying", "shares", "yesterday", ".")
+				m.Tag(c)
+				for i := range c {
+					if c[i].Tag != ts[i].Tag || c[i].Lemma != ts[i].Lemma {
+						errs <- fmt.Sprintf("token %d: %s/%s then %s/%s", i, ts[i].Tag, ts[i].Lemma, c[i].Tag, c[i].Lemma)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func TestTrainTiny(t *testing.T) {
+	sents, err := ReadTreebank("testdata/tiny.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Train(sents, TrainOptions{Epochs: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := m.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, err := Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := Evaluate(m2, sents)
+	if sc.XPOSAcc() < 90 || sc.LemmaAcc() < 90 {
+		t.Errorf("tiny model on its own training data: XPOS %.1f%% lemma %.1f%%", sc.XPOSAcc(), sc.LemmaAcc())
+	}
+	if got := m2.Lemma("dogs", "NNS"); got != "dog" {
+		t.Errorf("Lemma(dogs, NNS) = %q", got)
+	}
+	if _, err := Decode(b[:len(b)/2]); err == nil {
+		t.Error("truncated model decoded without error")
+	}
+	if _, err := Train(nil, TrainOptions{}); err == nil {
+		t.Error("training on nothing gave no error")
+	}
+}
+
+func TestLemmaRules(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ word, tag, want string }{
+		{"flurbing", "VBG", "flurb"},
+		{"glorps", "NNS", "glorp"},
+		{"went", "VBD", "go"},
+		{"n't", "RB", "not"},
+		{"better", "JJR", "good"},
+		{"Paris", "NNP", "Paris"},
+	}
+	for _, tt := range tests {
+		if got := m.Lemma(tt.word, tt.tag); got != tt.want {
+			t.Errorf("Lemma(%q, %s) = %q, want %q", tt.word, tt.tag, got, tt.want)
+		}
+	}
+}
+
+// TestAccuracyEWT checks the embedded model's XPOS accuracy on UD English EWT test.
+func TestAccuracyEWT(t *testing.T) {
+	dir := shared.Require(t, "train", "ud-ewt")
+	test, err := ReadTreebank(filepath.Join(dir, "en_ewt-ud-test.conllu"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := Evaluate(m, test)
+	t.Logf("EWT test: XPOS %.2f%% lemma %.2f%% (%d words)", sc.XPOSAcc(), sc.LemmaAcc(), sc.Tokens)
+	if sc.XPOSAcc() < 95 {
+		t.Errorf("XPOS accuracy %.2f%% < 95%%", sc.XPOSAcc())
+	}
+}
+
+func BenchmarkTag(b *testing.B) {
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	words := strings.Fields("The central bank said on Tuesday that it would raise interest rates by half a point , " +
+		"citing inflation that has stayed above its target for two years .")
+	ts := toks(words...)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m.Tag(ts)
+	}
+	b.ReportMetric(float64(b.N*len(ts))/b.Elapsed().Seconds(), "words/s")
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
