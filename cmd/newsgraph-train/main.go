@@ -34,6 +34,8 @@ func main() {
 		err = trainTagger(args)
 	case "parser":
 		err = trainParser(args)
+	case "ner":
+		err = trainNER(args)
 	case "eval":
 		err = evaluate(args)
 	case "-h", "-help", "--help", "help":

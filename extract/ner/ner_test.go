@@ -273,4 +273,4 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 // minTestF1 is the entity F1 the embedded model must reach on UNER EWT test.
-const minTestF1 = 0.73 // measured 0.737 without tags, 0.750 with extract/tag's tags; target 0.75
+const minTestF1 = 0.73 // measured 0.738 without tags, 0.753 with extract/tag's tags; target 0.75
