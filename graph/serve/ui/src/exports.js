@@ -15,7 +15,8 @@ export function download(blob, name) {
   setTimeout(() => URL.revokeObjectURL(url), 2000);
 }
 
-function polygon(shape, x, y, w, h) {
+// polygon returns the SVG points of a node shape centred on x, y (null for ellipses and rectangles).
+export function polygon(shape, x, y, w, h) {
   const pts = [];
   const ngon = (n, rot) => {
     for (let i = 0; i < n; i++) {

@@ -4,7 +4,7 @@
 import cytoscape from 'cytoscape';
 import { ApiSource, InlineSource } from './source.js';
 import { TYPES, typeOf } from './types.js';
-import { download, toSVG, toGraphML, toNQuads } from './exports.js';
+import { download, polygon, toSVG, toGraphML, toNQuads } from './exports.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -96,6 +96,34 @@ const cy = cytoscape({
   ],
 });
 window.newsgraph = { cy, state, src };
+
+// shapeIcon draws the shape and colour of a type, 14 px, for lists and the type filters.
+function shapeIcon(type) {
+  const t = typeOf(type);
+  const NS = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(NS, 'svg');
+  svg.setAttribute('width', '14');
+  svg.setAttribute('height', '14');
+  svg.setAttribute('viewBox', '0 0 14 14');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', 'shape');
+  const pts = polygon(t.shape, 7, 7, 13, 13);
+  let el;
+  if (pts) {
+    el = document.createElementNS(NS, 'polygon');
+    el.setAttribute('points', pts);
+  } else if (t.shape === 'ellipse') {
+    el = document.createElementNS(NS, 'circle');
+    el.setAttribute('cx', '7'); el.setAttribute('cy', '7'); el.setAttribute('r', '6');
+  } else {
+    el = document.createElementNS(NS, 'rect');
+    el.setAttribute('x', '1'); el.setAttribute('y', '2'); el.setAttribute('width', '12'); el.setAttribute('height', '10');
+    el.setAttribute('rx', t.shape === 'round-rectangle' ? '3' : '0');
+  }
+  el.setAttribute('fill', t.color);
+  svg.append(el);
+  return svg;
+}
 
 // ---- status ----------------------------------------------------------------------------------
 function status(msg, isError = false) {
@@ -209,6 +237,10 @@ function layout(fresh, focus) {
   });
   running.one('layoutstop', () => {
     running = null;
+    if (cy.zoom() > 1.4) {
+      cy.zoom(1.4);
+      cy.center();
+    }
     if (focus) center(focus);
     document.body.dataset.layout = 'done';
   });
@@ -254,7 +286,7 @@ function showSuggestions(items) {
       id: `sugg-${i}`, role: 'option', 'aria-selected': i === active ? 'true' : 'false', 'data-id': hit.id,
       onmousedown: (ev) => { ev.preventDefault(); choose(i); },
     },
-    h('span', { class: 'swatch', style: `background:${t.color};border-radius:${t.shape === 'ellipse' ? '50%' : '3px'}` }),
+    shapeIcon(hit.type),
     h('span', {}, hit.name, hit.matched ? h('span', { class: 'sub' }, ` (${hit.matched})`) : null),
     h('span', { class: 'sub' }, `${t.label} · ${hit.articles} article${hit.articles === 1 ? '' : 's'}`));
   }));
@@ -493,10 +525,7 @@ $('confidence').addEventListener('input', () => { $('confidence-out').textConten
 
 function buildTypeFilters() {
   $('type-filters').replaceChildren(...Object.entries(TYPES).map(([k, t]) => h('label', {},
-    h('input', { type: 'checkbox', value: k, checked: true, onchange: onFilter }),
-    h('span', { class: 'swatch', style: `background:${t.color};border-radius:${t.shape === 'ellipse' ? '50%' : '3px'}` }), t.label)));
-  $('legend').replaceChildren(...Object.values(TYPES).map((t) => h('li', {},
-    h('span', { class: 'swatch', style: `background:${t.color};border-radius:${t.shape === 'ellipse' ? '50%' : '3px'}` }), t.label)));
+    h('input', { type: 'checkbox', value: k, checked: true, onchange: onFilter }), shapeIcon(k), t.label)));
 }
 
 async function loadMeta() {
