@@ -1,0 +1,78 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"testing"
+)
+
+func TestProvenance(t *testing.T) {
+	st := readFixture(t)
+	ctx := context.Background()
+	sts, err := st.Provenance(ctx, "person/ana-ruiz", "praised", "org/nordwind-energy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sts) != 2 {
+		t.Fatalf("%d statements", len(sts))
+	}
+	a, b := sts[0], sts[1]
+	if a.Article.ID != "a.txt" || a.Article.Title != "Wind farm approved" || a.Article.Source != "North Herald" || a.Article.Date != "2024-05-01" ||
+		a.Confidence != 0.9 || a.Relation != "praised" || a.Sentence != 0 || !a.Asserted() {
+		t.Errorf("first statement %+v", a)
+	}
+	if b.Evidence[b.RelationStart:b.RelationEnd] != "lauded" || b.Article.ID != "b.txt" || b.Sentence != 0 {
+		t.Errorf("second statement %+v", b)
+	}
+	rep, err := st.Provenance(ctx, "org/nordwind-energy", "", "person/jon-bell")
+	if err != nil || len(rep) != 1 || rep[0].Modality != "reported" || rep[0].AttributedTo != "person/ana-ruiz" || rep[0].Asserted() {
+		t.Errorf("reported statement %+v, %v", rep, err)
+	}
+	neg, err := st.Provenance(ctx, "person/jon-bell", "praised", "org/nordwind-energy")
+	if err != nil || len(neg) != 1 || !neg[0].Negated {
+		t.Errorf("negated statement %+v, %v", neg, err)
+	}
+	if _, err := st.Provenance(ctx, "person/ana-ruiz", "mocked", "org/nordwind-energy"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing fact: %v", err)
+	}
+}
+
+func TestStatementsAndArticles(t *testing.T) {
+	st := readFixture(t)
+	ctx := context.Background()
+	sts, err := st.Statements(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sts) != 6 || !sts[0].Asserted() || sts[len(sts)-1].Asserted() {
+		t.Errorf("%d statements, asserted first: %+v", len(sts), sts)
+	}
+	as, err := st.Articles(ctx)
+	if err != nil || len(as) != 2 || as[0].ID != "a.txt" || as[1].Source != "Lakeport Daily" {
+		t.Errorf("articles %+v, %v", as, err)
+	}
+}
+
+func TestFindRelation(t *testing.T) {
+	for _, c := range []struct{ evidence, relation, want string }{
+		{"Ruiz praised Nordwind.", "praised", "praised"},
+		{"Ruiz PRAISED Nordwind.", "praised", "PRAISED"},
+		{"Bell hit back at Ruiz.", "hit back at", "hit back at"},
+		{"Bell did not praise Nordwind.", "praised", "praise"},  // first word's stem
+		{"Ruiz praises Nordwind.", "praise", "praises"},         //
+		{"Reappraised, Ruiz praised it.", "praised", "praised"}, // whole words only
+		{"Nothing here.", "praised", ""},
+		{"", "praised", ""},
+		{"Ruiz praised Nordwind.", "", ""},
+		{"Zoë Ñúñez lauded Ruiz.", "lauded", "lauded"}, // multi-byte text before
+	} {
+		s, e := FindRelation(c.evidence, c.relation)
+		got := ""
+		if s >= 0 {
+			got = c.evidence[s:e]
+		}
+		if got != c.want {
+			t.Errorf("FindRelation(%q, %q) = %q, want %q", c.evidence, c.relation, got, c.want)
+		}
+	}
+}
