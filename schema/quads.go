@@ -48,6 +48,10 @@ const (
 	// Classes of the nodes that are not entities.
 	ClassArticle   = "NewsArticle"
 	ClassStatement = "Statement"
+	// ClassPredicate is the class of the canonical predicates used in the graph: every fact
+	// predicate node has <type> <Predicate>, so that g.V().Has("<type>", "<Predicate>") is the set
+	// of fact edges a Gizmo traversal can follow (and name, type, alias are not).
+	ClassPredicate = "Predicate"
 )
 
 // Label returns the quad label of everything one article contributes.
@@ -170,6 +174,7 @@ var standard = map[string]string{
 	PropAttributedTo: NSProv + "wasAttributedTo",
 	ClassStatement:   NSRDF + "Statement",
 	ClassArticle:     NSSchema + "NewsArticle",
+	ClassPredicate:   NSRDF + "Property",
 }
 
 func init() {
@@ -242,6 +247,7 @@ func ArticleQuadsAll(a Article, entities []EntityRecord, facts []Fact) []quad.Qu
 	}
 	for i := range facts {
 		qs = append(qs, FactQuads(&facts[i])...)
+		qs = append(qs, quad.Make(quad.IRI(PredicateIRI(facts[i].Predicate)), quad.IRI(PropType), quad.IRI(ClassPredicate), nil))
 	}
 	seen := make(map[quad.Quad]struct{}, len(qs))
 	out := qs[:0]

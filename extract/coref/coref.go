@@ -200,9 +200,7 @@ func (r *Result) linkNominal(i int) {
 			}
 		}
 	}
-	if e := r.salient(i, func(e *Entity) bool { return e.Type == "PERSON" }, 3); e >= 0 {
-		r.attach(i, e)
-	}
+	r.attachRanked(i, r.salient(i, func(e *Entity) bool { return e.Type == "PERSON" }, 3))
 }
 
 // linkPronoun attaches a pronoun to the most salient earlier entity that agrees in gender and
@@ -219,39 +217,54 @@ func (r *Result) linkPronoun(i int) {
 	if m.Type != "PERSON" {
 		window = 1
 	}
-	if e := r.salient(i, ok, window); e >= 0 {
-		r.attach(i, e)
-	}
+	r.attachRanked(i, r.salient(i, ok, window))
 }
 
-// salient returns the entity, among those mentioned within window sentences before mention i,
-// that best fits: a subject mention beats a non-subject one, a nearer one a farther one.
-func (r *Result) salient(i int, fits func(*Entity) bool, window int) int {
+// salient ranks the entities mentioned within window sentences before mention i that fit: a
+// subject mention beats a non-subject one, a nearer one a farther one.
+func (r *Result) salient(i int, fits func(*Entity) bool, window int) []int {
 	m := &r.Mentions[i]
-	best, bestScore := -1, -1
+	score := map[int]int{}
 	for j := i - 1; j >= 0; j-- {
 		c := &r.Mentions[j]
 		if c.Sent < m.Sent-window {
 			break
 		}
-		if c.Entity < 0 || !fits(&r.Entities[c.Entity]) || c.Sent == m.Sent && c.Head == m.Head {
+		if c.Entity < 0 || !fits(&r.Entities[c.Entity]) || c.Sent == m.Sent && c.End > m.Start {
 			continue
 		}
-		score := 10 * (window - (m.Sent - c.Sent) + 1)
+		sc := 10 * (window - (m.Sent - c.Sent) + 1)
 		if c.Subject {
-			score += 6
+			sc += 6
 		}
 		if c.Kind == Name {
-			score += 2
+			sc += 2
 		}
-		if c.Sent == m.Sent && c.End > m.Start {
-			continue
-		}
-		if score > bestScore {
-			best, bestScore = c.Entity, score
+		if sc > score[c.Entity] {
+			score[c.Entity] = sc
 		}
 	}
-	return best
+	ranked := make([]int, 0, len(score))
+	for e := range score {
+		ranked = append(ranked, e)
+	}
+	sort.Slice(ranked, func(a, b int) bool {
+		if score[ranked[a]] != score[ranked[b]] {
+			return score[ranked[a]] > score[ranked[b]]
+		}
+		return ranked[a] > ranked[b] // the later-introduced entity on a tie
+	})
+	return ranked
+}
+
+// attachRanked attaches mention i to the first of ranked entities and keeps the others as
+// alternatives.
+func (r *Result) attachRanked(i int, ranked []int) {
+	if len(ranked) == 0 {
+		return
+	}
+	r.attach(i, ranked[0])
+	r.Mentions[i].Alternatives = ranked[1:]
 }
 
 func (r *Result) attach(i, e int) {

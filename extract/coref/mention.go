@@ -47,6 +47,10 @@ type Mention struct {
 	Subject bool
 	// Entity is the index of the entity in Result.Entities, -1 when unresolved.
 	Entity int
+	// Alternatives are, for pronouns and descriptions, the other candidate entities in order of
+	// preference after Entity: a reader that can rule Entity out (a fact cannot have one entity
+	// as both its subject and object) takes the next.
+	Alternatives []int
 }
 
 var pronouns = map[string]struct {
@@ -167,6 +171,10 @@ func nameMention(si int, toks []doc.Token, i, j int, typ string) (Mention, bool)
 		return m, false
 	}
 	m.Name = joinName(words[a:b])
+	if typ == "PERSON" && b-a == 1 && (a > 0 && strings.EqualFold(words[a-1], "the") || i > 0 && strings.EqualFold(form(&toks[i-1]), "the")) {
+		// People do not take an article: "the Pentagon", "the Vatican" name institutions.
+		m.Type = "ORG"
+	}
 	if typ == "PERSON" && m.Gender == lexicon.Unknown {
 		m.Gender = lexicon.GivenNameGender(words[a])
 	}

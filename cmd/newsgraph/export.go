@@ -1,0 +1,79 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	flag "github.com/spf13/pflag"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/graph/export"
+	"github.com/newsgraph/newsgraph/graph/serve"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+var exportCommand = command{
+	name:    "export",
+	summary: "write the graph (or one article's part of it) as N-Quads, JSON-LD, GraphML, GML, DOT, CSV or an HTML viewer",
+	usage:   "[--db PATH] --format FORMAT [-o FILE] [--doc ID]",
+	example: "newsgraph export --format graphml -o story.graphml",
+	run:     runExport,
+}
+
+func runExport(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+	var sf storeFlags
+	sf.add(fs)
+	formats := append(export.Formats(), "html")
+	format := fs.String("format", "", "one of: "+strings.Join(formats, ", ")+" (html: a self-contained viewer page)")
+	out := fs.StringP("output", "o", "", "write to this file instead of stdout")
+	doc := fs.String("doc", "", "export only this article's facts and the entities they mention")
+	base := fs.String("base", schema.DefaultBase, "namespace of newsgraph IRIs in RDF formats")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{"export takes no arguments (did you mean --doc ID?)"}
+	}
+	if !slices.Contains(formats, *format) {
+		return usageError{fmt.Sprintf("--format must be one of: %s", strings.Join(formats, ", "))}
+	}
+	st, err := sf.open(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if fi, err := os.Stat(*out); *out != "" && err == nil && fi.IsDir() {
+		if *format != "csv" {
+			return usageError{fmt.Sprintf("-o %s is a folder: only --format csv writes a folder (nodes.csv, edges.csv)", *out)}
+		}
+		return export.WriteCSVDir(ctx, st, *out, export.Options{Format: *format, Doc: *doc, Base: *base})
+	}
+	var w io.Writer = e.stdout
+	var f *os.File
+	if *out != "" {
+		if f, err = os.Create(*out); err != nil {
+			return err
+		}
+		defer f.Close()
+		w = f
+	}
+	bw := bufio.NewWriter(w)
+	if *format == "html" {
+		err = serve.WriteStandalone(ctx, st, bw, *doc)
+	} else {
+		err = export.Write(ctx, st, bw, export.Options{Format: *format, Doc: *doc, Base: *base})
+	}
+	if err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if f != nil {
+		return f.Close()
+	}
+	return nil
+}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	flag "github.com/spf13/pflag"
+
+	"github.com/cayleygraph/quad/nquads"
+
+	"github.com/newsgraph/newsgraph/extract/input"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+var extractCommand = command{
+	name:    "extract",
+	summary: "extract facts from articles and print them (nothing is stored)",
+	usage:   "[--format jsonl|nquads] INPUT...",
+	example: "newsgraph extract --format jsonl seeds/ > facts.jsonl",
+	run:     runExtract,
+}
+
+func runExtract(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+	var inf inputFlags
+	inf.add(fs)
+	format := fs.String("format", "jsonl", "output: jsonl (one fact a line) or nquads (the quads build would store)")
+	base := fs.String("base", schema.DefaultBase, "namespace of newsgraph IRIs in nquads output")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError{"give at least one article file or folder"}
+	}
+	if *format != "jsonl" && *format != "nquads" {
+		return usageError{fmt.Sprintf("unknown --format %q (jsonl or nquads)", *format)}
+	}
+	seen := map[string]bool{}
+	c, err := extractCorpus(ctx, e, fs.Args(), inf, nil, func(a input.Article) bool {
+		dup := seen[a.Hash]
+		seen[a.Hash] = true
+		return dup
+	})
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(e.stdout)
+	switch *format {
+	case "jsonl":
+		enc := json.NewEncoder(w)
+		enc.SetEscapeHTML(false)
+		for _, r := range c.results {
+			for i := range r.Facts {
+				if err := enc.Encode(&r.Facts[i]); err != nil {
+					return err
+				}
+			}
+		}
+	case "nquads":
+		voc := schema.NewVocabulary(*base)
+		qw := nquads.NewWriter(w)
+		for _, r := range c.results {
+			for _, q := range schema.ArticleQuadsAll(r.Article, r.Entities, r.Facts) {
+				if err := qw.WriteQuad(voc.ExpandQuad(q)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if n := c.skipped(); n > 0 {
+		return partialError{fmt.Sprintf("%d input problem(s): see the messages above", n)}
+	}
+	return nil
+}

@@ -1,0 +1,212 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// cli runs one newsgraph command line and returns its exit status, stdout and stderr.
+func cli(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), &env{stdout: &out, stderr: &errb}, args)
+	return code, out.String(), errb.String()
+}
+
+// seedsDir is the project's sample corpus.
+const seedsDir = "../../seeds"
+
+// buildSeeds builds a fresh store from the seed articles and returns its path.
+func buildSeeds(t *testing.T) string {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "seeds.db")
+	code, _, stderr := cli(t, "build", "--db", db, seedsDir)
+	if code != exitOK {
+		t.Fatalf("build exit %d: %s", code, stderr)
+	}
+	return db
+}
+
+func TestUsage(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+	}{
+		{nil, exitUsage},
+		{[]string{"frobnicate"}, exitUsage},
+		{[]string{"--help"}, exitOK},
+		{[]string{"build"}, exitUsage},
+		{[]string{"query"}, exitUsage},
+		{[]string{"export", "--format", "xml"}, exitUsage},
+		{[]string{"build", "--no-such-flag", "x"}, exitUsage},
+	} {
+		code, _, _ := cli(t, tc.args...)
+		if code != tc.code {
+			t.Errorf("newsgraph %v: exit %d, want %d", tc.args, code, tc.code)
+		}
+	}
+	for _, c := range commands {
+		code, _, stderr := cli(t, c.name, "--help")
+		if code != exitOK || !strings.Contains(stderr, "Example:") || !strings.Contains(stderr, "newsgraph "+c.name) {
+			t.Errorf("%s --help: exit %d, help without an example:\n%s", c.name, code, stderr)
+		}
+	}
+}
+
+func TestBuildTwiceAddsNothing(t *testing.T) {
+	db := buildSeeds(t)
+	_, before, _ := cli(t, "stats", "--db", db, "--json")
+	code, _, stderr := cli(t, "build", "--db", db, seedsDir)
+	if code != exitOK {
+		t.Fatalf("second build exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "0 new articles (5 already stored)") {
+		t.Errorf("second build summary: %s", stderr)
+	}
+	_, after, _ := cli(t, "stats", "--db", db, "--json")
+	if before != after {
+		t.Errorf("stats changed by a second build:\nbefore %s\nafter %s", before, after)
+	}
+	var st struct {
+		Articles, Entities, Statements int
+	}
+	if err := json.Unmarshal([]byte(after), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 5 || st.Entities < 10 || st.Statements < 20 {
+		t.Errorf("seed graph too small: %+v", st)
+	}
+}
+
+func TestBadInputNamesFileAndLine(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "bad.db")
+	code, _, stderr := cli(t, "build", "--db", db, "testdata/bad", "testdata/no-such-dir")
+	if code != exitPartial {
+		t.Errorf("exit %d, want %d (some input skipped)", code, exitPartial)
+	}
+	for _, want := range []string{
+		"testdata/bad/empty.txt: empty file",
+		"testdata/bad/image.txt: binary file",
+		"testdata/bad/lines.jsonl:2: malformed JSONL line",
+		"testdata/no-such-dir",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	_, out, _ := cli(t, "stats", "--db", db, "--json")
+	var st struct{ Articles int }
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 3 { // fine.txt and the two good JSONL lines
+		t.Errorf("stored %d articles, want 3 (the good ones)", st.Articles)
+	}
+}
+
+func TestUnreadableStore(t *testing.T) {
+	dir := t.TempDir()
+	code, _, stderr := cli(t, "query", "--db", filepath.Join(dir, "missing.db"), `g.V().All()`)
+	if code == exitOK || !strings.Contains(stderr, "no graph store") {
+		t.Errorf("query on a missing store: exit %d, %s", code, stderr)
+	}
+	junk := filepath.Join(dir, "junk.db")
+	if err := os.WriteFile(junk, []byte("not a database"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = cli(t, "stats", "--db", junk)
+	if code == exitOK || !strings.Contains(stderr, "junk.db") {
+		t.Errorf("stats on a junk file: exit %d, %s", code, stderr)
+	}
+}
+
+func TestExportEveryFormat(t *testing.T) {
+	db := buildSeeds(t)
+	for _, f := range []string{"nquads", "jsonld", "pquads", "graphml", "gml", "dot", "csv", "html"} {
+		code, out, stderr := cli(t, "export", "--db", db, "--format", f)
+		if code != exitOK || len(out) < 200 {
+			t.Errorf("export %s: exit %d, %d bytes: %s", f, code, len(out), stderr)
+			continue
+		}
+		_, again, _ := cli(t, "export", "--db", db, "--format", f)
+		if again != out {
+			t.Errorf("export %s is not deterministic", f)
+		}
+	}
+	_, out, _ := cli(t, "export", "--db", db, "--format", "csv")
+	if !strings.Contains(out, "Dmitry Peskov,PERSON,praised,person/elon-musk") {
+		t.Errorf("csv export lacks the praise of Musk by Peskov:\n%s", out)
+	}
+	dir := t.TempDir()
+	if code, _, stderr := cli(t, "export", "--db", db, "--format", "csv", "-o", dir); code != exitOK {
+		t.Fatalf("csv to a folder: exit %d: %s", code, stderr)
+	}
+	for _, f := range []string{"nodes.csv", "edges.csv"} {
+		if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
+			t.Errorf("%s not written: %v", f, err)
+		}
+	}
+	code, _, _ := cli(t, "export", "--db", db, "--format", "nquads", "--doc", "no-such-article")
+	if code == exitOK {
+		t.Error("export of an unknown article succeeded")
+	}
+}
+
+func TestExtractIsDeterministic(t *testing.T) {
+	code, out, stderr := cli(t, "extract", "--workers", "3", seedsDir)
+	if code != exitOK {
+		t.Fatalf("extract exit %d: %s", code, stderr)
+	}
+	_, again, _ := cli(t, "extract", "--workers", "1", seedsDir)
+	if out != again {
+		t.Error("extract output depends on the number of workers")
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 30 {
+		t.Fatalf("only %d facts from the seeds", len(lines))
+	}
+	for i, l := range lines {
+		var f struct {
+			Doc, Predicate, Relation, Evidence string
+			Subject                            struct{ ID, Name, Type string }
+			Start, End                         int
+			Confidence                         float64
+		}
+		if err := json.Unmarshal([]byte(l), &f); err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		if f.Doc == "" || f.Predicate == "" || f.Relation == "" || f.Subject.ID == "" || f.End <= f.Start || f.Confidence <= 0 || f.Confidence > 1 {
+			t.Errorf("line %d incomplete: %s", i+1, l)
+		}
+		src, err := os.ReadFile(filepath.Join(seedsDir, f.Doc))
+		if err != nil {
+			t.Fatalf("line %d: doc %q is not a seed file", i+1, f.Doc)
+		}
+		if f.End > len(src) {
+			t.Errorf("line %d: offsets past the end of %s", i+1, f.Doc)
+		}
+	}
+	code, nq, _ := cli(t, "extract", "--format", "nquads", seedsDir)
+	if code != exitOK || !strings.Contains(nq, "<urn:newsgraph:praised>") {
+		t.Errorf("extract --format nquads: exit %d, no praise quad", code)
+	}
+}
+
+func TestQueryFailures(t *testing.T) {
+	db := buildSeeds(t)
+	if code, _, stderr := cli(t, "query", "--db", db, "g.V(.All()"); code != exitPartial || stderr == "" {
+		t.Errorf("syntax error: exit %d, %q", code, stderr)
+	}
+	if code, _, stderr := cli(t, "query", "--db", db, "--timeout", "200ms", "while(true){}"); code != exitPartial || !strings.Contains(stderr, "time limit") {
+		t.Errorf("runaway query: exit %d, %q", code, stderr)
+	}
+	code, out, _ := cli(t, "query", "--db", db, "--format", "table", `g.V("<person/elon-musk>").Out("<name>").All()`)
+	if code != exitOK || !strings.Contains(out, "Elon Musk") || !strings.Contains(out, "(1 results)") {
+		t.Errorf("table query: exit %d\n%s", code, out)
+	}
+}

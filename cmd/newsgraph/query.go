@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	flag "github.com/spf13/pflag"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+var queryCommand = command{
+	name:    "query",
+	summary: "run a Gizmo (JavaScript) query on the graph and print the results",
+	usage:   "[--db PATH] [--limit N] [--format json|table] [--timeout D] ('GIZMO' | -f FILE.js)",
+	example: `newsgraph query 'g.V("<person/elon-musk>").In("<praised>").Unique().Out("<name>").All()'`,
+	run:     runQuery,
+}
+
+func runQuery(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+	var sf storeFlags
+	sf.add(fs)
+	limit := fs.Int("limit", 100, "stop after N results (0: no limit)")
+	format := fs.String("format", "json", "output format: json|table")
+	file := fs.StringP("file", "f", "", "read the query from this file")
+	timeout := fs.Duration("timeout", 30*time.Second, "stop the query after this long")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *format != "json" && *format != "table" {
+		return usageError{fmt.Sprintf("unknown --format %q (json or table)", *format)}
+	}
+	var q string
+	switch {
+	case *file != "" && fs.NArg() == 0:
+		b, err := os.ReadFile(*file)
+		if err != nil {
+			return usageError{fmt.Sprintf("query file: %v", err)}
+		}
+		q = string(b)
+	case *file == "" && fs.NArg() == 1:
+		q = fs.Arg(0)
+	default:
+		return usageError{"give one query, or -f FILE"}
+	}
+	st, err := sf.open(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	res, err := st.Gizmo(ctx, q, graph.QueryLimits{Timeout: *timeout, MaxResults: *limit})
+	if err != nil {
+		return partialError{err.Error()}
+	}
+	if *format == "table" {
+		return writeTable(e.stdout, res)
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", " ")
+	return enc.Encode(map[string]interface{}{"result": res})
+}
+
+// writeTable prints results as a table: one column per tag, "id" first.
+func writeTable(w io.Writer, res []interface{}) error {
+	cols := map[string]bool{}
+	for _, r := range res {
+		if m, ok := r.(map[string]interface{}); ok {
+			for k := range m {
+				cols[k] = true
+			}
+		}
+	}
+	names := make([]string, 0, len(cols))
+	for k := range cols {
+		if k != "id" {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	if cols["id"] {
+		names = append([]string{"id"}, names...)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	if len(names) > 0 {
+		fmt.Fprintln(tw, strings.Join(names, "\t"))
+	}
+	for _, r := range res {
+		m, ok := r.(map[string]interface{})
+		if !ok {
+			fmt.Fprintln(tw, cell(r))
+			continue
+		}
+		row := make([]string, len(names))
+		for i, k := range names {
+			row[i] = cell(m[k])
+		}
+		fmt.Fprintln(tw, strings.Join(row, "\t"))
+	}
+	fmt.Fprintf(tw, "(%d results)\n", len(res))
+	return tw.Flush()
+}
+
+func cell(v interface{}) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return strings.ReplaceAll(x, "\n", " ")
+	default:
+		b, _ := json.Marshal(x)
+		return string(b)
+	}
+}

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// readmeRecipes returns the ```js blocks of the README's "Gizmo recipes" section.
+func readmeRecipes(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	i := strings.Index(s, "## Gizmo recipes")
+	if i < 0 {
+		t.Fatal("README has no Gizmo recipes section")
+	}
+	s = s[i+3:]
+	if j := strings.Index(s, "\n## "); j >= 0 {
+		s = s[:j]
+	}
+	var out []string
+	for _, m := range regexp.MustCompile("(?s)```js\n(.*?)```").FindAllStringSubmatch(s, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// The README's recipes run on the seed graph and their answers include facts the seed articles
+// state.
+func TestReadmeRecipes(t *testing.T) {
+	want := [][]string{
+		{"Dmitry Peskov"},                      // who praised Elon Musk
+		{"Elon Musk"},                          // whom Andrij Melnyk answered
+		{"<praised>", "<article/", "evidence"}, // every fact about Elon Musk
+		{"Dmitry Peskov", "Andrij Melnyk"},     // two hops from Elon Musk
+		{"<person/elon-musk>"},                 // Melnyk and Peskov connected through Musk
+		{"Kremlin Hails Musk"},                 // articles stating Peskov praised Musk
+	}
+	recipes := readmeRecipes(t)
+	if len(recipes) != len(want) {
+		t.Fatalf("README has %d recipes, the test knows %d", len(recipes), len(want))
+	}
+	db := buildSeeds(t)
+	for i, r := range recipes {
+		code, out, stderr := cli(t, "query", "--db", db, "--limit", "0", r)
+		if code != exitOK {
+			t.Errorf("recipe %d failed (exit %d): %s\n%s", i+1, code, stderr, r)
+			continue
+		}
+		for _, w := range want[i] {
+			if !strings.Contains(out, w) {
+				t.Errorf("recipe %d: answer lacks %q\n%s\n%s", i+1, w, r, out)
+			}
+		}
+	}
+}

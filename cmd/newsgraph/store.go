@@ -1,0 +1,36 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	flag "github.com/spf13/pflag"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+// defaultDB is the store every command uses unless --db says otherwise.
+const defaultDB = "newsgraph.db"
+
+// storeFlags are the flags that choose a store.
+type storeFlags struct {
+	db, backend string
+}
+
+func (s *storeFlags) add(fs *flag.FlagSet) {
+	fs.StringVar(&s.db, "db", defaultDB, "the graph store: a bolt file")
+	fs.StringVar(&s.backend, "backend", "bolt", "store backend: "+strings.Join(graph.Backends, "|"))
+}
+
+// open opens the chosen store; readOnly stores must exist.
+func (s *storeFlags) open(ctx context.Context, readOnly bool) (*graph.Store, error) {
+	if s.backend == "memory" && readOnly {
+		return nil, usageError{"--backend memory holds nothing between runs: use it with build, or use a bolt store"}
+	}
+	st, err := graph.Open(ctx, graph.Options{Backend: s.backend, Path: s.db, ReadOnly: readOnly})
+	if err != nil {
+		return nil, fmt.Errorf("%w", err)
+	}
+	return st, nil
+}

@@ -1,0 +1,106 @@
+// Package extract turns the text of one news article into facts: who did what to whom, who said
+// what, who holds which role, each with its provenance. It is a pipeline of components with one
+// job each, run in this order:
+//
+//	prepare  Markdown/HTML to text, headline and non-prose lines apart  (extract/prepare)
+//	segment  sentences and tokens                                       (extract/segment)
+//	tag      part-of-speech tags and lemmas                             (extract/tag)
+//	parse    dependency trees                                           (extract/parse)
+//	ner      named entities                                             (extract/ner)
+//	coref    mentions grouped into entities, roles from titles          (extract/coref)
+//	clause   predicates and their arguments                             (extract/clause)
+//	facts    clauses to canonical facts (this package, facts.go)
+//	resolve  one entity id across articles                              (extract/resolve)
+//
+// Package extract knows the vocabulary of package schema and never imports package graph: it
+// produces facts, it does not store them.
+package extract
+
+import (
+	"fmt"
+
+	"github.com/newsgraph/newsgraph/extract/coref"
+	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/input"
+	"github.com/newsgraph/newsgraph/extract/ner"
+	"github.com/newsgraph/newsgraph/extract/parse"
+	"github.com/newsgraph/newsgraph/extract/prepare"
+	"github.com/newsgraph/newsgraph/extract/segment"
+	"github.com/newsgraph/newsgraph/extract/tag"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// Options tune an Extractor.
+type Options struct {
+	// MaxSentenceTokens caps the tokens of one sentence (longer runs are cut); 0 for the
+	// segmenter's default.
+	MaxSentenceTokens int
+}
+
+// Extractor runs the pipeline. It is safe for concurrent use: the models are read-only and each
+// call works on its own document.
+type Extractor struct {
+	split  segment.Splitter
+	tagger *tag.Model
+	parser *parse.Model
+	names  *ner.Model
+}
+
+// New loads the embedded models and returns an Extractor.
+func New(opt Options) (*Extractor, error) {
+	x := &Extractor{split: segment.Splitter{MaxTokens: opt.MaxSentenceTokens}}
+	var err error
+	if x.tagger, err = tag.Default(); err != nil {
+		return nil, fmt.Errorf("load tagger: %w", err)
+	}
+	if x.parser, err = parse.Default(); err != nil {
+		return nil, fmt.Errorf("load parser: %w", err)
+	}
+	if x.names, err = ner.Load(); err != nil {
+		return nil, fmt.Errorf("load entity recogniser: %w", err)
+	}
+	return x, nil
+}
+
+// Result is what one article yields.
+type Result struct {
+	// Article describes the article for its node.
+	Article schema.Article
+	// Facts are the article's facts in text order.
+	Facts []schema.Fact
+	// Entities are the entities the article mentions, sorted by id.
+	Entities []schema.EntityRecord
+	// Sentences and Words count the article's text units and tokens.
+	Sentences, Words int
+}
+
+// Extract runs the whole pipeline on one article. Entity ids are those the article alone
+// supports; package resolve links them across articles.
+func (x *Extractor) Extract(a input.Article) *Result {
+	d := x.Annotate(a)
+	r := &Result{Article: a.Article, Sentences: len(d.Sentences)}
+	if r.Article.Title == "" {
+		r.Article.Title = d.Title
+	}
+	for i := range d.Sentences {
+		r.Words += len(d.Sentences[i].Tokens)
+	}
+	cr := coref.Resolve(d)
+	b := newFactBuilder(d, cr)
+	r.Facts = b.facts()
+	r.Entities = b.entityRecords()
+	return r
+}
+
+// Annotate runs the linguistic stages (prepare to names) and returns the annotated document.
+func (x *Extractor) Annotate(a input.Article) *doc.Doc {
+	d := prepare.Prepare(a)
+	x.split.Split(d)
+	for i := range d.Sentences {
+		toks := d.Sentences[i].Tokens
+		x.tagger.Tag(toks)
+		x.parser.Parse(toks)
+		x.names.Recognize(toks)
+	}
+	return d
+}

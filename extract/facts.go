@@ -1,0 +1,417 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/clause"
+	"github.com/newsgraph/newsgraph/extract/coref"
+	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// factBuilder turns the clauses and roles of one annotated article into facts.
+type factBuilder struct {
+	d  *doc.Doc
+	cr *coref.Result
+	// ents are the graph entities of the coref entities (by coref index); ok false for entities
+	// that do not become nodes (unnamed, or nationalities without a country).
+	ents []nodeRef
+}
+
+type nodeRef struct {
+	schema.EntityRecord
+	ok bool
+}
+
+func newFactBuilder(d *doc.Doc, cr *coref.Result) *factBuilder {
+	b := &factBuilder{d: d, cr: cr, ents: make([]nodeRef, len(cr.Entities))}
+	for i := range cr.Entities {
+		b.ents[i] = b.node(&cr.Entities[i])
+	}
+	return b
+}
+
+// node gives a coref entity its canonical name, type and id. Places and international
+// organisations take the gazetteer's canonical name ("Kiev" → "Kyiv", "the UN" → "United
+// Nations"); nationalities become their country.
+func (b *factBuilder) node(e *coref.Entity) nodeRef {
+	hasName := false
+	for _, mi := range e.Mentions {
+		if b.cr.Mentions[mi].Kind == coref.Name {
+			hasName = true
+		}
+	}
+	if !hasName || e.Name == "" {
+		return nodeRef{}
+	}
+	name, typ := e.Name, e.Type
+	switch typ {
+	case "GPE", "LOC":
+		if p, ok := lexicon.Place(name); ok {
+			name = p.Name
+			if p.Kind == lexicon.Region {
+				typ = "LOC"
+			} else {
+				typ = "GPE"
+			}
+		}
+	case "ORG":
+		if o, ok := lexicon.Org(name); ok {
+			name = o.Name
+		}
+	case "NORP":
+		c, ok := lexicon.Demonym(name)
+		if !ok {
+			return nodeRef{}
+		}
+		name, typ = c, "GPE"
+	}
+	rec := schema.EntityRecord{ID: schema.EntityIRI(typ, name), Name: name, Type: typ, Aliases: e.Aliases(b.cr.Mentions)}
+	return nodeRef{EntityRecord: rec, ok: true}
+}
+
+// entityRecords returns the records of the entities that became nodes, merged by id and sorted.
+func (b *factBuilder) entityRecords() []schema.EntityRecord {
+	byID := map[string]*schema.EntityRecord{}
+	for _, n := range b.ents {
+		if !n.ok {
+			continue
+		}
+		if r, ok := byID[n.ID]; ok {
+			r.Aliases = append(r.Aliases, n.Aliases...)
+			continue
+		}
+		r := n.EntityRecord
+		r.Aliases = append([]string(nil), r.Aliases...)
+		byID[n.ID] = &r
+	}
+	out := make([]schema.EntityRecord, 0, len(byID))
+	for _, r := range byID {
+		sort.Strings(r.Aliases)
+		r.Aliases = dedup(r.Aliases)
+		out = append(out, *r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+func dedup(ss []string) []string {
+	out := ss[:0]
+	for i, s := range ss {
+		if i == 0 || s != ss[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// arg is a clause argument resolved to an entity.
+type arg struct {
+	ent     int    // coref entity
+	alts    []int  // other candidate entities of a pronoun or description, best first
+	mention string // the words of this sentence
+	kind    coref.Kind
+	weak    bool // reached through a possessive ("Musk's plan" for Musk)
+}
+
+// factSentence reports whether facts may be read from a sentence of this kind: headlines and
+// asides (by-lines, "Read also:", disclaimers) are not statements of the article.
+func factSentence(k doc.Kind) bool { return k == doc.Body || k == doc.Bullet || k == doc.Caption }
+
+// facts returns the facts of every sentence, in text order.
+func (b *factBuilder) facts() []schema.Fact {
+	var out []schema.Fact
+	for si := range b.d.Sentences {
+		s := &b.d.Sentences[si]
+		if !factSentence(s.Kind) {
+			continue
+		}
+		out = append(out, b.roleFacts(si)...)
+		out = append(out, b.clauseFacts(si)...)
+	}
+	return dedupFacts(out)
+}
+
+// args resolves the argument headed by token t of sentence si to entities: the entity the token
+// belongs to, each entity coordinated with it ("Russia and Ukraine"), or, for a noun that is not
+// an entity, the entity that owns it ("Musk's plan").
+func (b *factBuilder) args(si, t int) []arg {
+	toks := b.d.Sentences[si].Tokens
+	if t < 0 || t >= len(toks) {
+		return nil
+	}
+	var out []arg
+	add := func(tok int, weak bool) bool {
+		m, ok := b.cr.At(si, tok)
+		if !ok || m.Entity < 0 || !b.ents[m.Entity].ok {
+			return false
+		}
+		out = append(out, arg{ent: m.Entity, alts: m.Alternatives, mention: m.Text, kind: m.Kind, weak: weak})
+		return true
+	}
+	if !add(t, false) && !b.nameOf(si, t, add) && !isTitle(&toks[t]) {
+		// "Musk's plan" stands for Musk, weakly; "Ukraine's ambassador" does not stand for Ukraine.
+		for k := range toks {
+			if toks[k].Head == t && toks[k].Dep == "nmod:poss" && add(k, true) {
+				break
+			}
+		}
+	}
+	for k := range toks {
+		if toks[k].Head == t && toks[k].Dep == "conj" {
+			add(k, false)
+		}
+	}
+	return out
+}
+
+// nameOf resolves a title head to the name it introduces: in "Ukraine's ambassador to Germany
+// Maria Lopez" the name may hang anywhere below "ambassador" (as flat, compound, appositive, or
+// wrongly under "Germany"), so the first person named in the title's phrase is taken.
+func (b *factBuilder) nameOf(si, t int, add func(int, bool) bool) bool {
+	toks := b.d.Sentences[si].Tokens
+	if !isTitle(&toks[t]) {
+		return false
+	}
+	sp := subtree(toks, t)
+	for k := sp.Start; k < sp.End; k++ {
+		if m, ok := b.cr.At(si, k); ok && m.Type == "PERSON" && m.Kind == coref.Name {
+			return add(m.Head, false)
+		}
+	}
+	return false
+}
+
+// isTitle reports whether a token is a title or role noun ("ambassador", "spokesman").
+func isTitle(t *doc.Token) bool {
+	w := t.Lemma
+	if w == "" {
+		w = t.Text
+	}
+	_, ok := lexicon.Title(w)
+	return ok
+}
+
+// literalClasses are the predicate classes whose object may be a statement or proposal rather
+// than an entity.
+var literalClasses = map[string]bool{"SAY": true, "PROPOSE": true, "ASK": true, "URGE": true, "DEMAND": true,
+	"OFFER": true, "REJECT": true, "DENY": true, "REPLY": true}
+
+func (b *factBuilder) clauseFacts(si int) []schema.Fact {
+	s := &b.d.Sentences[si]
+	toks := s.Tokens
+	cs := clause.Extract(toks)
+	var out []schema.Fact
+	for ci := range cs {
+		c := &cs[ci]
+		p, ok := schema.LookupVerb(c.Lemma, c.Particle, c.Prep)
+		if !ok {
+			continue
+		}
+		subjTok, objTok := c.Subject, c.Object
+		if p.Inverse {
+			subjTok, objTok = objTok, subjTok
+		}
+		subjects := b.args(si, subjTok)
+		if len(subjects) == 0 {
+			continue
+		}
+		objects := b.args(si, objTok)
+		literal := ""
+		if len(objects) == 0 && literalClasses[p.Class] {
+			switch {
+			case !c.Content.Empty():
+				literal = spanText(b.d, toks, c.Content)
+			case objTok >= 0:
+				literal = spanText(b.d, toks, subtree(toks, objTok))
+			}
+			if literal == "" {
+				continue
+			}
+		} else if len(objects) == 0 {
+			continue
+		}
+		conf := 0.9
+		switch {
+		case c.Passive:
+			conf = 0.85
+		case c.Prep != "":
+			conf = 0.85
+		}
+		if c.Inherited {
+			conf *= 0.85
+		}
+		if p.Derived {
+			conf *= 0.85
+		}
+		modality := ""
+		var attributed *schema.Entity
+		if c.Modal != "" {
+			modality = "hypothetical"
+		}
+		if c.Parent >= 0 {
+			if sp := b.args(si, cs[c.Parent].Subject); len(sp) > 0 {
+				e := b.entityRef(sp[0])
+				attributed = &e
+				modality = "reported"
+			}
+		}
+		for _, sa := range subjects {
+			conf := conf * mentionWeight(sa)
+			base := schema.Fact{
+				Doc: b.d.ID, Sentence: s.Index, Start: b.d.Offsets.Source(s.Start), End: b.d.Offsets.Source(s.End),
+				Evidence: b.d.Text[s.Start:s.End], Subject: b.entityRef(sa), Predicate: p.Name, Relation: c.Relation,
+				CAMEO: p.CAMEO, Negated: c.Negated, Modality: modality, AttributedTo: attributed,
+			}
+			if literal != "" {
+				f := base
+				f.Object = schema.Object{Literal: literal}
+				f.Confidence = round(conf * 0.9)
+				out = append(out, f)
+				continue
+			}
+			for _, oa := range objects {
+				if b.ents[oa.ent].ID == base.Subject.ID {
+					// One entity as subject and object: a pronoun or description then means the
+					// next candidate ("X slammed Y, replying to his remarks": his is Y).
+					if !b.nextCandidate(&oa, base.Subject.ID) {
+						continue
+					}
+				}
+				f := base
+				f.Object = schema.Object{Entity: b.entityRef(oa)}
+				f.Confidence = round(conf * mentionWeight(oa))
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// nextCandidate moves a pronoun or description argument to its best alternative entity that is
+// not the entity with id not; it reports whether there was one.
+func (b *factBuilder) nextCandidate(a *arg, not string) bool {
+	if a.kind == coref.Name {
+		return false
+	}
+	for _, e := range a.alts {
+		if b.ents[e].ok && b.ents[e].ID != not {
+			a.ent = e
+			a.weak = true
+			return true
+		}
+	}
+	return false
+}
+
+// mentionWeight is how much a fact can trust an argument by the way it was mentioned.
+func mentionWeight(a arg) float64 {
+	w := 1.0
+	switch a.kind {
+	case coref.Nominal:
+		w = 0.85
+	case coref.Pronoun:
+		w = 0.9
+	}
+	if a.weak {
+		w *= 0.8
+	}
+	return w
+}
+
+func round(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+func (b *factBuilder) entityRef(a arg) schema.Entity {
+	n := b.ents[a.ent]
+	return schema.Entity{ID: n.ID, Name: n.Name, Type: n.Type, Mention: a.mention}
+}
+
+// roleFacts turns the roles titles give people into facts: "Kremlin spokesman X" is X
+// —spokesperson of→ Kremlin.
+func (b *factBuilder) roleFacts(si int) []schema.Fact {
+	s := &b.d.Sentences[si]
+	var out []schema.Fact
+	for _, r := range b.cr.Roles {
+		if r.Sent != si || !b.ents[r.Person].ok {
+			continue
+		}
+		p, ok := schema.LookupRole(r.Title)
+		if !ok {
+			continue
+		}
+		person := b.entityRef(arg{ent: r.Person, mention: b.ents[r.Person].Name})
+		base := schema.Fact{
+			Doc: b.d.ID, Sentence: s.Index, Start: b.d.Offsets.Source(s.Start), End: b.d.Offsets.Source(s.End),
+			Evidence: b.d.Text[s.Start:s.End], Subject: person, Relation: r.Title, CAMEO: p.CAMEO, Confidence: 0.9,
+		}
+		if r.To >= 0 && b.ents[r.To].ok {
+			f := base
+			f.Predicate = p.Name
+			f.Object = schema.Object{Entity: b.entityRef(arg{ent: r.To, mention: b.ents[r.To].Name})}
+			out = append(out, f)
+			if p.Possessive != "" && r.Of >= 0 && b.ents[r.Of].ok {
+				f.Predicate = p.Possessive
+				f.Object = schema.Object{Entity: b.entityRef(arg{ent: r.Of, mention: b.ents[r.Of].Name})}
+				out = append(out, f)
+			}
+			continue
+		}
+		if r.Of >= 0 && b.ents[r.Of].ok && r.Of != r.Person {
+			f := base
+			f.Predicate = p.Name
+			if p.Possessive != "" {
+				f.Predicate = p.Possessive
+			}
+			f.Object = schema.Object{Entity: b.entityRef(arg{ent: r.Of, mention: b.ents[r.Of].Name})}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// subtree returns the span of token t and its descendants.
+func subtree(toks []doc.Token, t int) clause.Span {
+	lo, hi := t, t
+	for k := range toks {
+		for h, n := k, 0; h >= 0 && h < len(toks) && n < len(toks); h, n = toks[h].Head, n+1 {
+			if h == t {
+				if k < lo {
+					lo = k
+				}
+				if k > hi {
+					hi = k
+				}
+				break
+			}
+		}
+	}
+	return clause.Span{Start: lo, End: hi + 1}
+}
+
+// spanText returns the text of a token span as written, without surrounding quotes and
+// punctuation.
+func spanText(d *doc.Doc, toks []doc.Token, sp clause.Span) string {
+	if sp.Empty() || sp.Start < 0 || sp.End > len(toks) {
+		return ""
+	}
+	txt := d.Text[toks[sp.Start].Start:toks[sp.End-1].End]
+	return strings.Trim(txt, " \t\n\"'“”‘’,.;:—–-")
+}
+
+// dedupFacts drops facts that repeat another of the same sentence exactly (coordination and roles
+// can yield one twice), keeping the first.
+func dedupFacts(fs []schema.Fact) []schema.Fact {
+	seen := map[string]bool{}
+	out := fs[:0]
+	for _, f := range fs {
+		k := schema.StatementIRI(&f)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, f)
+	}
+	return out
+}

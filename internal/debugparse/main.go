@@ -1,0 +1,42 @@
+// Command debugparse prints the annotation of sentences that contain a word, for developers
+// looking at why a fact was or was not extracted. It is not part of newsgraph's interface.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/input"
+)
+
+func main() {
+	if len(os.Args) < 3 {
+		fmt.Fprintln(os.Stderr, "usage: debugparse WORD INPUT...")
+		os.Exit(2)
+	}
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	_, err = input.Read(context.Background(), os.Args[2:], func(a input.Article) error {
+		d := x.Annotate(a)
+		for _, s := range d.Sentences {
+			txt := d.Text[s.Start:s.End]
+			if !strings.Contains(txt, os.Args[1]) {
+				continue
+			}
+			fmt.Printf("# %s %d (%s): %s\n", a.ID, s.Index, s.Kind, txt)
+			for i, t := range s.Tokens {
+				fmt.Printf("%d\t%s\t%s\t%s\t%d\t%s\t%s\n", i, t.Text, t.Lemma, t.Tag, t.Head, t.Dep, t.Ent)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+	}
+}
