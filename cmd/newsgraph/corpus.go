@@ -46,7 +46,7 @@ func extractCorpus(ctx context.Context, e *env, paths []string, f inputFlags, kn
 	for _, r := range known {
 		c.index.Add(r)
 	}
-	prog := newProgress(e.stderr, countArticles(paths))
+	prog := newProgress(e.stderr, input.Count(paths))
 	opt := extract.RunOptions{
 		Workers: f.workers,
 		Reader: input.Reader{MaxBytes: f.maxBytes, Problem: func(err *input.Error) {

@@ -1,14 +1,8 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 )
@@ -57,45 +51,3 @@ func (p *progress) done() {
 	}
 }
 
-// countArticles estimates how many articles paths hold, for the progress line: one per article
-// file, one per non-empty line of JSONL files. Unreadable paths count nothing (the reader reports
-// them).
-func countArticles(paths []string) int {
-	n := 0
-	countFile := func(p string) {
-		switch strings.ToLower(filepath.Ext(p)) {
-		case ".txt", ".md", ".html", ".htm":
-			n++
-		case ".jsonl":
-			f, err := os.Open(p)
-			if err != nil {
-				return
-			}
-			defer f.Close()
-			sc := bufio.NewScanner(f)
-			sc.Buffer(make([]byte, 64<<10), 256<<20)
-			for sc.Scan() {
-				if len(bytes.TrimSpace(sc.Bytes())) > 0 {
-					n++
-				}
-			}
-		}
-	}
-	for _, p := range paths {
-		st, err := os.Stat(p)
-		if err != nil {
-			continue
-		}
-		if !st.IsDir() {
-			countFile(p)
-			continue
-		}
-		_ = filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				countFile(q)
-			}
-			return nil
-		})
-	}
-	return n
-}

@@ -210,3 +210,26 @@ func TestLooksLikeHTML(t *testing.T) {
 		}
 	}
 }
+
+func TestCount(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.txt":       "one",
+		"b.md":        "two",
+		"sub/c.html":  "<p>three</p>",
+		"sub/d.jsonl": "{\"text\":\"x\"}\n\n{\"text\":\"y\"}\n",
+		"e.csv":       "not an article",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := Count([]string{dir, filepath.Join(dir, "missing")}); got != 5 {
+		t.Errorf("Count = %d, want 5 (3 files + 2 JSONL lines)", got)
+	}
+}
