@@ -154,6 +154,22 @@ func TestBrowser(t *testing.T) {
 	if !strings.Contains(ev, "Mayor Maria Lopez praised Acme Shipping") || mk != "praised" {
 		t.Errorf("evidence %q, highlighted %q", ev, mk)
 	}
+	// Saving and exporting the view: PNG (Cytoscape), SVG, GraphML and N-Quads (our code).
+	check, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+		const ng = window.newsgraph, problems = [];
+		if (!ng.cy.png({ full: true }).startsWith('data:image/png;base64,')) problems.push('png');
+		const svg = new DOMParser().parseFromString(ng.exports.toSVG(ng.cy), 'image/svg+xml');
+		if (svg.querySelector('parsererror') || svg.querySelectorAll('text').length < 5 || !svg.documentElement.textContent.includes('Acme Shipping')) problems.push('svg');
+		const gml = new DOMParser().parseFromString(ng.exports.toGraphML(ng.cy), 'application/xml');
+		if (gml.querySelector('parsererror') || gml.getElementsByTagName('node').length !== 5 || gml.getElementsByTagName('edge').length !== 5) problems.push('graphml');
+		const nq = ng.exports.toNQuads(ng.cy).trim().split('\n');
+		if (!nq.includes('<urn:newsgraph:person/maria-lopez> <urn:newsgraph:praised> <urn:newsgraph:org/acme-shipping> <urn:newsgraph:article/a1.txt> .')) problems.push('nquads');
+		return problems.join(',');
+	})()`))
+	if err != nil || check != "" {
+		t.Errorf("exports: problems with %q (%v)", check, err)
+	}
+
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 	if err != nil {
 		t.Fatal(err)

@@ -95,7 +95,7 @@ const cy = cytoscape({
     { selector: '.faded', style: { opacity: 0.25 } },
   ],
 });
-window.newsgraph = { cy, state, src };
+window.newsgraph = { cy, state, src, exports: { toSVG, toGraphML, toNQuads } };
 
 // shapeIcon draws the shape and colour of a type, 14 px, for lists and the type filters.
 function shapeIcon(type) {
