@@ -167,21 +167,7 @@ func (s *Store) EntityGraph(ctx context.Context, doc string) (*EntityGraph, erro
 			rels[k][r.relation] = true
 		}
 	}
-	keys := make([][3]string, 0, len(edges))
-	for k := range edges {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
-		if a[0] != b[0] {
-			return a[0] < b[0]
-		}
-		if a[1] != b[1] {
-			return a[1] < b[1]
-		}
-		return a[2] < b[2]
-	})
-	for _, k := range keys {
+	for _, k := range sortedEdgeKeys(edges) {
 		e := edges[k]
 		e.Sources = sortedKeys(srcs[k])
 		e.Relations = sortedKeys(rels[k])

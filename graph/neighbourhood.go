@@ -196,7 +196,8 @@ func (a *edgeAcc) edge() Edge {
 	return e
 }
 
-func sortedEdgeKeys(m map[[3]string]*edgeAcc) [][3]string {
+// sortedEdgeKeys returns the (subject, predicate, object) keys of m in order.
+func sortedEdgeKeys[V any](m map[[3]string]V) [][3]string {
 	keys := make([][3]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)

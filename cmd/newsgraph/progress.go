@@ -50,4 +50,3 @@ func (p *progress) done() {
 		fmt.Fprintln(p.w)
 	}
 }
-
