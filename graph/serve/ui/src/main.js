@@ -89,6 +89,7 @@ const cy = cytoscape({
         'text-outline-color': '#ffffff',
         'text-outline-width': 2,
         'text-margin-y': -7,
+        'min-zoomed-font-size': 7,
       },
     },
     { selector: 'edge:selected', style: { 'line-color': '#2f6fde', 'target-arrow-color': '#2f6fde', 'line-opacity': 1, color: '#2f6fde' } },
