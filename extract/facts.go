@@ -151,10 +151,11 @@ func (b *factBuilder) args(si, t int) []arg {
 		out = append(out, arg{ent: m.Entity, alts: m.Alternatives, mention: m.Text, kind: m.Kind, weak: weak})
 		return true
 	}
-	if !add(t, false) && !b.nameOf(si, t, add) && !isTitle(&toks[t]) {
-		// "Musk's plan" stands for Musk, weakly; "Ukraine's ambassador" does not stand for Ukraine.
-		for k := range toks {
-			if toks[k].Head == t && toks[k].Dep == "nmod:poss" && add(k, true) {
+	if !add(t, false) && !b.nameOf(si, t, add) && contentNoun(&toks[t]) {
+		// "X's plan" stands for X, weakly; "Ukraine's ambassador" does not stand for Ukraine, nor
+		// "his car" for him.
+		for k := subtree(toks, t).Start; k < t; k++ { // the owner may hang on a compound: "X's peace deal suggestion"
+			if toks[k].Dep == "nmod:poss" && add(k, true) {
 				break
 			}
 		}
@@ -176,7 +177,7 @@ func (b *factBuilder) nameOf(si, t int, add func(int, bool) bool) bool {
 		return false
 	}
 	sp := subtree(toks, t)
-	for k := sp.Start; k < sp.End; k++ {
+	for k := t + 1; k < sp.End; k++ { // the name follows its title
 		if m, ok := b.cr.At(si, k); ok && m.Type == "PERSON" && m.Kind == coref.Name {
 			return add(m.Head, false)
 		}
@@ -186,11 +187,30 @@ func (b *factBuilder) nameOf(si, t int, add func(int, bool) bool) bool {
 
 // isTitle reports whether a token is a title or role noun ("ambassador", "spokesman").
 func isTitle(t *doc.Token) bool {
-	w := t.Lemma
-	if w == "" {
-		w = t.Text
+	for _, w := range []string{t.Norm, t.Text, t.Lemma} { // as written first: "CEO" is an acronym, "ceo" is not
+		if _, ok := lexicon.Title(w); ok && w != "" {
+			return true
+		}
 	}
-	_, ok := lexicon.Title(w)
+	return false
+}
+
+// contentNouns are nouns for what somebody said or proposed: reacting to "X's remarks" is
+// reacting to X. Event nouns of the predicate vocabulary ("X's proposal", "X's attack") count too.
+var contentNouns = map[string]bool{"comment": true, "remark": true, "statement": true, "word": true,
+	"tweet": true, "post": true, "idea": true, "plan": true, "suggestion": true, "proposal": true,
+	"poll": true, "view": true, "opinion": true, "claim": true, "message": true, "call": true,
+	"thought": true, "position": true, "stance": true, "offer": true, "initiative": true, "move": true}
+
+func contentNoun(t *doc.Token) bool {
+	if !strings.HasPrefix(t.Tag, "NN") || strings.HasPrefix(t.Tag, "NNP") {
+		return false
+	}
+	l := strings.ToLower(t.Lemma)
+	if contentNouns[l] {
+		return true
+	}
+	_, ok := schema.LookupNoun(l)
 	return ok
 }
 
@@ -220,17 +240,15 @@ func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 		}
 		objects := b.args(si, objTok)
 		literal := ""
-		if len(objects) == 0 && literalClasses[p.Class] {
+		if literalClasses[p.Class] {
 			switch {
 			case !c.Content.Empty():
 				literal = spanText(b.d, toks, c.Content)
 			case objTok >= 0:
 				literal = spanText(b.d, toks, subtree(toks, objTok))
 			}
-			if literal == "" {
-				continue
-			}
-		} else if len(objects) == 0 {
+		}
+		if len(objects) == 0 && literal == "" {
 			continue
 		}
 		conf := 0.9
@@ -265,13 +283,7 @@ func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 				Evidence: b.d.Text[s.Start:s.End], Subject: b.entityRef(sa), Predicate: p.Name, Relation: c.Relation,
 				CAMEO: p.CAMEO, Negated: c.Negated, Modality: modality, AttributedTo: attributed,
 			}
-			if literal != "" {
-				f := base
-				f.Object = schema.Object{Literal: literal}
-				f.Confidence = round(conf * 0.9)
-				out = append(out, f)
-				continue
-			}
+			n := len(out)
 			for _, oa := range objects {
 				if b.ents[oa.ent].ID == base.Subject.ID {
 					// One entity as subject and object: a pronoun or description then means the
@@ -285,6 +297,12 @@ func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 				f.Confidence = round(conf * mentionWeight(oa))
 				out = append(out, f)
 			}
+			if len(out) == n && literal != "" { // no entity object: what was said or proposed
+				f := base
+				f.Object = schema.Object{Literal: literal}
+				f.Confidence = round(conf * 0.9)
+				out = append(out, f)
+			}
 		}
 	}
 	return out
@@ -293,8 +311,8 @@ func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 // nextCandidate moves a pronoun or description argument to its best alternative entity that is
 // not the entity with id not; it reports whether there was one.
 func (b *factBuilder) nextCandidate(a *arg, not string) bool {
-	if a.kind == coref.Name {
-		return false
+	if a.kind == coref.Name || a.weak {
+		return false // a name means what it says; "his own plan" is his
 	}
 	for _, e := range a.alts {
 		if b.ents[e].ok && b.ents[e].ID != not {

@@ -160,6 +160,13 @@ func Extract(toks []doc.Token) []Clause {
 			}
 		}
 	}
+	// A clause under a condition or question ("asked if they preferred a man who backed X",
+	// "if X attacks") is hypothetical, however deep below it hangs.
+	for i := range out {
+		if out[i].Modal == "" && s.underHedge(out[i].Verb) {
+			out[i].Modal = "if"
+		}
+	}
 	// Reported speech: a clause that hangs below another through a clausal complement is that
 	// clause's content ("X said that Y praised Z").
 	for i := range out {
@@ -181,6 +188,20 @@ func Extract(toks []doc.Token) []Clause {
 		}
 	}
 	return out
+}
+
+// underHedge reports whether token v or one of its ancestors is marked by "if", "whether" or
+// "unless".
+func (s *sentence) underHedge(v int) bool {
+	for n := 0; v >= 0 && v < len(s.toks) && n < len(s.toks); n++ {
+		for _, c := range s.children[v] {
+			if s.dep(c) == "mark" && hedges[s.lower(c)] {
+				return true
+			}
+		}
+		v = s.toks[v].Head
+	}
+	return false
 }
 
 // relative reports whether token i is a relative pronoun (who, which, that, whom).

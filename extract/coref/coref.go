@@ -64,6 +64,7 @@ func Resolve(d *doc.Doc) *Result {
 	for si := range d.Sentences {
 		r.Mentions = append(r.Mentions, findMentions(si, d.Sentences[si].Tokens)...)
 	}
+	r.Mentions = propagateNames(d, r.Mentions)
 	// Pass 1: names, precise to loose.
 	for i := range r.Mentions {
 		if r.Mentions[i].Kind == Name {
@@ -200,7 +201,7 @@ func (r *Result) linkNominal(i int) {
 			}
 		}
 	}
-	r.attachRanked(i, r.salient(i, func(e *Entity) bool { return e.Type == "PERSON" }, 3))
+	r.attachRanked(i, r.salient(i, func(e *Entity) bool { return e.Type == "PERSON" }, 3, false))
 }
 
 // linkPronoun attaches a pronoun to the most salient earlier entity that agrees in gender and
@@ -217,12 +218,15 @@ func (r *Result) linkPronoun(i int) {
 	if m.Type != "PERSON" {
 		window = 1
 	}
-	r.attachRanked(i, r.salient(i, ok, window))
+	// "it" takes an organisation only when the organisation was a subject ("The company said it
+	// would…"): most "it"s in news refer to things, not entities.
+	r.attachRanked(i, r.salient(i, ok, window, m.Type != "PERSON"))
 }
 
-// salient ranks the entities mentioned within window sentences before mention i that fit: a
-// subject mention beats a non-subject one, a nearer one a farther one.
-func (r *Result) salient(i int, fits func(*Entity) bool, window int) []int {
+// salient ranks the entities mentioned within window sentences before mention i that fit (as
+// subjects only, when subjectsOnly): a subject mention beats a non-subject one, a nearer one a
+// farther one.
+func (r *Result) salient(i int, fits func(*Entity) bool, window int, subjectsOnly bool) []int {
 	m := &r.Mentions[i]
 	score := map[int]int{}
 	for j := i - 1; j >= 0; j-- {
@@ -230,7 +234,7 @@ func (r *Result) salient(i int, fits func(*Entity) bool, window int) []int {
 		if c.Sent < m.Sent-window {
 			break
 		}
-		if c.Entity < 0 || !fits(&r.Entities[c.Entity]) || c.Sent == m.Sent && c.End > m.Start {
+		if c.Entity < 0 || !fits(&r.Entities[c.Entity]) || c.Sent == m.Sent && c.End > m.Start || subjectsOnly && !c.Subject {
 			continue
 		}
 		sc := 10 * (window - (m.Sent - c.Sent) + 1)

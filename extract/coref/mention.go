@@ -11,6 +11,7 @@
 package coref
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
@@ -231,8 +232,10 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 	if lemma == "" {
 		lemma = strings.ToLower(form(t))
 	}
-	if _, ok := lexicon.Title(lemma); !ok && !personNouns[lemma] {
-		return Mention{}, false
+	if _, ok := lexicon.Title(form(t)); !ok && !personNouns[lemma] {
+		if _, ok := lexicon.Title(lemma); !ok {
+			return Mention{}, false
+		}
 	}
 	// The description runs from its determiner to the noun.
 	start := i
@@ -253,6 +256,64 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 	}
 	return Mention{Sent: si, Start: start, End: i + 1, Head: i, Kind: Nominal, Type: "PERSON",
 		Text: strings.Join(words, " "), Name: lemma, Subject: isSubject(t), Entity: -1}, true
+}
+
+// propagateNames adds name mentions the recogniser missed: a proper noun that repeats, alone, a
+// word of a multi-word person name found elsewhere in the article ("Musk" after "Elon Musk"), or
+// the whole of a one-word name of another type, is a mention of the same type. This is the
+// "one sense per discourse" consistency of document-level NER.
+func propagateNames(d *doc.Doc, ms []Mention) []Mention {
+	known := map[string]string{} // word -> type
+	for _, m := range ms {
+		if m.Kind != Name {
+			continue
+		}
+		words := strings.Fields(m.Name)
+		switch {
+		case m.Type == "PERSON" && len(words) > 1:
+			for _, w := range []string{words[0], words[len(words)-1]} {
+				if _, clash := known[w]; !clash {
+					known[w] = m.Type
+				}
+			}
+		case len(words) == 1 && m.Type != "PERSON":
+			known[words[0]] = m.Type
+		}
+	}
+	if len(known) == 0 {
+		return ms
+	}
+	covered := map[[2]int]bool{}
+	for _, m := range ms {
+		for k := m.Start; k < m.End; k++ {
+			covered[[2]int{m.Sent, k}] = true
+		}
+	}
+	var added []Mention
+	for si := range d.Sentences {
+		toks := d.Sentences[si].Tokens
+		for i := range toks {
+			typ, ok := known[form(&toks[i])]
+			if !ok || covered[[2]int{si, i}] || !strings.HasPrefix(toks[i].Tag, "NNP") ||
+				i+1 < len(toks) && strings.HasPrefix(toks[i+1].Tag, "NNP") && !covered[[2]int{si, i + 1}] {
+				continue // part of a longer name the recogniser did not see: leave it
+			}
+			if m, ok := nameMention(si, toks, i, i+1, typ); ok {
+				added = append(added, m)
+			}
+		}
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	out := append(ms, added...)
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].Sent != out[b].Sent {
+			return out[a].Sent < out[b].Sent
+		}
+		return out[a].Start < out[b].Start
+	})
+	return out
 }
 
 func sortMentions(ms []Mention) {

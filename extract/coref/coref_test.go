@@ -1,0 +1,103 @@
+package coref
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/doc"
+)
+
+// sent builds a parsed sentence from "word/TAG/head/dep/ENT" items (head 0-based, -1 root).
+func sent(t *testing.T, items string) doc.Sentence {
+	t.Helper()
+	var s doc.Sentence
+	for _, it := range strings.Fields(items) {
+		f := strings.Split(it, "/")
+		if len(f) != 5 {
+			t.Fatalf("bad item %q", it)
+		}
+		head := 0
+		for _, c := range strings.TrimPrefix(f[2], "-") {
+			head = head*10 + int(c-'0')
+		}
+		if strings.HasPrefix(f[2], "-") {
+			head = -head
+		}
+		s.Tokens = append(s.Tokens, doc.Token{Text: f[0], Lemma: strings.ToLower(f[0]), Tag: f[1], Head: head, Dep: f[3], Ent: f[4]})
+	}
+	return s
+}
+
+func testDoc(t *testing.T) *doc.Doc {
+	return &doc.Doc{Sentences: []doc.Sentence{
+		// Acme spokesman Maria Lopez praised the plan .
+		sent(t, "Acme/NNP/1/compound/B-ORG spokesman/NN/3/compound/O Maria/NNP/4/nsubj/B-PERSON Lopez/NNP/2/flat/I-PERSON praised/VBD/-1/root/O the/DT/6/det/O plan/NN/4/obj/O ./././punct/O"),
+		// Lopez said she backed it .   (the recogniser missed "Lopez")
+		sent(t, "Lopez/NNP/1/nsubj/O said/VBD/-1/root/O she/PRP/3/nsubj/O backed/VBD/1/ccomp/O it/PRP/3/obj/O ./././punct/O"),
+		// The spokesman left .
+		sent(t, "The/DT/1/det/O spokesman/NN/2/nsubj/O left/VBD/-1/root/O ./././punct/O"),
+	}}
+}
+
+func TestResolve(t *testing.T) {
+	r := Resolve(testDoc(t))
+	var person = -1
+	for i, e := range r.Entities {
+		if e.Name == "Maria Lopez" && e.Type == "PERSON" {
+			person = i
+		}
+	}
+	if person < 0 {
+		t.Fatalf("no entity Maria Lopez in %+v", r.Entities)
+	}
+	for _, at := range []struct {
+		sent, tok int
+		what      string
+	}{
+		{1, 0, "the surname the recogniser missed"},
+		{1, 2, "the pronoun"},
+		{2, 1, "the description by her title"},
+	} {
+		m, ok := r.At(at.sent, at.tok)
+		if !ok || m.Entity != person {
+			t.Errorf("%s (sentence %d token %d) not resolved to Maria Lopez: %+v", at.what, at.sent, at.tok, m)
+		}
+	}
+	if len(r.Roles) != 1 {
+		t.Fatalf("roles %+v, want one", r.Roles)
+	}
+	role := r.Roles[0]
+	if role.Person != person || role.Title != "spokesman" || role.Of < 0 || r.Entities[role.Of].Name != "Acme" {
+		t.Errorf("role %+v, want spokesman of Acme", role)
+	}
+	if _, ok := r.At(1, 4); ok {
+		t.Error(`"it" resolved though no organisation was its subject before`)
+	}
+}
+
+func TestAcronymAndArticle(t *testing.T) {
+	d := &doc.Doc{Sentences: []doc.Sentence{
+		sent(t, "World/NNP/2/compound/B-ORG Trade/NNP/2/compound/I-ORG Organization/NNP/3/nsubj/I-ORG met/VBD/-1/root/O ./././punct/O"),
+		sent(t, "The/DT/1/det/O WTO/NNP/2/nsubj/B-ORG agreed/VBD/-1/root/O ./././punct/O"),
+		sent(t, "the/DT/1/det/O Vatican/NNP/2/nsubj/B-PERSON spoke/VBD/-1/root/O ./././punct/O"),
+	}}
+	r := Resolve(d)
+	a, _ := r.At(0, 0)
+	b, _ := r.At(1, 1)
+	if a == nil || b == nil || a.Entity != b.Entity {
+		t.Errorf("acronym not linked to its name: %+v %+v", a, b)
+	}
+	if m, ok := r.At(2, 1); !ok || m.Type != "ORG" {
+		t.Errorf(`"the Vatican" typed %+v, want ORG (people take no article)`, m)
+	}
+}
+
+func TestResolveOddInput(t *testing.T) {
+	for _, d := range []*doc.Doc{
+		{},
+		{Sentences: []doc.Sentence{{}}},
+		{Sentences: []doc.Sentence{{Tokens: []doc.Token{{Text: "he", Tag: "PRP", Head: 5}, {Text: "X", Ent: "I-PERSON", Head: -3}}}}},
+	} {
+		_ = Resolve(d) // must not panic
+	}
+}
