@@ -62,6 +62,12 @@ func (r *Result) At(sent, tok int) (*Mention, bool) {
 func Resolve(d *doc.Doc) *Result {
 	r := &Result{at: map[[2]int]int{}}
 	for si := range d.Sentences {
+		switch d.Sentences[si].Kind {
+		case doc.Headline, doc.Aside:
+			// Title case and by-lines mislead the recogniser ("Kremlin Hails X's Plan" is no
+			// name), and nothing is read from these units.
+			continue
+		}
 		r.Mentions = append(r.Mentions, findMentions(si, d.Sentences[si].Tokens)...)
 	}
 	r.Mentions = propagateNames(d, r.Mentions)
@@ -70,6 +76,10 @@ func Resolve(d *doc.Doc) *Result {
 		if r.Mentions[i].Kind == Name {
 			r.linkName(i)
 		}
+	}
+	// An entity's type is the one most of its name mentions got.
+	for ei := range r.Entities {
+		r.Entities[ei].Type = r.majorityType(ei)
 	}
 	// Roles and descriptions from titles beside names, so that later descriptions resolve.
 	for si := range d.Sentences {
@@ -95,6 +105,35 @@ func Resolve(d *doc.Doc) *Result {
 	return r
 }
 
+// majorityType returns the type most name mentions of entity ei have; ties go to the type of the
+// fullest name (the first mention with the most words).
+func (r *Result) majorityType(ei int) string {
+	e := &r.Entities[ei]
+	votes := map[string]int{}
+	best, bestWords := e.Type, 0
+	for _, mi := range e.Mentions {
+		m := &r.Mentions[mi]
+		if m.Kind != Name {
+			continue
+		}
+		votes[m.Type]++
+		if n := len(strings.Fields(m.Name)); n > bestWords {
+			best, bestWords = m.Type, n
+		}
+	}
+	types := make([]string, 0, len(votes))
+	for t := range votes {
+		types = append(types, t)
+	}
+	sort.Strings(types) // deterministic among equal counts
+	for _, t := range types {
+		if votes[t] > votes[best] {
+			best = t
+		}
+	}
+	return best
+}
+
 func nameTokens(s string) []string { return strings.Fields(strings.ToLower(s)) }
 
 // compatible reports whether two entity types may name the same thing.
@@ -115,13 +154,13 @@ func (r *Result) linkName(i int) {
 	best := -1
 	for ei := len(r.Entities) - 1; ei >= 0; ei-- {
 		e := &r.Entities[ei]
-		if !compatible(e.Type, m.Type) {
-			continue
-		}
 		et := nameTokens(e.Name)
-		if equalTokens(et, mt) {
+		if equalTokens(et, mt) { // the same name is the same entity, whatever type one mention got
 			best = ei
 			break
+		}
+		if !compatible(e.Type, m.Type) {
+			continue
 		}
 		if m.Type == "PERSON" && best < 0 && (subsequence(mt, et) || subsequence(et, mt)) {
 			best = ei

@@ -1,8 +1,10 @@
 // Package resolve links entities across articles: one real entity is one node over the corpus.
 // An article that names a person only by surname ("Musk") is linked to the one person of the
 // corpus whose full name ends so ("Elon Musk"); an acronym to the one organisation it abbreviates.
-// Distinct entities stay apart: only names of the same type are compared, and an ambiguous short
-// name (two people called Johnson) is left as it is.
+// One name recorded under several types (a recogniser's disagreement between articles) is one
+// entity, under the type most articles gave it. Distinct entities stay apart: shortened names are
+// only compared with names of the same type, and an ambiguous short name (two people called
+// Johnson) is left as it is.
 //
 // The Index is built from every article of a run (and the entities already stored) before any
 // id is rewritten, so ids do not depend on the order of the input. It works on schema records
@@ -24,6 +26,11 @@ type Index struct {
 	first, last map[string]map[string]bool
 	// acronyms maps an acronym to the ids of ORG names it abbreviates.
 	acronyms map[string]map[string]bool
+	// byName maps a name slug to the ids (of any type) with that name, and count how many
+	// articles recorded each id: one name under two types is one entity under the type most
+	// articles gave it.
+	byName map[string]map[string]bool
+	count  map[string]int
 	// memo caches Canonical.
 	memo map[string]string
 }
@@ -31,12 +38,14 @@ type Index struct {
 // NewIndex returns an empty index.
 func NewIndex() *Index {
 	return &Index{records: map[string]schema.EntityRecord{}, first: map[string]map[string]bool{},
-		last: map[string]map[string]bool{}, acronyms: map[string]map[string]bool{}}
+		last: map[string]map[string]bool{}, acronyms: map[string]map[string]bool{},
+		byName: map[string]map[string]bool{}, count: map[string]int{}}
 }
 
 // Add records an entity. Records with the same id merge their aliases.
 func (x *Index) Add(r schema.EntityRecord) {
 	x.memo = nil
+	x.count[r.ID]++
 	if old, ok := x.records[r.ID]; ok {
 		old.Aliases = append(old.Aliases, r.Aliases...)
 		x.records[r.ID] = old
@@ -44,6 +53,7 @@ func (x *Index) Add(r schema.EntityRecord) {
 	}
 	r.Aliases = append([]string(nil), r.Aliases...)
 	x.records[r.ID] = r
+	put(x.byName, schema.Slug(r.Name), r.ID)
 	words := strings.Fields(strings.ToLower(r.Name))
 	switch {
 	case r.Type == "PERSON" && len(words) > 1:
@@ -82,8 +92,8 @@ func (x *Index) Canonical(id string) string {
 	if c, ok := x.memo[id]; ok {
 		return c
 	}
-	c := id
-	if r, ok := x.records[id]; ok {
+	c := x.retype(id)
+	if r, ok := x.records[c]; ok {
 		words := strings.Fields(strings.ToLower(r.Name))
 		switch {
 		case r.Type == "PERSON" && len(words) == 1:
@@ -102,6 +112,41 @@ func (x *Index) Canonical(id string) string {
 	}
 	x.memo[id] = c
 	return c
+}
+
+// retype returns the id that the entity's name has under the type most articles gave it (ties:
+// the type listed first in schema.EntityTypes, then the id).
+func (x *Index) retype(id string) string {
+	r, ok := x.records[id]
+	if !ok {
+		return id
+	}
+	best := id
+	for other := range x.byName[schema.Slug(r.Name)] {
+		if better(x.count[other], x.records[other].Type, other, x.count[best], x.records[best].Type, best) {
+			best = other
+		}
+	}
+	return best
+}
+
+func better(n int, typ, id string, bn int, btyp, bid string) bool {
+	if n != bn {
+		return n > bn
+	}
+	if ti, bi := typeRank(typ), typeRank(btyp); ti != bi {
+		return ti < bi
+	}
+	return id < bid
+}
+
+func typeRank(label string) int {
+	for i, t := range schema.EntityTypes {
+		if t.Label == label {
+			return i
+		}
+	}
+	return len(schema.EntityTypes)
 }
 
 // single returns the only member of a set.

@@ -18,7 +18,8 @@ func TestCanonical(t *testing.T) {
 		rec("PERSON", "Tom Baker"), rec("PERSON", "Ann Baker"), rec("PERSON", "Baker"), // ambiguous
 		rec("PERSON", "Maria"), // a given name that is also a surname of nobody
 		rec("ORG", "World Trade Organization"), rec("ORG", "WTO"),
-		rec("GPE", "Lopez"), // another type: never merged with the person
+		rec("GPE", "Lopez"),                                                 // one name under two types, once each: the type listed first
+		rec("GPE", "Jordan"), rec("GPE", "Jordan"), rec("PERSON", "Jordan"), // two articles against one: the place
 	} {
 		x.Add(r)
 	}
@@ -27,7 +28,9 @@ func TestCanonical(t *testing.T) {
 		{"person/baker", "person/baker"},
 		{"person/maria", "person/maria-lopez"},
 		{"org/wto", "org/world-trade-organization"},
-		{"gpe/lopez", "gpe/lopez"},
+		{"gpe/lopez", "person/maria-lopez"},
+		{"person/jordan", "gpe/jordan"},
+		{"gpe/jordan", "gpe/jordan"},
 		{"person/unknown", "person/unknown"},
 	}
 	for _, tt := range tests {
