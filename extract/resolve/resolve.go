@@ -168,7 +168,7 @@ func (x *Index) Apply(facts []schema.Fact, ents []schema.EntityRecord) []schema.
 			return
 		}
 		if c := x.Canonical(e.ID); c != e.ID {
-			e.ID, e.Name = c, x.records[c].Name
+			e.ID, e.Name, e.Type = c, x.records[c].Name, x.records[c].Type
 		}
 	}
 	for i := range facts {
@@ -182,7 +182,7 @@ func (x *Index) Apply(facts []schema.Fact, ents []schema.EntityRecord) []schema.
 		c := x.Canonical(r.ID)
 		if c != r.ID {
 			r.Aliases = append(r.Aliases, r.Name)
-			r.ID, r.Name = c, x.records[c].Name
+			r.ID, r.Name, r.Type = c, x.records[c].Name, x.records[c].Type
 		}
 		if old, ok := byID[c]; ok {
 			old.Aliases = append(old.Aliases, r.Aliases...)

@@ -55,6 +55,19 @@ func TestOrderIndependent(t *testing.T) {
 	}
 }
 
+// A record retyped to the corpus' majority type takes that type along with the id.
+func TestApplyRetypes(t *testing.T) {
+	x := NewIndex()
+	x.Add(rec("PERSON", "Maria Lopez"))
+	x.Add(rec("PERSON", "Maria Lopez"))
+	odd := rec("LOC", "Maria Lopez")
+	x.Add(odd)
+	got := x.Apply(nil, []schema.EntityRecord{odd})
+	if len(got) != 1 || got[0].ID != "person/maria-lopez" || got[0].Type != "PERSON" {
+		t.Errorf("got %+v, want the PERSON record", got)
+	}
+}
+
 func TestApply(t *testing.T) {
 	x := NewIndex()
 	x.Add(rec("PERSON", "Maria Lopez"))
@@ -69,7 +82,7 @@ func TestApply(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("records\n got %+v\nwant %+v", got, want)
 	}
-	if s := facts[0].Subject; s.ID != "person/maria-lopez" || s.Name != "Maria Lopez" || s.Mention != "Lopez" {
+	if s := facts[0].Subject; s.ID != "person/maria-lopez" || s.Name != "Maria Lopez" || s.Mention != "Lopez" || s.Type != "PERSON" {
 		t.Errorf("fact subject not rewritten: %+v", s)
 	}
 }

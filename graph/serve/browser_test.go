@@ -6,105 +6,21 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/newsgraph/newsgraph/graph/serve/browsertest"
 )
 
 var updateScreenshot = flag.Bool("update-screenshot", false, "write the browser test's screenshot to testdata/screenshot.png")
 
-// chromium returns the browser the browser tests drive, or skips the test when there is none.
-func chromium(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("NEWSGRAPH_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Skip("no chromium binary found (install it with `apt-get install -y chromium`, or set NEWSGRAPH_CHROMIUM): browser test skipped")
-	return ""
-}
-
-// browser starts a headless Chromium with a fresh profile and returns a tab's context.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium(t)),
-		chromedp.Headless,
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("no-default-browser-check", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("font-render-hinting", "none"),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1440, 900),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, 60*time.Second)
-	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
-	return ctx
-}
-
-// artifacts returns the folder for screenshots: $NEWSGRAPH_ARTIFACTS or a temporary one.
-func artifacts(t *testing.T) string {
-	if d := os.Getenv("NEWSGRAPH_ARTIFACTS"); d != "" {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
-	return t.TempDir()
-}
-
-// clickElement clicks the centre of a node, or the middle of an edge, of the Cytoscape graph with
-// a real mouse event.
-func clickElement(id string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		js := fmt.Sprintf(`(() => {
-			const el = window.newsgraph.cy.getElementById(%q);
-			if (el.empty()) return [];
-			const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();
-			const r = document.getElementById('cy').getBoundingClientRect();
-			return [r.left + p.x, r.top + p.y];
-		})()`, id)
-		xy, err := chromedp.Evaluate[[]float64](js)(ctx, t)
-		if err != nil {
-			return err
-		}
-		if len(xy) != 2 {
-			return fmt.Errorf("no element %s in the graph", id)
-		}
-		_, err = chromedp.MouseClickXY(xy[0], xy[1])(ctx, t)
-		return err
-	})
-}
-
-// until waits until a JavaScript expression is true.
-func until(expr string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := chromedp.Poll[bool](expr, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second))(ctx, t)
-		if err != nil {
-			return fmt.Errorf("waiting for %s: %w", expr, err)
-		}
-		return nil
-	})
-}
-
 // settled waits until the graph has n nodes and its layout has stopped.
 func settled(n int) chromedp.Action[chromedp.Void] {
-	return until(fmt.Sprintf(`!!window.newsgraph && window.newsgraph.cy.nodes().length === %d && document.body.dataset.layout === 'done'`, n))
+	return browsertest.Until(fmt.Sprintf(`!!window.newsgraph && window.newsgraph.cy.nodes().length === %d && document.body.dataset.layout === 'done'`, n))
 }
 
 // explore searches for Maria Lopez, expands Acme Shipping, and opens the evidence of "Maria
@@ -114,15 +30,15 @@ func explore(ctx context.Context, url string) (evidence, mark string, err error)
 	err = chromedp.Do(ctx,
 		chromedp.Navigate(url),
 		chromedp.WaitVisible(chromedp.ID("search")),
-		until(`document.body.dataset.ready === 'true'`),
+		browsertest.Until(`document.body.dataset.ready === 'true'`),
 		chromedp.SendKeys(chromedp.ID("search"), "lopez"),
 		chromedp.WaitVisible(chromedp.CSS(sugg)),
 		chromedp.Click(chromedp.CSS(sugg)),
 		settled(3), // Maria Lopez, Acme Shipping, Tomás Varga
-		clickElement("org/acme-shipping"),
+		browsertest.ClickElement("org/acme-shipping"),
 		settled(5), // + Green Harbour Trust, Port Elin
 		chromedp.Sleep(300*time.Millisecond),
-		clickElement("person/maria-lopez|praised|org/acme-shipping"),
+		browsertest.ClickElement("person/maria-lopez|praised|org/acme-shipping"),
 		chromedp.WaitVisible(chromedp.CSS(`#pane-details .evidence-text`)),
 	)
 	if err != nil {
@@ -142,7 +58,7 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
-	ctx := browser(t)
+	ctx := browsertest.Browser(t)
 	st := fixtureStore(t)
 	ts := httptest.NewServer(New(st, Config{LocalOnly: true}))
 	defer ts.Close()
@@ -174,7 +90,7 @@ func TestBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := artifacts(t)
+	dir := browsertest.Artifacts(t)
 	if err := os.WriteFile(filepath.Join(dir, "screenshot.png"), shot, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +140,7 @@ func TestBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx,
 		chromedp.SetValue(chromedp.ID("gizmo-query"), `while(true){}`),
 		chromedp.Click(chromedp.ID("gizmo-run")),
-		until(`document.getElementById('gizmo-status').classList.contains('error')`),
+		browsertest.Until(`document.getElementById('gizmo-status').classList.contains('error')`),
 	); err != nil {
 		t.Fatalf("runaway query: %v", err)
 	}
@@ -238,7 +154,7 @@ func TestBrowserStandalone(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
-	ctx := browser(t)
+	ctx := browsertest.Browser(t)
 	st := fixtureStore(t)
 	path := filepath.Join(t.TempDir(), "graph.html")
 	f, err := os.Create(path)

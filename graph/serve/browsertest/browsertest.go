@@ -1,0 +1,102 @@
+// Package browsertest drives the newsgraph viewer in a real headless Chromium for tests: it finds
+// the browser (skipping the test where there is none), starts it with a fresh profile and the
+// flags this sandbox needs, and clicks nodes and edges of the Cytoscape graph. It is imported by
+// tests only and must not be imported by code that ships in the newsgraph binary.
+package browsertest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Chromium returns the browser the browser tests drive, or skips the test when there is none.
+func Chromium(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("NEWSGRAPH_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Skip("no chromium binary found (install it with `apt-get install -y chromium`, or set NEWSGRAPH_CHROMIUM): browser test skipped")
+	return ""
+}
+
+// Browser starts a headless Chromium with a fresh profile and returns a tab's context.
+func Browser(t *testing.T) context.Context {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(Chromium(t)),
+		chromedp.Headless,
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("no-default-browser-check", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("font-render-hinting", "none"),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1440, 900),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelTab := chromedp.NewContext(actx)
+	ctx, cancelTime := context.WithTimeout(ctx, 60*time.Second)
+	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
+	return ctx
+}
+
+// Artifacts returns the folder for screenshots: $NEWSGRAPH_ARTIFACTS or a temporary one.
+func Artifacts(t *testing.T) string {
+	if d := os.Getenv("NEWSGRAPH_ARTIFACTS"); d != "" {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	return t.TempDir()
+}
+
+// ClickElement clicks the centre of a node, or the middle of an edge, of the Cytoscape graph with
+// a real mouse event.
+func ClickElement(id string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		js := fmt.Sprintf(`(() => {
+			const el = window.newsgraph.cy.getElementById(%q);
+			if (el.empty()) return [];
+			const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();
+			const r = document.getElementById('cy').getBoundingClientRect();
+			return [r.left + p.x, r.top + p.y];
+		})()`, id)
+		xy, err := chromedp.Evaluate[[]float64](js)(ctx, t)
+		if err != nil {
+			return err
+		}
+		if len(xy) != 2 {
+			return fmt.Errorf("no element %s in the graph", id)
+		}
+		_, err = chromedp.MouseClickXY(xy[0], xy[1])(ctx, t)
+		return err
+	})
+}
+
+// Until waits until a JavaScript expression is true.
+func Until(expr string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.Poll[bool](expr, chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(20*time.Second))(ctx, t)
+		if err != nil {
+			return fmt.Errorf("waiting for %s: %w", expr, err)
+		}
+		return nil
+	})
+}
+
