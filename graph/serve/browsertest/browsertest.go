@@ -99,4 +99,3 @@ func Until(expr string) chromedp.Action[chromedp.Void] {
 		return nil
 	})
 }
-
