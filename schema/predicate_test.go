@@ -236,7 +236,7 @@ func TestLexiconReferences(t *testing.T) {
 		}
 	}
 	for i, p := range l.preds {
-		if !reached[i] && p.Class != "NATIONALITY" && p.Class != "LOCATED" && p.Class != "PART_OF" {
+		if !reached[i] && p.Class != "NATIONALITY" && p.Class != "LOCATED" && p.Class != "PART_OF" && p.Name != "has title" { // "has title" is read from any title, not looked up
 			t.Errorf("%s: no verb, noun or title reads as it", p.Name)
 		}
 	}

@@ -228,9 +228,7 @@ func (s *sentence) clause(v int) Clause {
 		c.Lemma = s.lower(v)
 	}
 	rel := []int{v}
-	if subj := s.child(v, "nsubj", "csubj"); subj >= 0 {
-		c.Subject = subj
-	}
+	c.Subject = s.subject(v)
 	if pat := s.child(v, "nsubj:pass"); pat >= 0 {
 		c.Passive = true
 		c.Object = pat
@@ -242,7 +240,9 @@ func (s *sentence) clause(v int) Clause {
 	for _, ch := range s.children[v] {
 		t := &s.toks[ch]
 		switch {
-		case t.Dep == "compound:prt":
+		case t.Dep == "compound:prt" || c.Particle == "" && ch == v+1 && s.dep(ch) == "advmod" && particles[s.lower(ch)]:
+			// "hit back at": the parser may call the particle an adverb; right after the verb
+			// it is still the particle.
 			c.Particle = s.lower(ch)
 			rel = append(rel, ch)
 		case s.dep(ch) == "aux" || t.Dep == "aux:pass":
@@ -277,6 +277,25 @@ func (s *sentence) clause(v int) Clause {
 	}
 	c.Relation = s.words(rel)
 	return c
+}
+
+// particles are the adverbs that form phrasal verbs when they follow the verb.
+var particles = map[string]bool{"back": true, "out": true, "off": true, "up": true, "down": true,
+	"away": true, "over": true, "on": true, "in": true, "forward": true, "along": true}
+
+// subject returns v's subject: of several (a parse may make both a title and the name after it
+// subjects: "Ambassador X slammed"), the one nearest before the verb.
+func (s *sentence) subject(v int) int {
+	best := -1
+	for _, c := range s.children[v] {
+		if d := s.toks[c].Dep; d != "nsubj" && d != "csubj" {
+			continue
+		}
+		if best < 0 || c < v && c > best {
+			best = c
+		}
+	}
+	return best
 }
 
 // agent returns the head of the "by" phrase of a passive verb, or -1.

@@ -41,6 +41,8 @@ func TestExtract(t *testing.T) {
 		{"coordination", 6, Clause{Lemma: "reply", Prep: "to", Subject: 0, Object: 8, Inherited: true, Relation: "replied to", Parent: -1}},
 		{"modal", 3, Clause{Lemma: "meet", Subject: 0, Object: 4, Modal: "could", Relation: "could meet", Parent: -1}},
 		{"control", 6, Clause{Lemma: "leave", Subject: 3, Object: -1, Inherited: true, Relation: "leave", Parent: -1}},
+		{"advparticle", 2, Clause{Lemma: "hit", Particle: "back", Prep: "at", Subject: 0, Object: 6, Relation: "hit back at", Parent: -1}},
+		{"twosubjects", 5, Clause{Lemma: "slam", Subject: 3, Object: 6, Relation: "slammed", Parent: -1}},
 		{"relative", 4, Clause{Lemma: "praise", Subject: 0, Object: -1, Inherited: true, Relation: "praised", Parent: -1}},
 	}
 	for _, tt := range tests {

@@ -67,7 +67,7 @@ func TestResolve(t *testing.T) {
 		t.Fatalf("roles %+v, want one", r.Roles)
 	}
 	role := r.Roles[0]
-	if role.Person != person || role.Title != "spokesman" || role.Of < 0 || r.Entities[role.Of].Name != "Acme" {
+	if role.Person != person || role.Title != "spokesman" || len(role.Of) != 1 || r.Entities[role.Of[0]].Name != "Acme" {
 		t.Errorf("role %+v, want spokesman of Acme", role)
 	}
 	if _, ok := r.At(1, 4); ok {

@@ -16,8 +16,9 @@ type Role struct {
 	Person int
 	// Title is the title as written ("spokesman", "Ambassador").
 	Title string
-	// Of is the entity the role belongs to (the Kremlin, Ukraine), -1 when the text names none.
-	Of int
+	// Of are the entities the role belongs to (the Kremlin; "Acme and Zenith CEO": both), in text
+	// order; none when the text names none.
+	Of []int
 	// To is the entity a diplomatic role is accredited to (Germany), -1 when none.
 	To int
 }
@@ -73,20 +74,21 @@ var linkers = map[string]bool{"'s": true, "’s": true, "'": true, "of": true, "
 // titleBefore reads "ORG TITLE (to X)" leftwards from token end-1 (end is the name's first word;
 // spanStart the mention's start, which may include the title).
 func (r *Result) titleBefore(si int, toks []doc.Token, words []string, mentionAt map[int]int, end, spanStart int) (Role, bool) {
-	role := Role{Sent: si, Of: -1, To: -1, Start: end, End: end}
+	role := Role{Sent: si, To: -1, Start: end, End: end}
 	titleAt := -1
 	for k := end - 1; k >= 0 && end-k <= 12; k-- {
-		if mi, ok := mentionAt[k]; ok && r.Mentions[mi].Type != "PERSON" {
+		// An entity left of the title is whose role it is ("Ukraine's ambassador", "the
+		// president's spokesman", "Acme and Zenith CEO"); right of it, after "to", where a
+		// diplomat is posted; otherwise after "of"/"for" whose role it is.
+		if mi, ok := mentionAt[k]; ok && (titleAt >= 0 || r.Mentions[mi].Type != "PERSON") {
 			e, start := r.entityOf(mi), r.Mentions[mi].Start
 			switch {
-			case titleAt >= 0: // left of the title: whose role it is ("Ukraine's ambassador")
-				if role.Of < 0 {
-					role.Of = e
-				}
-			case start > 0 && strings.EqualFold(words[start-1], "to"): // "ambassador to Germany"
+			case titleAt >= 0:
+				role.Of = append([]int{e}, role.Of...)
+			case start > 0 && strings.EqualFold(words[start-1], "to"):
 				role.To = e
-			default: // "spokesman for the Kremlin", "President of France"
-				role.Of = e
+			default:
+				role.Of = append(role.Of, e)
 			}
 			role.Start = r.Mentions[mi].Start
 			k = r.Mentions[mi].Start
@@ -115,8 +117,8 @@ func (r *Result) titleBefore(si int, toks []doc.Token, words []string, mentionAt
 	if titleAt < 0 {
 		return Role{}, false
 	}
-	if role.To >= 0 && role.Of < 0 && !diplomatic(role.Title) {
-		role.Of, role.To = role.To, -1
+	if role.To >= 0 && len(role.Of) == 0 && !diplomatic(role.Title) {
+		role.Of, role.To = []int{role.To}, -1
 	}
 	return role, true
 }
@@ -152,7 +154,7 @@ func (r *Result) appositive(si int, toks []doc.Token, words []string, mentionAt 
 		if n == 0 {
 			continue
 		}
-		role := Role{Sent: si, Start: k, End: k + n, Title: strings.Join(words[k:k+n], " "), Of: -1, To: -1}
+		role := Role{Sent: si, Start: k, End: k + n, Title: strings.Join(words[k:k+n], " "), To: -1}
 		for j := range toks {
 			if toks[j].Head != k {
 				continue
@@ -163,12 +165,12 @@ func (r *Result) appositive(si int, toks []doc.Token, words []string, mentionAt 
 			}
 			switch toks[j].Dep {
 			case "nmod:poss", "compound", "amod":
-				role.Of = r.entityOf(mi)
+				role.Of = append(role.Of, r.entityOf(mi))
 			case "nmod":
 				if c := caseOf(toks, j); c == "to" && diplomatic(role.Title) {
 					role.To = r.entityOf(mi)
-				} else if role.Of < 0 {
-					role.Of = r.entityOf(mi)
+				} else {
+					role.Of = append(role.Of, r.entityOf(mi))
 				}
 			}
 		}
