@@ -85,6 +85,7 @@ func Resolve(d *doc.Doc) *Result {
 	for si := range d.Sentences {
 		r.readRoles(si, d.Sentences[si].Tokens)
 	}
+	r.retypeOwners(d)
 	// Pass 2: descriptions and pronouns, in text order, to the most salient compatible entity.
 	for i := range r.Mentions {
 		switch r.Mentions[i].Kind {
@@ -103,6 +104,37 @@ func Resolve(d *doc.Doc) *Result {
 		}
 	}
 	return r
+}
+
+// ownerTitles are the title kinds that belong to companies rather than to people: a one-word
+// "person" that owns a CEO or a founder ("Acme's CEO", "the Acme boss") is a company the recogniser
+// took for a surname.
+var ownerTitles = map[string]bool{"business": true, "media": true}
+
+// retypeOwners makes organisations of one-word person entities that stand as the possessor or
+// compound modifier of a business title ("Zenith's CEO", "the Zenith billionaire"), unless the
+// article also names them with more than one word (a real person: "Jane Roe's lawyer").
+func (r *Result) retypeOwners(d *doc.Doc) {
+	for i := range r.Mentions {
+		m := &r.Mentions[i]
+		if m.Kind != Name || m.Entity < 0 || r.Entities[m.Entity].Type != "PERSON" || len(strings.Fields(r.Entities[m.Entity].Name)) > 1 {
+			continue
+		}
+		toks := d.Sentences[m.Sent].Tokens
+		h := toks[m.Head].Head
+		if dep := toks[m.Head].Dep; h < 0 || h >= len(toks) || dep != "compound" && dep != "nmod:poss" {
+			continue
+		}
+		w := strings.ToLower(form(&toks[h]))
+		t, ok := lexicon.Title(form(&toks[h]))
+		if ok && ownerTitles[t.Kind] || personNouns[w] && w != "man" && w != "woman" {
+			e := &r.Entities[m.Entity]
+			e.Type = "ORG"
+			for _, mi := range e.Mentions {
+				r.Mentions[mi].Type = "ORG"
+			}
+		}
+	}
 }
 
 // majorityType returns the type most name mentions of entity ei have; ties go to the type of the
@@ -239,6 +271,9 @@ func (r *Result) linkNominal(i int) {
 				return
 			}
 		}
+	}
+	if m.Owned {
+		return
 	}
 	r.attachRanked(i, r.salient(i, func(e *Entity) bool { return e.Type == "PERSON" }, 3, false))
 }

@@ -101,3 +101,23 @@ func TestResolveOddInput(t *testing.T) {
 		_ = Resolve(d) // must not panic
 	}
 }
+
+// A one-word "person" that owns a business title is a company the recogniser mistyped; a
+// sentence-initial name the tagger called a common noun is still found by consistency.
+func TestOwnersAndInitialNames(t *testing.T) {
+	d := &doc.Doc{Sentences: []doc.Sentence{
+		sent(t, "Maria/NNP/3/nsubj/B-PERSON Lopez/NNP/0/flat/I-PERSON ,/,/0/punct/O met/VBD/-1/root/O Zenith/NNP/6/nmod:poss/B-PERSON 's/POS/4/case/O CEO/NN/3/obj/O ./././punct/O"),
+		sent(t, "Lopez/NN/1/nsubj/O says/VBZ/-1/root/O she/PRP/3/nsubj/O agreed/VBD/1/ccomp/O ./././punct/O"),
+	}}
+	r := Resolve(d)
+	if m, ok := r.At(0, 4); !ok || r.Entities[m.Entity].Type != "ORG" {
+		t.Errorf("the owner of a CEO stayed a person: %+v", m)
+	}
+	if m, ok := r.At(0, 6); ok && m.Entity >= 0 {
+		t.Errorf("an owned description with no matching description was resolved by salience: %+v", m)
+	}
+	m, ok := r.At(1, 0)
+	if !ok || r.Entities[m.Entity].Name != "Maria Lopez" {
+		t.Errorf("sentence-initial surname tagged NN not linked: %+v", m)
+	}
+}

@@ -13,6 +13,7 @@ package coref
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
@@ -44,6 +45,9 @@ type Mention struct {
 	Gender lexicon.Gender
 	// Plural marks plural pronouns and descriptions.
 	Plural bool
+	// Owned marks a description with an owner ("Acme's CEO"): it refers to whoever the article
+	// described so, never merely to the most salient person.
+	Owned bool
 	// Subject marks a mention that is the subject of its clause.
 	Subject bool
 	// Entity is the index of the entity in Result.Entities, -1 when unresolved.
@@ -243,6 +247,14 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 		start--
 	}
 	if start == i || strings.ToLower(form(&toks[start])) != "the" {
+		// "Acme's CEO": a title owned by a name describes a person too; the mention is the
+		// title, the owner stays a mention of its own.
+		for k := range toks {
+			if toks[k].Head == i && toks[k].Dep == "nmod:poss" && isCapitalized(form(&toks[k])) && !covered[i] {
+				return Mention{Sent: si, Start: i, End: i + 1, Head: i, Kind: Nominal, Type: "PERSON",
+					Text: form(t), Name: lemma, Subject: isSubject(t), Owned: true, Entity: -1}, true
+			}
+		}
 		return Mention{}, false
 	}
 	for k := start; k <= i; k++ {
@@ -294,7 +306,9 @@ func propagateNames(d *doc.Doc, ms []Mention) []Mention {
 		toks := d.Sentences[si].Tokens
 		for i := range toks {
 			typ, ok := known[form(&toks[i])]
-			if !ok || covered[[2]int{si, i}] || !strings.HasPrefix(toks[i].Tag, "NNP") ||
+			// A capitalised noun (the tagger may call a sentence-initial name NN) not followed by
+			// another name word.
+			if !ok || covered[[2]int{si, i}] || !strings.HasPrefix(toks[i].Tag, "NN") ||
 				i+1 < len(toks) && strings.HasPrefix(toks[i+1].Tag, "NNP") && !covered[[2]int{si, i + 1}] {
 				continue // part of a longer name the recogniser did not see: leave it
 			}
@@ -314,6 +328,13 @@ func propagateNames(d *doc.Doc, ms []Mention) []Mention {
 		return out[a].Start < out[b].Start
 	})
 	return out
+}
+
+func isCapitalized(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 func sortMentions(ms []Mention) {
