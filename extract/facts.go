@@ -239,16 +239,22 @@ func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 			continue
 		}
 		objects := b.args(si, objTok)
-		literal := ""
+		var literals []string // what was said or proposed, one per coordinated clause
 		if literalClasses[p.Class] {
 			switch {
 			case !c.Content.Empty():
-				literal = spanText(b.d, toks, c.Content)
+				for _, part := range c.Parts {
+					if l := spanText(b.d, toks, part); l != "" {
+						literals = append(literals, l)
+					}
+				}
 			case objTok >= 0:
-				literal = spanText(b.d, toks, subtree(toks, objTok))
+				if l := spanText(b.d, toks, subtree(toks, objTok)); l != "" {
+					literals = append(literals, l)
+				}
 			}
 		}
-		if len(objects) == 0 && literal == "" {
+		if len(objects) == 0 && len(literals) == 0 {
 			continue
 		}
 		conf := 0.9
@@ -297,11 +303,13 @@ func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 				f.Confidence = round(conf * mentionWeight(oa))
 				out = append(out, f)
 			}
-			if len(out) == n && literal != "" { // no entity object: what was said or proposed
-				f := base
-				f.Object = schema.Object{Literal: literal}
-				f.Confidence = round(conf * 0.9)
-				out = append(out, f)
+			if len(out) == n { // no entity object: what was said or proposed
+				for _, l := range literals {
+					f := base
+					f.Object = schema.Object{Literal: l}
+					f.Confidence = round(conf * 0.9)
+					out = append(out, f)
+				}
 			}
 		}
 	}

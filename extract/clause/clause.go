@@ -28,6 +28,9 @@ type Clause struct {
 	// Content is the span [Start, End) of a clausal complement (what was said or proposed); zero
 	// when absent.
 	Content Span
+	// Parts are Content split into its coordinated clauses ("proposed that X, that Y and that Z"
+	// gives three parts); one part, Content itself, when it is not coordinated.
+	Parts []Span
 	// Relation is the words of the text that express the predicate ("hit back at", "was criticised by").
 	Relation string
 	// Passive marks a passive verb whose agent became Subject.
@@ -274,9 +277,53 @@ func (s *sentence) clause(v int) Clause {
 			span.Start++ // "that" belongs to neither side
 		}
 		c.Content = span
+		c.Parts = s.parts(cc, span)
 	}
 	c.Relation = s.words(rel)
 	return c
+}
+
+// parts splits the complement headed by cc (covering span) at its coordinated clauses.
+func (s *sentence) parts(cc int, span Span) []Span {
+	var conj []int
+	for _, c := range s.children[cc] {
+		if s.dep(c) == "conj" && (s.isVerb(c) || s.child(c, "nsubj", "nsubj:pass", "mark") >= 0) {
+			conj = append(conj, c)
+		}
+	}
+	if len(conj) == 0 {
+		return []Span{span}
+	}
+	out := []Span{{span.Start, s.subtree(conj[0]).Start}}
+	for _, c := range conj {
+		out = append(out, s.subtree(c))
+	}
+	for i := range out { // trim the glue: ", and that"
+		for out[i].Start < out[i].End && s.glue(out[i].Start) {
+			out[i].Start++
+		}
+		for out[i].End > out[i].Start && s.glue(out[i].End-1) {
+			out[i].End--
+		}
+	}
+	kept := out[:0]
+	for _, p := range out {
+		if !p.Empty() {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
+
+// glue reports whether token i only joins clauses: punctuation, a conjunction, "that".
+func (s *sentence) glue(i int) bool {
+	switch s.dep(i) {
+	case "punct", "cc":
+		return true
+	case "mark":
+		return s.lower(i) == "that"
+	}
+	return false
 }
 
 // particles are the adverbs that form phrasal verbs when they follow the verb.

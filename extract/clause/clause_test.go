@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
@@ -43,6 +44,7 @@ func TestExtract(t *testing.T) {
 		{"control", 6, Clause{Lemma: "leave", Subject: 3, Object: -1, Inherited: true, Relation: "leave", Parent: -1}},
 		{"advparticle", 2, Clause{Lemma: "hit", Particle: "back", Prep: "at", Subject: 0, Object: 6, Relation: "hit back at", Parent: -1}},
 		{"twosubjects", 5, Clause{Lemma: "slam", Subject: 3, Object: 6, Relation: "slammed", Parent: -1}},
+		{"coordinated", 1, Clause{Lemma: "propose", Subject: 0, Object: -1, Content: Span{3, 9}, Parts: []Span{{3, 5}, {7, 9}}, Relation: "proposed", Parent: -1}},
 		{"relative", 4, Clause{Lemma: "praise", Subject: 0, Object: -1, Inherited: true, Relation: "praised", Parent: -1}},
 	}
 	for _, tt := range tests {
@@ -62,7 +64,10 @@ func TestExtract(t *testing.T) {
 				t.Fatalf("no clause at verb %d in %+v", tt.verb, cs)
 			}
 			tt.want.Verb = tt.verb
-			if *got != tt.want {
+			if !tt.want.Content.Empty() && tt.want.Parts == nil {
+				tt.want.Parts = []Span{tt.want.Content}
+			}
+			if !reflect.DeepEqual(*got, tt.want) {
 				t.Errorf("clause\n got %+v\nwant %+v", *got, tt.want)
 			}
 		})
