@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	flag "github.com/spf13/pflag"
+
+	"github.com/newsgraph/newsgraph/extract/eval"
+	"github.com/newsgraph/newsgraph/extract/input"
+)
+
+var evalCommand = command{
+	name:    "eval",
+	summary: "score an extraction against a gold folder (entities.json, facts.jsonl) as score_kg.py does",
+	usage:   "--gold DIR [--facts FILE.jsonl | INPUT...] [--json] [--min-core R] [--min-recall R] [--min-precision P]",
+	example: "newsgraph eval --gold ../shared/eval/seeds-gold seeds/",
+	run:     runEval,
+}
+
+func runEval(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+	var inf inputFlags
+	inf.add(fs)
+	goldDir := fs.String("gold", "", "gold folder holding entities.json and facts.jsonl (required)")
+	factsFile := fs.String("facts", "", "score this facts file (extract --format jsonl output; - for stdin) instead of extracting INPUT")
+	asJSON := fs.Bool("json", false, "print the report as JSON (the summary line then goes to stderr)")
+	var th eval.Thresholds
+	fs.Float64Var(&th.Core, "min-core", 0, "exit 1 when core recall is below this")
+	fs.Float64Var(&th.Recall, "min-recall", 0, "exit 1 when recall is below this")
+	fs.Float64Var(&th.Precision, "min-precision", 0, "exit 1 when entity-pair precision is below this")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	switch {
+	case *goldDir == "":
+		return usageError{"--gold DIR is required"}
+	case *factsFile == "" && fs.NArg() == 0:
+		return usageError{"give article files or folders to extract, or --facts FILE.jsonl"}
+	case *factsFile != "" && fs.NArg() > 0:
+		return usageError{"give either --facts or INPUT, not both"}
+	}
+	gold, err := eval.LoadGold(*goldDir)
+	if err != nil {
+		return err
+	}
+
+	var preds []eval.Prediction
+	if *factsFile != "" {
+		preds, err = readFactsFile(e, *factsFile)
+	} else {
+		preds, err = extractPredictions(ctx, e, fs.Args(), inf)
+	}
+	if err != nil {
+		return err
+	}
+
+	rep := gold.Score(preds)
+	if *asJSON {
+		err = rep.WriteJSON(e.stdout)
+		fmt.Fprintln(e.stderr, rep.Summary())
+	} else {
+		err = rep.WriteText(e.stdout)
+	}
+	if err != nil {
+		return err
+	}
+	if fails := rep.Failures(th); len(fails) > 0 {
+		return partialError{strings.Join(fails, "; ")}
+	}
+	return nil
+}
+
+// readFactsFile reads the predictions of a facts file, reporting the lines it skips on stderr.
+func readFactsFile(e *env, path string) ([]eval.Prediction, error) {
+	var r io.Reader = os.Stdin
+	name := "stdin"
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("facts: %w", err)
+		}
+		defer f.Close()
+		r, name = f, path
+	}
+	preds, problems, err := eval.ReadPredictions(r, name)
+	for _, p := range problems {
+		fmt.Fprintln(e.stderr, p)
+	}
+	return preds, err
+}
+
+// extractPredictions extracts the articles of paths as `extract` does (a re-submitted article
+// once) and returns their facts as the scorer reads them.
+func extractPredictions(ctx context.Context, e *env, paths []string, inf inputFlags) ([]eval.Prediction, error) {
+	seen := map[string]bool{}
+	c, err := extractCorpus(ctx, e, paths, inf, nil, func(a input.Article) bool {
+		dup := seen[a.Hash]
+		seen[a.Hash] = true
+		return dup
+	})
+	if err != nil {
+		return nil, err
+	}
+	if n := c.skipped(); n > 0 {
+		fmt.Fprintf(e.stderr, "newsgraph eval: %d input problem(s), scored without those articles\n", n)
+	}
+	var preds []eval.Prediction
+	for _, r := range c.results {
+		for _, f := range r.Facts {
+			p, err := eval.FromFact(f)
+			if err != nil {
+				return nil, err
+			}
+			preds = append(preds, p)
+		}
+	}
+	return preds, nil
+}
