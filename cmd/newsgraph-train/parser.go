@@ -22,6 +22,7 @@ func trainParser(args []string) error {
 	explore := fs.Float64("explore", 0.9, "probability of following the model's wrong predictions in training")
 	minW := fs.Float64("min-weight", 0.05, "drop averaged weights smaller than this")
 	seed := fs.Int64("seed", 1, "shuffling seed")
+	minUpd := fs.Int("min-updates", 1, "features join the model after this many updates")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -60,7 +61,7 @@ func trainParser(args []string) error {
 	}
 	devTags, testTags := tagAll(tm, dev), tagAll(tm, test)
 	m, err := parse.Train(train, trainTags, parse.TrainOptions{
-		Epochs: *epochs, Seed: *seed, Explore: *explore, MinWeight: *minW, Log: os.Stdout,
+		Epochs: *epochs, Seed: *seed, Explore: *explore, MinWeight: *minW, MinUpdates: *minUpd, Log: os.Stdout,
 		Dev: dev, DevTags: devTags,
 	})
 	if err != nil {

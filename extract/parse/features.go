@@ -15,6 +15,28 @@ const (
 type sent struct {
 	w []uint64
 	p []uint64
+	// amb holds each word's ambiguity class: the tags it had in the training treebank (0 unknown).
+	amb []uint64
+	// suf holds hashes of the lower-cased last three bytes of each word.
+	suf []uint64
+	// punct[i] and verb[i] count punctuation and verb tags among words 0..i-1.
+	punct, verb []int32
+}
+
+// between returns capped counts of punctuation and verbs strictly between words a and b.
+func (t *sent) between(a, b int) (uint64, uint64) {
+	if a < 0 || b < 0 {
+		return 9, 9
+	}
+	if a > b {
+		a, b = b, a
+	}
+	n := len(t.punct) - 2
+	a, b = min(a, n), min(b, n)
+	if b <= a+1 {
+		return 0, 0
+	}
+	return uint64(min(t.punct[b]-t.punct[a+1], 3)), uint64(min(t.verb[b]-t.verb[a+1], 3))
 }
 
 func (t *sent) word(i int) uint64 {
@@ -22,6 +44,20 @@ func (t *sent) word(i int) uint64 {
 		return noneW
 	}
 	return t.w[i]
+}
+
+func (t *sent) suffix(i int) uint64 {
+	if i < 0 {
+		return noneW
+	}
+	return t.suf[i]
+}
+
+func (t *sent) ambig(i int) uint64 {
+	if i < 0 {
+		return noneW
+	}
+	return t.amb[i]
 }
 
 func (t *sent) tag(i int) uint64 {
@@ -101,6 +137,15 @@ func features(out []uint64, s *state, t *sent) []uint64 {
 	d := dist(s0, b0)
 	d1 := dist(s1, s0)
 	f1, f2, f3 := percep.F1, percep.F2, percep.F3
+	pu, vb := t.between(s0, b0)
+	pu1, vb1 := t.between(s1, s0)
+	var s0n, b0p1 uint64 = noneP, noneP // tags of the words right after s0 and right before b0
+	if s0 >= 0 && s0+1 < s.n {
+		s0n = t.p[s0+1]
+	}
+	if b0 > 0 {
+		b0p1 = t.p[b0-1]
+	}
 	return append(out,
 		// single words
 		f1(1, s0w), f1(2, s0p), f2(3, s0w, s0p),
@@ -146,6 +191,17 @@ func features(out []uint64, s *state, t *sent) []uint64 {
 		f2(99, s1p, set(s.rset, s1)), f2(100, s1p, set(s.lset, s1)),
 		// buffer-empty and stack-depth context
 		f2(101, uint64(min(len(s.stack), 4)), boolU(b0 < 0)), f3(102, s0p, s1p, boolU(b0 < 0)),
+		// words between
+		f3(103, s0p, b0p, f2(0, pu, vb)), f3(104, s1p, s0p, f2(0, pu1, vb1)), f2(105, s0w, f2(0, pu, vb)),
+		f2(106, b0w, f2(0, pu, vb)), f3(107, s0p, s0n, b0p), f3(108, s0p, b0p1, b0p),
+		// suffixes and more lexical pairs
+		f2(109, t.suffix(s0), s0p), f2(110, t.suffix(b0), b0p), f1(111, t.suffix(s1)),
+		f3(112, s0w, b0p, b1p), f3(113, s0p, b0w, b1p), f2(114, s1w, b0p), f3(115, s1p, b0w, b0p),
+		f3(116, s0p, boolU(s1 == s.n), b0p), f3(117, s0p, boolU(s1 == s.n), uint64(min(s.n-s.b, 5))),
+		f3(118, s0w, s0p, boolU(s1 == s.n)), f3(119, s1p, s0p, b1p), f3(120, s0p, s0r1p, lab(s, s0r1)),
+		// ambiguity classes: robust to tagging errors
+		f2(121, t.ambig(s0), s0p), f2(122, t.ambig(b0), b0p), f2(123, t.ambig(s1), s1p), f1(124, t.ambig(b1)),
+		f2(125, t.ambig(s0), t.ambig(b0)), f2(126, t.ambig(s1), t.ambig(s0)), f3(127, t.ambig(s0), b0p, b1p),
 	)
 }
 

@@ -52,30 +52,27 @@ func legal(s *state) []int {
 	return as
 }
 
-// randomProjective returns random projective heads (n for the root) with one root word.
+// randomProjective returns random projective heads (n for the root) with one root word, built
+// span by span: a span's head takes the heads of its sub-spans to either side as dependents.
 func randomProjective(rng *rand.Rand, n int) []int {
-	for {
-		h := make([]int, n)
-		root := rng.Intn(n)
-		for i := range h {
-			if i == root {
-				h[i] = n
-				continue
-			}
-			h[i] = rng.Intn(n)
-			for h[i] == i {
-				h[i] = rng.Intn(n)
-			}
+	h := make([]int, n)
+	var build func(lo, hi, head int)
+	build = func(lo, hi, head int) { // [lo, hi) is one subtree attached to head
+		r := lo + rng.Intn(hi-lo)
+		h[r] = head
+		for a := lo; a < r; { // split [lo, r) into sub-spans
+			b := a + 1 + rng.Intn(r-a)
+			build(a, b, r)
+			a = b
 		}
-		if !isTree(h) {
-			continue
-		}
-		p := slices.Clone(h)
-		projectivize(p)
-		if slices.Equal(p, h) {
-			return h
+		for a := r + 1; a < hi; {
+			b := a + 1 + rng.Intn(hi-a)
+			build(a, b, r)
+			a = b
 		}
 	}
+	build(0, n, n)
+	return h
 }
 
 func isTree(h []int) bool {
@@ -135,8 +132,8 @@ func TestStaticOracleReproducesGold(t *testing.T) {
 
 func TestDynamicOracleCosts(t *testing.T) {
 	rng := rand.New(rand.NewSource(2))
-	for trial := 0; trial < 40; trial++ {
-		n := 1 + rng.Intn(5)
+	for trial := 0; trial < 100; trial++ {
+		n := 1 + rng.Intn(6)
 		gold := randomProjective(rng, n)
 		var s state
 		s.reset(n)

@@ -14,8 +14,10 @@ import (
 	"bytes"
 	"compress/gzip"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -34,7 +36,8 @@ type Model struct {
 	labels []string
 	tagIDs map[string]uint64
 	tags   []string
-	rootL  int // index of "root" in labels
+	rootL  int               // index of "root" in labels
+	amb    map[uint64]uint64 // word hash → ambiguity class
 	w      *percep.Model
 	pool   sync.Pool
 }
@@ -98,10 +101,33 @@ func (m *Model) fill(t *sent, n int, word, tg func(int) string) {
 		t.p = make([]uint64, n+1)
 	}
 	t.w, t.p = t.w[:n+1], t.p[:n+1]
-	for i := 0; i < n; i++ {
-		t.w[i] = wordHash(word(i))
-		t.p[i] = m.tagIDs[tg(i)] // 0 when unknown
+	if cap(t.suf) < n+1 {
+		t.suf = make([]uint64, n+1)
+		t.amb = make([]uint64, n+1)
 	}
+	t.suf, t.amb = t.suf[:n+1], t.amb[:n+1]
+	t.suf[n], t.amb[n] = rootW, rootW
+	if cap(t.punct) < n+2 {
+		t.punct = make([]int32, n+2)
+		t.verb = make([]int32, n+2)
+	}
+	t.punct, t.verb = t.punct[:n+2], t.verb[:n+2]
+	for i := 0; i < n; i++ {
+		tag := tg(i)
+		wd := word(i)
+		t.w[i] = wordHash(wd)
+		t.amb[i] = m.amb[t.w[i]]
+		t.suf[i] = wordHash(wd[max(0, len(wd)-3):]) ^ 0x5bd1e995
+		t.p[i] = m.tagIDs[tag] // 0 when unknown
+		t.punct[i+1], t.verb[i+1] = t.punct[i], t.verb[i]
+		if tag == "," || tag == ":" || tag == "." || tag == "-LRB-" || tag == "-RRB-" {
+			t.punct[i+1]++
+		}
+		if strings.HasPrefix(tag, "VB") || tag == "MD" {
+			t.verb[i+1]++
+		}
+	}
+	t.punct[n+1], t.verb[n+1] = t.punct[n], t.verb[n]
 	t.w[n], t.p[n] = rootW, rootP
 }
 
@@ -113,7 +139,7 @@ func (m *Model) Parse(toks []doc.Token) {
 	}
 	s, _ := m.pool.Get().(*scratch)
 	if s == nil {
-		s = &scratch{sc: make([]int32, 1+2*len(m.labels))}
+		s = &scratch{sc: make([]int32, classes(len(m.labels)))}
 	}
 	defer m.pool.Put(s)
 	n := len(toks)
@@ -172,8 +198,8 @@ func (m *Model) run(s *scratch, n int) {
 func (m *Model) best(st *state, sc []int32) int {
 	best, bestSc := -1, int32(0)
 	consider := func(a int) {
-		if best < 0 || sc[a] > bestSc {
-			best, bestSc = a, sc[a]
+		if v := sc[actionKind(a)] + sc[3+a]; best < 0 || v > bestSc {
+			best, bestSc = a, v
 		}
 	}
 	if st.canShift() {
@@ -197,6 +223,16 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	b := percep.AppendString(nil, magic)
 	b = percep.AppendString(b, strings.Join(m.labels, "\n"))
 	b = percep.AppendString(b, strings.Join(m.tags, "\n"))
+	ak := make([]uint64, 0, len(m.amb))
+	for k := range m.amb {
+		ak = append(ak, k)
+	}
+	slices.Sort(ak)
+	b = binary.AppendUvarint(b, uint64(len(ak)))
+	for _, k := range ak {
+		b = binary.LittleEndian.AppendUint64(b, k)
+		b = binary.LittleEndian.AppendUint64(b, m.amb[k])
+	}
 	b, err := m.w.AppendBinary(b)
 	if err != nil {
 		return nil, err
@@ -211,6 +247,11 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	}
 	return z.Bytes(), nil
 }
+
+// classes returns the number of weight classes for n labels: the three transition kinds, whose
+// weights every labelled action of the kind shares, then SHIFT, LEFT(l) and RIGHT(l). An
+// action's score is its kind's weight plus its own.
+func classes(n int) int { return 3 + 1 + 2*n }
 
 // Decode decodes a model written by MarshalBinary.
 func Decode(data []byte) (*Model, error) {
@@ -235,18 +276,25 @@ func Decode(data []byte) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	m.w, err = d.Model()
-	if err != nil {
+	n := d.Len(1 << 24)
+	for i := 0; i < n; i++ {
+		k := uint64(d.Uint32()) | uint64(d.Uint32())<<32
+		m.amb[k] = uint64(d.Uint32()) | uint64(d.Uint32())<<32
+	}
+	if d.Err() != nil {
+		return nil, fmt.Errorf("parse: model: %w", d.Err())
+	}
+	if m.w, err = d.Model(); err != nil {
 		return nil, fmt.Errorf("parse: model weights: %w", err)
 	}
-	if m.w.Classes != 1+2*len(m.labels) {
+	if m.w.Classes != classes(len(m.labels)) {
 		return nil, fmt.Errorf("parse: model: %d weight classes for %d labels", m.w.Classes, len(m.labels))
 	}
 	return m, nil
 }
 
 func newModel(labels, tags []string) (*Model, error) {
-	m := &Model{labels: labels, tags: tags, tagIDs: map[string]uint64{}, rootL: -1}
+	m := &Model{labels: labels, tags: tags, tagIDs: map[string]uint64{}, rootL: -1, amb: map[uint64]uint64{}}
 	for i, l := range labels {
 		if l == "root" {
 			m.rootL = i
@@ -267,6 +315,6 @@ func ModelSize() int { return len(embedded) }
 // Pruned returns a copy of m without weights whose magnitude is below minQ quantization steps.
 func (m *Model) Pruned(minQ int) *Model {
 	p, _ := newModel(m.labels, m.tags)
-	p.w = m.w.Prune(minQ)
+	p.w, p.amb = m.w.Prune(minQ), m.amb
 	return p
 }

@@ -22,6 +22,8 @@ type TrainOptions struct {
 	Explore float64
 	// MinWeight drops averaged weights of smaller magnitude from the final model (default 0.05).
 	MinWeight float64
+	// MinUpdates is the trainer's feature cut-off (see percep.Trainer.MinUpdates).
+	MinUpdates int
 	// Log, if not nil, receives one progress line per epoch.
 	Log io.Writer
 	// Dev and DevTags, if set, are parsed after some epochs and the scores logged.
@@ -77,6 +79,7 @@ func Train(train tag.Treebank, tags [][]string, opt TrainOptions) (*Model, error
 	if err != nil {
 		return nil, err
 	}
+	m.amb = ambiguityClasses(train)
 	lid := map[string]int{}
 	for i, l := range labels {
 		lid[l] = i
@@ -100,10 +103,11 @@ func Train(train tag.Treebank, tags [][]string, opt TrainOptions) (*Model, error
 		k++
 	}
 
-	tr := percep.NewTrainer(1 + 2*len(labels))
+	tr := percep.NewTrainer(classes(len(labels)))
+	tr.MinUpdates = opt.MinUpdates
 	rng := rand.New(rand.NewSource(opt.Seed))
-	sc := &scratch{sc: make([]int32, 1+2*len(labels))}
-	scores := make([]float32, 1+2*len(labels))
+	sc := &scratch{sc: make([]int32, classes(len(labels)))}
+	scores := make([]float32, classes(len(labels)))
 	costs := make([]int, 1+2*len(labels))
 	for ep := 1; ep <= opt.Epochs; ep++ {
 		rng.Shuffle(len(data), func(i, j int) { data[i], data[j] = data[j], data[i] })
@@ -120,6 +124,7 @@ func Train(train tag.Treebank, tags [][]string, opt TrainOptions) (*Model, error
 				tr.Score(sc.feats, scores)
 				m.labeledCosts(st, e.gold, e.glab, costs)
 				pred, gold := -1, -1
+				var predSc, goldSc float32
 				minCost := -1
 				for _, c := range costs {
 					if c >= 0 && (minCost < 0 || c < minCost) {
@@ -130,19 +135,24 @@ func Train(train tag.Treebank, tags [][]string, opt TrainOptions) (*Model, error
 					if c < 0 {
 						continue
 					}
-					if pred < 0 || scores[a] > scores[pred] {
-						pred = a
+					v := scores[actionKind(a)] + scores[3+a]
+					if pred < 0 || v > predSc {
+						pred, predSc = a, v
 					}
-					if c == minCost && (gold < 0 || scores[a] > scores[gold]) {
-						gold = a
+					if c == minCost && (gold < 0 || v > goldSc) {
+						gold, goldSc = a, v
 					}
 				}
 				steps++
 				next := gold
 				if costs[pred] > minCost {
 					errs++
-					tr.Update(sc.feats, gold, 1)
-					tr.Update(sc.feats, pred, -1)
+					tr.Update(sc.feats, 3+gold, 1)
+					tr.Update(sc.feats, 3+pred, -1)
+					if actionKind(gold) != actionKind(pred) {
+						tr.Update(sc.feats, actionKind(gold), 1)
+						tr.Update(sc.feats, actionKind(pred), -1)
+					}
 					if ep > 1 && opt.Explore > 0 && rng.Float64() < opt.Explore {
 						next = pred
 					}
@@ -285,4 +295,45 @@ func Evaluate(m *Model, sents tag.Treebank, tags [][]string) Result {
 		}
 	}
 	return r
+}
+
+// ambiguityClasses maps the hash of every word seen at least twice in train to a hash of the
+// gold tags it had at least 5% of the time.
+func ambiguityClasses(train tag.Treebank) map[uint64]uint64 {
+	counts := map[uint64]map[string]int{}
+	for _, s := range train {
+		for _, w := range s.Words {
+			h := wordHash(w.Form)
+			if counts[h] == nil {
+				counts[h] = map[string]int{}
+			}
+			counts[h][w.XPOS]++
+		}
+	}
+	out := map[uint64]uint64{}
+	for h, c := range counts {
+		n := 0
+		for _, k := range c {
+			n += k
+		}
+		if n < 2 {
+			continue
+		}
+		cls := uint64(1469598103934665603)
+		for _, t := range sortedSet(keysOf(c)) {
+			if float64(c[t]) >= 0.05*float64(n) {
+				cls = (cls ^ percep.Str(t)) * 1099511628211
+			}
+		}
+		out[h] = cls
+	}
+	return out
+}
+
+func keysOf(m map[string]int) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
 }

@@ -186,7 +186,7 @@ func (m *Model) pass(s *scratch, n int, at func(int) string, w *percep.Model, ri
 		clear(s.sc)
 		w.Score(s.feats, s.sc)
 		best := 0
-		for c := 1; c < len(s.sc); c++ {
+		for c := 1; c < len(m.tags); c++ {
 			if s.sc[c] > s.sc[best] {
 				best = c
 			}

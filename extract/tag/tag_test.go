@@ -184,3 +184,42 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+func TestUPOS(t *testing.T) {
+	tests := []struct{ xpos, lemma, dep, want string }{
+		{"NN", "dog", "", "NOUN"},
+		{"VBZ", "be", "cop", "AUX"},
+		{"VBD", "have", "aux", "AUX"},
+		{"VBD", "have", "root", "VERB"},
+		{"RB", "not", "advmod", "PART"},
+		{"IN", "because", "mark", "SCONJ"},
+		{"IN", "in", "case", "ADP"},
+		{"DT", "that", "nsubj", "PRON"},
+		{"???", "x", "", "X"},
+	}
+	for _, tt := range tests {
+		if got := UPOS(tt.xpos, tt.lemma, tt.dep); got != tt.want {
+			t.Errorf("UPOS(%s, %s, %s) = %s, want %s", tt.xpos, tt.lemma, tt.dep, got, tt.want)
+		}
+	}
+	// On gold EWT dev annotations the table agrees with the treebank's UPOS almost always.
+	dir := shared.Require(t, "train", "ud-ewt")
+	dev, err := ReadTreebank(filepath.Join(dir, "en_ewt-ud-dev.conllu"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, ok := 0, 0
+	for _, s := range dev {
+		for _, w := range s.Words {
+			n++
+			if UPOS(w.XPOS, w.Lemma, w.Deprel) == w.UPOS {
+				ok++
+			}
+		}
+	}
+	if acc := 100 * float64(ok) / float64(n); acc < 97 {
+		t.Errorf("UPOS from gold XPOS, lemma and relation agrees on %.2f%% of EWT dev words, want ≥ 97%%", acc)
+	} else {
+		t.Logf("UPOS agreement on EWT dev (gold XPOS, lemma, relation): %.2f%%", acc)
+	}
+}

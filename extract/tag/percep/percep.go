@@ -58,13 +58,23 @@ type entry struct {
 	u float64
 }
 
+// pend counts the instances in which a feature not yet in the model was updated.
+type pend struct {
+	t float64 // last instance counted
+	n int32
+}
+
 // Trainer learns an averaged perceptron over hashed features. Not safe for concurrent use.
 type Trainer struct {
 	// Classes is the number of classes.
 	Classes int
-	index   map[uint64]int32
-	rows    [][]entry
-	t       float64 // instances seen
+	// MinUpdates, when above 1, keeps a feature out of the model until it has been part of that
+	// many updates: a frequency cut-off that keeps rare features from memorizing the data.
+	MinUpdates int
+	index      map[uint64]int32
+	pending    map[uint64]pend // updates seen for features not yet in the model
+	rows       [][]entry
+	t          float64 // instances seen
 }
 
 // NewTrainer returns a trainer for the given number of classes.
@@ -90,6 +100,20 @@ func (tr *Trainer) Tick() { tr.t++ }
 func (tr *Trainer) Update(feats []uint64, c int, delta float32) {
 	for _, f := range feats {
 		r, ok := tr.index[f]
+		if !ok && tr.MinUpdates > 1 {
+			if tr.pending == nil {
+				tr.pending = map[uint64]pend{}
+			}
+			p := tr.pending[f]
+			if p.t != tr.t { // count instances, not the several Update calls of one instance
+				p.t, p.n = tr.t, p.n+1
+				tr.pending[f] = p
+			}
+			if p.n < int32(tr.MinUpdates) {
+				continue
+			}
+			delete(tr.pending, f)
+		}
 		if !ok {
 			r = int32(len(tr.rows))
 			tr.index[f] = r
@@ -117,25 +141,33 @@ func (tr *Trainer) Features() int { return len(tr.rows) }
 // Model averages the weights, drops those whose magnitude is below minWeight, quantizes the rest
 // to int16 and returns the compact model. The trainer can continue training afterwards.
 func (tr *Trainer) Model(minWeight float64) *Model {
-	if tr.Classes > math.MaxUint16 {
-		panic("percep: too many classes") // programming error: callers build classes from data
-	}
-	keys := make([]uint64, 0, len(tr.index))
-	for k := range tr.index {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
 	t := tr.t
 	if t == 0 {
 		t = 1
 	}
 	avg := func(e entry) float64 { return float64(e.w) - e.u/t }
+	// Keys are stored as 32-bit fingerprints: rows whose fingerprints collide are merged.
+	merged := map[uint32]map[int32]float64{}
 	maxAbs := 0.0
-	for _, row := range tr.rows {
-		for _, e := range row {
-			maxAbs = max(maxAbs, math.Abs(avg(e)))
+	for k, r := range tr.index {
+		fp := uint32(k)
+		row := merged[fp]
+		if row == nil {
+			row = map[int32]float64{}
+			merged[fp] = row
+		}
+		for _, e := range tr.rows[r] {
+			row[e.c] += avg(e)
 		}
 	}
+	keys := make([]uint32, 0, len(merged))
+	for k, row := range merged {
+		keys = append(keys, k)
+		for _, w := range row {
+			maxAbs = max(maxAbs, math.Abs(w))
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
 	scale := 1.0
 	if maxAbs > 0 {
 		scale = 32000 / maxAbs
@@ -149,14 +181,13 @@ func (tr *Trainer) Model(minWeight float64) *Model {
 	var buf []ce
 	for _, k := range keys {
 		buf = buf[:0]
-		for _, e := range tr.rows[tr.index[k]] {
-			a := avg(e)
+		for c, a := range merged[k] {
 			if math.Abs(a) < minWeight {
 				continue
 			}
 			q := int16(math.Round(a * scale))
 			if q != 0 {
-				buf = append(buf, ce{e.c, q})
+				buf = append(buf, ce{c, q})
 			}
 		}
 		if len(buf) == 0 {
@@ -180,10 +211,10 @@ type Model struct {
 	Classes int
 	// Scale is the factor by which float weights were multiplied before quantizing.
 	Scale float32
-	keys  []uint64
+	keys  []uint32 // 32-bit feature fingerprints (low bits of the feature keys), sorted
 	off   []uint32 // row i is ent[off[i]:off[i+1]]
 	ent   []uint32 // class<<16 | uint16(weight)
-	table []int32  // open addressing over keys: index+1, 0 empty
+	table []uint64 // open addressing: fingerprint<<32 | row start<<8 | row length; 0 empty
 	mask  uint64
 }
 
@@ -192,40 +223,38 @@ func (m *Model) build() {
 	for size < len(m.keys)*2 {
 		size <<= 1
 	}
-	m.table = make([]int32, size)
+	m.table = make([]uint64, size)
 	m.mask = uint64(size - 1)
 	for i, k := range m.keys {
-		p := k & m.mask
+		p := slot(k) & m.mask
 		for m.table[p] != 0 {
 			p = (p + 1) & m.mask
 		}
-		m.table[p] = int32(i + 1)
+		m.table[p] = uint64(k)<<32 | uint64(m.off[i])<<8 | uint64(m.off[i+1]-m.off[i])
 	}
 }
 
-func (m *Model) find(k uint64) int {
-	p := k & m.mask
-	for {
-		i := m.table[p]
-		if i == 0 {
-			return -1
-		}
-		if m.keys[i-1] == k {
-			return int(i - 1)
-		}
-		p = (p + 1) & m.mask
-	}
-}
+// slot spreads a fingerprint over the table.
+func slot(k uint32) uint64 { return uint64(k) * 0x9e3779b97f4a7c15 >> 20 }
 
 // Score adds the quantized weights of feats to scores (len Classes).
 func (m *Model) Score(feats []uint64, scores []int32) {
 	for _, f := range feats {
-		i := m.find(f)
-		if i < 0 {
-			continue
-		}
-		for _, e := range m.ent[m.off[i]:m.off[i+1]] {
-			scores[e>>16] += int32(int16(uint16(e)))
+		k := uint32(f)
+		p := slot(k) & m.mask
+		for {
+			v := m.table[p]
+			if v == 0 {
+				break
+			}
+			if uint32(v>>32) == k {
+				start := uint32(v>>8) & 0xffffff
+				for _, e := range m.ent[start : start+uint32(v&0xff)] {
+					scores[e>>16] += int32(int16(uint16(e)))
+				}
+				break
+			}
+			p = (p + 1) & m.mask
 		}
 	}
 }
@@ -241,9 +270,9 @@ func (m *Model) AppendBinary(b []byte) ([]byte, error) {
 	b = binary.AppendUvarint(b, uint64(m.Classes))
 	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(m.Scale))
 	b = binary.AppendUvarint(b, uint64(len(m.keys)))
-	var prev uint64
+	var prev uint32
 	for i, k := range m.keys { // keys are sorted: store deltas
-		b = binary.AppendUvarint(b, k-prev)
+		b = binary.AppendUvarint(b, uint64(k-prev))
 		prev = k
 		b = binary.AppendUvarint(b, uint64(m.off[i+1]-m.off[i]))
 	}
@@ -343,17 +372,20 @@ func AppendString(b []byte, s string) []byte {
 
 // Model decodes a model written by AppendBinary.
 func (d *Decoder) Model() (*Model, error) {
-	m := &Model{Classes: d.Len(math.MaxUint16)}
+	m := &Model{Classes: d.Len(255)}
 	m.Scale = math.Float32frombits(d.Uint32())
 	n := d.Len(1 << 28)
 	if d.err != nil {
 		return nil, d.err
 	}
-	m.keys = make([]uint64, n)
+	if m.Classes > 255 {
+		return nil, fmt.Errorf("%d classes, at most 255", m.Classes)
+	}
+	m.keys = make([]uint32, n)
 	m.off = make([]uint32, n+1)
-	var prev uint64
+	var prev uint32
 	for i := 0; i < n; i++ {
-		prev += d.Uvarint()
+		prev += uint32(d.Uvarint())
 		m.keys[i] = prev
 		m.off[i+1] = m.off[i] + uint32(d.Len(m.Classes))
 	}
@@ -367,6 +399,9 @@ func (d *Decoder) Model() (*Model, error) {
 	}
 	if d.err != nil {
 		return nil, d.err
+	}
+	if m.off[n] >= 1<<24 {
+		return nil, fmt.Errorf("%d weights, at most %d", m.off[n], 1<<24-1)
 	}
 	m.build()
 	return m, nil
@@ -392,4 +427,60 @@ func (m *Model) Prune(minQ int) *Model {
 	}
 	p.build()
 	return p
+}
+
+// Sum returns a model whose weights are the sums of a's and b's (an ensemble of two models over
+// the same classes and feature templates), re-quantized.
+func Sum(a, b *Model) (*Model, error) {
+	if a.Classes != b.Classes {
+		return nil, fmt.Errorf("percep: sum of models with %d and %d classes", a.Classes, b.Classes)
+	}
+	rows := map[uint32]map[int32]float64{}
+	add := func(m *Model) {
+		for i, k := range m.keys {
+			r := rows[k]
+			if r == nil {
+				r = map[int32]float64{}
+				rows[k] = r
+			}
+			for _, e := range m.ent[m.off[i]:m.off[i+1]] {
+				r[int32(e>>16)] += float64(int16(uint16(e))) / float64(m.Scale)
+			}
+		}
+	}
+	add(a)
+	add(b)
+	keys := make([]uint32, 0, len(rows))
+	maxAbs := 0.0
+	for k, r := range rows {
+		keys = append(keys, k)
+		for _, w := range r {
+			maxAbs = max(maxAbs, math.Abs(w))
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	scale := 1.0
+	if maxAbs > 0 {
+		scale = 32000 / maxAbs
+	}
+	m := &Model{Classes: a.Classes, Scale: float32(scale), off: []uint32{0}}
+	for _, k := range keys {
+		cs := make([]int32, 0, len(rows[k]))
+		for c := range rows[k] {
+			cs = append(cs, c)
+		}
+		sort.Slice(cs, func(i, j int) bool { return cs[i] < cs[j] })
+		n := len(m.ent)
+		for _, c := range cs {
+			if q := int16(math.Round(rows[k][c] * scale)); q != 0 {
+				m.ent = append(m.ent, uint32(c)<<16|uint32(uint16(q)))
+			}
+		}
+		if len(m.ent) > n {
+			m.keys = append(m.keys, k)
+			m.off = append(m.off, uint32(len(m.ent)))
+		}
+	}
+	m.build()
+	return m, nil
 }
