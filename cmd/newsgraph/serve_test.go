@@ -72,16 +72,7 @@ func TestServeSeedsInBrowser(t *testing.T) {
 	}
 
 	query := `g.V("<person/elon-musk>").In("<praised>").Unique().Tag("entity").Out("<name>").All()`
-	if err := chromedp.Do(ctx,
-		chromedp.Click(chromedp.ID("tab-gizmo")),
-		chromedp.WaitVisible(chromedp.ID("gizmo-query")),
-		chromedp.SetValue(chromedp.ID("gizmo-query"), query),
-		chromedp.Click(chromedp.ID("gizmo-run")),
-		chromedp.WaitVisible(chromedp.ID("gizmo-table")),
-	); err != nil {
-		t.Fatalf("gizmo console: %v", err)
-	}
-	table, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("gizmo-table")))
+	table, err := browsertest.RunGizmo(ctx, query)
 	if err != nil {
 		t.Fatal(err)
 	}

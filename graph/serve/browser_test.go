@@ -103,16 +103,7 @@ func TestBrowser(t *testing.T) {
 
 	// The Gizmo console: a query whose results are a table, then the same results as a graph.
 	query := `g.V("<person/maria-lopez>").Out("<praised>").Unique().Tag("entity").Out("<name>").All()`
-	if err := chromedp.Do(ctx,
-		chromedp.Click(chromedp.ID("tab-gizmo")),
-		chromedp.WaitVisible(chromedp.ID("gizmo-query")),
-		chromedp.SetValue(chromedp.ID("gizmo-query"), query),
-		chromedp.Click(chromedp.ID("gizmo-run")),
-		chromedp.WaitVisible(chromedp.ID("gizmo-table")),
-	); err != nil {
-		t.Fatalf("gizmo console: %v", err)
-	}
-	table, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("gizmo-table")))
+	table, err := browsertest.RunGizmo(ctx, query)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -99,3 +99,17 @@ func Until(expr string) chromedp.Action[chromedp.Void] {
 		return nil
 	})
 }
+
+// RunGizmo runs a query in the page's Gizmo console and returns the text of its result table.
+func RunGizmo(ctx context.Context, query string) (string, error) {
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.ID("tab-gizmo")),
+		chromedp.WaitVisible(chromedp.ID("gizmo-query")),
+		chromedp.SetValue(chromedp.ID("gizmo-query"), query),
+		chromedp.Click(chromedp.ID("gizmo-run")),
+		chromedp.WaitVisible(chromedp.ID("gizmo-table")),
+	); err != nil {
+		return "", fmt.Errorf("gizmo console: %w", err)
+	}
+	return chromedp.Run(ctx, chromedp.Text(chromedp.ID("gizmo-table")))
+}
