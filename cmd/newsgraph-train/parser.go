@@ -14,15 +14,17 @@ import (
 func trainParser(args []string) error {
 	fs := flag.NewFlagSet("parser", flag.ContinueOnError)
 	data := fs.String("data", "", "folder with en_ewt-ud-{train,dev,test}.conllu (default: shared/train/ud-ewt)")
-	epochs := fs.Int("epochs", 15, "training epochs")
+	epochs := fs.Int("epochs", 12, "training epochs")
 	out := fs.String("out", "extract/parse/model.bin", "model file to write")
 	tagger := fs.String("tagger", "extract/tag/model.bin", "tagger model for dev and test tags")
 	folds := fs.Int("jackknife", 4, "train tags come from taggers trained on the other folds (0: gold tags)")
 	tagEpochs := fs.Int("tag-epochs", 8, "epochs of each jackknife tagger")
 	explore := fs.Float64("explore", 0.9, "probability of following the model's wrong predictions in training")
-	minW := fs.Float64("min-weight", 0.05, "drop averaged weights smaller than this")
+	minW := fs.Float64("min-weight", 0.1, "drop averaged weights smaller than this from each trained model")
 	seed := fs.Int64("seed", 1, "shuffling seed")
-	minUpd := fs.Int("min-updates", 1, "features join the model after this many updates")
+	minUpd := fs.Int("min-updates", 2, "features join the model after this many updates")
+	members := fs.Int("ensemble", 2, "train this many models with successive seeds and sum their weights")
+	prune := fs.Float64("prune", 1.2, "drop summed weights smaller than this from the written model")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -60,13 +62,40 @@ func trainParser(args []string) error {
 		fmt.Printf("jackknifed train tags (%d folds) in %s\n", *folds, time.Since(start).Round(time.Second))
 	}
 	devTags, testTags := tagAll(tm, dev), tagAll(tm, test)
-	m, err := parse.Train(train, trainTags, parse.TrainOptions{
-		Epochs: *epochs, Seed: *seed, Explore: *explore, MinWeight: *minW, MinUpdates: *minUpd, Log: os.Stdout,
-		Dev: dev, DevTags: devTags,
-	})
+	models := make([]*parse.Model, *members)
+	errs := make([]error, *members)
+	var wg sync.WaitGroup
+	for i := range models {
+		wg.Add(1)
+		go func(i int) { // members train two at a time, one per core
+			defer wg.Done()
+			opt := parse.TrainOptions{
+				Epochs: *epochs, Seed: *seed + int64(i), Explore: *explore, MinWeight: *minW, MinUpdates: *minUpd,
+			}
+			if i == 0 {
+				opt.Log, opt.Dev, opt.DevTags = os.Stdout, dev, devTags
+			}
+			models[i], errs[i] = parse.Train(train, trainTags, opt)
+		}(i)
+		if i%2 == 1 {
+			wg.Wait()
+		}
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	m, err := parse.Ensemble(models...)
 	if err != nil {
 		return err
 	}
+	if len(models) > 1 {
+		d := parse.Evaluate(m, dev, devTags)
+		fmt.Printf("ensemble of %d: dev UAS %.2f%% LAS %.2f%% before pruning\n", len(models), d.UAS(), d.LAS())
+	}
+	m = m.Pruned(*prune)
 	fmt.Printf("trained in %s\n", time.Since(start).Round(time.Second))
 	d, t := parse.Evaluate(m, dev, devTags), parse.Evaluate(m, test, testTags)
 	fmt.Printf("dev  (predicted tags): UAS %.2f%%  LAS %.2f%%  (%d words, punctuation included)\n", d.UAS(), d.LAS(), d.Words)

@@ -1,6 +1,7 @@
 // Package parse is newsgraph's dependency parser: a greedy arc-hybrid transition-based parser
 // (Kuhlmann et al. 2011) trained with the dynamic oracle of Goldberg & Nivre (2013) and an
-// averaged perceptron over Zhang & Nivre (2011) style feature templates, labelling arcs with full
+// averaged perceptron over Zhang & Nivre (2011) style feature templates (the shipped model sums
+// the weights of perceptrons trained with different seeds), labelling arcs with full
 // Universal Dependencies relations as in CoNLL-U column 8 ("nsubj:pass", "acl:relcl"). The
 // model is trained by cmd/newsgraph-train on UD English EWT with predicted tags and embedded in
 // the package.
@@ -17,6 +18,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -312,9 +314,32 @@ func newModel(labels, tags []string) (*Model, error) {
 // ModelSize returns the size in bytes of the embedded model file.
 func ModelSize() int { return len(embedded) }
 
-// Pruned returns a copy of m without weights whose magnitude is below minQ quantization steps.
-func (m *Model) Pruned(minQ int) *Model {
+// Pruned returns a copy of m without the weights whose magnitude is below minWeight.
+func (m *Model) Pruned(minWeight float64) *Model {
 	p, _ := newModel(m.labels, m.tags)
-	p.w, p.amb = m.w.Prune(minQ), m.amb
+	p.w, p.amb = m.w.Prune(int(math.Round(minWeight*float64(m.w.Scale)))), m.amb
 	return p
+}
+
+// Ensemble returns a model whose weights are the sums of the given models' weights; the models
+// must have been trained on the same treebank (same labels, tags and ambiguity classes).
+func Ensemble(models ...*Model) (*Model, error) {
+	if len(models) == 0 {
+		return nil, fmt.Errorf("parse: ensemble of no models")
+	}
+	first := models[0]
+	p, err := newModel(first.labels, first.tags)
+	if err != nil {
+		return nil, err
+	}
+	p.w, p.amb = first.w, first.amb
+	for _, m := range models[1:] {
+		if !slices.Equal(m.labels, first.labels) || !slices.Equal(m.tags, first.tags) || len(m.amb) != len(first.amb) {
+			return nil, fmt.Errorf("parse: ensemble of models trained on different data")
+		}
+		if p.w, err = percep.Sum(p.w, m.w); err != nil {
+			return nil, fmt.Errorf("parse: ensemble: %w", err)
+		}
+	}
+	return p, nil
 }

@@ -1,7 +1,9 @@
 // Package tag is newsgraph's part-of-speech tagger and lemmatizer: a greedy averaged-perceptron
 // tagger (Collins 2002, with the feature set of Honnibal's "A good POS tagger in 200 lines" plus
-// prefixes, suffixes, shapes and wider lexical context) predicting Penn Treebank tags (UD XPOS),
-// and a lemmatizer of exceptions learned from a treebank plus suffix rules for unseen words. The
+// prefixes, suffixes, shapes, ambiguity classes and wider lexical context) predicting Penn
+// Treebank tags (UD XPOS) in two left-to-right passes, the second also reading the first pass's
+// tags of the following words (trained on jackknifed first-pass tags); a lemmatizer of exceptions
+// learned from a treebank plus suffix rules for unseen words; and UPOS derived by a table. The
 // model is trained by cmd/newsgraph-train on UD English EWT and embedded in the package.
 //
 // It reads tokens and writes only their Tag and Lemma; it does not split sentences, tokenize,
