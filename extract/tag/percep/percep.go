@@ -214,8 +214,11 @@ type Model struct {
 	keys  []uint32 // 32-bit feature fingerprints (low bits of the feature keys), sorted
 	off   []uint32 // row i is ent[off[i]:off[i+1]]
 	ent   []uint32 // class<<16 | uint16(weight)
-	table []uint64 // open addressing: fingerprint<<32 | row start<<8 | row length; 0 empty
+	table []uint64 // open addressing: fingerprint<<32 | row start in run<<8 | row length; 0 empty
 	mask  uint64
+	// run holds the rows as Score reads them: sparse rows as in ent, and rows with more than a
+	// third of the classes dense (length 0 in the table), two int16 weights per word.
+	run []uint32
 }
 
 func (m *Model) build() {
@@ -225,12 +228,27 @@ func (m *Model) build() {
 	}
 	m.table = make([]uint64, size)
 	m.mask = uint64(size - 1)
+	m.run = make([]uint32, 0, len(m.ent))
+	denseLen := (m.Classes + 1) / 2
 	for i, k := range m.keys {
+		row := m.ent[m.off[i]:m.off[i+1]]
+		start, n := len(m.run), len(row)
+		if 3*n > m.Classes {
+			n = 0
+			dense := make([]uint32, denseLen)
+			for _, e := range row {
+				c := e >> 16
+				dense[c/2] |= (e & 0xffff) << (16 * (c % 2))
+			}
+			m.run = append(m.run, dense...)
+		} else {
+			m.run = append(m.run, row...)
+		}
 		p := slot(k) & m.mask
 		for m.table[p] != 0 {
 			p = (p + 1) & m.mask
 		}
-		m.table[p] = uint64(k)<<32 | uint64(m.off[i])<<8 | uint64(m.off[i+1]-m.off[i])
+		m.table[p] = uint64(k)<<32 | uint64(start)<<8 | uint64(n)
 	}
 }
 
@@ -239,22 +257,55 @@ func slot(k uint32) uint64 { return uint64(k) * 0x9e3779b97f4a7c15 >> 20 }
 
 // Score adds the quantized weights of feats to scores (len Classes).
 func (m *Model) Score(feats []uint64, scores []int32) {
-	for _, f := range feats {
-		k := uint32(f)
-		p := slot(k) & m.mask
-		for {
-			v := m.table[p]
-			if v == 0 {
-				break
-			}
-			if uint32(v>>32) == k {
-				start := uint32(v>>8) & 0xffffff
-				for _, e := range m.ent[start : start+uint32(v&0xff)] {
-					scores[e>>16] += int32(int16(uint16(e)))
+	// Phases: find every feature's row, load each row's first word, then add the rows. The
+	// loads of each phase are independent, so the processor overlaps their cache misses.
+	var found [128]uint64
+	var first [128]uint32
+	run := m.run
+	half := m.Classes / 2
+	odd := m.Classes%2 == 1
+	for len(feats) > 0 {
+		chunk := feats[:min(len(feats), len(found))]
+		feats = feats[len(chunk):]
+		n := 0
+		for _, f := range chunk {
+			k := uint32(f)
+			p := slot(k) & m.mask
+			for {
+				v := m.table[p]
+				if v == 0 {
+					break
 				}
-				break
+				if uint32(v>>32) == k {
+					found[n] = v
+					n++
+					break
+				}
+				p = (p + 1) & m.mask
 			}
-			p = (p + 1) & m.mask
+		}
+		for i, v := range found[:n] {
+			first[i] = run[uint32(v>>8)&0xffffff] // rows are never empty
+		}
+		for i, v := range found[:n] {
+			start, ln := uint32(v>>8)&0xffffff, uint32(v&0xff)
+			if ln == 0 { // dense
+				row := run[start : start+uint32(half)]
+				sc := scores[:2*len(row)]
+				for j, w := range row {
+					sc[2*j] += int32(int16(uint16(w)))
+					sc[2*j+1] += int32(int16(uint16(w >> 16)))
+				}
+				if odd {
+					scores[2*half] += int32(int16(uint16(run[start+uint32(half)])))
+				}
+				continue
+			}
+			e := first[i]
+			scores[e>>16] += int32(int16(uint16(e)))
+			for _, e := range run[start+1 : start+ln] {
+				scores[e>>16] += int32(int16(uint16(e)))
+			}
 		}
 	}
 }
@@ -387,7 +438,11 @@ func (d *Decoder) Model() (*Model, error) {
 	for i := 0; i < n; i++ {
 		prev += uint32(d.Uvarint())
 		m.keys[i] = prev
-		m.off[i+1] = m.off[i] + uint32(d.Len(m.Classes))
+		rl := d.Len(m.Classes)
+		if rl == 0 && d.err == nil {
+			d.err = errors.New("empty weight row")
+		}
+		m.off[i+1] = m.off[i] + uint32(rl)
 	}
 	if d.err != nil {
 		return nil, d.err
@@ -400,8 +455,8 @@ func (d *Decoder) Model() (*Model, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	if m.off[n] >= 1<<24 {
-		return nil, fmt.Errorf("%d weights, at most %d", m.off[n], 1<<24-1)
+	if m.off[n] >= 1<<23 { // dense rows may take up to 1.5 times the space in the run
+		return nil, fmt.Errorf("%d weights, at most %d", m.off[n], 1<<23-1)
 	}
 	m.build()
 	return m, nil
