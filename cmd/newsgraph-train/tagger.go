@@ -12,7 +12,7 @@ import (
 func trainTagger(args []string) error {
 	fs := flag.NewFlagSet("tagger", flag.ContinueOnError)
 	data := fs.String("data", "", "folder with en_ewt-ud-{train,dev,test}.conllu (default: shared/train/ud-ewt)")
-	epochs := fs.Int("epochs", 10, "training epochs")
+	epochs := fs.Int("epochs", 8, "training epochs")
 	out := fs.String("out", "extract/tag/model.bin", "model file to write")
 	minW := fs.Float64("min-weight", 0.05, "drop averaged weights smaller than this")
 	seed := fs.Int64("seed", 1, "shuffling seed")
