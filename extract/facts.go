@@ -113,7 +113,7 @@ type arg struct {
 	alts    []int  // other candidate entities of a pronoun or description, best first
 	mention string // the words of this sentence
 	kind    coref.Kind
-	weak    bool // reached through a possessive ("Musk's plan" for Musk)
+	weak    bool // reached through a possessive ("Lopez's plan" for Lopez)
 }
 
 // factSentence reports whether facts may be read from a sentence of this kind: headlines and
@@ -136,7 +136,7 @@ func (b *factBuilder) facts() []schema.Fact {
 
 // args resolves the argument headed by token t of sentence si to entities: the entity the token
 // belongs to, each entity coordinated with it ("Russia and Ukraine"), or, for a noun that is not
-// an entity, the entity that owns it ("Musk's plan").
+// an entity, the entity that owns it ("Lopez's plan").
 func (b *factBuilder) args(si, t int) []arg {
 	toks := b.d.Sentences[si].Tokens
 	if t < 0 || t >= len(toks) {
@@ -354,8 +354,8 @@ func (b *factBuilder) entityRef(a arg) schema.Entity {
 	return schema.Entity{ID: n.ID, Name: n.Name, Type: n.Type, Mention: a.mention}
 }
 
-// roleFacts turns the roles titles give people into facts: "Kremlin spokesman X" is X
-// —spokesperson of→ Kremlin; "Acme and Zenith CEO X" two facts; "U.S. billionaire X", a title
+// roleFacts turns the roles titles give people into facts: "Pentagon spokesman X" is X
+// —spokesperson of→ Pentagon; "Acme and Zenith CEO X" two facts; "U.S. billionaire X", a title
 // with no role predicate, is X —has title→ "billionaire" and X —citizen of→ United States.
 func (b *factBuilder) roleFacts(si int) []schema.Fact {
 	s := &b.d.Sentences[si]

@@ -11,7 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Node IRIs in the store are short and readable ("person/elon-musk", "article/a.txt",
+// Node IRIs in the store are short and readable ("person/maria-lopez", "article/a.txt",
 // "stmt/3f2a…") so that Gizmo queries stay writable by hand; Expand maps them to absolute IRIs
 // for RDF exports.
 
@@ -44,7 +44,7 @@ func PredicateIRI(name string) string { return strings.ReplaceAll(name, " ", "_"
 func PredicateName(iri string) string { return strings.ReplaceAll(iri, "_", " ") }
 
 // Slug folds a name to the lower-case, hyphenated form used in IRIs: accents removed
-// ("Zelenskyy" and "Zelénskyy" agree), punctuation dropped, words joined by "-". Letters of other
+// ("Jose" and "José" agree), punctuation dropped, words joined by "-". Letters of other
 // scripts are kept.
 func Slug(name string) string {
 	var b strings.Builder

@@ -64,7 +64,7 @@ type Predicate struct {
 	// CAMEO is the CAMEO event code of the predicate (3 or 4 digits), or "" where none applies.
 	// A lookup through the CAMEO table returns the verb's own, possibly more specific, code.
 	CAMEO string
-	// Role marks a role predicate read from a title ("the Kremlin spokesman X"): the subject holds
+	// Role marks a role predicate read from a title ("the Pentagon spokesman X"): the subject holds
 	// the title at the object, and the fact's relation keeps the title as the text wrote it.
 	Role bool
 	// Possessive is, for a role whose prepositional object differs from its possessor, the

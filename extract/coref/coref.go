@@ -64,7 +64,7 @@ func Resolve(d *doc.Doc) *Result {
 	for si := range d.Sentences {
 		switch d.Sentences[si].Kind {
 		case doc.Headline, doc.Aside:
-			// Title case and by-lines mislead the recogniser ("Kremlin Hails X's Plan" is no
+			// Title case and by-lines mislead the recogniser ("Senate Backs Mayor's Plan" is no
 			// name), and nothing is read from these units.
 			continue
 		}
@@ -178,7 +178,7 @@ func compatible(a, b string) bool {
 }
 
 // linkName attaches name mention i to an earlier entity with the same name, or one whose name it
-// shortens ("Musk" after "Elon Musk"), or starts a new entity. A fuller later name upgrades the
+// shortens ("Lopez" after "Maria Lopez"), or starts a new entity. A fuller later name upgrades the
 // entity's name.
 func (r *Result) linkName(i int) {
 	m := &r.Mentions[i]
@@ -228,7 +228,7 @@ func equalTokens(a, b []string) bool {
 	return true
 }
 
-// subsequence reports whether short is a shortening of long: its surname ("Musk"), given name,
+// subsequence reports whether short is a shortening of long: its surname ("Lopez"), given name,
 // or given name and surname of a longer name.
 func subsequence(short, long []string) bool {
 	if len(short) == 0 || len(short) >= len(long) {

@@ -1,6 +1,6 @@
 // Package coref finds the mentions of entities in one article (names, descriptions such as "the
 // billionaire", pronouns), groups those that refer to the same entity, and reads the roles that
-// titles give people ("Kremlin spokesman X": X is spokesman of the Kremlin). It is a deterministic
+// titles give people ("Pentagon spokesman X": X is spokesman of the Pentagon). It is a deterministic
 // multi-pass sieve in the manner of Lee et al. (2013, "Deterministic coreference resolution based
 // on entity-centric, precision-ranked rules"): precise passes (exact names) first, looser ones
 // (surnames, descriptions, pronouns by gender, number, syntactic role and recency) after.
@@ -24,8 +24,8 @@ type Kind uint8
 
 // The kinds of mention, from most to least informative.
 const (
-	Name    Kind = iota // a proper name: "Dmitry Peskov", "the Kremlin"
-	Nominal             // a description: "the billionaire", "the Tesla CEO"
+	Name    Kind = iota // a proper name: "Maria Lopez", "the Pentagon"
+	Nominal             // a description: "the billionaire", "the Acme CEO"
 	Pronoun             // he, she, it, they...
 )
 
@@ -166,7 +166,7 @@ func nameMention(si int, toks []doc.Token, i, j int, typ string) (Mention, bool)
 				continue
 			}
 			if n, e := lexicon.Match(words, a); n > 0 && a+n < b && e.Class&(lexicon.ClassTitle|lexicon.ClassDemonym|lexicon.ClassPlace|lexicon.ClassOrg) != 0 {
-				a += n // "President Volodymyr Zelensky", "Kremlin spokesman" stays a title, not a name
+				a += n // "President Maria Lopez", "Pentagon spokesman" stays a title, not a name
 				continue
 			}
 		}
@@ -225,7 +225,7 @@ var personNouns = map[string]bool{
 	"critic": true, "analyst": true, "journalist": true, "writer": true, "author": true, "columnist": true,
 }
 
-// nominalMention recognises a definite description of a person ("the billionaire", "the Tesla
+// nominalMention recognises a definite description of a person ("the billionaire", "the Acme
 // CEO", "the tech guru") headed by token i.
 func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, bool) {
 	t := &toks[i]
@@ -271,7 +271,7 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 }
 
 // propagateNames adds name mentions the recogniser missed: a proper noun that repeats, alone, a
-// word of a multi-word person name found elsewhere in the article ("Musk" after "Elon Musk"), or
+// word of a multi-word person name found elsewhere in the article ("Lopez" after "Maria Lopez"), or
 // the whole of a one-word name of another type, is a mention of the same type. This is the
 // "one sense per discourse" consistency of document-level NER.
 func propagateNames(d *doc.Doc, ms []Mention) []Mention {

@@ -7,8 +7,8 @@ import (
 	"github.com/newsgraph/newsgraph/extract/lexicon"
 )
 
-// Role is a role a title gives a person: "Kremlin spokesman Dmitry Peskov" (spokesman of the
-// Kremlin), "Ukraine's ambassador to Germany X" (ambassador of Ukraine, to Germany).
+// Role is a role a title gives a person: "Pentagon spokesman John Smith" (spokesman of the
+// Pentagon), "Chile's ambassador to Peru X" (ambassador of Chile, to Peru).
 type Role struct {
 	// Sent is the sentence; Start and End the token span of the title phrase.
 	Sent, Start, End int
@@ -16,7 +16,7 @@ type Role struct {
 	Person int
 	// Title is the title as written ("spokesman", "Ambassador").
 	Title string
-	// Of are the entities the role belongs to (the Kremlin; "Acme and Zenith CEO": both), in text
+	// Of are the entities the role belongs to (the Pentagon; "Acme and Zenith CEO": both), in text
 	// order; none when the text names none.
 	Of []int
 	// To is the entity a diplomatic role is accredited to (Germany), -1 when none.
@@ -143,8 +143,8 @@ func diplomatic(title string) bool {
 	return ok && t.Kind == "diplomatic"
 }
 
-// appositive reads a title in apposition to the name headed by token head: "X, the Kremlin's
-// spokesman," or "X, spokesman for the Kremlin,".
+// appositive reads a title in apposition to the name headed by token head: "X, the Pentagon's
+// spokesman," or "X, spokesman for the Pentagon,".
 func (r *Result) appositive(si int, toks []doc.Token, words []string, mentionAt map[int]int, head int) (Role, bool) {
 	for k := range toks {
 		if toks[k].Head != head || toks[k].Dep != "appos" {

@@ -16,7 +16,7 @@ import (
 
 // GoldEntity is one entity of a gold folder's entities.json.
 type GoldEntity struct {
-	// ID is the entity id the gold facts use ("elon_musk"); its underscores read as spaces make
+	// ID is the entity id the gold facts use ("maria_lopez"); its underscores read as spaces make
 	// one more alias.
 	ID string `json:"id"`
 	// Name is the entity's canonical name.

@@ -1,6 +1,6 @@
 // Package resolve links entities across articles: one real entity is one node over the corpus.
-// An article that names a person only by surname ("Musk") is linked to the one person of the
-// corpus whose full name ends so ("Elon Musk"); an acronym to the one organisation it abbreviates.
+// An article that names a person only by surname ("Lopez") is linked to the one person of the
+// corpus whose full name ends so ("Maria Lopez"); an acronym to the one organisation it abbreviates.
 // One name recorded under several types (a recogniser's disagreement between articles) is one
 // entity, under the type most articles gave it. Distinct entities stay apart: shortened names are
 // only compared with names of the same type, and an ambiguous short name (two people called

@@ -342,7 +342,7 @@ func trimURL(text string, p, e int) int {
 }
 
 // splitClitics appends the word text[s:e], split into its stem and clitic as UD EWT does:
-// "Musk's" → "Musk" "'s", "don't" → "do" "n't", "I'm", "they'll", "cannot" → "can" "not",
+// "Lopez's" → "Lopez" "'s", "don't" → "do" "n't", "I'm", "they'll", "cannot" → "can" "not",
 // "gonna" → "gon" "na".
 func splitClitics(dst []doc.Token, text string, s, e int) []doc.Token {
 	w := text[s:e]
