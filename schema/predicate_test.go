@@ -113,7 +113,7 @@ func TestLookupRole(t *testing.T) {
 		"spokesman":               "spokesperson of",
 		"Spokeswoman":             "spokesperson of",
 		"press secretary":         "spokesperson of",
-		"Kremlin spokesman":       "spokesperson of",
+		"Pentagon spokesman":      "spokesperson of",
 		"CEO":                     "ceo of",
 		"C.E.O.":                  "ceo of",
 		"chief executive":         "ceo of",

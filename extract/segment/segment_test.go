@@ -66,7 +66,7 @@ func TestTokenize(t *testing.T) {
 
 func TestNorm(t *testing.T) {
 	cases := []struct{ in, want string }{
-		{"Musk’s ‘deal’ and “talks”", "Musk 's ' deal ' and \" talks \""},
+		{"Lopez’s ‘deal’ and “talks”", "Lopez 's ' deal ' and \" talks \""},
 		{"f*** off", "fuck off"},
 		{"F**k off", "Fuck off"},
 		{"the f***ing thing", "the fucking thing"},
