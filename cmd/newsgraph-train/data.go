@@ -24,3 +24,20 @@ func ewtDir(dir string) (string, error) {
 func readSplit(dir, split string) (tag.Treebank, error) {
 	return tag.ReadTreebank(filepath.Join(dir, "en_ewt-ud-"+split+".conllu"))
 }
+
+// readEWT reads the train, dev and test splits of UD EWT from dir (or the default folder).
+func readEWT(dir string) (train, dev, test tag.Treebank, err error) {
+	if dir, err = ewtDir(dir); err != nil {
+		return nil, nil, nil, err
+	}
+	if train, err = readSplit(dir, "train"); err != nil {
+		return nil, nil, nil, err
+	}
+	if dev, err = readSplit(dir, "dev"); err != nil {
+		return nil, nil, nil, err
+	}
+	if test, err = readSplit(dir, "test"); err != nil {
+		return nil, nil, nil, err
+	}
+	return train, dev, test, nil
+}

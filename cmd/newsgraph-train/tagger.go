@@ -20,19 +20,7 @@ func trainTagger(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	dir, err := ewtDir(*data)
-	if err != nil {
-		return err
-	}
-	train, err := readSplit(dir, "train")
-	if err != nil {
-		return err
-	}
-	dev, err := readSplit(dir, "dev")
-	if err != nil {
-		return err
-	}
-	test, err := readSplit(dir, "test")
+	train, dev, test, err := readEWT(*data)
 	if err != nil {
 		return err
 	}

@@ -28,20 +28,14 @@ type Span struct {
 	Label string
 }
 
-var (
-	loadOnce sync.Once
-	loaded   *Model
-	loadErr  error
-)
-
 // Load returns the embedded model, decoding it on first use. The model is shared and safe for
 // concurrent use.
-func Load() (*Model, error) {
-	loadOnce.Do(func() {
-		loaded, loadErr = Decode(modelBin)
-		if loadErr != nil {
-			loadErr = fmt.Errorf("ner: embedded model: %w", loadErr)
-		}
-	})
-	return loaded, loadErr
-}
+func Load() (*Model, error) { return loadEmbedded() }
+
+var loadEmbedded = sync.OnceValues(func() (*Model, error) {
+	m, err := Decode(modelBin)
+	if err != nil {
+		return nil, fmt.Errorf("ner: embedded model: %w", err)
+	}
+	return m, nil
+})

@@ -51,12 +51,6 @@ type scratch struct {
 	sc    []int32
 }
 
-var (
-	defOnce  sync.Once
-	defModel *Model
-	defErr   error
-)
-
 // Load decodes the embedded model. Each call decodes anew; use Default to share one.
 func Load() (*Model, error) {
 	m, err := Decode(embedded)
@@ -67,10 +61,9 @@ func Load() (*Model, error) {
 }
 
 // Default returns the embedded model, loading it on first use.
-func Default() (*Model, error) {
-	defOnce.Do(func() { defModel, defErr = Load() })
-	return defModel, defErr
-}
+func Default() (*Model, error) { return loadDefault() }
+
+var loadDefault = sync.OnceValues(Load)
 
 // Labels returns the dependency relations the model predicts.
 func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }

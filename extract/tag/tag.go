@@ -59,12 +59,6 @@ type scratch struct {
 	sc    []int32
 }
 
-var (
-	defOnce  sync.Once
-	defModel *Model
-	defErr   error
-)
-
 // Load decodes the embedded model. Each call decodes anew; use Default to share one.
 func Load() (*Model, error) {
 	m, err := Decode(embedded)
@@ -75,10 +69,9 @@ func Load() (*Model, error) {
 }
 
 // Default returns the embedded model, loading it on first use.
-func Default() (*Model, error) {
-	defOnce.Do(func() { defModel, defErr = Load() })
-	return defModel, defErr
-}
+func Default() (*Model, error) { return loadDefault() }
+
+var loadDefault = sync.OnceValues(Load)
 
 // Tags returns the tag set in class order.
 func (m *Model) Tags() []string { return append([]string(nil), m.tags...) }
