@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -90,20 +91,10 @@ func (b *factBuilder) entityRecords() []schema.EntityRecord {
 	out := make([]schema.EntityRecord, 0, len(byID))
 	for _, r := range byID {
 		sort.Strings(r.Aliases)
-		r.Aliases = dedup(r.Aliases)
+		r.Aliases = slices.Compact(r.Aliases)
 		out = append(out, *r)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
-}
-
-func dedup(ss []string) []string {
-	out := ss[:0]
-	for i, s := range ss {
-		if i == 0 || s != ss[i-1] {
-			out = append(out, s)
-		}
-	}
 	return out
 }
 
@@ -154,7 +145,7 @@ func (b *factBuilder) args(si, t int) []arg {
 	if !add(t, false) && !b.nameOf(si, t, add) && contentNoun(&toks[t]) {
 		// "X's plan" stands for X, weakly; "Ukraine's ambassador" does not stand for Ukraine, nor
 		// "his car" for him.
-		for k := subtree(toks, t).Start; k < t; k++ { // the owner may hang on a compound: "X's peace deal suggestion"
+		for k := clause.Subtree(toks, t).Start; k < t; k++ { // the owner may hang on a compound: "X's peace deal suggestion"
 			if toks[k].Dep == "nmod:poss" && add(k, true) {
 				break
 			}
@@ -176,7 +167,7 @@ func (b *factBuilder) nameOf(si, t int, add func(int, bool) bool) bool {
 	if !isTitle(&toks[t]) {
 		return false
 	}
-	sp := subtree(toks, t)
+	sp := clause.Subtree(toks, t)
 	for k := t + 1; k < sp.End; k++ { // the name follows its title
 		if m, ok := b.cr.At(si, k); ok && m.Type == "PERSON" && m.Kind == coref.Name {
 			return add(m.Head, false)
@@ -249,7 +240,7 @@ func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 					}
 				}
 			case objTok >= 0:
-				if l := spanText(b.d, toks, subtree(toks, objTok)); l != "" {
+				if l := spanText(b.d, toks, clause.Subtree(toks, objTok)); l != "" {
 					literals = append(literals, l)
 				}
 			}
@@ -412,25 +403,6 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 		}
 	}
 	return out
-}
-
-// subtree returns the span of token t and its descendants.
-func subtree(toks []doc.Token, t int) clause.Span {
-	lo, hi := t, t
-	for k := range toks {
-		for h, n := k, 0; h >= 0 && h < len(toks) && n < len(toks); h, n = toks[h].Head, n+1 {
-			if h == t {
-				if k < lo {
-					lo = k
-				}
-				if k > hi {
-					hi = k
-				}
-				break
-			}
-		}
-	}
-	return clause.Span{Start: lo, End: hi + 1}
 }
 
 // spanText returns the text of a token span as written, without surrounding quotes and

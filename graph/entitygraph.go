@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 
@@ -140,7 +141,7 @@ func (s *Store) EntityGraph(ctx context.Context, doc string) (*EntityGraph, erro
 			continue
 		}
 		sort.Strings(n.Aliases)
-		n.Aliases = uniqStrings(n.Aliases)
+		n.Aliases = slices.Compact(n.Aliases)
 		n.Articles = len(articles[id])
 		g.Nodes = append(g.Nodes, *n)
 	}
@@ -202,14 +203,4 @@ func iriOf(v quad.Value) string {
 // articleID returns the article id of an article node IRI.
 func articleID(v quad.Value) string {
 	return schema.ArticleIDOf(iriOf(v))
-}
-
-func uniqStrings(ss []string) []string {
-	out := ss[:0]
-	for i, s := range ss {
-		if i == 0 || s != ss[i-1] {
-			out = append(out, s)
-		}
-	}
-	return out
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -223,7 +224,7 @@ func (s *Store) nodeInfo(ctx context.Context, id string) (*Node, error) {
 		return nil, nil
 	}
 	sort.Strings(n.Aliases)
-	n.Aliases = uniqStrings(n.Aliases)
+	n.Aliases = slices.Compact(n.Aliases)
 	n.Articles = len(arts)
 	return n, nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	flag "github.com/spf13/pflag"
@@ -28,9 +27,5 @@ func (s *storeFlags) open(ctx context.Context, readOnly bool) (*graph.Store, err
 	if s.backend == "memory" && readOnly {
 		return nil, usageError{"--backend memory holds nothing between runs: use it with build, or use a bolt store"}
 	}
-	st, err := graph.Open(ctx, graph.Options{Backend: s.backend, Path: s.db, ReadOnly: readOnly})
-	if err != nil {
-		return nil, fmt.Errorf("%w", err)
-	}
-	return st, nil
+	return graph.Open(ctx, graph.Options{Backend: s.backend, Path: s.db, ReadOnly: readOnly})
 }

@@ -51,6 +51,9 @@ type Clause struct {
 // Span is a half-open range of token indices.
 type Span struct{ Start, End int }
 
+// Subtree returns the span covered by token i and its descendants.
+func Subtree(toks []doc.Token, i int) Span { return newSentence(toks).subtree(i) }
+
 // Empty reports whether the span holds no token.
 func (s Span) Empty() bool { return s.End <= s.Start }
 

@@ -12,6 +12,7 @@
 package resolve
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -197,18 +198,8 @@ func (x *Index) Apply(facts []schema.Fact, ents []schema.EntityRecord) []schema.
 	for _, id := range order {
 		r := byID[id]
 		sort.Strings(r.Aliases)
-		r.Aliases = uniq(r.Aliases, r.Name)
+		r.Aliases = slices.DeleteFunc(slices.Compact(r.Aliases), func(a string) bool { return a == r.Name })
 		out = append(out, *r)
-	}
-	return out
-}
-
-func uniq(ss []string, name string) []string {
-	out := ss[:0]
-	for i, s := range ss {
-		if s != name && (i == 0 || s != ss[i-1]) {
-			out = append(out, s)
-		}
 	}
 	return out
 }
