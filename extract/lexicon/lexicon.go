@@ -146,9 +146,12 @@ type Entry struct {
 }
 
 type table struct {
-	byKey   map[uint64]*Entry
-	maxToks int
-	err     error
+	byKey map[uint64]*Entry
+	// prefixes holds the key hashes of every prefix of every phrase (whole phrases too): Match
+	// stops at the first token that leaves them.
+	prefixes map[uint64]struct{}
+	maxToks  int
+	err      error
 }
 
 var (
@@ -321,6 +324,9 @@ func Match(words []string, i int) (n int, e *Entry) {
 	h := uint64(fnvOffset)
 	for j := i; j < len(words) && j-i < t.maxToks; j++ {
 		h = hashMore(h, words[j])
+		if _, ok := t.prefixes[h]; !ok {
+			break
+		}
 		if x, ok := t.byKey[h]; ok {
 			if x.capsOnly {
 				caps := true
@@ -342,7 +348,7 @@ func Match(words []string, i int) (n int, e *Entry) {
 
 // load reads every data file into a table.
 func load() *table {
-	t := &table{byKey: make(map[uint64]*Entry, 8192)}
+	t := &table{byKey: make(map[uint64]*Entry, 8192), prefixes: make(map[uint64]struct{}, 1<<15)}
 	t.err = t.loadAll()
 	t.maxToks += 2 // runtime tokens may split a phrase further ("People 's", "U.S .")
 	if t.err != nil {
@@ -363,6 +369,10 @@ func (t *table) add(surface string, fn func(e *Entry)) {
 	if !ok {
 		e = &Entry{capsOnly: caps}
 		t.byKey[k] = e
+		for i := range surface {
+			t.prefixes[key(surface[:i])] = struct{}{}
+		}
+		t.prefixes[k] = struct{}{}
 	} else if !caps {
 		e.capsOnly = false
 	}

@@ -151,6 +151,8 @@ func TestMatch(t *testing.T) {
 		{[]string{"the", "Prime", "Minister"}, 1, 2, ClassTitle},
 		{[]string{"tell", "us"}, 1, 0, 0},
 		{[]string{"the", "U.S.", "Army"}, 1, 1, ClassCountry},
+		{[]string{"the", "U.S", ".", "Army"}, 1, 2, ClassCountry}, // a phrase split further
+		{[]string{"Guinea", "-", "x", "Bissau"}, 0, 1, ClassCountry},
 		{[]string{"x"}, 5, 0, 0},
 	}
 	for _, tt := range tests {

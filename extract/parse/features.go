@@ -116,16 +116,44 @@ func set(a []uint64, i int) uint64 {
 }
 
 // features appends the feature keys of configuration s over sentence t (Zhang & Nivre 2011
-// templates adapted to arc-hybrid: s1 plays the part of s0's head).
+// templates adapted to arc-hybrid: s1 plays the part of s0's head): those of stackFeatures and
+// bufferFeatures, in the order of their template numbers (the order training has always used).
 func features(out []uint64, s *state, t *sent) []uint64 {
-	s0, s1, s2 := s.st(0), s.st(1), s.st(2)
+	var sf [128]uint64
+	var bf [16]uint64
+	return percep.Interleave(out, stackFeatures(sf[:0], s, t), bufferFeatures(bf[:0], s, t),
+		func(i int) bool { return bufferTemplate[i+1] })
+}
+
+// bufferTemplate marks the template numbers of bufferFeatures.
+var bufferTemplate = [128]bool{7: true, 8: true, 9: true, 10: true, 11: true, 12: true, 13: true,
+	14: true, 24: true, 33: true, 34: true, 110: true, 122: true, 124: true}
+
+// bufferFeatures appends the features that read only the buffer's first three words, so stay
+// the same from one transition to the next until a SHIFT.
+func bufferFeatures(out []uint64, s *state, t *sent) []uint64 {
 	b0, b1, b2 := s.bf(0), s.bf(1), s.bf(2)
+	b0w, b0p := t.word(b0), t.tag(b0)
+	b1w, b1p := t.word(b1), t.tag(b1)
+	b2w, b2p := t.word(b2), t.tag(b2)
+	f1, f2, f3 := percep.F1, percep.F2, percep.F3
+	return append(out,
+		f1(7, b0w), f1(8, b0p), f2(9, b0w, b0p),
+		f1(10, b1w), f1(11, b1p), f2(12, b1w, b1p),
+		f1(13, b2w), f1(14, b2p), f2(24, b0p, b1p), f2(33, b0w, b1w), f3(34, b0p, b1p, b2p),
+		f2(110, t.suffix(b0), b0p), f2(122, t.ambig(b0), b0p), f1(124, t.ambig(b1)),
+	)
+}
+
+// stackFeatures appends the other features: those that read the stack or the arcs made.
+func stackFeatures(out []uint64, s *state, t *sent) []uint64 {
+	s0, s1, s2 := s.st(0), s.st(1), s.st(2)
+	b0, b1 := s.bf(0), s.bf(1)
 	s0w, s0p := t.word(s0), t.tag(s0)
 	s1w, s1p := t.word(s1), t.tag(s1)
 	s2w, s2p := t.word(s2), t.tag(s2)
 	b0w, b0p := t.word(b0), t.tag(b0)
 	b1w, b1p := t.word(b1), t.tag(b1)
-	b2w, b2p := t.word(b2), t.tag(b2)
 	s0l1, s0l2 := child(s.lc1, s0), child(s.lc2, s0)
 	s0r1, s0r2 := child(s.rc1, s0), child(s.rc2, s0)
 	s1l1 := child(s.lc1, s1)
@@ -150,17 +178,15 @@ func features(out []uint64, s *state, t *sent) []uint64 {
 		// single words
 		f1(1, s0w), f1(2, s0p), f2(3, s0w, s0p),
 		f1(4, s1w), f1(5, s1p), f2(6, s1w, s1p),
-		f1(7, b0w), f1(8, b0p), f2(9, b0w, b0p),
-		f1(10, b1w), f1(11, b1p), f2(12, b1w, b1p),
-		f1(13, b2w), f1(14, b2p), f1(15, s2p), f1(16, s2w),
+		f1(15, s2p), f1(16, s2w),
 		// pairs
 		f3(17, s0w, s0p, f2(0, b0w, b0p)), f3(18, s0w, s0p, b0w), f3(19, s0w, b0w, b0p),
 		f3(20, s0w, s0p, b0p), f3(21, s0p, b0w, b0p), f2(22, s0w, b0w), f2(23, s0p, b0p),
-		f2(24, b0p, b1p), f3(25, s1w, s1p, f2(0, s0w, s0p)), f2(26, s1w, s0w), f2(27, s1p, s0p),
+		f3(25, s1w, s1p, f2(0, s0w, s0p)), f2(26, s1w, s0w), f2(27, s1p, s0p),
 		f2(28, s1p, b0p), f2(29, s1w, b0w), f3(30, s1p, s0w, s0p), f3(31, s1w, s1p, s0p),
-		f2(32, s0w, b1w), f2(33, b0w, b1w),
+		f2(32, s0w, b1w),
 		// triples
-		f3(34, b0p, b1p, b2p), f3(35, s0p, b0p, b1p), f3(36, s1p, s0p, b0p),
+		f3(35, s0p, b0p, b1p), f3(36, s1p, s0p, b0p),
 		f3(37, s0p, s0l1p, b0p), f3(38, s0p, s0r1p, b0p), f3(39, s0p, b0p, b0l1p),
 		f3(40, s2p, s1p, s0p), f3(41, s1p, s1r1p, s0p), f3(42, s1p, s0p, s0l1p),
 		f3(43, s1p, s0p, s0r1p),
@@ -195,12 +221,12 @@ func features(out []uint64, s *state, t *sent) []uint64 {
 		f3(103, s0p, b0p, f2(0, pu, vb)), f3(104, s1p, s0p, f2(0, pu1, vb1)), f2(105, s0w, f2(0, pu, vb)),
 		f2(106, b0w, f2(0, pu, vb)), f3(107, s0p, s0n, b0p), f3(108, s0p, b0p1, b0p),
 		// suffixes and more lexical pairs
-		f2(109, t.suffix(s0), s0p), f2(110, t.suffix(b0), b0p), f1(111, t.suffix(s1)),
+		f2(109, t.suffix(s0), s0p), f1(111, t.suffix(s1)),
 		f3(112, s0w, b0p, b1p), f3(113, s0p, b0w, b1p), f2(114, s1w, b0p), f3(115, s1p, b0w, b0p),
 		f3(116, s0p, boolU(s1 == s.n), b0p), f3(117, s0p, boolU(s1 == s.n), uint64(min(s.n-s.b, 5))),
 		f3(118, s0w, s0p, boolU(s1 == s.n)), f3(119, s1p, s0p, b1p), f3(120, s0p, s0r1p, lab(s, s0r1)),
 		// ambiguity classes: robust to tagging errors
-		f2(121, t.ambig(s0), s0p), f2(122, t.ambig(b0), b0p), f2(123, t.ambig(s1), s1p), f1(124, t.ambig(b1)),
+		f2(121, t.ambig(s0), s0p), f2(123, t.ambig(s1), s1p),
 		f2(125, t.ambig(s0), t.ambig(b0)), f2(126, t.ambig(s1), t.ambig(s0)), f3(127, t.ambig(s0), b0p, b1p),
 	)
 }

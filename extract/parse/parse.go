@@ -49,6 +49,7 @@ type scratch struct {
 	t     sent
 	feats []uint64
 	sc    []int32
+	bufSc []int32 // scores of the buffer features, kept until the buffer front moves
 }
 
 // Load decodes the embedded model. Each call decodes anew; use Default to share one.
@@ -134,7 +135,7 @@ func (m *Model) Parse(toks []doc.Token) {
 	}
 	s, _ := m.pool.Get().(*scratch)
 	if s == nil {
-		s = &scratch{sc: make([]int32, classes(len(m.labels)))}
+		s = &scratch{sc: make([]int32, classes(len(m.labels))), bufSc: make([]int32, classes(len(m.labels)))}
 	}
 	defer m.pool.Put(s)
 	n := len(toks)
@@ -175,9 +176,25 @@ func (m *Model) ParseWords(words, tags []string) ([]int, []string) {
 func (m *Model) run(s *scratch, n int) {
 	st := &s.st
 	st.reset(n)
+	bufAt := -1 // the buffer front whose buffer features s.bufSc holds
 	for !st.terminal() {
-		s.feats = features(s.feats[:0], st, &s.t)
-		clear(s.sc)
+		// Where one transition is legal, best would pick it whatever the scores.
+		if len(st.stack) == 1 { // only the root on the stack: SHIFT
+			st.apply(0)
+			continue
+		}
+		if !st.canShift() && len(st.stack) == 2 { // one word left: RIGHT(root)
+			st.apply(rightAction(m.rootL))
+			continue
+		}
+		if st.b != bufAt { // the buffer features change only with SHIFT
+			s.feats = bufferFeatures(s.feats[:0], st, &s.t)
+			clear(s.bufSc)
+			m.w.Score(s.feats, s.bufSc)
+			bufAt = st.b
+		}
+		s.feats = stackFeatures(s.feats[:0], st, &s.t)
+		copy(s.sc, s.bufSc)
 		m.w.Score(s.feats, s.sc)
 		st.apply(m.best(st, s.sc))
 	}

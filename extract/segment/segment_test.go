@@ -1,8 +1,6 @@
 package segment
 
 import (
-	"encoding/csv"
-
 	"context"
 	"github.com/newsgraph/newsgraph/internal/shared"
 	"os"
@@ -333,23 +331,11 @@ func shiftInside(m doc.OffsetMap, s, e int) bool {
 // BenchmarkBBC measures preparation and splitting over the BBC corpus of the development data
 // (skipped when absent).
 func BenchmarkBBC(b *testing.B) {
-	p := shared.Require(b, "corpus", "bbc", "train.csv")
-	f, err := os.Open(p)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		b.Fatal(err)
-	}
 	var arts []input.Article
 	words := 0
-	for _, r := range rows[1:] {
-		if len(r) > 0 {
-			arts = append(arts, input.Article{Text: r[0]})
-			words += len(strings.Fields(r[0]))
-		}
+	for _, t := range shared.BBC(b) {
+		arts = append(arts, input.Article{Text: t})
+		words += len(strings.Fields(t))
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

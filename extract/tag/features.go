@@ -195,8 +195,22 @@ const (
 )
 
 // features appends the features of position i (in padded lex slice lx, where lx[i+2] is the
-// token) given the two previous predicted tags (0 = start) to out.
+// token) given the two previous predicted tags (0 = start) to out: its word features and tag
+// features in template order (the order training has always used).
 func features(out []uint64, lx []lex, i int, p1, p2, sentCase uint64) []uint64 {
+	var wf [40]uint64
+	var tf [10]uint64
+	return percep.Interleave(out, wordFeatures(wf[:0], lx, i, sentCase), tagFeatures(tf[:0], lx, i, p1, p2),
+		func(k int) bool { return tagTemplate[k+tBias] })
+}
+
+// tagTemplate marks the templates of tagFeatures.
+var tagTemplate = [tW1FormW0 + 1]bool{tP1: true, tP2: true, tP1P2: true, tP1Word: true, tP1Suf3: true,
+	tP1N1: true, tW1P1: true, tP1Shape: true, tP1Amb: true, tP1Flags: true}
+
+// wordFeatures appends the features of position i that do not read predicted tags: in a
+// two-pass model, both passes share them.
+func wordFeatures(out []uint64, lx []lex, i int, sentCase uint64) []uint64 {
 	w := &lx[i+2]
 	w1, w2 := &lx[i+1], &lx[i]
 	n1, n2 := &lx[i+3], &lx[i+4]
@@ -218,10 +232,6 @@ func features(out []uint64, lx []lex, i int, p1, p2, sentCase uint64) []uint64 {
 		percep.F1(tPre4, w.pre[3]),
 		percep.F1(tShape, w.shape),
 		percep.F1(tFlags, w.flags),
-		percep.F1(tP1, p1),
-		percep.F1(tP2, p2),
-		percep.F2(tP1P2, p1, p2),
-		percep.F2(tP1Word, p1, w.lower),
 		percep.F1(tW1, w1.lower),
 		percep.F1(tW1Suf3, w1.suf[2]),
 		percep.F1(tW2, w2.lower),
@@ -232,20 +242,15 @@ func features(out []uint64, lx []lex, i int, p1, p2, sentCase uint64) []uint64 {
 		percep.F2(tW0N1, w.lower, n1.lower),
 		percep.F1(tN1Shape, n1.shape),
 		percep.F1(tW1Shape, w1.shape),
-		percep.F2(tP1Suf3, p1, w.suf[2]),
-		percep.F2(tP1N1, p1, n1.lower),
 		percep.F2(tFlagsFirst, w.flags, first),
 		percep.F2(tN1N2, n1.lower, n2.lower),
-		percep.F2(tW1P1, w1.lower, p1),
 		percep.F1(tN1Suf2, n1.suf[1]),
 		percep.F2(tW0Suf3N1, w.suf[2], n1.suf[2]),
 		percep.F1(tN1Flags, n1.flags),
-		percep.F2(tP1Shape, p1, w.shape),
 		percep.F1(tAmb, w.amb),
 		percep.F1(tAmbN1, n1.amb),
 		percep.F1(tAmbN2, n2.amb),
 		percep.F1(tAmbW1, w1.amb),
-		percep.F2(tP1Amb, p1, w.amb),
 		percep.F2(tAmbAmbN1, w.amb, n1.amb),
 		percep.F2(tWordAmbN1, w.lower, n1.amb),
 		percep.F2(tAmbN1N2, n1.amb, n2.amb),
@@ -253,8 +258,25 @@ func features(out []uint64, lx []lex, i int, p1, p2, sentCase uint64) []uint64 {
 		percep.F3(tCaseCtx, w1.flags, w.flags, n1.flags),
 		percep.F3(tSentCase, sentCase, w.flags, first),
 		percep.F2(tSentCaseWord, sentCase, w.lower),
-		percep.F2(tP1Flags, p1, w.flags),
 		percep.F2(tW1FormW0, w1.form, w.form),
+	)
+}
+
+// tagFeatures appends the features of position i that read the two previous predicted tags.
+func tagFeatures(out []uint64, lx []lex, i int, p1, p2 uint64) []uint64 {
+	w := &lx[i+2]
+	w1, n1 := &lx[i+1], &lx[i+3]
+	return append(out,
+		percep.F1(tP1, p1),
+		percep.F1(tP2, p2),
+		percep.F2(tP1P2, p1, p2),
+		percep.F2(tP1Word, p1, w.lower),
+		percep.F2(tP1Suf3, p1, w.suf[2]),
+		percep.F2(tP1N1, p1, n1.lower),
+		percep.F2(tW1P1, w1.lower, p1),
+		percep.F2(tP1Shape, p1, w.shape),
+		percep.F2(tP1Amb, p1, w.amb),
+		percep.F2(tP1Flags, p1, w.flags),
 	)
 }
 

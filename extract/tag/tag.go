@@ -38,6 +38,9 @@ type Model struct {
 	amb    map[uint64]uint64 // hash of lower-cased word → ambiguity class
 	w      *percep.Model     // first pass
 	w2     *percep.Model     // second pass, reading first-pass tags of following words; may be nil
+	// both holds w's and w2's rows under one key (w2's classes after w's) when w2 is set: one
+	// look-up of a word feature serves both passes.
+	both *percep.Model
 	// lemmatizer
 	lemEx    map[uint64]string // F1(tag, hash of base form) → lemma, where the rules are wrong
 	lemRules map[uint64]rule   // F2(tag, suffix length, hash of suffix) → rule
@@ -53,6 +56,8 @@ type rule struct {
 
 type scratch struct {
 	lx    []lex
+	sc2   []int32  // per word, the second pass's scores of its word features
+	fixed []uint16 // dictionary tag of each word, noTag if none
 	tags  []int
 	first []int
 	feats []uint64
@@ -87,7 +92,7 @@ func (m *Model) Features() int {
 func (m *Model) getScratch(n int) *scratch {
 	s, _ := m.pool.Get().(*scratch)
 	if s == nil {
-		s = &scratch{sc: make([]int32, len(m.tags))}
+		s = &scratch{sc: make([]int32, 2*len(m.tags))}
 	}
 	if cap(s.lx) < n+4 {
 		s.lx = make([]lex, n+4)
@@ -145,49 +150,122 @@ func (m *Model) Lemma(w, t string) string {
 }
 
 func (m *Model) predict(s *scratch, n int, at func(int) string) {
-	m.pass(s, n, at, m.w, nil)
+	// Both passes read the same lexical properties and dictionary tags: compute them once.
+	s.lx[0], s.lx[1] = padStart2, padStart
+	s.lx[n+2], s.lx[n+3] = padEnd, padEnd2
+	s.fixed = s.fixed[:0]
+	for i := 0; i < n; i++ {
+		w := at(i)
+		s.lx[i+2] = lexOf(w)
+		s.lx[i+2].amb = m.amb[s.lx[i+2].lower]
+		t, ok := m.dict[w]
+		if !ok {
+			t = noTag
+		}
+		s.fixed = append(s.fixed, t)
+	}
+	sc := sentenceCase(s.lx)
+	if m.both != nil {
+		m.twoPasses(s, n, sc)
+		return
+	}
+	m.pass(s, n, sc, m.w, nil)
 	if m.w2 != nil {
 		s.first = append(s.first[:0], s.tags...)
-		m.pass(s, n, at, m.w2, s.first)
+		m.pass(s, n, sc, m.w2, s.first)
 	}
 }
 
-// pass tags the sentence left to right with weights w; right, if not nil, holds first-pass tags
-// read by the second pass's features.
-func (m *Model) pass(s *scratch, n int, at func(int) string, w *percep.Model, right []int) {
-	s.lx[0], s.lx[1] = padStart2, padStart
-	s.lx[n+2], s.lx[n+3] = padEnd, padEnd2
-	for i := 0; i < n; i++ {
-		s.lx[i+2] = lexOf(at(i))
-		s.lx[i+2].amb = m.amb[s.lx[i+2].lower]
+// joinPasses sets both from w and w2 where the two have at most 255 classes together (else
+// predict scores the passes apart).
+func (m *Model) joinPasses() {
+	m.both = nil
+	if m.w2 != nil {
+		m.both, _ = percep.Concat(m.w, m.w2)
 	}
-	sc := sentenceCase(s.lx)
+}
+
+// noTag marks a word the dictionary does not tag.
+const noTag = ^uint16(0)
+
+// pass tags the sentence left to right with weights w, reading s.lx and s.fixed as predict set
+// them and sentence case sc; right, if not nil, holds first-pass tags read by the second pass's
+// features.
+func (m *Model) pass(s *scratch, n int, sc uint64, w *percep.Model, right []int) {
+	scores := s.sc[:len(m.tags)]
 	for i := 0; i < n; i++ {
-		if t, ok := m.dict[at(i)]; ok {
+		if t := s.fixed[i]; t != noTag {
 			s.tags[i] = int(t)
 			continue
 		}
-		var p1, p2 uint64
-		if i > 0 {
-			p1 = uint64(s.tags[i-1] + 1)
-		}
-		if i > 1 {
-			p2 = uint64(s.tags[i-2] + 1)
-		}
+		p1, p2 := prevTags(s.tags, i)
 		s.feats = features(s.feats[:0], s.lx, i, p1, p2, sc)
 		if right != nil {
 			s.feats = rightFeatures(s.feats, s.lx, i, p1, right)
 		}
-		clear(s.sc)
-		w.Score(s.feats, s.sc)
-		best := 0
-		for c := 1; c < len(m.tags); c++ {
-			if s.sc[c] > s.sc[best] {
-				best = c
-			}
-		}
-		s.tags[i] = best
+		clear(scores)
+		w.Score(s.feats, scores)
+		s.tags[i] = argmax(scores)
 	}
+}
+
+// twoPasses tags the sentence with w, then again with w2 reading w's tags of the following
+// words. Each word's word features are looked up once, in both, for both passes.
+func (m *Model) twoPasses(s *scratch, n int, sc uint64) {
+	nt := len(m.tags)
+	all := s.sc[:2*nt] // classes of w, then of w2
+	if cap(s.sc2) < n*nt {
+		s.sc2 = make([]int32, n*nt)
+	}
+	s.sc2 = s.sc2[:n*nt]
+	for i := 0; i < n; i++ {
+		if t := s.fixed[i]; t != noTag {
+			s.tags[i] = int(t)
+			continue
+		}
+		s.feats = wordFeatures(s.feats[:0], s.lx, i, sc)
+		clear(all)
+		m.both.Score(s.feats, all)
+		copy(s.sc2[i*nt:], all[nt:])
+		p1, p2 := prevTags(s.tags, i)
+		s.feats = tagFeatures(s.feats[:0], s.lx, i, p1, p2)
+		m.both.Score(s.feats, all) // adds to w2's classes too: unused
+		s.tags[i] = argmax(all[:nt])
+	}
+	s.first = append(s.first[:0], s.tags...)
+	for i := 0; i < n; i++ {
+		if s.fixed[i] != noTag {
+			continue
+		}
+		p1, p2 := prevTags(s.tags, i)
+		s.feats = tagFeatures(s.feats[:0], s.lx, i, p1, p2)
+		s.feats = rightFeatures(s.feats, s.lx, i, p1, s.first)
+		copy(all[nt:], s.sc2[i*nt:(i+1)*nt])
+		m.both.Score(s.feats, all) // adds to w's classes too: unused
+		s.tags[i] = argmax(all[nt:])
+	}
+}
+
+// prevTags returns the feature values of the tags before position i (0 for the start).
+func prevTags(tags []int, i int) (p1, p2 uint64) {
+	if i > 0 {
+		p1 = uint64(tags[i-1] + 1)
+	}
+	if i > 1 {
+		p2 = uint64(tags[i-2] + 1)
+	}
+	return p1, p2
+}
+
+// argmax returns the first class with the highest score.
+func argmax(sc []int32) int {
+	best := 0
+	for c := 1; c < len(sc); c++ {
+		if sc[c] > sc[best] {
+			best = c
+		}
+	}
+	return best
 }
 
 // lowerASCII reports the lower-cased form of w, allocating only when w has upper-case letters.
@@ -356,6 +434,7 @@ func Decode(data []byte) (*Model, error) {
 	if _, ok := m.tagIDs["NN"]; !ok {
 		return nil, fmt.Errorf("tag: model: tag set lacks NN")
 	}
+	m.joinPasses()
 	return m, nil
 }
 

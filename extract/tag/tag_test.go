@@ -223,3 +223,42 @@ func TestUPOS(t *testing.T) {
 		t.Logf("UPOS agreement on EWT dev (gold XPOS, lemma, relation): %.2f%%", acc)
 	}
 }
+
+// TestJoinedPasses checks that scoring the two passes through one joined table (what Tag does)
+// tags exactly as scoring each pass with its own weights, on EWT dev (or the test fixture when
+// the development data is absent).
+func TestJoinedPasses(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.both == nil {
+		t.Fatal("embedded model has no joined passes")
+	}
+	apart := m.with(m.w, m.w2)
+	apart.both = nil
+	path := filepath.Join("testdata", "tiny.conllu")
+	if dir, err := shared.Path("train", "ud-ewt"); err == nil {
+		path = filepath.Join(dir, "en_ewt-ud-dev.conllu")
+	}
+	sents, err := ReadTreebank(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	diff := 0
+	for _, s := range sents {
+		words := make([]string, len(s.Words))
+		for i, w := range s.Words {
+			words[i] = w.Form
+		}
+		if a, b := m.TagWords(words), apart.TagWords(words); strings.Join(a, " ") != strings.Join(b, " ") {
+			diff++
+			if diff <= 3 {
+				t.Errorf("%q: joined %q, apart %q", words, a, b)
+			}
+		}
+	}
+	if diff > 0 {
+		t.Errorf("%d of %d sentences tagged differently", diff, len(sents))
+	}
+}

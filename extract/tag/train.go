@@ -96,7 +96,7 @@ func (m *Model) jackknife(train []*conllu.Sentence, opt TrainOptions) ([][]int, 
 				words[j] = w.Form
 			}
 			sc := fm.getScratch(len(words))
-			fm.pass(sc, len(words), func(k int) string { return words[k] }, fm.w, nil)
+			fm.predict(sc, len(words), func(k int) string { return words[k] }) // fm has one pass
 			out[i] = append([]int(nil), sc.tags...)
 		}
 		if opt.Log != nil {
@@ -391,6 +391,8 @@ func ReadTreebank(path string) (Treebank, error) { return conllu.ReadFile(path) 
 
 // with returns a model sharing m's tag set, dictionaries and lemmatizer with the given weights.
 func (m *Model) with(w, w2 *percep.Model) *Model {
-	return &Model{tags: m.tags, tagIDs: m.tagIDs, dict: m.dict, amb: m.amb, w: w, w2: w2,
+	n := &Model{tags: m.tags, tagIDs: m.tagIDs, dict: m.dict, amb: m.amb, w: w, w2: w2,
 		lemEx: m.lemEx, lemRules: m.lemRules, proper: m.proper}
+	n.joinPasses()
+	return n
 }

@@ -4,6 +4,7 @@
 package shared
 
 import (
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"os"
@@ -60,4 +61,31 @@ func Require(tb testing.TB, parts ...string) string {
 		tb.Skipf("skipping: needs the development data beside the repository: %v", err)
 	}
 	return p
+}
+
+// BBC returns the article texts of the BBC news corpus of the development data (the "text"
+// column of corpus/bbc/train.csv, then of val.csv), or skips tb with a message when it is absent.
+func BBC(tb testing.TB) []string {
+	tb.Helper()
+	dir := Require(tb, "corpus", "bbc")
+	var texts []string
+	for _, name := range []string{"train.csv", "val.csv"} {
+		p := filepath.Join(dir, name)
+		f, err := os.Open(p)
+		if err != nil {
+			tb.Fatalf("BBC corpus: %v", err)
+		}
+		rows, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			tb.Fatalf("BBC corpus: %s: %v", p, err)
+		}
+		if len(rows) == 0 || len(rows[0]) == 0 || rows[0][0] != "text" {
+			tb.Fatalf("BBC corpus: %s: no header row starting with \"text\"", p)
+		}
+		for _, r := range rows[1:] {
+			texts = append(texts, r[0])
+		}
+	}
+	return texts
 }

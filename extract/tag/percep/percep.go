@@ -50,6 +50,20 @@ func Str(s string) uint64 {
 	return h
 }
 
+// Interleave appends to out the features of a and b merged in an order: the i-th feature
+// appended is b's next one where fromB(i), else a's next one. Training scores features in a
+// fixed order (float sums depend on it), while scoring with a Model may take them in groups.
+func Interleave(out, a, b []uint64, fromB func(i int) bool) []uint64 {
+	for i, n := 0, len(a)+len(b); i < n; i++ {
+		if fromB(i) && len(b) > 0 || len(a) == 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return out
+}
+
 // entry is one class weight of a training row: w the current weight, u the sum of
 // update*timestamp used to average.
 type entry struct {
@@ -214,12 +228,19 @@ type Model struct {
 	keys  []uint32 // 32-bit feature fingerprints (low bits of the feature keys), sorted
 	off   []uint32 // row i is ent[off[i]:off[i+1]]
 	ent   []uint32 // class<<16 | uint16(weight)
-	table []uint64 // open addressing: fingerprint<<32 | row start in run<<8 | row length; 0 empty
+	table []uint64 // open addressing: fingerprint<<32 | row start<<8 | row length; 0 empty
 	mask  uint64
-	// run holds the rows as Score reads them: sparse rows as in ent, and rows with more than a
-	// third of the classes dense (length 0 in the table), two int16 weights per word.
+	// run holds the sparse rows as Score reads them (as in ent); a row's start is its index in
+	// run.
 	run []uint32
+	// dense holds the rows with more than a third of the classes (length 0 in the table; a row's
+	// start is its index in dense): word j of a row holds the weights of classes 4j to 4j+3, 16
+	// bits each, offset by 1<<15 so that Score adds them as unsigned lanes.
+	dense []uint64
 }
+
+// denseWords returns the number of words of a dense row of m.
+func (m *Model) denseWords() int { return (m.Classes + 3) / 4 }
 
 func (m *Model) build() {
 	size := 16
@@ -229,19 +250,25 @@ func (m *Model) build() {
 	m.table = make([]uint64, size)
 	m.mask = uint64(size - 1)
 	m.run = make([]uint32, 0, len(m.ent))
-	denseLen := (m.Classes + 1) / 2
-	for i, k := range m.keys {
+	m.dense = nil
+	q := m.denseWords()
+	for _, i := range m.byLength() {
+		k := m.keys[i]
 		row := m.ent[m.off[i]:m.off[i+1]]
-		start, n := len(m.run), len(row)
-		if 3*n > m.Classes {
-			n = 0
-			dense := make([]uint32, denseLen)
+		var start, n int
+		if 3*len(row) > m.Classes {
+			start = len(m.dense)
+			d := make([]uint64, q)
+			for j := range d {
+				d[j] = 0x8000800080008000 // weight 0 in every lane
+			}
 			for _, e := range row {
 				c := e >> 16
-				dense[c/2] |= (e & 0xffff) << (16 * (c % 2))
+				d[c/4] ^= uint64(uint16(e)) << (16 * (c % 4))
 			}
-			m.run = append(m.run, dense...)
+			m.dense = append(m.dense, d...)
 		} else {
+			start, n = len(m.run), len(row)
 			m.run = append(m.run, row...)
 		}
 		p := slot(k) & m.mask
@@ -252,20 +279,47 @@ func (m *Model) build() {
 	}
 }
 
+// byLength returns the row indices by decreasing row length (then in key order). Features
+// with long rows are the frequent ones: placed first, their rows share cache lines and their
+// table slots need no probing.
+func (m *Model) byLength() []int32 {
+	var count [257]int32 // rows of length 255 - l start at count[l]
+	for i := range m.keys {
+		count[256-(m.off[i+1]-m.off[i])]++
+	}
+	for l, c := int32(0), int32(0); l < 257; l++ {
+		count[l], c = c, c+count[l]
+	}
+	order := make([]int32, len(m.keys))
+	for i := range m.keys {
+		l := 256 - (m.off[i+1] - m.off[i])
+		order[count[l]] = int32(i)
+		count[l]++
+	}
+	return order
+}
+
 // slot spreads a fingerprint over the table.
 func slot(k uint32) uint64 { return uint64(k) * 0x9e3779b97f4a7c15 >> 20 }
 
+// lanes selects the low 16 bits of each 32-bit half of a word.
+const lanes = 0x0000ffff0000ffff
+
 // Score adds the quantized weights of feats to scores (len Classes).
 func (m *Model) Score(feats []uint64, scores []int32) {
-	// Phases: find every feature's row, load each row's first word, then add the rows. The
-	// loads of each phase are independent, so the processor overlaps their cache misses.
-	var found [128]uint64
-	var first [128]uint32
-	run := m.run
-	half := m.Classes / 2
-	odd := m.Classes%2 == 1
+	// Phases: find every feature's row, load each sparse row's first word, then add the rows.
+	// The loads of each phase are independent, so the processor overlaps their cache misses.
+	// Dense rows are added four classes at a time as two words of two 32-bit lanes (the even
+	// and the odd classes of each group of four), their offsets taken off at the end of a chunk.
+	const chunkLen = 128 // at most 128 offset weights of 1<<16 each in a 32-bit lane
+	var found [chunkLen]uint64
+	var first [chunkLen]uint32
+	var even, odd [64]uint64 // Classes ≤ 255
+	run, dense := m.run, m.dense
+	q := uint32(m.denseWords())
+	scores = scores[:m.Classes]
 	for len(feats) > 0 {
-		chunk := feats[:min(len(feats), len(found))]
+		chunk := feats[:min(len(feats), chunkLen)]
 		feats = feats[len(chunk):]
 		n := 0
 		for _, f := range chunk {
@@ -285,20 +339,21 @@ func (m *Model) Score(feats []uint64, scores []int32) {
 			}
 		}
 		for i, v := range found[:n] {
-			first[i] = run[uint32(v>>8)&0xffffff] // rows are never empty
+			if v&0xff != 0 {
+				first[i] = run[uint32(v>>8)&0xffffff]
+			}
 		}
+		nd := 0
 		for i, v := range found[:n] {
 			start, ln := uint32(v>>8)&0xffffff, uint32(v&0xff)
-			if ln == 0 { // dense
-				row := run[start : start+uint32(half)]
-				sc := scores[:2*len(row)]
-				for j, w := range row {
-					sc[2*j] += int32(int16(uint16(w)))
-					sc[2*j+1] += int32(int16(uint16(w >> 16)))
+			if ln == 0 {
+				row := dense[start : start+q]
+				ev, od := even[:len(row)], odd[:len(row)]
+				for j, x := range row {
+					ev[j] += x & lanes
+					od[j] += x >> 16 & lanes
 				}
-				if odd {
-					scores[2*half] += int32(int16(uint16(run[start+uint32(half)])))
-				}
+				nd++
 				continue
 			}
 			e := first[i]
@@ -307,7 +362,36 @@ func (m *Model) Score(feats []uint64, scores []int32) {
 				scores[e>>16] += int32(int16(uint16(e)))
 			}
 		}
+		if nd > 0 {
+			m.addDense(scores, even[:q], odd[:q], uint32(nd)<<15)
+		}
 	}
+}
+
+// addDense adds the lane sums of dense rows to scores, taking off bias from each, and clears
+// the sums.
+func (m *Model) addDense(scores []int32, even, odd []uint64, bias uint32) {
+	full := m.Classes / 4
+	for j := 0; j < full; j++ {
+		e, o := even[j], odd[j]
+		s := scores[4*j : 4*j+4]
+		s[0] += int32(uint32(e) - bias)
+		s[1] += int32(uint32(o) - bias)
+		s[2] += int32(uint32(e>>32) - bias)
+		s[3] += int32(uint32(o>>32) - bias)
+	}
+	for c := 4 * full; c < m.Classes; c++ { // the last, partial group
+		v := even[c/4]
+		if c%2 == 1 {
+			v = odd[c/4]
+		}
+		if c%4 >= 2 {
+			v >>= 32
+		}
+		scores[c] += int32(uint32(v) - bias)
+	}
+	clear(even)
+	clear(odd)
 }
 
 // Features returns the number of features in the model.
@@ -455,8 +539,8 @@ func (d *Decoder) Model() (*Model, error) {
 	if d.err != nil {
 		return nil, d.err
 	}
-	if m.off[n] >= 1<<23 { // dense rows may take up to 1.5 times the space in the run
-		return nil, fmt.Errorf("%d weights, at most %d", m.off[n], 1<<23-1)
+	if m.off[n] >= 1<<24 { // row starts are 24-bit
+		return nil, fmt.Errorf("%d weights, at most %d", m.off[n], 1<<24-1)
 	}
 	m.build()
 	return m, nil
@@ -482,6 +566,44 @@ func (m *Model) Prune(minQ int) *Model {
 	}
 	p.build()
 	return p
+}
+
+// Concat returns a model with the classes of a then those of b (class a.Classes+c is b's class
+// c): scoring a feature list once gives the scores of both. Each half keeps its model's scale.
+func Concat(a, b *Model) (*Model, error) {
+	if a.Classes+b.Classes > 255 {
+		return nil, fmt.Errorf("percep: concatenation of models with %d and %d classes: more than 255", a.Classes, b.Classes)
+	}
+	m := &Model{Classes: a.Classes + b.Classes, Scale: a.Scale, off: []uint32{0}}
+	m.keys = make([]uint32, 0, max(len(a.keys), len(b.keys)))
+	m.ent = make([]uint32, 0, len(a.ent)+len(b.ent))
+	shift := uint32(a.Classes) << 16
+	i, j := 0, 0
+	for i < len(a.keys) || j < len(b.keys) { // merge the sorted keys
+		switch {
+		case j == len(b.keys) || i < len(a.keys) && a.keys[i] < b.keys[j]:
+			m.keys = append(m.keys, a.keys[i])
+			m.ent = append(m.ent, a.ent[a.off[i]:a.off[i+1]]...)
+			i++
+		case i == len(a.keys) || b.keys[j] < a.keys[i]:
+			m.keys = append(m.keys, b.keys[j])
+			for _, e := range b.ent[b.off[j]:b.off[j+1]] {
+				m.ent = append(m.ent, e+shift)
+			}
+			j++
+		default: // the same key in both
+			m.keys = append(m.keys, a.keys[i])
+			m.ent = append(m.ent, a.ent[a.off[i]:a.off[i+1]]...)
+			for _, e := range b.ent[b.off[j]:b.off[j+1]] {
+				m.ent = append(m.ent, e+shift)
+			}
+			i++
+			j++
+		}
+		m.off = append(m.off, uint32(len(m.ent)))
+	}
+	m.build()
+	return m, nil
 }
 
 // Sum returns a model whose weights are the sums of a's and b's (an ensemble of two models over

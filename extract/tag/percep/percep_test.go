@@ -1,6 +1,7 @@
 package percep
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -85,5 +86,77 @@ func TestTrainEncodeDecode(t *testing.T) {
 func TestSumMismatch(t *testing.T) {
 	if _, err := Sum(NewTrainer(2).Model(0), NewTrainer(3).Model(0)); err == nil {
 		t.Error("sum of models with different classes gave no error")
+	}
+}
+
+// TestScore compares Score with a plain sum over the rows of random models whose rows range
+// from one weight to every class (sparse and dense rows), on feature lists longer than Score's
+// chunks, with repeated and unknown features.
+func TestScore(t *testing.T) {
+	for _, classes := range []int{1, 2, 3, 5, 8, 49, 50, 106, 255} {
+		rng := rand.New(rand.NewPCG(uint64(classes), 1))
+		m := &Model{Classes: classes, Scale: 1, off: []uint32{0}}
+		for i := 0; i < 500; i++ {
+			m.keys = append(m.keys, uint32(i*7919+1))
+			n := 1 + rng.IntN(classes)
+			if i%3 == 0 {
+				n = classes
+			}
+			for _, c := range rng.Perm(classes)[:n] {
+				w := int16(rng.IntN(65535) - 32767)
+				if i%5 == 0 {
+					w = []int16{-32768, 32767, -32000}[rng.IntN(3)]
+				}
+				m.ent = append(m.ent, uint32(c)<<16|uint32(uint16(w)))
+			}
+			m.off = append(m.off, uint32(len(m.ent)))
+		}
+		m.build()
+		for _, nf := range []int{0, 1, 127, 128, 129, 400} {
+			feats := make([]uint64, nf)
+			for i := range feats {
+				feats[i] = uint64(rng.Uint32())<<32 | uint64(m.keys[rng.IntN(len(m.keys))])
+				if i%10 == 0 {
+					feats[i] = uint64(rng.Uint32()) // almost surely not a key
+				}
+			}
+			want := make([]int32, classes)
+			for _, f := range feats {
+				if i, ok := slices.BinarySearch(m.keys, uint32(f)); ok {
+					for _, e := range m.ent[m.off[i]:m.off[i+1]] {
+						want[e>>16] += int32(int16(uint16(e)))
+					}
+				}
+			}
+			got := make([]int32, classes)
+			for i := range got {
+				got[i] = int32(i) // Score adds to what is there
+				want[i] += int32(i)
+			}
+			m.Score(feats, got)
+			if !slices.Equal(got, want) {
+				t.Errorf("%d classes, %d features: Score = %v, want %v", classes, nf, got, want)
+			}
+		}
+	}
+}
+
+func TestInterleave(t *testing.T) {
+	tests := []struct {
+		a, b  []uint64
+		fromB []bool
+		want  []uint64
+	}{
+		{[]uint64{1, 2}, []uint64{10}, []bool{false, true, false}, []uint64{1, 10, 2}},
+		{[]uint64{1, 2}, []uint64{10, 11}, []bool{true, true, false, false}, []uint64{10, 11, 1, 2}},
+		{nil, []uint64{10}, []bool{false}, []uint64{10}}, // a exhausted: b's
+		{[]uint64{1}, nil, []bool{true}, []uint64{1}},    // b exhausted: a's
+		{nil, nil, nil, nil},
+	}
+	for _, tt := range tests {
+		got := Interleave(nil, tt.a, tt.b, func(i int) bool { return tt.fromB[i] })
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Interleave(%v, %v, %v) = %v, want %v", tt.a, tt.b, tt.fromB, got, tt.want)
+		}
 	}
 }
