@@ -64,7 +64,8 @@ func average(models []*Model) *Model {
 	k := float32(len(models))
 	epochs := 0
 	for _, m := range models {
-		for i, f := range m.w.keys {
+		for i := range m.w.slots {
+			f := m.w.slots[i].key
 			if f == 0 {
 				continue
 			}
@@ -75,7 +76,7 @@ func average(models []*Model) *Model {
 				keys = append(keys, f)
 			}
 			for l := 0; l < nLabels; l++ {
-				r[l] += m.w.rows[i*nLabels+l] / k
+				r[l] += m.w.slots[i].row[l] / k
 			}
 		}
 		for i, v := range m.w.trans {
@@ -269,8 +270,8 @@ func (m *Model) Epochs() int { return m.epochs }
 // Features returns how many features the model keeps.
 func (m *Model) Features() int {
 	n := 0
-	for _, k := range m.w.keys {
-		if k != 0 {
+	for _, sl := range m.w.slots {
+		if sl.key != 0 {
 			n++
 		}
 	}

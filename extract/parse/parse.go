@@ -206,25 +206,27 @@ func (m *Model) run(s *scratch, n int) {
 	}
 }
 
-// best returns the highest-scoring legal action.
+// best returns the highest-scoring legal action: the first in the order SHIFT, LEFT(0),
+// RIGHT(0), LEFT(1), RIGHT(1)... where several score the same.
 func (m *Model) best(st *state, sc []int32) int {
 	best, bestSc := -1, int32(0)
-	consider := func(a int) {
-		if v := sc[actionKind(a)] + sc[3+a]; best < 0 || v > bestSc {
-			best, bestSc = a, v
-		}
-	}
 	if st.canShift() {
-		consider(0)
+		best, bestSc = 0, sc[shift]+sc[3]
 	}
-	rootOnly := st.rootOnly()
+	canLeft, canRight, rootOnly := st.canLeft(), st.canRight(), st.rootOnly()
+	kl, kr := sc[left], sc[right]
+	acts := sc[4:] // LEFT(l) is acts[2l], RIGHT(l) acts[2l+1]
 	for l := range m.labels {
 		isRoot := l == m.rootL
-		if st.canLeft() && !isRoot {
-			consider(leftAction(l))
+		if canLeft && !isRoot {
+			if v := kl + acts[2*l]; best < 0 || v > bestSc {
+				best, bestSc = leftAction(l), v
+			}
 		}
-		if st.canRight() && isRoot == rootOnly {
-			consider(rightAction(l))
+		if canRight && isRoot == rootOnly {
+			if v := kr + acts[2*l+1]; best < 0 || v > bestSc {
+				best, bestSc = rightAction(l), v
+			}
 		}
 	}
 	return best
