@@ -35,18 +35,13 @@ func allowed(a, b int) bool {
 	return a != nLabels && a != 0 && (a+1)/2 == b/2
 }
 
-// weights is a read-only feature table: open addressing over 64-bit feature hashes, each slot
-// holding its feature's row of nLabels weights (one memory access finds both).
+// weights is a read-only feature table: open addressing over 64-bit feature hashes, with one row
+// of nLabels weights per feature.
 type weights struct {
-	slots []slot
+	keys  []uint64
+	rows  []float32
 	mask  uint64
 	trans [(nLabels + 1) * nLabels]float32
-}
-
-// slot is one feature of a weights table; key 0 marks an empty slot.
-type slot struct {
-	key uint64
-	row [nLabels]float32
 }
 
 // row returns the weights of feature f, or nil when the model does not know it.
@@ -55,11 +50,12 @@ func (w *weights) row(f uint64) []float32 {
 		f = 1 // 0 marks an empty slot
 	}
 	for i := f & w.mask; ; i = (i + 1) & w.mask {
-		s := &w.slots[i]
-		if s.key == f {
-			return s.row[:]
+		k := w.keys[i]
+		if k == f {
+			j := int(i) * nLabels
+			return w.rows[j : j+nLabels : j+nLabels]
 		}
-		if s.key == 0 {
+		if k == 0 {
 			return nil
 		}
 	}
@@ -71,16 +67,17 @@ func newWeights(feats []uint64, rows [][nLabels]float32, trans []float32) *weigh
 	for size < uint64(len(feats))*2 {
 		size <<= 1
 	}
-	w := &weights{slots: make([]slot, size), mask: size - 1}
+	w := &weights{keys: make([]uint64, size), rows: make([]float32, size*uint64(nLabels)), mask: size - 1}
 	for j, f := range feats {
 		if f == 0 {
 			f = 1
 		}
 		i := f & w.mask
-		for w.slots[i].key != 0 && w.slots[i].key != f {
+		for w.keys[i] != 0 && w.keys[i] != f {
 			i = (i + 1) & w.mask
 		}
-		w.slots[i] = slot{f, rows[j]}
+		w.keys[i] = f
+		copy(w.rows[i*uint64(nLabels):], rows[j][:])
 	}
 	copy(w.trans[:], trans)
 	return w
@@ -204,12 +201,13 @@ func (m *Model) WriteTo(out io.Writer) (int64, error) {
 	var feats []uint64
 	var rows [][nLabels]float32
 	maxAbs := float32(0)
-	for _, sl := range m.w.slots {
-		if sl.key == 0 {
+	for i, k := range m.w.keys {
+		if k == 0 {
 			continue
 		}
-		r := sl.row
-		feats = append(feats, sl.key)
+		var r [nLabels]float32
+		copy(r[:], m.w.rows[i*nLabels:])
+		feats = append(feats, k)
 		rows = append(rows, r)
 		for _, v := range r {
 			maxAbs = max(maxAbs, float32(math.Abs(float64(v))))

@@ -64,8 +64,7 @@ func average(models []*Model) *Model {
 	k := float32(len(models))
 	epochs := 0
 	for _, m := range models {
-		for i := range m.w.slots {
-			f := m.w.slots[i].key
+		for i, f := range m.w.keys {
 			if f == 0 {
 				continue
 			}
@@ -76,7 +75,7 @@ func average(models []*Model) *Model {
 				keys = append(keys, f)
 			}
 			for l := 0; l < nLabels; l++ {
-				r[l] += m.w.slots[i].row[l] / k
+				r[l] += m.w.rows[i*nLabels+l] / k
 			}
 		}
 		for i, v := range m.w.trans {
@@ -270,8 +269,8 @@ func (m *Model) Epochs() int { return m.epochs }
 // Features returns how many features the model keeps.
 func (m *Model) Features() int {
 	n := 0
-	for _, sl := range m.w.slots {
-		if sl.key != 0 {
+	for _, k := range m.w.keys {
+		if k != 0 {
 			n++
 		}
 	}
