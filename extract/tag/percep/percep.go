@@ -250,8 +250,9 @@ func (m *Model) build() {
 	m.table = make([]uint64, size)
 	m.mask = uint64(size - 1)
 	m.run = make([]uint32, 0, len(m.ent))
-	m.dense = nil
 	q := m.denseWords()
+	// Dense rows start after one unused row, so that no table entry is 0 (an empty slot).
+	m.dense = make([]uint64, q)
 	for _, i := range m.byLength() {
 		k := m.keys[i]
 		row := m.ent[m.off[i]:m.off[i+1]]
