@@ -329,9 +329,20 @@ func ModelSize() int { return len(embedded) }
 // Pruned returns a copy of m without the weights whose magnitude is below minWeight.
 func (m *Model) Pruned(minWeight float64) *Model {
 	p, _ := newModel(m.labels, m.tags)
-	p.w, p.amb = m.w.Prune(int(math.Round(minWeight*float64(m.w.Scale)))), m.amb
+	p.w, p.amb = m.w.Prune(m.quantized(minWeight)), m.amb
 	return p
 }
+
+// PrunedFeatures returns a copy of m without the features whose weights all have a magnitude
+// below minWeight (the features kept keep all their weights).
+func (m *Model) PrunedFeatures(minWeight float64) *Model {
+	p, _ := newModel(m.labels, m.tags)
+	p.w, p.amb = m.w.PruneFeatures(m.quantized(minWeight)), m.amb
+	return p
+}
+
+// quantized returns weight w in the units of m's stored weights.
+func (m *Model) quantized(w float64) int { return int(math.Round(w * float64(m.w.Scale))) }
 
 // Ensemble returns a model whose weights are the sums of the given models' weights; the models
 // must have been trained on the same treebank (same labels, tags and ambiguity classes).

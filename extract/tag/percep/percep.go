@@ -228,8 +228,9 @@ type Model struct {
 	keys  []uint32 // 32-bit feature fingerprints (low bits of the feature keys), sorted
 	off   []uint32 // row i is ent[off[i]:off[i+1]]
 	ent   []uint32 // class<<16 | uint16(weight)
-	table []uint64 // open addressing: fingerprint<<32 | row start<<8 | row length; 0 empty
-	mask  uint64
+	// table is an open-addressing table of the features (linear probing, at most half full):
+	// fingerprint<<32 | row start<<8 | row length, 0 for an empty slot.
+	table []uint64
 	// run holds the sparse rows as Score reads them (as in ent); a row's start is its index in
 	// run.
 	run []uint32
@@ -243,12 +244,7 @@ type Model struct {
 func (m *Model) denseWords() int { return (m.Classes + 3) / 4 }
 
 func (m *Model) build() {
-	size := 16
-	for size < len(m.keys)*2 {
-		size <<= 1
-	}
-	m.table = make([]uint64, size)
-	m.mask = uint64(size - 1)
+	m.table = make([]uint64, 2*len(m.keys)+16) // at most half full
 	m.run = make([]uint32, 0, len(m.ent))
 	q := m.denseWords()
 	// Dense rows start after one unused row, so that no table entry is 0 (an empty slot).
@@ -272,9 +268,11 @@ func (m *Model) build() {
 			start, n = len(m.run), len(row)
 			m.run = append(m.run, row...)
 		}
-		p := slot(k) & m.mask
+		p := m.slot(k)
 		for m.table[p] != 0 {
-			p = (p + 1) & m.mask
+			if p++; p == uint64(len(m.table)) {
+				p = 0
+			}
 		}
 		m.table[p] = uint64(k)<<32 | uint64(start)<<8 | uint64(n)
 	}
@@ -300,8 +298,9 @@ func (m *Model) byLength() []int32 {
 	return order
 }
 
-// slot spreads a fingerprint over the table.
-func slot(k uint32) uint64 { return uint64(k) * 0x9e3779b97f4a7c15 >> 20 }
+// slot returns the home slot of fingerprint k: fingerprints are hash bits, so their high bits
+// spread them evenly over the table.
+func (m *Model) slot(k uint32) uint64 { return uint64(k) * uint64(len(m.table)) >> 32 }
 
 // lanes selects the low 16 bits of each 32-bit half of a word.
 const lanes = 0x0000ffff0000ffff
@@ -316,7 +315,8 @@ func (m *Model) Score(feats []uint64, scores []int32) {
 	var found [chunkLen]uint64
 	var first [chunkLen]uint32
 	var even, odd [64]uint64 // Classes ≤ 255
-	run, dense := m.run, m.dense
+	table, run, dense := m.table, m.run, m.dense
+	size := uint64(len(table))
 	q := uint32(m.denseWords())
 	scores = scores[:m.Classes]
 	for len(feats) > 0 {
@@ -325,9 +325,9 @@ func (m *Model) Score(feats []uint64, scores []int32) {
 		n := 0
 		for _, f := range chunk {
 			k := uint32(f)
-			p := slot(k) & m.mask
+			p := uint64(k) * size >> 32
 			for {
-				v := m.table[p]
+				v := table[p]
 				if v == 0 {
 					break
 				}
@@ -336,7 +336,9 @@ func (m *Model) Score(feats []uint64, scores []int32) {
 					n++
 					break
 				}
-				p = (p + 1) & m.mask
+				if p++; p == size {
+					p = 0
+				}
 			}
 		}
 		for i, v := range found[:n] {
@@ -550,17 +552,42 @@ func (d *Decoder) Model() (*Model, error) {
 // Prune returns a copy of m without the weights whose quantized magnitude is below minQ, and
 // without features left with no weights.
 func (m *Model) Prune(minQ int) *Model {
-	p := &Model{Classes: m.Classes, Scale: m.Scale, off: []uint32{0}}
-	for i, k := range m.keys {
-		kept := false
-		for _, e := range m.ent[m.off[i]:m.off[i+1]] {
-			w := int(int16(uint16(e)))
-			if w >= minQ || -w >= minQ {
-				p.ent = append(p.ent, e)
-				kept = true
+	return m.filter(func(out, row []uint32) []uint32 {
+		for _, e := range row {
+			if magnitude(e) >= minQ {
+				out = append(out, e)
 			}
 		}
-		if kept {
+		return out
+	})
+}
+
+// PruneFeatures returns a copy of m without the features none of whose weights has a quantized
+// magnitude of minQ or more; the features kept keep all their weights.
+func (m *Model) PruneFeatures(minQ int) *Model {
+	return m.filter(func(out, row []uint32) []uint32 {
+		for _, e := range row {
+			if magnitude(e) >= minQ {
+				return append(out, row...)
+			}
+		}
+		return out
+	})
+}
+
+// magnitude returns the absolute quantized weight of entry e.
+func magnitude(e uint32) int {
+	w := int(int16(uint16(e)))
+	return max(w, -w)
+}
+
+// filter returns a copy of m whose rows are keep's (keep appends what it keeps of a row to out);
+// features with empty rows are dropped.
+func (m *Model) filter(keep func(out, row []uint32) []uint32) *Model {
+	p := &Model{Classes: m.Classes, Scale: m.Scale, off: []uint32{0}}
+	for i, k := range m.keys {
+		n := len(p.ent)
+		if p.ent = keep(p.ent, m.ent[m.off[i]:m.off[i+1]]); len(p.ent) > n {
 			p.keys = append(p.keys, k)
 			p.off = append(p.off, uint32(len(p.ent)))
 		}

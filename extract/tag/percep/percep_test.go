@@ -160,3 +160,34 @@ func TestInterleave(t *testing.T) {
 		}
 	}
 }
+
+func TestPrune(t *testing.T) {
+	w := func(c int, q int16) uint32 { return uint32(c)<<16 | uint32(uint16(q)) }
+	m := &Model{Classes: 3, Scale: 1, keys: []uint32{10, 20, 30}, off: []uint32{0, 2, 4, 5},
+		ent: []uint32{w(0, 5), w(2, 1), w(1, 1), w(2, -2), w(1, -7)}}
+	m.build()
+	tests := []struct {
+		name string
+		got  *Model
+		keys []uint32
+		ent  []uint32
+	}{
+		{"weights", m.Prune(3), []uint32{10, 30}, []uint32{w(0, 5), w(1, -7)}},
+		{"features", m.PruneFeatures(3), []uint32{10, 30}, []uint32{w(0, 5), w(2, 1), w(1, -7)}},
+		{"features, low threshold", m.PruneFeatures(2), []uint32{10, 20, 30}, m.ent},
+	}
+	for _, tt := range tests {
+		if !slices.Equal(tt.got.keys, tt.keys) || !slices.Equal(tt.got.ent, tt.ent) {
+			t.Errorf("%s: keys %v weights %x, want %v %x", tt.name, tt.got.keys, tt.got.ent, tt.keys, tt.ent)
+		}
+		sc := make([]int32, 3)
+		tt.got.Score([]uint64{10, 20, 30}, sc)
+		want := make([]int32, 3)
+		for _, e := range tt.ent {
+			want[e>>16] += int32(int16(uint16(e)))
+		}
+		if !slices.Equal(sc, want) {
+			t.Errorf("%s: scores %v, want %v", tt.name, sc, want)
+		}
+	}
+}
