@@ -322,23 +322,23 @@ func (m *Model) Score(feats []uint64, scores []int32) {
 	for len(feats) > 0 {
 		chunk := feats[:min(len(feats), chunkLen)]
 		feats = feats[len(chunk):]
+		// Every feature's home slot is loaded first, with no branch between the loads (a
+		// branch on a value still loading would hold up the loads after it when mispredicted);
+		// the features whose home slot holds another feature probe on afterwards.
+		for i, f := range chunk {
+			found[i] = table[uint64(uint32(f))*size>>32]
+		}
 		n := 0
-		for _, f := range chunk {
-			k := uint32(f)
-			p := uint64(k) * size >> 32
-			for {
-				v := table[p]
-				if v == 0 {
-					break
-				}
-				if uint32(v>>32) == k {
-					found[n] = v
-					n++
-					break
-				}
+		for i, f := range chunk {
+			k, v := uint32(f), found[i]
+			for p := uint64(k) * size >> 32; v != 0 && uint32(v>>32) != k; v = table[p] {
 				if p++; p == size {
 					p = 0
 				}
+			}
+			if v != 0 {
+				found[n] = v
+				n++
 			}
 		}
 		for i, v := range found[:n] {
