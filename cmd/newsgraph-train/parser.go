@@ -25,6 +25,7 @@ func trainParser(args []string) error {
 	minUpd := fs.Int("min-updates", 2, "features join the model after this many updates")
 	members := fs.Int("ensemble", 2, "train this many models with successive seeds and sum their weights")
 	prune := fs.Float64("prune", 1.2, "drop summed weights smaller than this from the written model")
+	pruneFeat := fs.Float64("prune-features", 0, "then drop the features whose summed weights are all smaller than this (fewer features: faster parsing)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -83,7 +84,7 @@ func trainParser(args []string) error {
 		d := parse.Evaluate(m, dev, devTags)
 		fmt.Printf("ensemble of %d: dev UAS %.2f%% LAS %.2f%% before pruning\n", len(models), d.UAS(), d.LAS())
 	}
-	m = m.Pruned(*prune)
+	m = m.Pruned(*prune).PrunedFeatures(*pruneFeat)
 	fmt.Printf("trained in %s\n", time.Since(start).Round(time.Second))
 	d, t := parse.Evaluate(m, dev, devTags), parse.Evaluate(m, test, testTags)
 	fmt.Printf("dev  (predicted tags): UAS %.2f%%  LAS %.2f%%  (%d words, punctuation included)\n", d.UAS(), d.LAS(), d.Words)
