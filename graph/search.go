@@ -164,25 +164,6 @@ func isEntityIRI(id string) bool {
 	return id != "" && strings.Contains(id, "/") && !strings.HasPrefix(id, "article/") && !strings.HasPrefix(id, "stmt/")
 }
 
-// eachQuadWith calls fn for every quad whose direction d holds v.
-func (s *Store) eachQuadWith(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
-	ref := s.qs.ValueOf(v)
-	if ref == nil {
-		return nil
-	}
-	it := s.qs.QuadIterator(d, ref)
-	defer it.Close()
-	for it.Next(ctx) {
-		if err := fn(s.qs.Quad(it.Result())); err != nil {
-			return err
-		}
-	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return ctx.Err()
-}
-
 // Entity returns the node of one entity: name, type, aliases and article count, or ErrNotFound.
 func (s *Store) Entity(ctx context.Context, id string) (*Node, error) {
 	n, err := s.nodeInfo(ctx, id)

@@ -9,7 +9,8 @@ import (
 
 	"github.com/cayleygraph/quad/nquads"
 
-	"github.com/newsgraph/newsgraph/extract/input"
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/graph/export"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -35,42 +36,40 @@ func runExtract(ctx context.Context, e *env, fs *flag.FlagSet, args []string) er
 	if *format != "jsonl" && *format != "nquads" {
 		return usageError{fmt.Sprintf("unknown --format %q (jsonl or nquads)", *format)}
 	}
-	seen := map[string]bool{}
-	c, err := extractCorpus(ctx, e, fs.Args(), inf, nil, func(a input.Article) bool {
-		dup := seen[a.Hash]
-		seen[a.Hash] = true
-		return dup
-	})
-	if err != nil {
-		return err
-	}
 	w := bufio.NewWriter(e.stdout)
+	var write func(*extract.Result) error
 	switch *format {
 	case "jsonl":
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
-		for _, r := range c.results {
+		write = func(r *extract.Result) error {
 			for i := range r.Facts {
 				if err := enc.Encode(&r.Facts[i]); err != nil {
 					return err
 				}
 			}
+			return nil
 		}
 	case "nquads":
 		voc := schema.NewVocabulary(*base)
 		qw := nquads.NewWriter(w)
-		for _, r := range c.results {
+		write = func(r *extract.Result) error {
 			for _, q := range schema.ArticleQuadsAll(r.Article, r.Entities, r.Facts) {
-				if err := qw.WriteQuad(voc.ExpandQuad(q)); err != nil {
+				if err := qw.WriteQuad(export.RDFQuad(voc, q)); err != nil {
 					return err
 				}
 			}
+			return nil
 		}
+	}
+	ex, err := extractAll(ctx, e, fs.Args(), inf, write)
+	if err != nil {
+		return err
 	}
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	if n := c.skipped(); n > 0 {
+	if n := ex.skipped(); n > 0 {
 		return partialError{fmt.Sprintf("%d input problem(s): see the messages above", n)}
 	}
 	return nil
