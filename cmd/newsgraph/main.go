@@ -36,6 +36,7 @@ type command struct {
 var commands = []command{
 	buildCommand,
 	extractCommand,
+	loadCommand,
 	queryCommand,
 	exportCommand,
 	statsCommand,
