@@ -137,12 +137,19 @@ func spoolPath(sf storeFlags) string {
 // spoolKey identifies a build: a spool is resumed only by a build of the same store, inputs and
 // extraction options (not --workers or --batch, which change nothing in the graph).
 func spoolKey(sf storeFlags, inf inputFlags, paths []string) string {
+	abs := make([]string, len(paths))
+	for i, p := range paths {
+		var err error
+		if abs[i], err = filepath.Abs(p); err != nil {
+			abs[i] = p
+		}
+	}
 	k, _ := json.Marshal(struct {
 		Backend, DB string
 		Paths       []string
 		MaxBytes    int64
 		MaxTokens   int
-	}{sf.backend, sf.db, paths, inf.maxBytes, inf.maxToks})
+	}{sf.backend, sf.db, abs, inf.maxBytes, inf.maxToks})
 	return string(k)
 }
 
@@ -285,7 +292,7 @@ func (b *builder) write(ctx context.Context, total int) error {
 	defer prog.done()
 	var pending [][]quad.Quad
 	var pendingRes []*extract.Result
-	nq := 0
+	nq, done := 0, 0 // quads pending, spooled articles handled
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
@@ -303,13 +310,14 @@ func (b *builder) write(ctx context.Context, total int) error {
 			}
 		}
 		pending, pendingRes, nq = pending[:0], pendingRes[:0], 0
-		prog.update("stored", b.sum.articles+b.present, b.sum.facts)
+		prog.update("stored", done, b.sum.facts)
 		if testHook != nil {
 			testHook("stored", b.sum.articles)
 		}
 		return nil
 	}
 	err := eachResolved(ctx, b.sp, b.idx, func(i int, r *extract.Result) error {
+		done = i + 1
 		if i < b.resumed {
 			p, other, err := b.st.Presence(ctx, r.Article.ID, r.Article.Hash)
 			if err != nil || p != graph.Absent {

@@ -293,3 +293,18 @@ func TestSpoolOfOtherBuildIsDiscarded(t *testing.T) {
 		t.Errorf("build of other input:\n%s", stderr)
 	}
 }
+
+// BenchmarkBuild builds a generated corpus of 40 small articles into a new bolt store, end to end
+// (extraction, resolution, batched writes). Reports articles/s.
+func BenchmarkBuild(b *testing.B) {
+	corpus, paths := newCorpus(b, 40)
+	dir := b.TempDir()
+	for i := range b.N {
+		var stderr strings.Builder
+		db := filepath.Join(dir, fmt.Sprint(i, ".db"))
+		if code := run(context.Background(), &env{stdout: &stderr, stderr: &stderr}, []string{"build", "--db", db, corpus}); code != exitOK {
+			b.Fatalf("build: exit %d: %s", code, stderr.String())
+		}
+	}
+	b.ReportMetric(float64(len(paths)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
