@@ -69,9 +69,16 @@ func runBuild(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 		return err
 	}
 	b.resumable = path != ""
-	defer context.AfterFunc(ctx, func() {
+	noticed := make(chan struct{})
+	stopNotice := context.AfterFunc(ctx, func() {
+		defer close(noticed)
 		fmt.Fprintln(e.stderr, "\ninterrupted: stopping after the current transaction (interrupt again to quit at once)")
-	})()
+	})
+	defer func() {
+		if !stopNotice() {
+			<-noticed // printed, or being printed: before the final message
+		}
+	}()
 	ex, err := extractInto(ctx, e, fs.Args(), inf, b.sp, b.idx, b.skip(ctx))
 	if err == nil {
 		err = b.sp.Sync()

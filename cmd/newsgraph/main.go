@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 
 	flag "github.com/spf13/pflag"
@@ -49,6 +50,19 @@ type env struct {
 	stdout, stderr io.Writer
 }
 
+// lockedWriter serialises writes from the goroutines of a command (progress, input problems,
+// the notice of an interrupt) to one stream.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
 // usageError is a command line problem: exit status 2.
 type usageError struct{ msg string }
 
@@ -71,6 +85,7 @@ func main() {
 
 // run executes one command line and returns the exit status.
 func run(ctx context.Context, e *env, args []string) int {
+	e = &env{stdout: e.stdout, stderr: &lockedWriter{w: e.stderr}}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		printUsage(e.stderr)
 		if len(args) == 0 {
