@@ -1,0 +1,719 @@
+// Package openie is newsgraph's open information extractor: it turns one dependency-parsed
+// sentence into (arg1; relation; arg2; more args) tuples made of the sentence's own words, in the
+// convention of the CaRB benchmark and the OpenIE systems it compares. Every clause yields tuples:
+// a verb with its auxiliaries, negation, adverbs, particle and (when there is no direct object)
+// the preposition of its first argument is the relation; the subject is arg1; the object or
+// complement is arg2; prepositional and time modifiers are further arguments. Copulas,
+// appositions, titles and possessives give "is" and "has" relations; relative and participial
+// clauses take the noun they modify; coordinated verbs and arguments are split into tuples of
+// their own. Each tuple carries a confidence from the strength of the pattern that produced it.
+//
+// It reads only what the tagger and parser wrote (Tag, Lemma, Head, Dep); it does not tag, parse,
+// recognise names or map relations to canonical predicates (that is package extract's job), and
+// it must not import the models or the graph.
+package openie
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/clause"
+	"github.com/newsgraph/newsgraph/extract/doc"
+)
+
+// Extraction is one open tuple: arg1, relation, arg2 and more arguments, as words of the
+// sentence (synthesised "is" and "has" aside).
+type Extraction struct {
+	// Relation is the predicate phrase ("made a final offer on", "is", "was awarded").
+	Relation string
+	// Args are arg1 (the subject), arg2 and any further arguments ("in 1941", "at Kettering").
+	// There is always an arg1; Args[1] may be missing for an intransitive clause.
+	Args []string
+	// Confidence is in (0, 1]: higher for the patterns that are right more often.
+	Confidence float64
+}
+
+// Extract returns the tuples of one tagged and parsed sentence, deterministically ordered by
+// the position of their predicate. A sentence without a parse yields nothing.
+func Extract(toks []doc.Token) []Extraction {
+	if len(toks) == 0 || !parsed(toks) {
+		return nil
+	}
+	t := newTree(toks)
+	var out []Extraction
+	add := func(es ...Extraction) {
+		for _, e := range es {
+			if e.Relation == "" || len(e.Args) == 0 || e.Args[0] == "" {
+				continue
+			}
+			dup := slices.ContainsFunc(out, func(o Extraction) bool {
+				return o.Relation == e.Relation && slices.Equal(o.Args, e.Args)
+			})
+			if !dup {
+				out = append(out, e)
+			}
+		}
+	}
+	for i := range toks {
+		switch {
+		case t.verbal(i):
+			add(t.verbTuples(i)...)
+		case t.copular(i):
+			add(t.copulaTuples(i)...)
+		}
+		add(t.nominalTuples(i)...)
+	}
+	return out
+}
+
+// parsed reports whether the tokens carry a dependency tree.
+func parsed(toks []doc.Token) bool {
+	for _, t := range toks {
+		if t.Dep != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// tree is one parsed sentence with its child lists.
+type tree struct {
+	toks []doc.Token
+	kids [][]int
+	past bool // the main clause is in the past tense: synthesised "be" is "was"
+}
+
+func newTree(toks []doc.Token) *tree {
+	t := &tree{toks: toks, kids: make([][]int, len(toks))}
+	for i, tk := range toks {
+		if h := tk.Head; h >= 0 && h < len(toks) && h != i {
+			t.kids[h] = append(t.kids[h], i)
+		}
+	}
+	t.past = t.pastTense()
+	return t
+}
+
+// dep returns the base relation of token i ("obl" for "obl:agent").
+func (t *tree) dep(i int) string {
+	d := t.toks[i].Dep
+	if j := strings.IndexByte(d, ':'); j >= 0 {
+		return d[:j]
+	}
+	return d
+}
+
+// has reports whether token i has relation rel: the full label, or the base when rel has no
+// subtype.
+func (t *tree) has(i int, rel string) bool {
+	return t.toks[i].Dep == rel || !strings.Contains(rel, ":") && t.dep(i) == rel
+}
+
+// child returns the first child of i with one of the relations, or -1.
+func (t *tree) child(i int, rels ...string) int {
+	for _, c := range t.kids[i] {
+		for _, r := range rels {
+			if t.has(c, r) {
+				return c
+			}
+		}
+	}
+	return -1
+}
+
+func (t *tree) head(i int) int {
+	h := t.toks[i].Head
+	if h < 0 || h >= len(t.toks) || h == i {
+		return -1
+	}
+	return h
+}
+
+func (t *tree) lower(i int) string { return strings.ToLower(norm(&t.toks[i])) }
+
+func norm(tk *doc.Token) string {
+	if tk.Norm != "" {
+		return tk.Norm
+	}
+	return tk.Text
+}
+
+func (t *tree) tag(i int) string { return t.toks[i].Tag }
+
+func (t *tree) isVerb(i int) bool { return strings.HasPrefix(t.tag(i), "VB") }
+
+func (t *tree) isNoun(i int) bool {
+	switch t.tag(i) {
+	case "NN", "NNS", "NNP", "NNPS", "PRP", "CD", "DT", "EX", "WP", "WDT", "FW", "$":
+		return true
+	}
+	return false
+}
+
+func (t *tree) isProper(i int) bool { return t.tag(i) == "NNP" || t.tag(i) == "NNPS" }
+
+func (t *tree) isPunct(i int) bool {
+	switch t.tag(i) {
+	case ",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP":
+		return true
+	}
+	return t.dep(i) == "punct"
+}
+
+// pastTense reports whether the sentence's root clause is in the past tense.
+func (t *tree) pastTense() bool {
+	for i := range t.toks {
+		if t.toks[i].Dep != "root" {
+			continue
+		}
+		if t.tag(i) == "VBD" {
+			return true
+		}
+		for _, c := range t.kids[i] {
+			if (t.dep(c) == "aux" || t.dep(c) == "cop") && t.tag(c) == "VBD" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// be returns the form of "be" that agrees with noun i in the sentence's tense.
+func (t *tree) be(i int) string {
+	plural := i >= 0 && (t.tag(i) == "NNS" || t.tag(i) == "NNPS" || t.child(i, "conj") >= 0)
+	switch {
+	case t.past && plural:
+		return "were"
+	case t.past:
+		return "was"
+	case plural:
+		return "are"
+	}
+	return "is"
+}
+
+// has returns the form of "have" that agrees with noun i in the sentence's tense.
+func (t *tree) have(i int) string {
+	switch {
+	case t.past:
+		return "had"
+	case i >= 0 && (t.tag(i) == "NNS" || t.tag(i) == "NNPS" || t.lower(i) == "they" || t.lower(i) == "we"):
+		return "have"
+	}
+	return "has"
+}
+
+// relative reports whether token i is a relative pronoun or determiner standing for the noun
+// its clause modifies.
+func (t *tree) relative(i int) bool {
+	if i < 0 {
+		return false
+	}
+	switch t.tag(i) {
+	case "WP", "WDT":
+		return true
+	}
+	return t.lower(i) == "that" && t.dep(i) != "mark"
+}
+
+// inRelative returns the noun that the relative clause containing predicate p modifies, or -1.
+func (t *tree) inRelative(p int) int {
+	if t.toks[p].Dep == "acl:relcl" || t.toks[p].Dep == "advcl:relcl" {
+		return t.head(p)
+	}
+	return -1
+}
+
+// span is a set of token indices in sentence order, the words of an argument or relation.
+type span []int
+
+// words joins the tokens' text as written in the sentence.
+func (t *tree) words(s span) string {
+	var b strings.Builder
+	for k, i := range s {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.toks[i].Text)
+	}
+	return b.String()
+}
+
+// phrase returns the tokens of i's subtree, leaving out the children for which drop is true and
+// their subtrees, trimmed of punctuation and conjunctions at either end.
+func (t *tree) phrase(i int, drop func(c int) bool) span {
+	var s span
+	var walk func(j int, top bool)
+	walk = func(j int, top bool) {
+		s = append(s, j)
+		for _, c := range t.kids[j] {
+			if top && drop != nil && drop(c) {
+				continue
+			}
+			walk(c, false)
+		}
+	}
+	if len(t.toks) > 0 {
+		walk(i, true)
+	}
+	slices.Sort(s)
+	return t.trim(s)
+}
+
+// trim removes punctuation and coordinating conjunctions from both ends of s.
+func (t *tree) trim(s span) span {
+	edge := func(i int) bool { return t.isPunct(i) || t.dep(i) == "cc" || t.tag(i) == "CC" }
+	for len(s) > 0 && edge(s[0]) {
+		s = s[1:]
+	}
+	for len(s) > 0 && edge(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// clauseDeps are the relations of children that are clauses of their own: they never belong to
+// an argument of their head.
+func clauseDep(d string) bool {
+	switch d {
+	case "acl:relcl", "advcl:relcl", "parataxis", "appos", "dislocated", "list", "reparandum", "vocative", "orphan":
+		return true
+	}
+	return false
+}
+
+// argPhrase returns the words of the argument headed by i without relative clauses, appositions
+// and the coordinated phrases (conj) that split gives tuples of their own.
+func (t *tree) argPhrase(i int, keepConj bool) span {
+	return t.phrase(i, func(c int) bool {
+		d := t.toks[c].Dep
+		if clauseDep(d) {
+			return true
+		}
+		if !keepConj && (d == "conj" || d == "cc" || d == "cc:preconj") {
+			return true
+		}
+		return false
+	})
+}
+
+// conjuncts returns i and the phrases coordinated with it ("X, Y and Z"), each as an argument.
+func (t *tree) conjuncts(i int) []span {
+	out := []span{t.argPhrase(i, false)}
+	for _, c := range t.kids[i] {
+		if t.toks[c].Dep == "conj" && t.isNoun(c) == t.isNoun(i) {
+			out = append(out, t.argPhrase(c, false))
+		}
+	}
+	return out
+}
+
+// subjectOf returns the surface subject of predicate p (a verb or the head of a copular clause):
+// its own, or the one it shares with the clause it is coordinated with, controlled by, or
+// modifies. The second result reports a subject taken from elsewhere.
+func (t *tree) subjectOf(p int, depth int) (int, bool) {
+	if s := t.child(p, "nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubj:outer"); s >= 0 {
+		if t.relative(s) {
+			if n := t.inRelative(p); n >= 0 {
+				return n, true
+			}
+		}
+		if t.tag(s) == "EX" {
+			return -1, false
+		}
+		return s, false
+	}
+	h := t.head(p)
+	if h < 0 || depth > 8 {
+		return -1, false
+	}
+	switch t.toks[p].Dep {
+	case "conj":
+		if t.verbal(h) || t.copular(h) {
+			s, _ := t.subjectOf(h, depth+1)
+			return s, true
+		}
+	case "xcomp":
+		if o := t.child(h, "obj", "iobj"); o >= 0 && t.toks[h].Lemma != "be" {
+			return o, true // "told X to go": X goes
+		}
+		s, _ := t.subjectOf(h, depth+1)
+		return s, true
+	case "advcl":
+		if m := t.child(p, "mark"); m >= 0 && t.tag(p) != "VBG" && t.tag(p) != "VBN" && t.lower(m) != "to" {
+			return -1, false // "because X said" names its own subject or none
+		}
+		s, _ := t.subjectOf(h, depth+1)
+		return s, true
+	case "acl:relcl", "advcl:relcl", "acl":
+		if t.isNoun(h) {
+			return h, true
+		}
+	}
+	return -1, false
+}
+
+// verbal reports whether token v heads a verbal clause.
+func (t *tree) verbal(v int) bool {
+	if !t.isVerb(v) {
+		return false
+	}
+	switch t.dep(v) {
+	case "aux", "cop", "amod", "compound", "case", "mark", "det", "fixed", "flat", "goeswith", "punct", "cc", "nummod":
+		return false
+	}
+	if t.toks[v].Lemma == "be" && t.child(v, "cop") < 0 {
+		return false // existential "there are" and elided copulas: no verbal relation
+	}
+	return !t.mergedXcomp(v)
+}
+
+// mergedXcomp reports whether verb v is an infinitive complement whose words join its head's
+// relation ("tried to woo", "had to close").
+func (t *tree) mergedXcomp(v int) bool {
+	if t.toks[v].Dep != "xcomp" || !t.isVerb(v) {
+		return false
+	}
+	h := t.head(v)
+	return h >= 0 && t.isVerb(h) && t.child(v, "nsubj", "nsubj:pass") < 0
+}
+
+// copular reports whether token p is the predicate of a copular clause ("X is a footballer").
+func (t *tree) copular(p int) bool {
+	return !t.isVerb(p) && t.child(p, "cop") >= 0
+}
+
+// verbGroup returns the relation words of verb v: its auxiliaries, negation, the adverbs inside
+// the verb group and its particle.
+func (t *tree) verbGroup(v int) span {
+	s := span{v}
+	first := v
+	for _, c := range t.kids[v] {
+		if (t.dep(c) == "aux" || t.dep(c) == "cop") && c < v {
+			first = min(first, c)
+		}
+	}
+	for _, c := range t.kids[v] {
+		switch {
+		case t.dep(c) == "aux" || t.dep(c) == "cop":
+			s = append(s, c)
+		case t.toks[c].Dep == "compound:prt":
+			s = append(s, c)
+		case t.dep(c) == "advmod" && negation(t.lower(c)):
+			s = append(s, c)
+		case t.dep(c) == "advmod" && c < v && c > first && len(t.kids[c]) == 0:
+			s = append(s, c) // "have sharply improved"
+		case t.dep(c) == "advmod" && c == v-1 && len(t.kids[c]) == 0 && t.tag(c) == "RB" && !t.relative(c) && t.tag(c) != "WRB":
+			s = append(s, c) // "often refers"
+		}
+	}
+	slices.Sort(s)
+	return s
+}
+
+func negation(w string) bool { return w == "not" || w == "n't" || w == "never" }
+
+// temporal reports whether the oblique headed by i is a time phrase ("in 1941", "on 12 July").
+func (t *tree) temporal(i int) bool {
+	if t.tag(i) == "CD" {
+		return true
+	}
+	switch t.lower(i) {
+	case "year", "years", "month", "months", "week", "weeks", "day", "days", "century", "centuries",
+		"decade", "decades", "time", "times", "era", "period", "season", "morning", "evening", "night",
+		"january", "february", "march", "april", "may", "june", "july", "august", "september",
+		"october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+		"saturday", "sunday", "today", "yesterday", "tomorrow":
+		return true
+	}
+	for _, c := range t.kids[i] {
+		if t.dep(c) == "nummod" && t.tag(c) == "CD" {
+			return true
+		}
+	}
+	return false
+}
+
+// frame is the material of one tuple before it becomes words.
+type frame struct {
+	rel       span
+	pre, post string // synthesised words before and after the relation's tokens
+	subj      int    // head of arg1
+	subjSpan  span
+	objs      []span // alternatives for arg2 (conjuncts)
+	extra     []span // further arguments
+	conf      float64
+	inherited bool
+	splitSubj bool
+}
+
+// verbTuples returns the tuples of the verbal clause headed by v.
+func (t *tree) verbTuples(v int) []Extraction {
+	f := frame{conf: 0.9}
+	f.rel = t.verbGroup(v)
+	// Infinitive complements join the relation ("attempted to popularize").
+	preds := []int{v}
+	for x, n := v, 0; n < 4; n++ {
+		y := -1
+		for _, c := range t.kids[x] {
+			if t.mergedXcomp(c) {
+				y = c
+				break
+			}
+		}
+		if y < 0 {
+			break
+		}
+		if m := t.child(y, "mark"); m >= 0 {
+			f.rel = append(f.rel, m)
+		}
+		f.rel = append(f.rel, t.verbGroup(y)...)
+		preds = append(preds, y)
+		x = y
+	}
+	last := preds[len(preds)-1]
+	subj, inh := t.subjectOf(v, 0)
+	if subj < 0 {
+		return nil
+	}
+	f.subj, f.inherited = subj, inh
+	if inh {
+		f.conf -= 0.1
+	}
+	// Objects: the direct object of any verb of the chain; an indirect object first.
+	var obj, iobj, xc, cc int = -1, -1, -1, -1
+	for _, p := range preds {
+		if o := t.child(p, "obj"); o >= 0 && obj < 0 {
+			obj = o
+		}
+		if o := t.child(p, "iobj"); o >= 0 && iobj < 0 {
+			iobj = o
+		}
+	}
+	for _, c := range t.kids[last] {
+		switch {
+		case t.toks[c].Dep == "xcomp" && !t.isVerb(c) && xc < 0:
+			xc = c
+		case t.dep(c) == "ccomp" && cc < 0:
+			cc = c
+		}
+	}
+	if t.relative(obj) {
+		if n := t.inRelative(v); n >= 0 {
+			obj = n
+		}
+	}
+	if obj < 0 && t.inRelative(v) >= 0 && !t.relative(t.child(v, "nsubj", "nsubj:pass")) && f.subj != t.inRelative(v) {
+		obj = t.inRelative(v) // "the offer Acme is making": the offer is what is made
+	}
+	switch {
+	case iobj >= 0 && obj >= 0:
+		f.objs = t.objectSpans(iobj)
+		f.extra = append(f.extra, t.argPhrase(obj, true))
+	case obj >= 0:
+		f.objs = t.objectSpans(obj)
+	case iobj >= 0:
+		f.objs = t.objectSpans(iobj)
+	}
+	if xc >= 0 {
+		if f.objs == nil {
+			f.objs = []span{t.argPhrase(xc, true)}
+		} else {
+			f.extra = append(f.extra, t.argPhrase(xc, true))
+		}
+	}
+	// Obliques: the first one after the verb, when there is no object, gives the relation its
+	// preposition; the others are further arguments.
+	var obls []int
+	for _, p := range preds {
+		for _, c := range t.kids[p] {
+			if t.dep(c) == "obl" {
+				obls = append(obls, c)
+			}
+		}
+	}
+	slices.Sort(obls)
+	moved := -1
+	if f.objs == nil {
+		for _, o := range obls {
+			cs := t.child(o, "case")
+			if o > v && cs >= 0 && !t.temporal(o) && t.child(o, "case") == t.firstCase(o) {
+				moved = o
+				f.rel = append(f.rel, t.caseWords(o)...)
+				f.objs = t.objectSpans(o)
+				for k := range f.objs {
+					f.objs[k] = t.dropCase(f.objs[k], o)
+				}
+				break
+			}
+		}
+	}
+	if f.objs == nil && cc >= 0 {
+		s := t.phrase(cc, nil)
+		if m := t.child(cc, "mark"); m >= 0 && len(s) > 0 && m == s[0] {
+			f.rel = append(f.rel, m)
+			s = s[1:]
+		}
+		f.objs = []span{s}
+	}
+	for _, o := range obls {
+		if o != moved {
+			f.extra = append(f.extra, t.argPhrase(o, true))
+		}
+	}
+	if f.objs == nil && len(f.extra) > 0 {
+		f.objs = []span{f.extra[0]}
+		f.extra = f.extra[1:]
+		f.conf -= 0.1
+	}
+	slices.Sort(f.rel)
+	f.rel = slices.Compact(f.rel)
+	return t.emit(&f)
+}
+
+// firstCase returns the first case marker of oblique o ("out of"), or -1.
+func (t *tree) firstCase(o int) int {
+	for _, c := range t.kids[o] {
+		if t.dep(c) == "case" {
+			return c
+		}
+	}
+	return -1
+}
+
+// caseWords returns the case markers of o with their fixed parts ("because of", "out of").
+func (t *tree) caseWords(o int) span {
+	var s span
+	for _, c := range t.kids[o] {
+		if t.dep(c) == "case" && c < o {
+			s = append(s, c)
+			for _, f := range t.kids[c] {
+				if t.dep(f) == "fixed" {
+					s = append(s, f)
+				}
+			}
+		}
+	}
+	return s
+}
+
+// dropCase removes o's case markers from s.
+func (t *tree) dropCase(s span, o int) span {
+	cw := t.caseWords(o)
+	return slices.DeleteFunc(slices.Clone(s), func(i int) bool { return slices.Contains(cw, i) })
+}
+
+// objectSpans returns the argument headed by o split at its coordination.
+func (t *tree) objectSpans(o int) []span { return t.conjuncts(o) }
+
+// copulaTuples returns the tuples of the copular clause whose predicate is p.
+func (t *tree) copulaTuples(p int) []Extraction {
+	f := frame{conf: 0.85}
+	subj, inh := t.subjectOf(p, 0)
+	if subj < 0 {
+		return nil
+	}
+	f.subj, f.inherited = subj, inh
+	if inh {
+		f.conf -= 0.1
+	}
+	f.rel = t.verbGroup(p)
+	f.rel = slices.DeleteFunc(f.rel, func(i int) bool { return i == p })
+	var caseOf span
+	if cs := t.firstCase(p); cs >= 0 && cs < p {
+		caseOf = t.caseWords(p)
+		f.rel = append(f.rel, caseOf...)
+	}
+	inRel := map[int]bool{}
+	for _, i := range f.rel {
+		inRel[i] = true
+	}
+	drop := func(c int) bool {
+		d := t.toks[c].Dep
+		switch {
+		case inRel[c], clauseDep(d):
+			return true
+		case d == "nsubj" || d == "nsubj:pass" || d == "csubj" || d == "expl" || d == "nsubj:outer":
+			return true
+		case t.dep(c) == "advcl" || t.dep(c) == "ccomp" || t.dep(c) == "obl" || d == "conj" || d == "cc":
+			return true
+		case t.dep(c) == "mark":
+			return true
+		}
+		return false
+	}
+	f.objs = []span{t.phrase(p, drop)}
+	for _, c := range t.kids[p] {
+		if t.toks[c].Dep == "conj" && !t.isVerb(c) && t.child(c, "cop") < 0 && t.child(c, "nsubj") < 0 {
+			f.objs = append(f.objs, t.phrase(c, func(c int) bool { return clauseDep(t.toks[c].Dep) }))
+		}
+	}
+	for _, c := range t.kids[p] {
+		if t.dep(c) == "obl" {
+			f.extra = append(f.extra, t.argPhrase(c, true))
+		}
+	}
+	slices.Sort(f.rel)
+	return t.emit(&f)
+}
+
+// nominalTuples returns the "is" and "has" tuples that noun phrases state without a verb:
+// appositions, titles before names, possessives.
+func (t *tree) nominalTuples(i int) []Extraction {
+	var out []Extraction
+	d := t.toks[i].Dep
+	h := t.head(i)
+	switch {
+	case d == "appos" && h >= 0 && t.isNoun(h):
+		a := t.argPhrase(h, true)
+		b := t.argPhrase(i, true)
+		if len(a) > 0 && len(b) > 0 {
+			out = append(out, Extraction{Relation: t.be(h), Args: []string{t.words(a), t.words(b)}, Confidence: 0.7})
+		}
+	}
+	return out
+}
+
+// emit turns a frame into extractions: one per conjunct of the subject and of arg2.
+func (t *tree) emit(f *frame) []Extraction {
+	rel := t.words(f.rel)
+	if f.pre != "" {
+		rel = f.pre + " " + rel
+	}
+	if f.post != "" {
+		rel += " " + f.post
+	}
+	subs := t.conjuncts(f.subj)
+	if t.relative(f.subj) {
+		return nil
+	}
+	var out []Extraction
+	for _, s := range subs {
+		if len(s) == 0 {
+			continue
+		}
+		objs := f.objs
+		if len(objs) == 0 {
+			objs = []span{nil}
+		}
+		for _, o := range objs {
+			args := []string{t.words(s)}
+			if len(o) > 0 || len(f.extra) > 0 {
+				args = append(args, t.words(o))
+			}
+			for _, x := range f.extra {
+				if len(x) > 0 {
+					args = append(args, t.words(x))
+				}
+			}
+			conf := f.conf
+			if len(o) == 0 {
+				conf -= 0.2
+			}
+			out = append(out, Extraction{Relation: rel, Args: args, Confidence: conf})
+		}
+	}
+	return out
+}
+
+var _ = clause.Subtree
