@@ -150,6 +150,14 @@ func (t *tree) isNoun(i int) bool {
 	return false
 }
 
+func (t *tree) adjective(i int) bool {
+	switch t.tag(i) {
+	case "JJ", "JJR", "JJS", "VBN", "VBG":
+		return true
+	}
+	return false
+}
+
 func (t *tree) isProper(i int) bool { return t.tag(i) == "NNP" || t.tag(i) == "NNPS" }
 
 func (t *tree) isPunct(i int) bool {
@@ -282,27 +290,51 @@ func clauseDep(d string) bool {
 	return false
 }
 
-// argPhrase returns the words of the argument headed by i without relative clauses, appositions
-// and the coordinated phrases (conj) that split gives tuples of their own.
-func (t *tree) argPhrase(i int, keepConj bool) span {
+// argument options: which parts of a noun phrase's subtree an argument keeps.
+const (
+	keepConj = 1 << iota // coordinated phrases stay (no split)
+	keepCase             // the phrase's own preposition stays ("in 1941" as a further argument)
+)
+
+// argPhrase returns the words of the argument headed by i without relative clauses and
+// appositions, without the coordinated phrases that split gives tuples of their own (unless
+// keepConj), without its preposition (unless keepCase), and without the branch that holds token
+// pred (the clause whose argument it is, when the argument is the noun that clause modifies).
+func (t *tree) argPhrase(i, pred int, opt int) span {
 	return t.phrase(i, func(c int) bool {
 		d := t.toks[c].Dep
-		if clauseDep(d) {
+		switch {
+		case clauseDep(d):
 			return true
-		}
-		if !keepConj && (d == "conj" || d == "cc" || d == "cc:preconj") {
+		case opt&keepConj == 0 && (d == "conj" && c > i || d == "cc" || d == "cc:preconj"):
+			return true
+		case opt&keepCase == 0 && (t.dep(c) == "case" || t.dep(c) == "mark") && c < i:
+			return true
+		case pred >= 0 && t.dominates(c, pred):
 			return true
 		}
 		return false
 	})
 }
 
-// conjuncts returns i and the phrases coordinated with it ("X, Y and Z"), each as an argument.
-func (t *tree) conjuncts(i int) []span {
-	out := []span{t.argPhrase(i, false)}
+// dominates reports whether token a is token b or one of its ancestors.
+func (t *tree) dominates(a, b int) bool {
+	for n := 0; b >= 0 && n <= len(t.toks); n++ {
+		if a == b {
+			return true
+		}
+		b = t.head(b)
+	}
+	return false
+}
+
+// conjuncts returns i and the phrases coordinated with it ("X, Y and Z"), each as an argument of
+// the clause headed by pred.
+func (t *tree) conjuncts(i, pred int) []span {
+	out := []span{t.argPhrase(i, pred, 0)}
 	for _, c := range t.kids[i] {
-		if t.toks[c].Dep == "conj" && t.isNoun(c) == t.isNoun(i) {
-			out = append(out, t.argPhrase(c, false))
+		if t.toks[c].Dep == "conj" && c > i && t.isNoun(c) == t.isNoun(i) && !t.dominates(c, pred) {
+			out = append(out, t.argPhrase(c, pred, 0))
 		}
 	}
 	return out
@@ -312,10 +344,10 @@ func (t *tree) conjuncts(i int) []span {
 // its own, or the one it shares with the clause it is coordinated with, controlled by, or
 // modifies. The second result reports a subject taken from elsewhere.
 func (t *tree) subjectOf(p int, depth int) (int, bool) {
-	if s := t.child(p, "nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubj:outer"); s >= 0 {
+	if s := t.ownSubject(p); s >= 0 {
 		if t.relative(s) {
 			if n := t.inRelative(p); n >= 0 {
-				return n, true
+				return t.nounOf(n), true
 			}
 		}
 		if t.tag(s) == "EX" {
@@ -347,10 +379,37 @@ func (t *tree) subjectOf(p int, depth int) (int, bool) {
 		return s, true
 	case "acl:relcl", "advcl:relcl", "acl":
 		if t.isNoun(h) {
-			return h, true
+			return t.nounOf(h), true
 		}
 	}
 	return -1, false
+}
+
+// ownSubject returns p's own subject. Of several (a parse may make both a title and the name
+// after it subjects), the one nearest before p.
+func (t *tree) ownSubject(p int) int {
+	best := -1
+	for _, c := range t.kids[p] {
+		switch t.toks[c].Dep {
+		case "nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubj:outer":
+			if best < 0 || c < p && c > best {
+				best = c
+			}
+		}
+	}
+	return best
+}
+
+// nounOf returns the noun that a relative or participial clause attached to n is about: n
+// itself, or when n is the predicate of a copular clause ("X is a footballer who plays"), that
+// clause's subject.
+func (t *tree) nounOf(n int) int {
+	if t.copular(n) {
+		if s := t.ownSubject(n); s >= 0 && !t.relative(s) && t.tag(s) != "EX" {
+			return s
+		}
+	}
+	return n
 }
 
 // verbal reports whether token v heads a verbal clause.
@@ -375,7 +434,13 @@ func (t *tree) mergedXcomp(v int) bool {
 		return false
 	}
 	h := t.head(v)
-	return h >= 0 && t.isVerb(h) && t.child(v, "nsubj", "nsubj:pass") < 0
+	if h < 0 || !t.isVerb(h) || t.child(v, "nsubj", "nsubj:pass") >= 0 {
+		return false
+	}
+	if m := t.child(v, "mark"); m >= 0 {
+		return t.lower(m) == "to"
+	}
+	return t.tag(v) == "VB" && t.child(h, "obj") < 0 // "helped build"
 }
 
 // copular reports whether token p is the predicate of a copular clause ("X is a footballer").
@@ -436,20 +501,19 @@ func (t *tree) temporal(i int) bool {
 
 // frame is the material of one tuple before it becomes words.
 type frame struct {
+	pred      int // the clause's head
 	rel       span
 	pre, post string // synthesised words before and after the relation's tokens
 	subj      int    // head of arg1
-	subjSpan  span
 	objs      []span // alternatives for arg2 (conjuncts)
 	extra     []span // further arguments
 	conf      float64
 	inherited bool
-	splitSubj bool
 }
 
 // verbTuples returns the tuples of the verbal clause headed by v.
 func (t *tree) verbTuples(v int) []Extraction {
-	f := frame{conf: 0.9}
+	f := frame{pred: v, conf: 0.9}
 	f.rel = t.verbGroup(v)
 	// Infinitive complements join the relation ("attempted to popularize").
 	preds := []int{v}
@@ -480,6 +544,7 @@ func (t *tree) verbTuples(v int) []Extraction {
 	if inh {
 		f.conf -= 0.1
 	}
+	t.participle(&f)
 	// Objects: the direct object of any verb of the chain; an indirect object first.
 	var obj, iobj, xc, cc int = -1, -1, -1, -1
 	for _, p := range preds {
@@ -508,18 +573,18 @@ func (t *tree) verbTuples(v int) []Extraction {
 	}
 	switch {
 	case iobj >= 0 && obj >= 0:
-		f.objs = t.objectSpans(iobj)
-		f.extra = append(f.extra, t.argPhrase(obj, true))
+		f.objs = t.conjuncts(iobj, v)
+		f.extra = append(f.extra, t.argPhrase(obj, v, keepConj))
 	case obj >= 0:
-		f.objs = t.objectSpans(obj)
+		f.objs = t.conjuncts(obj, v)
 	case iobj >= 0:
-		f.objs = t.objectSpans(iobj)
+		f.objs = t.conjuncts(iobj, v)
 	}
 	if xc >= 0 {
 		if f.objs == nil {
-			f.objs = []span{t.argPhrase(xc, true)}
+			f.objs = []span{t.argPhrase(xc, v, keepConj)}
 		} else {
-			f.extra = append(f.extra, t.argPhrase(xc, true))
+			f.extra = append(f.extra, t.argPhrase(xc, v, keepConj|keepCase))
 		}
 	}
 	// Obliques: the first one after the verb, when there is no object, gives the relation its
@@ -540,10 +605,7 @@ func (t *tree) verbTuples(v int) []Extraction {
 			if o > v && cs >= 0 && !t.temporal(o) && t.child(o, "case") == t.firstCase(o) {
 				moved = o
 				f.rel = append(f.rel, t.caseWords(o)...)
-				f.objs = t.objectSpans(o)
-				for k := range f.objs {
-					f.objs[k] = t.dropCase(f.objs[k], o)
-				}
+				f.objs = t.conjuncts(o, v)
 				break
 			}
 		}
@@ -558,7 +620,7 @@ func (t *tree) verbTuples(v int) []Extraction {
 	}
 	for _, o := range obls {
 		if o != moved {
-			f.extra = append(f.extra, t.argPhrase(o, true))
+			f.extra = append(f.extra, t.argPhrase(o, v, keepConj|keepCase))
 		}
 	}
 	if f.objs == nil && len(f.extra) > 0 {
@@ -569,6 +631,36 @@ func (t *tree) verbTuples(v int) []Extraction {
 	slices.Sort(f.rel)
 	f.rel = slices.Compact(f.rel)
 	return t.emit(&f)
+}
+
+// participle adjusts the relation of a clause without a finite verb of its own: "having
+// returned" says "returned"; "being appointed" and a bare passive participle ("duties specified
+// for", "the case reviewed by") say "was appointed", "were specified".
+func (t *tree) participle(f *frame) {
+	v := f.pred
+	if t.ownSubject(v) >= 0 {
+		return
+	}
+	aux := false
+	for _, c := range t.kids[v] {
+		if t.dep(c) == "aux" && c < v {
+			aux = true
+		}
+	}
+	switch d := t.dep(v); {
+	case aux:
+		for k, c := range f.rel {
+			if t.dep(c) == "aux" && t.tag(c) == "VBG" && t.head(c) == v {
+				if t.toks[c].Dep == "aux:pass" {
+					f.pre = t.be(f.subj)
+				}
+				f.rel = slices.Delete(slices.Clone(f.rel), k, k+1)
+				break
+			}
+		}
+	case t.tag(v) == "VBN" && (d == "acl" || d == "xcomp" || d == "advcl"):
+		f.pre = t.be(f.subj)
+	}
 }
 
 // firstCase returns the first case marker of oblique o ("out of"), or -1.
@@ -597,18 +689,11 @@ func (t *tree) caseWords(o int) span {
 	return s
 }
 
-// dropCase removes o's case markers from s.
-func (t *tree) dropCase(s span, o int) span {
-	cw := t.caseWords(o)
-	return slices.DeleteFunc(slices.Clone(s), func(i int) bool { return slices.Contains(cw, i) })
-}
-
 // objectSpans returns the argument headed by o split at its coordination.
-func (t *tree) objectSpans(o int) []span { return t.conjuncts(o) }
 
 // copulaTuples returns the tuples of the copular clause whose predicate is p.
 func (t *tree) copulaTuples(p int) []Extraction {
-	f := frame{conf: 0.85}
+	f := frame{pred: p, conf: 0.85}
 	subj, inh := t.subjectOf(p, 0)
 	if subj < 0 {
 		return nil
@@ -642,15 +727,32 @@ func (t *tree) copulaTuples(p int) []Extraction {
 		}
 		return false
 	}
-	f.objs = []span{t.phrase(p, drop)}
-	for _, c := range t.kids[p] {
-		if t.toks[c].Dep == "conj" && !t.isVerb(c) && t.child(c, "cop") < 0 && t.child(c, "nsubj") < 0 {
-			f.objs = append(f.objs, t.phrase(c, func(c int) bool { return clauseDep(t.toks[c].Dep) }))
+	moved := -1
+	if len(caseOf) == 0 && t.adjective(p) {
+		// "is independent from X", "are adapted to X": the adjective and the preposition of its
+		// first argument are the relation.
+		for _, c := range t.kids[p] {
+			if t.dep(c) == "obl" && c > p && t.firstCase(c) >= 0 && !t.temporal(c) {
+				moved = c
+				break
+			}
+		}
+	}
+	if moved >= 0 {
+		f.rel = append(f.rel, p)
+		f.rel = append(f.rel, t.caseWords(moved)...)
+		f.objs = t.conjuncts(moved, p)
+	} else {
+		f.objs = []span{t.phrase(p, drop)}
+		for _, c := range t.kids[p] {
+			if t.toks[c].Dep == "conj" && c > p && !t.isVerb(c) && t.child(c, "cop") < 0 && t.child(c, "nsubj") < 0 {
+				f.objs = append(f.objs, t.phrase(c, func(c int) bool { return clauseDep(t.toks[c].Dep) }))
+			}
 		}
 	}
 	for _, c := range t.kids[p] {
-		if t.dep(c) == "obl" {
-			f.extra = append(f.extra, t.argPhrase(c, true))
+		if t.dep(c) == "obl" && c != moved {
+			f.extra = append(f.extra, t.argPhrase(c, p, keepConj|keepCase))
 		}
 	}
 	slices.Sort(f.rel)
@@ -665,8 +767,8 @@ func (t *tree) nominalTuples(i int) []Extraction {
 	h := t.head(i)
 	switch {
 	case d == "appos" && h >= 0 && t.isNoun(h):
-		a := t.argPhrase(h, true)
-		b := t.argPhrase(i, true)
+		a := t.argPhrase(h, i, keepConj)
+		b := t.argPhrase(i, -1, keepConj)
 		if len(a) > 0 && len(b) > 0 {
 			out = append(out, Extraction{Relation: t.be(h), Args: []string{t.words(a), t.words(b)}, Confidence: 0.7})
 		}
@@ -683,7 +785,7 @@ func (t *tree) emit(f *frame) []Extraction {
 	if f.post != "" {
 		rel += " " + f.post
 	}
-	subs := t.conjuncts(f.subj)
+	subs := t.conjuncts(f.subj, f.pred)
 	if t.relative(f.subj) {
 		return nil
 	}
