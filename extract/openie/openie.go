@@ -19,6 +19,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/clause"
 	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/lexicon"
 )
 
 // Extraction is one open tuple: arg1, relation, arg2 and more arguments, as words of the
@@ -31,6 +32,8 @@ type Extraction struct {
 	Args []string
 	// Confidence is in (0, 1]: higher for the patterns that are right more often.
 	Confidence float64
+	// Pattern names the construction the tuple comes from: "verb", "copula", "appos", ….
+	Pattern string
 }
 
 // Extract returns the tuples of one tagged and parsed sentence, deterministically ordered by
@@ -157,6 +160,9 @@ func (t *tree) adjective(i int) bool {
 	}
 	return false
 }
+
+// numeric reports a number or an amount of money.
+func (t *tree) numeric(i int) bool { return t.tag(i) == "CD" || t.tag(i) == "$" }
 
 func (t *tree) isProper(i int) bool { return t.tag(i) == "NNP" || t.tag(i) == "NNPS" }
 
@@ -312,9 +318,21 @@ func (t *tree) argPhrase(i, pred int, opt int) span {
 			return true
 		case pred >= 0 && t.dominates(c, pred):
 			return true
+		case !t.isVerb(i) && clauseLevel(t.dep(c)):
+			return true // a copular predicate used as a noun phrase: "a footballer", not "X is a footballer"
 		}
 		return false
 	})
+}
+
+// clauseLevel reports the relations that attach clause material (subject, copula, auxiliaries,
+// adverbial and complement clauses) rather than noun modifiers.
+func clauseLevel(d string) bool {
+	switch d {
+	case "nsubj", "csubj", "cop", "aux", "expl", "advcl", "ccomp", "mark":
+		return true
+	}
+	return false
 }
 
 // dominates reports whether token a is token b or one of its ancestors.
@@ -378,9 +396,16 @@ func (t *tree) subjectOf(p int, depth int) (int, bool) {
 		s, _ := t.subjectOf(h, depth+1)
 		return s, true
 	case "acl:relcl", "advcl:relcl", "acl":
-		if t.isNoun(h) {
-			return t.nounOf(h), true
+		if !t.isNoun(h) {
+			break
 		}
+		if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" && t.toks[p].Dep == "acl" {
+			// "her efforts to gain control": the one whose efforts they are
+			if o := t.child(h, "nmod:poss"); o >= 0 {
+				return o, true
+			}
+		}
+		return t.nounOf(h), true
 	}
 	return -1, false
 }
@@ -509,11 +534,12 @@ type frame struct {
 	extra     []span // further arguments
 	conf      float64
 	inherited bool
+	pattern   string
 }
 
 // verbTuples returns the tuples of the verbal clause headed by v.
 func (t *tree) verbTuples(v int) []Extraction {
-	f := frame{pred: v, conf: 0.9}
+	f := frame{pred: v, conf: 0.9, pattern: "verb"}
 	f.rel = t.verbGroup(v)
 	// Infinitive complements join the relation ("attempted to popularize").
 	preds := []int{v}
@@ -583,6 +609,7 @@ func (t *tree) verbTuples(v int) []Extraction {
 	if xc >= 0 {
 		if f.objs == nil {
 			f.objs = []span{t.argPhrase(xc, v, keepConj)}
+			f.pattern += "/xcomp"
 		} else {
 			f.extra = append(f.extra, t.argPhrase(xc, v, keepConj|keepCase))
 		}
@@ -606,6 +633,7 @@ func (t *tree) verbTuples(v int) []Extraction {
 				moved = o
 				f.rel = append(f.rel, t.caseWords(o)...)
 				f.objs = t.conjuncts(o, v)
+				f.pattern += "/prep"
 				break
 			}
 		}
@@ -617,6 +645,7 @@ func (t *tree) verbTuples(v int) []Extraction {
 			s = s[1:]
 		}
 		f.objs = []span{s}
+		f.pattern += "/ccomp"
 	}
 	for _, o := range obls {
 		if o != moved {
@@ -625,6 +654,7 @@ func (t *tree) verbTuples(v int) []Extraction {
 	}
 	if f.objs == nil && len(f.extra) > 0 {
 		f.objs = []span{f.extra[0]}
+		f.pattern += "/obl"
 		f.extra = f.extra[1:]
 		f.conf -= 0.1
 	}
@@ -693,7 +723,7 @@ func (t *tree) caseWords(o int) span {
 
 // copulaTuples returns the tuples of the copular clause whose predicate is p.
 func (t *tree) copulaTuples(p int) []Extraction {
-	f := frame{pred: p, conf: 0.85}
+	f := frame{pred: p, conf: 0.85, pattern: "copula"}
 	subj, inh := t.subjectOf(p, 0)
 	if subj < 0 {
 		return nil
@@ -742,6 +772,7 @@ func (t *tree) copulaTuples(p int) []Extraction {
 		f.rel = append(f.rel, p)
 		f.rel = append(f.rel, t.caseWords(moved)...)
 		f.objs = t.conjuncts(moved, p)
+		f.pattern += "/adj"
 	} else {
 		f.objs = []span{t.phrase(p, drop)}
 		for _, c := range t.kids[p] {
@@ -763,17 +794,96 @@ func (t *tree) copulaTuples(p int) []Extraction {
 // appositions, titles before names, possessives.
 func (t *tree) nominalTuples(i int) []Extraction {
 	var out []Extraction
+	add := func(a, b span, rel string, conf float64, pattern string) {
+		if len(a) > 0 && len(b) > 0 {
+			out = append(out, Extraction{Relation: rel, Args: []string{t.words(a), t.words(b)}, Confidence: conf, Pattern: pattern})
+		}
+	}
 	d := t.toks[i].Dep
 	h := t.head(i)
 	switch {
-	case d == "appos" && h >= 0 && t.isNoun(h):
+	case d == "appos" && h >= 0 && t.isNoun(h) && !t.numeric(h) && !t.numeric(i):
 		a := t.argPhrase(h, i, keepConj)
 		b := t.argPhrase(i, -1, keepConj)
-		if len(a) > 0 && len(b) > 0 {
-			out = append(out, Extraction{Relation: t.be(h), Args: []string{t.words(a), t.words(b)}, Confidence: 0.7})
+		if !t.isProper(h) && t.isProper(i) {
+			a, b = b, a // "the keyboardist, Maria Lopez": Maria Lopez is the keyboardist
+		}
+		add(a, b, t.bePresent(h), 0.6, "appos")
+	case d == "nmod:desc" && h >= 0 && t.isProper(h):
+		// "President Lopez", "Party Chairman Maria Lopez": a title before a name.
+		if !t.honorific(i) {
+			add(t.name(h), t.phrase(i, nil), t.bePresent(h), 0.65, "title")
+		}
+	case d == "nmod:poss" && h >= 0 && t.isNoun(h) && !t.pronoun(i):
+		// "Acme 's chief executive": Acme has a chief executive.
+		owner := t.phrase(i, func(c int) bool { return t.dep(c) == "case" || clauseDep(t.toks[c].Dep) })
+		owned := t.phrase(h, func(c int) bool {
+			switch t.dep(c) {
+			case "nmod", "acl", "appos", "det", "punct", "conj", "cc", "case":
+				return true
+			}
+			return c == i || clauseDep(t.toks[c].Dep) || clauseLevel(t.dep(c))
+		})
+		add(owner, owned, t.have(i), 0.5, "poss")
+	}
+	if t.isProper(i) && len(t.kids[i]) > 0 && (d == "" || d != "flat") {
+		// "former Attorney Maria Lopez": a title that the parser made the head of the name.
+		if _, ok := lexicon.Title(t.lower(i)); ok && !t.honorific(i) {
+			var name span
+			for _, c := range t.kids[i] {
+				if t.toks[c].Dep == "flat" && c > i {
+					name = append(name, c)
+				}
+			}
+			if len(name) > 0 {
+				title := t.phrase(i, func(c int) bool { return c > i || t.dep(c) == "det" || t.dep(c) == "case" })
+				add(name, title, t.bePresent(i), 0.65, "title")
+			}
 		}
 	}
 	return out
+}
+
+// name returns the words of the proper name headed by i: i, its flat parts and the proper-noun
+// compounds before it.
+func (t *tree) name(i int) span {
+	s := span{i}
+	for _, c := range t.kids[i] {
+		d := t.toks[c].Dep
+		if d == "flat" || d == "compound" && t.isProper(c) && c < i {
+			s = append(s, c)
+		}
+	}
+	slices.Sort(s)
+	return s
+}
+
+// honorific reports a form of address ("Mr.", "Dr.") rather than a title that says what someone
+// is.
+func (t *tree) honorific(i int) bool {
+	_, ok := lexicon.Honorific(t.toks[i].Text)
+	return ok || strings.HasSuffix(t.toks[i].Text, ".")
+}
+
+// pronoun reports a personal or possessive pronoun.
+func (t *tree) pronoun(i int) bool {
+	return t.tag(i) == "PRP" || t.tag(i) == "PRP$" || t.tag(i) == "WP$"
+}
+
+// embedded reports whether the clause headed by p is the content of another clause (what
+// someone said, thought or reported), directly or through coordination.
+func (t *tree) embedded(p int) bool {
+	for n := 0; p >= 0 && n < len(t.toks); n++ {
+		switch t.dep(p) {
+		case "ccomp", "csubj":
+			return true
+		case "conj", "xcomp":
+			p = t.head(p)
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // emit turns a frame into extractions: one per conjunct of the subject and of arg2.
@@ -810,12 +920,29 @@ func (t *tree) emit(f *frame) []Extraction {
 			}
 			conf := f.conf
 			if len(o) == 0 {
-				conf -= 0.2
+				conf = 0.2
 			}
-			out = append(out, Extraction{Relation: rel, Args: args, Confidence: conf})
+			pat := f.pattern
+			if f.inherited {
+				pat += "/inh:" + t.toks[f.pred].Dep
+			}
+			if len(o) == 0 {
+				pat += "/1arg"
+			}
+			if t.embedded(f.pred) {
+				pat += "/emb"
+			}
+			out = append(out, Extraction{Relation: rel, Args: args, Confidence: conf, Pattern: pat})
 		}
 	}
 	return out
 }
 
 var _ = clause.Subtree
+
+func (t *tree) bePresent(i int) string {
+	past := t.past
+	t.past = false
+	defer func() { t.past = past }()
+	return t.be(i)
+}
