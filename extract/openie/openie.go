@@ -516,12 +516,13 @@ func (t *tree) temporal(i int) bool {
 		"saturday", "sunday", "today", "yesterday", "tomorrow":
 		return true
 	}
-	for _, c := range t.kids[i] {
-		if t.dep(c) == "nummod" && t.tag(c) == "CD" {
-			return true
-		}
-	}
 	return false
+}
+
+// locative reports an oblique introduced by "in": a setting more often than an argument.
+func (t *tree) locative(o int) bool {
+	c := t.firstCase(o)
+	return c >= 0 && t.lower(c) == "in"
 }
 
 // frame is the material of one tuple before it becomes words.
@@ -628,14 +629,14 @@ func (t *tree) verbTuples(v int) []Extraction {
 	moved := -1
 	if f.objs == nil {
 		for _, o := range obls {
-			cs := t.child(o, "case")
-			if o > v && cs >= 0 && !t.temporal(o) && t.child(o, "case") == t.firstCase(o) {
+			if o > v && t.firstCase(o) >= 0 && !t.temporal(o) && (moved < 0 || t.locative(moved) && !t.locative(o)) {
 				moved = o
-				f.rel = append(f.rel, t.caseWords(o)...)
-				f.objs = t.conjuncts(o, v)
-				f.pattern += "/prep"
-				break
 			}
+		}
+		if moved >= 0 {
+			f.rel = append(f.rel, t.caseWords(moved)...)
+			f.objs = t.conjuncts(moved, v)
+			f.pattern += "/prep"
 		}
 	}
 	if f.objs == nil && cc >= 0 {
