@@ -568,9 +568,6 @@ func (t *tree) verbTuples(v int) []Extraction {
 		return nil
 	}
 	f.subj, f.inherited = subj, inh
-	if inh {
-		f.conf -= 0.1
-	}
 	t.participle(&f)
 	// Objects: the direct object of any verb of the chain; an indirect object first.
 	var obj, iobj, xc, cc int = -1, -1, -1, -1
@@ -589,6 +586,9 @@ func (t *tree) verbTuples(v int) []Extraction {
 		case t.dep(c) == "ccomp" && cc < 0:
 			cc = c
 		}
+	}
+	if obj < 0 && iobj < 0 {
+		obj = t.sharedObject(last)
 	}
 	if t.relative(obj) {
 		if n := t.inRelative(v); n >= 0 {
@@ -664,6 +664,25 @@ func (t *tree) verbTuples(v int) []Extraction {
 	return t.emit(&f)
 }
 
+// sharedObject returns the object that verb v shares with the verb coordinated right after it
+// ("buy and sell shares": both take "shares"), or -1.
+func (t *tree) sharedObject(v int) int {
+	for _, c := range t.kids[v] {
+		if t.toks[c].Dep != "conj" || !t.isVerb(c) || c > v+3 {
+			continue
+		}
+		for k := v + 1; k < c; k++ {
+			if t.dep(k) != "cc" && !t.isPunct(k) {
+				return -1
+			}
+		}
+		if o := t.child(c, "obj"); o > c {
+			return o
+		}
+	}
+	return -1
+}
+
 // participle adjusts the relation of a clause without a finite verb of its own: "having
 // returned" says "returned"; "being appointed" and a bare passive participle ("duties specified
 // for", "the case reviewed by") say "was appointed", "were specified".
@@ -724,15 +743,12 @@ func (t *tree) caseWords(o int) span {
 
 // copulaTuples returns the tuples of the copular clause whose predicate is p.
 func (t *tree) copulaTuples(p int) []Extraction {
-	f := frame{pred: p, conf: 0.85, pattern: "copula"}
+	f := frame{pred: p, conf: 0.8, pattern: "copula"}
 	subj, inh := t.subjectOf(p, 0)
 	if subj < 0 {
 		return nil
 	}
 	f.subj, f.inherited = subj, inh
-	if inh {
-		f.conf -= 0.1
-	}
 	f.rel = t.verbGroup(p)
 	f.rel = slices.DeleteFunc(f.rel, func(i int) bool { return i == p })
 	var caseOf span
@@ -774,6 +790,7 @@ func (t *tree) copulaTuples(p int) []Extraction {
 		f.rel = append(f.rel, t.caseWords(moved)...)
 		f.objs = t.conjuncts(moved, p)
 		f.pattern += "/adj"
+		f.conf = 0.9
 	} else {
 		f.objs = []span{t.phrase(p, drop)}
 		for _, c := range t.kids[p] {
@@ -809,11 +826,11 @@ func (t *tree) nominalTuples(i int) []Extraction {
 		if !t.isProper(h) && t.isProper(i) {
 			a, b = b, a // "the keyboardist, Maria Lopez": Maria Lopez is the keyboardist
 		}
-		add(a, b, t.bePresent(h), 0.6, "appos")
+		add(a, b, t.bePresent(h), 0.55, "appos")
 	case d == "nmod:desc" && h >= 0 && t.isProper(h):
 		// "President Lopez", "Party Chairman Maria Lopez": a title before a name.
 		if !t.honorific(i) {
-			add(t.name(h), t.phrase(i, nil), t.bePresent(h), 0.65, "title")
+			add(t.name(h), t.phrase(i, nil), t.bePresent(h), 0.55, "title")
 		}
 	case d == "nmod:poss" && h >= 0 && t.isNoun(h) && !t.pronoun(i):
 		// "Acme 's chief executive": Acme has a chief executive.
@@ -825,7 +842,7 @@ func (t *tree) nominalTuples(i int) []Extraction {
 			}
 			return c == i || clauseDep(t.toks[c].Dep) || clauseLevel(t.dep(c))
 		})
-		add(owner, owned, t.have(i), 0.5, "poss")
+		add(owner, owned, t.have(i), 0.35, "poss")
 	}
 	if t.isProper(i) && len(t.kids[i]) > 0 && (d == "" || d != "flat") {
 		// "former Attorney Maria Lopez": a title that the parser made the head of the name.
@@ -838,7 +855,7 @@ func (t *tree) nominalTuples(i int) []Extraction {
 			}
 			if len(name) > 0 {
 				title := t.phrase(i, func(c int) bool { return c > i || t.dep(c) == "det" || t.dep(c) == "case" })
-				add(name, title, t.bePresent(i), 0.65, "title")
+				add(name, title, t.bePresent(i), 0.55, "title")
 			}
 		}
 	}
@@ -920,8 +937,21 @@ func (t *tree) emit(f *frame) []Extraction {
 				}
 			}
 			conf := f.conf
+			if f.inherited {
+				switch t.toks[f.pred].Dep {
+				case "conj", "xcomp":
+					conf -= 0.05
+				case "acl:relcl", "advcl:relcl":
+					conf -= 0.1
+				default: // participial and adverbial clauses: the subject is a guess
+					conf -= 0.25
+				}
+			}
+			if t.embedded(f.pred) {
+				conf -= 0.15
+			}
 			if len(o) == 0 {
-				conf = 0.2
+				conf = 0.15
 			}
 			pat := f.pattern
 			if f.inherited {
