@@ -465,12 +465,18 @@ func (t *tree) mergedXcomp(v int) bool {
 	if m := t.child(v, "mark"); m >= 0 {
 		return t.lower(m) == "to"
 	}
-	return t.tag(v) == "VB" && t.child(h, "obj") < 0 // "helped build"
+	return (t.tag(v) == "VB" || t.tag(v) == "VBG") && t.child(h, "obj") < 0 // "helped build", "began building"
 }
 
-// copular reports whether token p is the predicate of a copular clause ("X is a footballer").
+// copular reports whether token p is the predicate of a copular clause ("X is a footballer")
+// of its own: not a complement whose "to be" joins its head's relation ("was considered to be
+// a saint").
 func (t *tree) copular(p int) bool {
-	return !t.isVerb(p) && t.child(p, "cop") >= 0
+	if t.isVerb(p) || t.child(p, "cop") < 0 {
+		return false
+	}
+	h := t.head(p)
+	return t.toks[p].Dep != "xcomp" || h < 0 || !t.isVerb(h) || t.ownSubject(p) >= 0
 }
 
 // verbGroup returns the relation words of verb v: its auxiliaries, negation, the adverbs inside
@@ -608,6 +614,13 @@ func (t *tree) verbTuples(v int) []Extraction {
 		f.objs = t.conjuncts(iobj, v)
 	}
 	if xc >= 0 {
+		if cop := t.child(xc, "cop"); cop >= 0 {
+			// "was considered to be the patron": "to be" joins the relation
+			if m := t.child(xc, "mark"); m >= 0 {
+				f.rel = append(f.rel, m)
+			}
+			f.rel = append(f.rel, cop)
+		}
 		if f.objs == nil {
 			f.objs = []span{t.argPhrase(xc, v, keepConj)}
 			f.pattern += "/xcomp"
@@ -653,6 +666,13 @@ func (t *tree) verbTuples(v int) []Extraction {
 			f.extra = append(f.extra, t.argPhrase(o, v, keepConj|keepCase))
 		}
 	}
+	for _, p := range preds {
+		for _, c := range t.kids[p] {
+			if t.dep(c) == "advcl" && c > p && t.circumstance(c) {
+				f.extra = append(f.extra, t.phrase(c, nil))
+			}
+		}
+	}
 	if f.objs == nil && len(f.extra) > 0 {
 		f.objs = []span{f.extra[0]}
 		f.pattern += "/obl"
@@ -662,6 +682,16 @@ func (t *tree) verbTuples(v int) []Extraction {
 	slices.Sort(f.rel)
 	f.rel = slices.Compact(f.rel)
 	return t.emit(&f)
+}
+
+// circumstance reports whether the adverbial clause c says when or under what condition its
+// head holds ("until he moved", "when results were poor"): such clauses are further arguments.
+func (t *tree) circumstance(c int) bool {
+	m := t.child(c, "mark", "advmod")
+	if m < 0 || m > c {
+		return false
+	}
+	return t.lower(m) != "to"
 }
 
 // sharedObject returns the object that verb v shares with the verb coordinated right after it
