@@ -320,6 +320,8 @@ func (t *tree) argPhrase(i, pred int, opt int) span {
 			return true
 		case !t.isVerb(i) && clauseLevel(t.dep(c)):
 			return true // a copular predicate used as a noun phrase: "a footballer", not "X is a footballer"
+		case d == "acl" && t.setOff(c):
+			return true // ", founded in 2005": a clause of its own
 		}
 		return false
 	})
@@ -333,6 +335,12 @@ func clauseLevel(d string) bool {
 		return true
 	}
 	return false
+}
+
+// setOff reports whether the phrase headed by c follows a comma: a non-restrictive modifier.
+func (t *tree) setOff(c int) bool {
+	sp := clause.Subtree(t.toks, c)
+	return sp.Start > 0 && t.toks[sp.Start-1].Text == "," || t.toks[sp.Start].Text == ","
 }
 
 // dominates reports whether token a is token b or one of its ancestors.
@@ -459,8 +467,8 @@ func (t *tree) mergedXcomp(v int) bool {
 		return false
 	}
 	h := t.head(v)
-	if h < 0 || !t.isVerb(h) || t.child(v, "nsubj", "nsubj:pass") >= 0 {
-		return false
+	if h < 0 || !t.isVerb(h) && !(t.adjective(h) && t.child(h, "cop") >= 0) || t.child(v, "nsubj", "nsubj:pass") >= 0 {
+		return false // "tried to woo", "was able to reinforce"
 	}
 	if m := t.child(v, "mark"); m >= 0 {
 		return t.lower(m) == "to"
@@ -773,6 +781,11 @@ func (t *tree) caseWords(o int) span {
 
 // copulaTuples returns the tuples of the copular clause whose predicate is p.
 func (t *tree) copulaTuples(p int) []Extraction {
+	for _, c := range t.kids[p] {
+		if t.mergedXcomp(c) {
+			return t.verbTuples(p) // "was able to reinforce the hotel"
+		}
+	}
 	f := frame{pred: p, conf: 0.8, pattern: "copula"}
 	subj, inh := t.subjectOf(p, 0)
 	if subj < 0 {
@@ -998,8 +1011,6 @@ func (t *tree) emit(f *frame) []Extraction {
 	}
 	return out
 }
-
-var _ = clause.Subtree
 
 func (t *tree) bePresent(i int) string {
 	past := t.past
