@@ -660,6 +660,17 @@ func (t *tree) verbTuples(v int) []Extraction {
 			f.pattern += "/prep"
 		}
 	}
+	if f.objs == nil && cc < 0 && speech[t.toks[v].Lemma] && t.head(v) >= 0 && t.head(v) < v {
+		// "X will resign, the company said": what was said is the clause the verb interrupts.
+		r := v
+		for t.head(r) >= 0 {
+			r = t.head(r)
+		}
+		if s := t.phrase(r, func(c int) bool { return t.dominates(c, v) }); len(s) > 0 {
+			f.objs = []span{s}
+			f.pattern += "/said"
+		}
+	}
 	if f.objs == nil && cc >= 0 {
 		s := t.phrase(cc, nil)
 		if m := t.child(cc, "mark"); m >= 0 && len(s) > 0 && m == s[0] {
@@ -691,6 +702,13 @@ func (t *tree) verbTuples(v int) []Extraction {
 	f.rel = slices.Compact(f.rel)
 	return t.emit(&f)
 }
+
+// speech are the verbs that report what someone said or thought.
+var speech = map[string]bool{"say": true, "tell": true, "add": true, "argue": true, "claim": true,
+	"report": true, "note": true, "state": true, "explain": true, "insist": true, "contend": true,
+	"write": true, "announce": true, "believe": true, "think": true, "warn": true, "suggest": true,
+	"acknowledge": true, "admit": true, "predict": true, "estimate": true, "conclude": true,
+	"reply": true, "respond": true, "declare": true, "recall": true, "observe": true}
 
 // circumstance reports whether the adverbial clause c says when or under what condition its
 // head holds ("until he moved", "when results were poor"): such clauses are further arguments.
