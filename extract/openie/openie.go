@@ -974,7 +974,7 @@ func (t *tree) emit(f *frame) []Extraction {
 	if f.post != "" {
 		rel += " " + f.post
 	}
-	subs := t.conjuncts(f.subj, f.pred)
+	subs := []span{t.argPhrase(f.subj, f.pred, keepConj)}
 	if t.relative(f.subj) {
 		return nil
 	}
