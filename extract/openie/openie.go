@@ -692,6 +692,12 @@ func (t *tree) verbTuples(v int) []Extraction {
 			}
 		}
 	}
+	if n := t.inRelative(v); n >= 0 && n != f.subj && obj != n {
+		if w := t.child(v, "advmod"); w >= 0 && t.tag(w) == "WRB" {
+			// "the city where they live": they live in the city
+			f.extra = append(f.extra, t.argPhrase(n, v, keepConj))
+		}
+	}
 	if f.objs == nil && len(f.extra) > 0 {
 		f.objs = []span{f.extra[0]}
 		f.pattern += "/obl"
