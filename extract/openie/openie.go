@@ -391,6 +391,9 @@ func (t *tree) subjectOf(p int, depth int) (int, bool) {
 			s, _ := t.subjectOf(h, depth+1)
 			return s, true
 		}
+		if t.toks[h].Dep == "root" && t.isNoun(h) || t.adjective(h) && t.toks[h].Dep == "root" {
+			return h, true // a misparse that made the subject the root: "The first, ..., occurred"
+		}
 	case "xcomp":
 		if o := t.child(h, "obj", "iobj"); o >= 0 && t.toks[h].Lemma != "be" {
 			return o, true // "told X to go": X goes
@@ -836,7 +839,7 @@ func (t *tree) copulaTuples(p int) []Extraction {
 			return true
 		case t.dep(c) == "advcl" || t.dep(c) == "ccomp" || t.dep(c) == "obl" || d == "conj" || d == "cc":
 			return true
-		case t.dep(c) == "mark":
+		case t.dep(c) == "mark", d == "acl" && t.setOff(c):
 			return true
 		}
 		return false
