@@ -914,6 +914,19 @@ func (t *tree) nominalTuples(i int) []Extraction {
 		})
 		add(owner, owned, t.have(i), 0.35, "poss")
 	}
+	if d == "nmod" && h >= 0 && t.isNoun(h) && !t.pronoun(h) {
+		if cs := t.firstCase(i); cs >= 0 && cs < i && nominalPreps[t.lower(cs)] {
+			// "four countries in Europe": the countries are in Europe
+			owner := t.phrase(h, func(c int) bool {
+				switch t.dep(c) {
+				case "nmod", "acl", "appos", "punct", "conj", "cc", "case":
+					return true
+				}
+				return clauseDep(t.toks[c].Dep) || clauseLevel(t.dep(c))
+			})
+			add(owner, t.argPhrase(i, -1, keepConj), t.be(h)+" "+t.lower(cs), 0.3, "nmod")
+		}
+	}
 	if t.isProper(i) && len(t.kids[i]) > 0 && (d == "" || d != "flat") {
 		// "former Attorney Maria Lopez": a title that the parser made the head of the name.
 		if _, ok := lexicon.Title(t.lower(i)); ok && !t.honorific(i) {
@@ -931,6 +944,10 @@ func (t *tree) nominalTuples(i int) []Extraction {
 	}
 	return out
 }
+
+// nominalPreps are the prepositions whose noun modifiers state a relation of their own ("the
+// hall in Glasgow": the hall is in Glasgow).
+var nominalPreps = map[string]bool{"in": true, "at": true, "on": true, "from": true, "near": true, "between": true}
 
 // name returns the words of the proper name headed by i: i, its flat parts and the proper-noun
 // compounds before it.
