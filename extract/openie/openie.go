@@ -709,7 +709,41 @@ func (t *tree) verbTuples(v int) []Extraction {
 	}
 	slices.Sort(f.rel)
 	f.rel = slices.Compact(f.rel)
-	return t.emit(&f)
+	out := t.emit(&f)
+	if obj >= 0 && iobj < 0 && len(f.objs) == 1 {
+		out = append(out, t.lightVerb(f, obj)...)
+	}
+	return out
+}
+
+// lightVerb returns the reading of "made an offer on X" that makes the object noun part of the
+// relation ("made an offer on") and the object of its preposition arg2.
+func (t *tree) lightVerb(f frame, obj int) []Extraction {
+	var pp int = -1
+	for _, c := range t.kids[obj] {
+		if t.dep(c) == "nmod" && c > obj && t.firstCase(c) >= 0 && t.firstCase(c) > obj {
+			pp = c
+			break
+		}
+	}
+	if pp < 0 || t.isProper(obj) {
+		return nil
+	}
+	noun := t.phrase(obj, func(c int) bool {
+		return c >= pp || t.dep(c) == "case" || clauseDep(t.toks[c].Dep) || t.toks[c].Dep == "conj"
+	})
+	if len(noun) == 0 || len(noun) > 4 {
+		return nil
+	}
+	f.rel = append(append(slices.Clone(f.rel), noun...), t.caseWords(pp)...)
+	slices.Sort(f.rel)
+	f.objs = t.conjuncts(pp, f.pred)
+	f.pattern += "/light"
+	out := t.emit(&f)
+	for k := range out {
+		out[k].Confidence = min(out[k].Confidence, 0.3)
+	}
+	return out
 }
 
 // speech are the verbs that report what someone said or thought.
