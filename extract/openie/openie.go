@@ -314,6 +314,8 @@ func (t *tree) argPhrase(i, pred int, opt int) span {
 			return true
 		case opt&keepConj == 0 && (d == "conj" && c > i || d == "cc" || d == "cc:preconj"):
 			return true
+		case d == "conj" && !t.isVerb(i) && (t.isVerb(c) || t.child(c, "cop") >= 0 || t.ownSubject(c) >= 0):
+			return true // a clause coordinated with a noun phrase is no part of it
 		case opt&keepCase == 0 && (t.dep(c) == "case" || t.dep(c) == "mark") && c < i:
 			return true
 		case pred >= 0 && t.dominates(c, pred):
