@@ -208,13 +208,31 @@ func (t *tree) phrase(i int, drop func(c int) bool) span {
 	return t.trim(s)
 }
 
-// trim removes punctuation and coordinating conjunctions from both ends of s.
+// trim removes punctuation and coordinating conjunctions from both ends of s, but keeps quotes
+// and brackets that pair with one inside ("`` a model of efficiency ''").
 func (t *tree) trim(s span) span {
 	edge := func(i int) bool { return t.isPunct(i) || t.dep(i) == "cc" || t.tag(i) == "CC" }
-	for len(s) > 0 && edge(s[0]) {
+	count := func(s span, mark string) (n int) {
+		for _, i := range s {
+			if norm(&t.toks[i]) == mark {
+				n++
+			}
+		}
+		return n
+	}
+	paired := func(s span, i int) bool {
+		switch w := norm(&t.toks[i]); w {
+		case `"`:
+			return count(s, w)%2 == 0
+		case "(", ")":
+			return count(s, "(") == count(s, ")")
+		}
+		return false
+	}
+	for len(s) > 0 && edge(s[0]) && !paired(s, s[0]) {
 		s = s[1:]
 	}
-	for len(s) > 0 && edge(s[len(s)-1]) {
+	for len(s) > 0 && edge(s[len(s)-1]) && !paired(s, s[len(s)-1]) {
 		s = s[:len(s)-1]
 	}
 	return s
