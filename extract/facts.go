@@ -145,8 +145,13 @@ func (b *factBuilder) args(si, t int) []arg {
 	if !add(t, false) && !b.nameOf(si, t, add) && contentNoun(&toks[t]) {
 		// "X's plan" stands for X, weakly; "Ukraine's ambassador" does not stand for Ukraine, nor
 		// "his car" for him.
-		for k := clause.Subtree(toks, t).Start; k < t; k++ { // the owner may hang on a compound: "X's peace deal suggestion"
+		phrase := nounComplement(toks, clause.Subtree(toks, t))
+		for k := phrase.Start; k < t; k++ { // the owner may hang on a compound: "X's peace deal suggestion"
 			if toks[k].Dep == "nmod:poss" && add(k, true) {
+				// The mention is the whole phrase: the fact is about X's plan, not X.
+				if txt := spanText(b.d, toks, phrase); txt != "" {
+					out[len(out)-1].mention = txt
+				}
 				break
 			}
 		}
@@ -157,6 +162,18 @@ func (b *factBuilder) args(si, t int) []arg {
 		}
 	}
 	return out
+}
+
+// nounComplement extends a noun phrase over the infinitive that completes it ("the idea | to
+// hold new votes"), which parsers often attach to the verb instead of the noun.
+func nounComplement(toks []doc.Token, sp clause.Span) clause.Span {
+	if sp.End+1 >= len(toks) || toks[sp.End].Tag != "TO" || toks[sp.End+1].Tag != "VB" || toks[sp.End].Head != sp.End+1 {
+		return sp
+	}
+	if inf := clause.Subtree(toks, sp.End+1); inf.Start == sp.End {
+		sp.End = inf.End
+	}
+	return sp
 }
 
 // nameOf resolves a title head to the name it introduces: in "Ukraine's ambassador to Germany

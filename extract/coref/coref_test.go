@@ -121,3 +121,22 @@ func TestOwnersAndInitialNames(t *testing.T) {
 		t.Errorf("sentence-initial surname tagged NN not linked: %+v", m)
 	}
 }
+
+// A description after a preposition starts at its determiner, not at the preposition: "at the
+// tech guru" is a description of the most salient person.
+func TestDescriptionAfterPreposition(t *testing.T) {
+	d := &doc.Doc{Sentences: []doc.Sentence{
+		// Maria Lopez posted a plan .
+		sent(t, "Maria/NNP/1/compound/B-PERSON Lopez/NNP/2/nsubj/I-PERSON posted/VBD/-1/root/O a/DT/4/det/O plan/NN/2/obj/O ./././punct/O"),
+		// Critics hit back at the tech guru .
+		sent(t, "Critics/NNS/1/nsubj/O hit/VBD/-1/root/O back/RB/1/advmod/O at/IN/6/case/O the/DT/6/det/O tech/NN/6/compound/O guru/NN/1/obl/O ./././punct/O"),
+	}}
+	r := Resolve(d)
+	m, ok := r.At(1, 6)
+	if !ok || m.Entity < 0 || r.Entities[m.Entity].Name != "Maria Lopez" {
+		t.Fatalf("the tech guru not resolved to Maria Lopez: %+v", m)
+	}
+	if m.Text != "the tech guru" {
+		t.Errorf("mention text %q, want %q", m.Text, "the tech guru")
+	}
+}

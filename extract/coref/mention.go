@@ -243,7 +243,7 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 	}
 	// The description runs from its determiner to the noun.
 	start := i
-	for start > 0 && toks[start-1].Head == i || start > 0 && toks[start-1].Dep == "compound" && toks[start-1].Head == i {
+	for start > 0 && toks[start-1].Head == i && descriptionDep(toks[start-1].Dep) {
 		start--
 	}
 	if start == i || strings.ToLower(form(&toks[start])) != "the" {
@@ -268,6 +268,16 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 	}
 	return Mention{Sent: si, Start: start, End: i + 1, Head: i, Kind: Nominal, Type: "PERSON",
 		Text: strings.Join(words, " "), Name: lemma, Subject: isSubject(t), Entity: -1}, true
+}
+
+// descriptionDep reports whether a dependent before a description's noun belongs to the
+// description ("the", "tech" in "at the tech guru"), unlike its preposition.
+func descriptionDep(dep string) bool {
+	switch dep {
+	case "det", "amod", "compound", "nmod:poss", "nummod":
+		return true
+	}
+	return false
 }
 
 // propagateNames adds name mentions the recogniser missed: a proper noun that repeats, alone, a
