@@ -9,6 +9,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/coref"
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/extract/quote"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -19,6 +20,10 @@ type factBuilder struct {
 	// ents are the graph entities of the coref entities (by coref index); ok false for entities
 	// that do not become nodes (unnamed, or nationalities without a country).
 	ents []nodeRef
+	// clauses are the clauses of each sentence, by sentence index.
+	clauses [][]clause.Clause
+	// quotes are the article's direct quotations.
+	quotes []quote.Quote
 }
 
 type nodeRef struct {
@@ -27,10 +32,14 @@ type nodeRef struct {
 }
 
 func newFactBuilder(d *doc.Doc, cr *coref.Result) *factBuilder {
-	b := &factBuilder{d: d, cr: cr, ents: make([]nodeRef, len(cr.Entities))}
+	b := &factBuilder{d: d, cr: cr, ents: make([]nodeRef, len(cr.Entities)), clauses: make([][]clause.Clause, len(d.Sentences))}
 	for i := range cr.Entities {
 		b.ents[i] = b.node(&cr.Entities[i])
 	}
+	for si := range d.Sentences {
+		b.clauses[si] = clause.Extract(d.Sentences[si].Tokens)
+	}
+	b.quotes = quote.Find(d, b.clauses)
 	return b
 }
 
@@ -230,11 +239,15 @@ var literalClasses = map[string]bool{"SAY": true, "PROPOSE": true, "ASK": true, 
 func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 	s := &b.d.Sentences[si]
 	toks := s.Tokens
-	cs := clause.Extract(toks)
+	cs := b.clauses[si]
 	var out []schema.Fact
 	for ci := range cs {
 		c := &cs[ci]
+		quoted := b.quotesOf(si, c.Verb) // the quotations this clause attributes
 		p, ok := schema.LookupVerb(c.Lemma, c.Particle, c.Prep)
+		if !ok && len(quoted) > 0 { // "he continued, “…”"
+			p, ok = schema.PredicateByName("said")
+		}
 		if !ok {
 			continue
 		}
@@ -248,7 +261,9 @@ func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 		}
 		objects := b.args(si, objTok)
 		var literals []string // what was said or proposed, one per coordinated clause
-		if literalClasses[p.Class] {
+		if len(quoted) > 0 {
+			literals = quoted
+		} else if literalClasses[p.Class] {
 			switch {
 			case !c.Content.Empty():
 				for _, part := range c.Parts {
@@ -256,6 +271,13 @@ func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 						literals = append(literals, l)
 					}
 				}
+			case objTok >= 0 && schema.IsSpeech(c.Lemma):
+				// "told reporters in a call that …": what was said, not to whom.
+				if sp := thatClause(toks, c.Verb); !sp.Empty() {
+					literals = append(literals, spanText(b.d, toks, sp))
+					break
+				}
+				fallthrough
 			case objTok >= 0:
 				if l := spanText(b.d, toks, clause.Subtree(toks, objTok)); l != "" {
 					literals = append(literals, l)
@@ -289,6 +311,9 @@ func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 				attributed = &e
 				modality = "reported"
 			}
+		} else if sp := b.speaker(si, c.Verb); sp != nil {
+			attributed = sp // a clause inside a direct quotation is its speaker's word
+			modality = "reported"
 		}
 		for _, sa := range subjects {
 			conf := conf * mentionWeight(sa)
@@ -322,6 +347,59 @@ func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 		}
 	}
 	return out
+}
+
+// quotesOf returns the texts of the quotations that the clause with verb v of sentence si
+// attributes, in text order.
+func (b *factBuilder) quotesOf(si, v int) []string {
+	var out []string
+	for i := range b.quotes {
+		if q := &b.quotes[i]; q.Verb == (quote.Pos{Sent: si, Tok: v}) {
+			if t := quote.Text(b.d, *q); t != "" {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// speaker returns the entity a direct quotation holding token v of sentence si is attributed to,
+// or nil.
+func (b *factBuilder) speaker(si, v int) *schema.Entity {
+	for i := range b.quotes {
+		q := &b.quotes[i]
+		if !q.Attributed() || !q.Contains(quote.Pos{Sent: si, Tok: v}) {
+			continue
+		}
+		c := &b.clauses[q.Verb.Sent][q.Clause]
+		if sp := b.args(q.Verb.Sent, c.Subject); len(sp) > 0 {
+			e := b.entityRef(sp[0])
+			return &e
+		}
+	}
+	return nil
+}
+
+// thatClause returns the first "that" clause with a subject in the subtree of speech verb v, the
+// content of "told reporters in a call that …" when the parse hangs it on a noun; empty when none.
+func thatClause(toks []doc.Token, v int) clause.Span {
+	sp := clause.Subtree(toks, v)
+	for k := v + 1; k < sp.End; k++ {
+		if !strings.EqualFold(toks[k].Text, "that") { // a mark, or wrongly a relative pronoun
+			continue
+		}
+		h := toks[k].Head
+		if h <= k || h >= len(toks) {
+			continue
+		}
+		for j := k + 1; j < h; j++ {
+			if strings.HasPrefix(toks[j].Dep, "nsubj") && toks[j].Head == h {
+				c := clause.Subtree(toks, h)
+				return clause.Span{Start: k + 1, End: c.End}
+			}
+		}
+	}
+	return clause.Span{}
 }
 
 // nextCandidate moves a pronoun or description argument to its best alternative entity that is

@@ -275,7 +275,29 @@ func (r *Result) linkNominal(i int) {
 	if m.Owned {
 		return
 	}
-	r.attachRanked(i, r.salient(i, func(e *Entity) bool { return e.Type == "PERSON" }, 3, false))
+	r.attachRanked(i, r.prominent(i))
+	if e := m.Entity; e >= 0 { // later "Acme's CEO" finds who "the Acme CEO" was
+		r.Entities[e].Descriptions = append(r.Entities[e].Descriptions, m.Name)
+	}
+}
+
+// prominent ranks the people mentioned before mention i for a description that matches no
+// earlier one ("the tech guru"): news describes its protagonist so, so the person mentioned most
+// so far comes first, and among the equally mentioned, a person of the recent sentences.
+func (r *Result) prominent(i int) []int {
+	m := &r.Mentions[i]
+	score := map[int]int{}
+	for j := 0; j < i; j++ {
+		c := &r.Mentions[j]
+		if c.Entity < 0 || r.Entities[c.Entity].Type != "PERSON" || c.Sent == m.Sent && c.End > m.Start {
+			continue
+		}
+		score[c.Entity] += 2
+		if c.Sent >= m.Sent-3 {
+			score[c.Entity] |= 1 // recent: wins a tie
+		}
+	}
+	return rankedByScore(score)
 }
 
 // linkPronoun attaches a pronoun to the most salient earlier entity that agrees in gender and
@@ -322,6 +344,12 @@ func (r *Result) salient(i int, fits func(*Entity) bool, window int, subjectsOnl
 			score[c.Entity] = sc
 		}
 	}
+	return rankedByScore(score)
+}
+
+// rankedByScore returns the entities of score, highest score first; on a tie, the
+// later-introduced entity first.
+func rankedByScore(score map[int]int) []int {
 	ranked := make([]int, 0, len(score))
 	for e := range score {
 		ranked = append(ranked, e)
@@ -330,7 +358,7 @@ func (r *Result) salient(i int, fits func(*Entity) bool, window int, subjectsOnl
 		if score[ranked[a]] != score[ranked[b]] {
 			return score[ranked[a]] > score[ranked[b]]
 		}
-		return ranked[a] > ranked[b] // the later-introduced entity on a tie
+		return ranked[a] > ranked[b]
 	})
 	return ranked
 }
