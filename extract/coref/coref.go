@@ -47,6 +47,15 @@ type Result struct {
 	Roles []Role
 	// at maps sentence and token to the mention covering it.
 	at map[[2]int]int
+	// kinds are the kinds of the document's sentences.
+	kinds []doc.Kind
+}
+
+// running reports whether mention j lies in running text (body or bullet): captions stand
+// apart, and their names weigh less and are not what a pronoun of the text refers to.
+func (r *Result) running(j int) bool {
+	k := r.kinds[r.Mentions[j].Sent]
+	return k == doc.Body || k == doc.Bullet
 }
 
 // At returns the mention that covers token tok of sentence sent, if any.
@@ -60,8 +69,9 @@ func (r *Result) At(sent, tok int) (*Mention, bool) {
 
 // Resolve finds the mentions of every sentence of d and groups them into entities.
 func Resolve(d *doc.Doc) *Result {
-	r := &Result{at: map[[2]int]int{}}
+	r := &Result{at: map[[2]int]int{}, kinds: make([]doc.Kind, len(d.Sentences))}
 	for si := range d.Sentences {
+		r.kinds[si] = d.Sentences[si].Kind
 		switch d.Sentences[si].Kind {
 		case doc.Headline, doc.Aside:
 			// Title case and by-lines mislead the recogniser ("Senate Backs Mayor's Plan" is no
@@ -103,6 +113,7 @@ func Resolve(d *doc.Doc) *Result {
 			r.at[[2]int{m.Sent, k}] = i
 		}
 	}
+	r.descriptionRoles(d)
 	return r
 }
 
@@ -149,6 +160,9 @@ func (r *Result) majorityType(ei int) string {
 			continue
 		}
 		votes[m.Type]++
+		if r.running(mi) {
+			votes[m.Type]++ // a name in running text outvotes one in a caption
+		}
 		if n := len(strings.Fields(m.Name)); n > bestWords {
 			best, bestWords = m.Type, n
 		}
@@ -330,7 +344,8 @@ func (r *Result) salient(i int, fits func(*Entity) bool, window int, subjectsOnl
 		if c.Sent < m.Sent-window {
 			break
 		}
-		if c.Entity < 0 || !fits(&r.Entities[c.Entity]) || c.Sent == m.Sent && c.End > m.Start || subjectsOnly && !c.Subject {
+		if c.Entity < 0 || !fits(&r.Entities[c.Entity]) || c.Sent == m.Sent && c.End > m.Start || subjectsOnly && !c.Subject ||
+			r.running(i) && !r.running(j) {
 			continue
 		}
 		sc := 10 * (window - (m.Sent - c.Sent) + 1)
