@@ -13,7 +13,7 @@ func TestTitleCues(t *testing.T) {
 		{"Zenbo and Quarkly CEO Maria Lopez", "NNP CC NNP NN NNP NNP", "ORG - ORG - - -"},
 		{"Zenbo ’s founder spoke", "NNP POS NN VBD", "ORG - - -"},
 		{"the Zenbo boss left", "DT NNP NN VBD", "- ORG - -"},
-		{"Former CEO Maria Lopez", "JJ NN NNP NNP", "- - - -"},    // not a proper noun
+		{"Former CEO Maria Lopez", "JJ NN NNP NNP", "- - - -"},   // not a proper noun
 		{"the spokesman Zenbo said", "DT NN NNP VBD", "- - - -"}, // not before a company title
 	}
 	for _, tt := range tests {
