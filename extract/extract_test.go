@@ -81,6 +81,34 @@ func TestFacts(t *testing.T) {
 			want: []want{{subject: "Kremlin", predicate: "supported", object: "Maria Lopez", negated: true}},
 		},
 		{
+			name: "part of: recognized as part of, and a nationality's regions",
+			text: "Crimea has been recognized as a part of Ukraine by the US since 2014.\n\n" +
+				"In 2014, the governments in two Ukrainian regions – Donetsk and Luhansk – asked for help.\n",
+			want: []want{
+				{subject: "Crimea", predicate: "part of", object: "Ukraine"},
+				{subject: "Donetsk", predicate: "part of", object: "Ukraine"},
+				{subject: "Luhansk", predicate: "part of", object: "Ukraine"},
+			},
+		},
+		{
+			name: "there can be no: the speaker ruled it out",
+			text: "But Maria Lopez stressed there can be no repeat of the referendum in the province.\n",
+			want: []want{{subject: "Maria Lopez", predicate: "rejected", object: "repeat of the referendum"}},
+		},
+		{
+			name: "a reaction noun with its from phrase",
+			text: "Maria Lopez posted a four-point plan on Monday that drew criticism from Germany and France.\n",
+			want: []want{
+				{subject: "Germany", predicate: "criticized", object: "Maria Lopez"},
+				{subject: "France", predicate: "criticized", object: "Maria Lopez"},
+			},
+		},
+		{
+			name: "a title with no organisation is the person's title",
+			text: "President Ivan Petrov arrived in Paris on Monday.\n",
+			want: []want{{subject: "Ivan Petrov", predicate: "has title", object: "president"}},
+		},
+		{
 			name: "a description after a preposition names the protagonist",
 			text: "Maria Lopez posted a peace plan on Monday. Lopez said the plan would end the war.\n\n" +
 				"President Ivan Petrov also hit back at the tech guru on Tuesday.\n",

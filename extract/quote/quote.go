@@ -299,7 +299,8 @@ func (f *finder) attributing(si, lo, hi int, q *Quote) (Pos, int, bool) {
 		if !speech && (!adjacent || c.Object >= 0 || !strings.HasPrefix(toks[c.Verb].Tag, "VB")) {
 			continue
 		}
-		if best < 0 || speech && !schema.IsSpeech(f.clauses[si][best].Lemma) {
+		if best < 0 || speech && !schema.IsSpeech(f.clauses[si][best].Lemma) ||
+			speech == schema.IsSpeech(f.clauses[si][best].Lemma) && nearer(c.Verb, f.clauses[si][best].Verb, lo, hi, q.Start.Sent == si) {
 			best = ci
 		}
 	}
@@ -307,6 +308,15 @@ func (f *finder) attributing(si, lo, hi int, q *Quote) (Pos, int, bool) {
 		return Pos{}, -1, false
 	}
 	return Pos{si, f.clauses[si][best].Verb}, best, true
+}
+
+// nearer reports whether verb a is nearer the quotation than verb b: of verbs before the
+// quotation (leftOf), the later one; of verbs after it, the earlier one.
+func nearer(a, b, lo, hi int, leftOf bool) bool {
+	if leftOf && hi > 0 && lo == 0 {
+		return a > b
+	}
+	return a < b
 }
 
 // Text returns the words of the quotation as written, from its first to its last quoted token.
