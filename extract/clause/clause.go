@@ -94,6 +94,17 @@ func (s *sentence) child(i int, rels ...string) int {
 	return -1
 }
 
+// lastChild returns the last child of i with relation rel (full or base), or -1.
+func (s *sentence) lastChild(i int, rel string) int {
+	last := -1
+	for _, c := range s.children[i] {
+		if s.toks[c].Dep == rel || (!strings.Contains(rel, ":") && s.dep(c) == rel) {
+			last = c
+		}
+	}
+	return last
+}
+
 func (s *sentence) lower(i int) string { return strings.ToLower(form(&s.toks[i])) }
 
 func form(t *doc.Token) string {
@@ -308,7 +319,7 @@ func (s *sentence) clause(v int) Clause {
 		}
 	}
 	if !c.Passive {
-		if obj := s.child(v, "obj"); obj >= 0 {
+		if obj := s.lastChild(v, "obj"); obj >= 0 { // of two objects, a parse error, the later heads the phrase
 			c.Object = obj
 		} else if iobj := s.child(v, "iobj"); iobj >= 0 {
 			c.Object = iobj
