@@ -17,11 +17,7 @@ func fixture(t *testing.T) map[string][]doc.Token {
 	}
 	out := map[string][]doc.Token{}
 	for _, s := range sents {
-		toks := make([]doc.Token, len(s.Words))
-		for i, w := range s.Words {
-			toks[i] = doc.Token{Text: w.Form, Tag: w.XPOS, Lemma: w.Lemma, Head: w.Head - 1, Dep: w.Deprel}
-		}
-		out[s.ID] = toks
+		out[s.ID] = s.Tokens()
 	}
 	return out
 }

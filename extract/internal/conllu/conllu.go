@@ -12,6 +12,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/doc"
 )
 
 // Word is one basic word line of a CoNLL-U sentence.
@@ -189,4 +191,14 @@ func (s *Sentence) HasTree() bool {
 		}
 	}
 	return true
+}
+
+// Tokens returns the sentence's words as doc tokens carrying the annotations of the file: Text
+// from the form, Tag from XPOS, Lemma, Head (0-based, -1 for the root) and Dep.
+func (s *Sentence) Tokens() []doc.Token {
+	toks := make([]doc.Token, len(s.Words))
+	for i, w := range s.Words {
+		toks[i] = doc.Token{Text: w.Form, Tag: w.XPOS, Lemma: w.Lemma, Head: w.Head - 1, Dep: w.Deprel}
+	}
+	return toks
 }
