@@ -107,9 +107,9 @@ func TestExtractBadTrees(t *testing.T) {
 		t.Errorf("no parse: got %v", got)
 	}
 	for _, toks := range [][]doc.Token{
-		words([]int{1, 2, 0}, []string{"nsubj", "obj", "conj"}),        // a cycle
-		words([]int{1, 1, 9}, []string{"nsubj", "root", "obj"}),        // a head out of range
-		words([]int{2, 2, -1}, []string{"acl", "xcomp", "acl:relcl"}),  // self-headed
+		words([]int{1, 2, 0}, []string{"nsubj", "obj", "conj"}),       // a cycle
+		words([]int{1, 1, 9}, []string{"nsubj", "root", "obj"}),       // a head out of range
+		words([]int{2, 2, -1}, []string{"acl", "xcomp", "acl:relcl"}), // self-headed
 		words([]int{1, 0, 1}, []string{"nsubj", "conj", "acl:relcl"}), // two-token cycle with a clause
 	} {
 		Extract(toks) // must return

@@ -209,7 +209,7 @@ func (t *tree) phrase(i int, drop func(c int) bool) span {
 }
 
 // trim removes punctuation and coordinating conjunctions from both ends of s, but keeps quotes
-// and brackets that pair with one inside ("`` a model of efficiency ''").
+// and brackets that pair with one inside ("“ a model of efficiency ”").
 func (t *tree) trim(s span) span {
 	edge := func(i int) bool { return t.isPunct(i) || t.dep(i) == "cc" || t.tag(i) == "CC" }
 	count := func(s span, mark string) (n int) {
