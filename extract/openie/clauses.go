@@ -11,6 +11,9 @@ func (t *tree) subjectOf(p int, depth int) (int, bool) {
 			if n := t.inRelative(p); n >= 0 {
 				return t.nounOf(n), true
 			}
+			if n := t.antecedent(s); n >= 0 {
+				return n, true
+			}
 		}
 		if t.tag(s) == "EX" {
 			return -1, false
@@ -55,6 +58,27 @@ func (t *tree) subjectOf(p int, depth int) (int, bool) {
 		return t.nounOf(h), true
 	}
 	return -1, false
+}
+
+// antecedent returns the noun right before relative pronoun r (across a comma) when the parser
+// did not attach the relative clause to it ("Acme , which ..." parsed as a clause of its own),
+// or -1.
+func (t *tree) antecedent(r int) int {
+	i := r - 1
+	for i >= 0 && t.isPunct(i) {
+		i--
+	}
+	if i < 0 || !t.isNoun(i) || t.pronoun(i) || t.relative(i) {
+		return -1
+	}
+	for n := 0; n < len(t.toks); n++ { // up from a name's last part to its head
+		h := t.head(i)
+		if h < 0 || !(t.dep(i) == "flat" || t.dep(i) == "compound") {
+			break
+		}
+		i = h
+	}
+	return i
 }
 
 // ownSubject returns p's own subject. Of several (a parse may make both a title and the name
