@@ -57,6 +57,7 @@ func (p *Pipeline) Annotate(line string) []doc.Token {
 	}
 	p.tagger.Tag(toks)
 	p.parser.Parse(toks)
+	p.repair(toks)
 	return toks
 }
 

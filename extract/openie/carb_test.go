@@ -193,3 +193,33 @@ func TestCARBDev(t *testing.T) {
 		t.Errorf("CaRB dev F1 %.3f, AUC %.3f: below the measured %.2f, %.2f", f1, auc, carbFloorF1, carbFloorAUC)
 	}
 }
+
+// TestRepair checks that a sentence whose main verb the tagger reads as a noun is re-parsed with
+// the verb, and that a sentence with a clause at its root is left as tagged.
+func TestRepair(t *testing.T) {
+	p := pipeline(t)
+	tests := []struct {
+		line, word, tag string
+		root            bool
+	}{
+		{"The harbor club hosts dinners , concerts and races .", "hosts", "VBZ", true},
+		{"The storm flooded major roads and damaged homes .", "flooded", "VBD", true},
+		{"The results of the vote were clear .", "results", "NNS", false},
+	}
+	for _, tt := range tests {
+		toks := p.Annotate(tt.line)
+		found := false
+		for _, tk := range toks {
+			if tk.Text != tt.word {
+				continue
+			}
+			found = true
+			if tk.Tag != tt.tag || (tk.Head < 0) != tt.root {
+				t.Errorf("%q: %q tagged %s, root %v; want %s, root %v", tt.line, tk.Text, tk.Tag, tk.Head < 0, tt.tag, tt.root)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no token %q", tt.line, tt.word)
+		}
+	}
+}
