@@ -337,8 +337,16 @@ func (t *tree) obliques(f *frame, preds []int) {
 	var obls []int
 	for _, p := range preds {
 		for _, c := range t.kids[p] {
-			if t.dep(c) == "obl" {
+			switch {
+			case t.dep(c) == "obl":
 				obls = append(obls, c)
+			case t.dep(c) == "advmod" && c > p:
+				// "was made largely of X": the parser may hang the phrase on the adverb
+				for _, o := range t.kids[c] {
+					if t.dep(o) == "obl" && o > c {
+						obls = append(obls, o)
+					}
+				}
 			}
 		}
 	}
@@ -351,6 +359,9 @@ func (t *tree) obliques(f *frame, preds []int) {
 			}
 		}
 		if moved >= 0 {
+			if h := t.head(moved); t.dep(h) == "advmod" {
+				f.rel = append(f.rel, h)
+			}
 			f.rel = append(f.rel, t.caseWords(moved)...)
 			f.objs = t.conjuncts(moved, v)
 			f.pattern += "/prep"
