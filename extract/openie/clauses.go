@@ -235,6 +235,18 @@ func (t *tree) verbTuples(v int) []Extraction {
 	}
 	slices.Sort(f.rel)
 	f.rel = slices.Compact(f.rel)
+	if f.objs == nil {
+		// "was put higher", "became longer": an adverb after the verb is all it says
+		last := preds[len(preds)-1]
+		for _, c := range t.kids[last] {
+			if c > last && t.dep(c) == "advmod" && !slices.Contains(f.rel, c) && !negation(t.lower(c)) && t.tag(c) != "WRB" {
+				f.objs = []span{t.phrase(c, nil)}
+				f.pattern += "/adv"
+				f.conf -= 0.1
+				break
+			}
+		}
+	}
 	out := t.emit(&f)
 	if obj >= 0 && iobj < 0 && len(f.objs) == 1 {
 		out = append(out, t.lightVerb(f, obj)...)
