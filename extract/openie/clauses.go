@@ -8,7 +8,13 @@ import "slices"
 func (t *tree) subjectOf(p int, depth int) (int, bool) {
 	if s := t.ownSubject(p); s >= 0 {
 		if t.relative(s) {
-			if n := t.inRelative(p); n >= 0 {
+			if n := t.inRelative(p); n >= 0 && t.isVerb(n) {
+				// "X began a feud, which led to Y": the relative stands for what was done
+				if o := t.child(n, "obj"); o >= 0 {
+					return o, true
+				}
+				return -1, false
+			} else if n >= 0 {
 				return t.nounOf(n), true
 			}
 			if n := t.antecedent(s); n >= 0 {
