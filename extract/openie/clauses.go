@@ -2,68 +2,112 @@ package openie
 
 import "slices"
 
+// source says where a clause's subject comes from, and so how far it can be trusted.
+type source int
+
+const (
+	fromOwn      source = iota // the clause's own subject
+	fromShared                 // a coordinated or controlling clause's ("X came and saw", "X tried to go")
+	fromRelative               // the noun a relative clause modifies ("X, who praised Y")
+	fromModifier               // the subject of the clause a participle or adverbial clause hangs on
+	fromGuess                  // the noun an infinitive or gerund modifies, which may not be its doer
+	fromNone
+)
+
 // subjectOf returns the surface subject of predicate p (a verb or the head of a copular clause):
 // its own, or the one it shares with the clause it is coordinated with, controlled by, or
-// modifies. The second result reports a subject taken from elsewhere.
-func (t *tree) subjectOf(p int, depth int) (int, bool) {
+// modifies; -1 and fromNone when there is none.
+func (t *tree) subjectOf(p int, depth int) (int, source) {
 	if s := t.ownSubject(p); s >= 0 {
 		if t.relative(s) {
 			if n := t.inRelative(p); n >= 0 && t.isVerb(n) {
 				// "X began a feud, which led to Y": the relative stands for what was done
 				if o := t.child(n, "obj"); o >= 0 {
-					return o, true
+					return o, fromRelative
 				}
-				return -1, false
+				return -1, fromNone
 			} else if n >= 0 {
-				return t.nounOf(n), true
+				return t.nounOf(n), fromRelative
 			}
 			if n := t.antecedent(s); n >= 0 {
-				return n, true
+				return n, fromRelative
 			}
 		}
 		if t.tag(s) == "EX" {
-			return -1, false
+			return -1, fromNone
 		}
-		return s, false
+		return s, fromOwn
 	}
 	h := t.head(p)
 	if h < 0 || depth > 8 {
-		return -1, false
+		return -1, fromNone
+	}
+	inherit := func(src source) (int, source) {
+		s, from := t.subjectOf(h, depth+1)
+		if s < 0 {
+			return -1, fromNone
+		}
+		return s, max(src, from)
 	}
 	switch t.toks[p].Dep {
 	case "conj":
 		if t.verbal(h) || t.copular(h) {
-			s, _ := t.subjectOf(h, depth+1)
-			return s, true
+			return inherit(fromShared)
 		}
-		if t.toks[h].Dep == "root" && t.isNoun(h) || t.adjective(h) && t.toks[h].Dep == "root" {
-			return h, true // a misparse that made the subject the root: "The first, ..., occurred"
+		if t.toks[h].Dep == "root" && (t.isNoun(h) || t.adjective(h)) {
+			return h, fromShared // a misparse that made the subject the root: "The first, ..., occurred"
 		}
 	case "xcomp":
 		if o := t.child(h, "obj", "iobj"); o >= 0 && t.toks[h].Lemma != "be" {
-			return o, true // "told X to go": X goes
+			return o, fromShared // "told X to go": X goes
 		}
-		s, _ := t.subjectOf(h, depth+1)
-		return s, true
+		return inherit(fromShared)
 	case "advcl":
 		if m := t.child(p, "mark"); m >= 0 && t.tag(p) != "VBG" && t.tag(p) != "VBN" && t.lower(m) != "to" {
-			return -1, false // "because X said" names its own subject or none
+			return -1, fromNone // "because X said" names its own subject or none
 		}
-		s, _ := t.subjectOf(h, depth+1)
-		return s, true
-	case "acl:relcl", "advcl:relcl", "acl":
+		return inherit(fromModifier)
+	case "acl:relcl", "advcl:relcl":
+		if t.isNoun(h) {
+			return t.nounOf(h), fromRelative
+		}
+	case "acl":
 		if !t.isNoun(h) {
 			break
 		}
-		if m := t.child(p, "mark"); m >= 0 && t.lower(m) == "to" && t.toks[p].Dep == "acl" {
-			// "her efforts to gain control": the one whose efforts they are
-			if o := t.child(h, "nmod:poss"); o >= 0 {
-				return o, true
-			}
+		m := t.child(p, "mark", "case")
+		switch {
+		case m < 0:
+			return t.nounOf(h), fromModifier // "a man calling for peace", "duties specified for"
+		case t.lower(m) != "to":
+			return h, fromGuess // "the idea of running": whose running, the noun does not say
 		}
-		return t.nounOf(h), true
+		// "her efforts to gain control": the one whose efforts they are; "the first woman to
+		// land": the woman; "a chance to ride": nobody named
+		if o := t.child(h, "nmod:poss"); o >= 0 {
+			return o, fromModifier
+		}
+		if t.ranked(h) {
+			return t.nounOf(h), fromModifier
+		}
+		return h, fromGuess
 	}
-	return -1, false
+	return -1, fromNone
+}
+
+// ranked reports whether noun n is singled out by an ordinal or superlative ("the first
+// woman", "the last ship", "the only team"): such a noun is the subject of its infinitive.
+func (t *tree) ranked(n int) bool {
+	for _, c := range t.kids[n] {
+		if t.dep(c) != "amod" {
+			continue
+		}
+		switch w := t.lower(c); {
+		case t.tag(c) == "JJS", w == "first", w == "last", w == "only", w == "next":
+			return true
+		}
+	}
+	return false
 }
 
 // antecedent returns the noun right before relative pronoun r (across a comma) when the parser
@@ -212,11 +256,11 @@ func (t *tree) locative(o int) bool {
 // whose infinitive joins its relation: "was able to reinforce").
 func (t *tree) verbTuples(v int) []Extraction {
 	f := frame{pred: v, conf: confVerb, pattern: "verb"}
-	subj, inh := t.subjectOf(v, 0)
+	subj, src := t.subjectOf(v, 0)
 	if subj < 0 {
 		return nil
 	}
-	f.subj, f.inherited = subj, inh
+	f.subj, f.source = subj, src
 	preds := t.chain(&f)
 	t.participle(&f)
 	obj, iobj := t.objects(&f, preds)
@@ -553,11 +597,11 @@ func (t *tree) copulaTuples(p int) []Extraction {
 		}
 	}
 	f := frame{pred: p, conf: confCopula, pattern: "copula"}
-	subj, inh := t.subjectOf(p, 0)
+	subj, src := t.subjectOf(p, 0)
 	if subj < 0 {
 		return nil
 	}
-	f.subj, f.inherited = subj, inh
+	f.subj, f.source = subj, src
 	f.rel = t.verbGroup(p)
 	f.rel = slices.DeleteFunc(f.rel, func(i int) bool { return i == p })
 	var caseOf span

@@ -92,20 +92,21 @@ const (
 	confPoss      = 0.35 // "X 's Y": X has Y
 	confNmod      = 0.3  // "X in Y": X is in Y
 	confLight     = 0.3  // "made an offer on Y"
+	confGuess     = 0.3  // "a chance to ride": the modified noun as the doer
 	confOneArg    = 0.15 // a clause with a subject and nothing else
 )
 
 // frame is the material of one clause's tuples before it becomes words.
 type frame struct {
-	pred      int    // the clause's head
-	rel       span   // the relation's words
-	pre       string // a synthesised "was" before them ("was specified for")
-	subj      int    // head of arg1
-	objs      []span // alternatives for arg2 (its conjuncts)
-	extra     []span // further arguments
-	conf      float64
-	inherited bool // the subject comes from another clause
-	pattern   string
+	pred    int    // the clause's head
+	rel     span   // the relation's words
+	pre     string // a synthesised "was" before them ("was specified for")
+	subj    int    // head of arg1
+	objs    []span // alternatives for arg2 (its conjuncts)
+	extra   []span // further arguments
+	conf    float64
+	source  source // where the subject comes from
+	pattern string
 }
 
 // emit turns a frame into extractions, one per conjunct of arg2.
@@ -122,15 +123,17 @@ func (t *tree) emit(f *frame) []Extraction {
 		rel = f.pre + " " + rel
 	}
 	conf, pattern := f.conf, f.pattern
-	if f.inherited {
-		switch t.toks[f.pred].Dep {
-		case "conj", "xcomp":
-			conf -= 0.05
-		case "acl:relcl", "advcl:relcl":
-			conf -= 0.1
-		default: // participial and adverbial clauses: the subject is a guess
-			conf -= 0.25
-		}
+	switch f.source {
+	case fromShared:
+		conf -= 0.05
+	case fromRelative:
+		conf -= 0.1
+	case fromModifier:
+		conf -= 0.25
+	case fromGuess:
+		conf = min(conf, confGuess)
+	}
+	if f.source != fromOwn {
 		pattern += "/inh:" + t.toks[f.pred].Dep
 	}
 	if t.embedded(f.pred) {
