@@ -25,7 +25,13 @@ func (t *tree) nominalTuples(i int) []Extraction {
 		if !t.isProper(h) && t.isProper(i) {
 			a, b = b, a // "the keyboardist, Maria Lopez": Maria Lopez is the keyboardist
 		}
-		add(a, b, t.be(h, false), confAppos, "appos")
+		rel := t.be(h, false)
+		if t.isProper(h) && t.isProper(i) {
+			if _, ok := lexicon.Place(t.words(b)); ok {
+				rel += " in" // "Springfield , Ohio": Springfield is in Ohio
+			}
+		}
+		add(a, b, rel, confAppos, "appos")
 	case d == "nmod:desc" && h >= 0 && t.isProper(h):
 		// "President Lopez", "Party Chairman Maria Lopez": a title before a name.
 		if !t.honorific(i) {
