@@ -32,11 +32,10 @@ func (t *tree) nominalTuples(i int) []Extraction {
 			}
 		}
 		add(a, b, rel, confAppos, "appos")
-	case d == "nmod:desc" && h >= 0 && t.isProper(h):
+	case d == "nmod:desc" && h >= 0 && t.isProper(h) && t.role(i) && !t.company(t.name(h)):
 		// "President Lopez", "Party Chairman Maria Lopez": a title before a name.
-		if !t.honorific(i) {
-			add(t.name(h), t.phrase(i, nil), t.be(h, false), confAppos, "title")
-		}
+		title := t.phrase(i, func(c int) bool { return t.dep(c) == "case" || t.dep(c) == "det" })
+		add(t.name(h), title, "is", confAppos, "title")
 	case d == "nmod:poss" && h >= 0 && t.isNoun(h) && !t.pronoun(i):
 		// "Acme 's chief executive": Acme has a chief executive.
 		owner := t.phrase(i, func(c int) bool { return t.dep(c) == "case" || clauseDep(t.toks[c].Dep) })
@@ -73,7 +72,7 @@ func (t *tree) nominalTuples(i int) []Extraction {
 			}
 			if len(name) > 0 {
 				title := t.phrase(i, func(c int) bool { return c > i || t.dep(c) == "det" || t.dep(c) == "case" })
-				add(name, title, t.be(i, false), confAppos, "title")
+				add(name, title, "is", confAppos, "title")
 			}
 		}
 	}
@@ -96,6 +95,25 @@ func (t *tree) name(i int) span {
 	}
 	slices.Sort(s)
 	return s
+}
+
+// role reports whether the noun i before a name says what its bearer is: a common noun
+// ("keyboardist Maria Lopez") or a title ("President Lopez"), not a form of address ("Mr.") or
+// part of an organisation's name ("Harbor Holdings Corp.").
+func (t *tree) role(i int) bool {
+	if t.honorific(i) {
+		return false
+	}
+	if _, ok := lexicon.Title(t.lower(i)); ok {
+		return true
+	}
+	return !t.isProper(i) && t.isNoun(i)
+}
+
+// company reports whether a name ends in a company suffix ("Harbor Holdings Corp."): what comes
+// before it is part of the name.
+func (t *tree) company(name span) bool {
+	return len(name) > 0 && lexicon.CompanySuffix(t.toks[name[len(name)-1]].Text)
 }
 
 // honorific reports a form of address ("Mr.", "Dr.") rather than a title that says what someone
