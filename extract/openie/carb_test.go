@@ -194,8 +194,9 @@ func TestCARBDev(t *testing.T) {
 	}
 }
 
-// TestRepair checks that a sentence whose main verb the tagger reads as a noun is re-parsed with
-// the verb, and that a sentence with a clause at its root is left as tagged.
+// TestRepair checks that a sentence whose main verb the tagger reads as a noun (or whose subject
+// it reads as a verb) is re-parsed with the right reading, and that a sentence with a clause at
+// its root is left as tagged.
 func TestRepair(t *testing.T) {
 	p := pipeline(t)
 	tests := []struct {
@@ -204,6 +205,7 @@ func TestRepair(t *testing.T) {
 	}{
 		{"The harbor club hosts dinners , concerts and races .", "hosts", "VBZ", true},
 		{"The storm flooded major roads and damaged homes .", "flooded", "VBD", true},
+		{"In recent years , demand for wooden boats has grown in Europe .", "demand", "NN", false},
 		{"The results of the vote were clear .", "results", "NNS", false},
 	}
 	for _, tt := range tests {

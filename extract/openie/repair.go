@@ -11,32 +11,48 @@ import (
 // maxRepairs caps the re-parses tried for one sentence.
 const maxRepairs = 4
 
-// repair re-reads a sentence whose parse has no clause at its root: the tagger most often took
-// its main verb for a noun ("Acme hosts events" with "hosts" a plural noun). It tries, left to
-// right, the words that may be a verb in the third person ("-s") or the past ("-ed"), re-parses
-// with that word tagged as the verb and keeps the first parse whose root is a verb with a
-// subject. toks are changed only when a repair is kept.
+// repair re-reads a sentence whose parse has no clause with a subject at its root: the tagger
+// most often took its main verb for a noun ("Acme hosts events" with "hosts" a plural noun), or
+// a noun for its main verb ("In 2010, demand for boats grew" with "demand" a verb). It tries the
+// noun reading of a subjectless verb root, then, left to right, the words that may be a verb in
+// the third person ("-s") or the past ("-ed"); it re-parses with each and keeps the first parse
+// whose root is a clause with a subject. toks are changed only when a repair is kept.
 func (p *Pipeline) repair(toks []doc.Token) {
 	if clausalRoot(toks) {
 		return
 	}
-	tried := 0
-	try := make([]doc.Token, len(toks))
-	for i := 1; i < len(toks) && tried < maxRepairs; i++ {
-		tag := verbReading(toks, i)
-		if tag == "" {
-			continue
+	type reading struct {
+		i   int
+		tag string
+	}
+	var tries []reading
+	for i, t := range toks {
+		if t.Head < 0 && (t.Tag == "VB" || t.Tag == "VBP") && i > 0 && lowerWord(norm(&toks[i])) {
+			tries = append(tries, reading{i, "NN"})
 		}
-		tried++
+	}
+	for i := 1; i < len(toks) && len(tries) < maxRepairs; i++ {
+		if tag := verbReading(toks, i); tag != "" {
+			tries = append(tries, reading{i, tag})
+		}
+	}
+	try := make([]doc.Token, len(toks))
+	for _, r := range tries {
 		copy(try, toks)
-		try[i].Tag = tag
-		try[i].Lemma = p.tagger.Lemma(strings.ToLower(norm(&try[i])), tag)
+		try[r.i].Tag = r.tag
+		try[r.i].Lemma = p.tagger.Lemma(strings.ToLower(norm(&try[r.i])), r.tag)
 		p.parser.Parse(try)
-		if try[i].Head < 0 && clausalRoot(try) {
+		if clausalRoot(try) && (r.tag == "NN" || try[r.i].Head < 0) {
 			copy(toks, try)
 			return
 		}
 	}
+}
+
+// lowerWord reports whether w starts with a lower-case letter and is a word, not a symbol.
+func lowerWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r) && len(w) >= 4
 }
 
 // clausalRoot reports whether the root of the parse is a verb or a copular predicate with a
@@ -64,7 +80,7 @@ func clausalRoot(toks []doc.Token) bool {
 func verbReading(toks []doc.Token, i int) string {
 	t := &toks[i]
 	w := norm(t)
-	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) || len(w) < 4 {
+	if !lowerWord(w) {
 		return ""
 	}
 	if prev := toks[i-1].Tag; prev == "DT" || prev == "PRP$" || prev == "IN" || prev == "TO" || prev == "POS" {
