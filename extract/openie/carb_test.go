@@ -206,6 +206,7 @@ func TestRepair(t *testing.T) {
 		{"The harbor club hosts dinners , concerts and races .", "hosts", "VBZ", true},
 		{"The storm flooded major roads and damaged homes .", "flooded", "VBD", true},
 		{"In recent years , demand for wooden boats has grown in Europe .", "demand", "NN", false},
+		{"The club must repay its members and loses considerable revenue .", "loses", "VBZ", false},
 		{"The results of the vote were clear .", "results", "NNS", false},
 	}
 	for _, tt := range tests {

@@ -19,6 +19,7 @@ const maxRepairs = 4
 // whose root is a clause with a subject. toks are changed only when a repair is kept.
 func (p *Pipeline) repair(toks []doc.Token) {
 	if clausalRoot(toks) {
+		p.repairConjunct(toks)
 		return
 	}
 	type reading struct {
@@ -43,6 +44,37 @@ func (p *Pipeline) repair(toks []doc.Token) {
 		try[r.i].Lemma = p.tagger.Lemma(strings.ToLower(norm(&try[r.i])), r.tag)
 		p.parser.Parse(try)
 		if clausalRoot(try) && (r.tag == "NN" || try[r.i].Head < 0) {
+			copy(toks, try)
+			return
+		}
+	}
+}
+
+// repairConjunct re-reads a verb after "and" or "but" that the tagger took for a noun ("must
+// refund money and loses revenue"): it keeps the verb reading when the re-parse coordinates the
+// word with a verb and the root stays a clause with a subject.
+func (p *Pipeline) repairConjunct(toks []doc.Token) {
+	try := make([]doc.Token, len(toks))
+	tried := 0
+	for i := 2; i < len(toks)-1 && tried < maxRepairs; i++ {
+		if toks[i-1].Tag != "CC" || !strings.HasPrefix(toks[i].Tag, "NN") {
+			continue
+		}
+		switch toks[i+1].Tag {
+		case "DT", "PRP$", "PRP", "CD", "JJ", "JJR", "JJS":
+		default:
+			continue // a verb here would take an object: "and loses considerable revenue"
+		}
+		tag := verbReading(toks, i)
+		if tag == "" {
+			continue
+		}
+		tried++
+		copy(try, toks)
+		try[i].Tag = tag
+		try[i].Lemma = p.tagger.Lemma(strings.ToLower(norm(&try[i])), tag)
+		p.parser.Parse(try)
+		if h := try[i].Head; try[i].Dep == "conj" && h >= 0 && strings.HasPrefix(try[h].Tag, "VB") && clausalRoot(try) {
 			copy(toks, try)
 			return
 		}
@@ -88,7 +120,7 @@ func verbReading(toks []doc.Token, i int) string {
 	}
 	if i+1 < len(toks) {
 		switch toks[i+1].Tag {
-		case "VBD", "VBZ", "VBP", "VBG", "MD", "WP", "WDT":
+		case "VBD", "VBN", "VBZ", "VBP", "VBG", "MD", "WP", "WDT":
 			return "" // "villagers hiding", "caliphs who": a noun before its verb or clause
 		}
 	}
