@@ -139,8 +139,8 @@ func TestPipelineGolden(t *testing.T) {
 // carbFloor is the measured score on the CaRB development set, rounded down: F1 and AUC as
 // printed by score_carb.py.
 const (
-	carbFloorF1  = 0.54
-	carbFloorAUC = 0.41
+	carbFloorF1  = 0.56
+	carbFloorAUC = 0.43
 )
 
 // TestCARBDev extracts the 641 sentences of ../shared/eval/carb-dev and scores them with its
