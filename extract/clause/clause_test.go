@@ -11,15 +11,11 @@ import (
 // fixture reads the hand-made parses of testdata/clauses.conllu as doc tokens, by sent_id.
 func fixture(t *testing.T) map[string][]doc.Token {
 	t.Helper()
-	sents, err := conllu.ReadFile("testdata/clauses.conllu")
+	fx, err := conllu.ReadTokensFile("testdata/clauses.conllu")
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string][]doc.Token{}
-	for _, s := range sents {
-		out[s.ID] = s.Tokens()
-	}
-	return out
+	return fx
 }
 
 func TestExtract(t *testing.T) {

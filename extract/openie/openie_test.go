@@ -13,15 +13,11 @@ import (
 // trees reads the hand-made parses of testdata/trees.conllu as doc tokens, by sent_id.
 func trees(t *testing.T) map[string][]doc.Token {
 	t.Helper()
-	sents, err := conllu.ReadFile("testdata/trees.conllu")
+	fx, err := conllu.ReadTokensFile("testdata/trees.conllu")
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string][]doc.Token{}
-	for _, s := range sents {
-		out[s.ID] = s.Tokens()
-	}
-	return out
+	return fx
 }
 
 // show writes a tuple as "confidence relation | arg1 | arg2 ...".

@@ -202,3 +202,17 @@ func (s *Sentence) Tokens() []doc.Token {
 	}
 	return toks
 }
+
+// ReadTokensFile reads a CoNLL-U file of annotated sentences (test fixtures) as doc tokens (see
+// Sentence.Tokens), keyed by sent_id.
+func ReadTokensFile(path string) (map[string][]doc.Token, error) {
+	sents, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]doc.Token, len(sents))
+	for _, s := range sents {
+		out[s.ID] = s.Tokens()
+	}
+	return out, nil
+}

@@ -101,3 +101,16 @@ func TestTokens(t *testing.T) {
 		t.Errorf("the root: %+v", sat)
 	}
 }
+
+func TestReadTokensFile(t *testing.T) {
+	fx, err := ReadTokensFile("testdata/sample.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fx) != 3 || len(fx["s2"]) != 5 || fx["s2"][2].Text != "n't" {
+		t.Errorf("got %d sentences, s2 %+v", len(fx), fx["s2"])
+	}
+	if _, err := ReadTokensFile("testdata/no-such-file.conllu"); err == nil {
+		t.Error("a missing file gave no error")
+	}
+}
