@@ -20,7 +20,7 @@ func (s *Store) EachQuad(ctx context.Context, doc string, fn func(quad.Quad) err
 	} else {
 		ref := s.qs.ValueOf(schema.Label(doc))
 		if ref == nil {
-			return fmt.Errorf("no article %q in the store", doc)
+			return fmt.Errorf("%w: %q", ErrNoArticle, doc)
 		}
 		it = s.qs.QuadIterator(quad.Label, ref)
 	}
