@@ -103,6 +103,7 @@ func (s *Store) Remove(ctx context.Context, doc string) (*Removed, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	s.written.forget()
 	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{}); err != nil {
 		return nil, fmt.Errorf("remove article %q (%d quads): %w", doc, len(deltas), err)
 	}

@@ -47,6 +47,8 @@ type Store struct {
 	readOnly bool
 	// pg is the PostgreSQL write path (nil on other backends).
 	pg *pgWriter
+	// written holds unlabelled quads the store is known to hold.
+	written quadMemo
 }
 
 // ErrReadOnly is returned by the methods that change a store opened read-only.
