@@ -34,12 +34,14 @@ type Options struct {
 	// (postgres://user:password@host:port/dbname?sslmode=disable; the tables are created when
 	// missing, in the first schema of search_path); unused for memory.
 	Path string
-	// ReadOnly opens an existing store for reading only: a missing store is an error.
+	// ReadOnly opens an existing store for reading only: a missing store is an error, and
+	// writes return ErrReadOnly (a read-only memory store is empty and stays so).
 	ReadOnly bool
 }
 
-// Store is an open quad store holding a newsgraph graph. Its methods may be called from several
-// goroutines at once, on every backend.
+// Store is an open quad store holding a newsgraph graph. Readers may call its methods from
+// several goroutines at once, on every backend; on the memory backend a write must not run
+// alongside them (Cayley's memstore).
 type Store struct {
 	qs       cgraph.QuadStore
 	backend  string

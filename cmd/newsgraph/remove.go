@@ -36,15 +36,17 @@ func runRemove(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 	if err != nil {
 		return err
 	}
-	defer st.Close()
 	res, err := st.Remove(ctx, *doc)
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "removed %s from %s: %d quads, %d statements", *doc, st.Location(), res.Quads, res.Statements)
 	if len(res.Entities) > 0 {
-		fmt.Fprintf(e.stderr, "; %d entities no other article mentions: %s", len(res.Entities), strings.Join(res.Entities, ", "))
+		fmt.Fprintf(e.stderr, "; %d entity(ies) no other article mentions: %s", len(res.Entities), strings.Join(res.Entities, ", "))
 	}
 	fmt.Fprintln(e.stderr)
-	return st.Close()
+	return nil
 }
