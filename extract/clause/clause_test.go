@@ -45,6 +45,9 @@ func TestExtract(t *testing.T) {
 		{"advparticle", 2, Clause{Lemma: "hit", Particle: "back", Prep: "at", Subject: 0, Object: 6, Relation: "hit back at", Parent: -1}},
 		{"twosubjects", 5, Clause{Lemma: "slam", Subject: 3, Object: 6, Relation: "slammed", Parent: -1}},
 		{"coordinated", 1, Clause{Lemma: "propose", Subject: 0, Object: -1, Content: Span{3, 9}, Parts: []Span{{3, 5}, {7, 9}}, Relation: "proposed", Parent: -1}},
+		{"stopshort", 5, Clause{Lemma: "endorse", Subject: 1, Object: 8, Negated: true, Inherited: true, Relation: "stopped short of endorsing", Parent: -1}},
+		{"refused", 3, Clause{Lemma: "meet", Subject: 0, Object: 4, Negated: true, Inherited: true, Relation: "refused to meet", Parent: -1}},
+		{"twoobjects", 1, Clause{Lemma: "hail", Subject: 0, Object: 7, Relation: "hailed", Parent: -1}},
 		{"relative", 4, Clause{Lemma: "praise", Subject: 0, Object: -1, Inherited: true, Relation: "praised", Parent: -1}},
 	}
 	for _, tt := range tests {
