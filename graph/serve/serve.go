@@ -19,7 +19,6 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -59,10 +58,6 @@ type Server struct {
 	cfg Config
 	mux *http.ServeMux
 	sem chan struct{}
-	// serial is set for the memory backend: Cayley's memstore is not safe for concurrent readers
-	// (QuadsAllIterator writes a shared cache), so its requests take turns.
-	serial bool
-	mu     sync.Mutex
 }
 
 // New returns the server of st. The store must stay open while the server runs; the server only
@@ -80,7 +75,7 @@ func New(st *graph.Store, cfg Config) *Server {
 	if cfg.MaxConcurrent <= 0 {
 		cfg.MaxConcurrent = DefaultMaxConcurrent
 	}
-	s := &Server{st: st, cfg: cfg, mux: http.NewServeMux(), sem: make(chan struct{}, cfg.MaxConcurrent), serial: st.Backend() == "memory"}
+	s := &Server{st: st, cfg: cfg, mux: http.NewServeMux(), sem: make(chan struct{}, cfg.MaxConcurrent)}
 	s.routes()
 	return s
 }
@@ -164,10 +159,6 @@ func (s *Server) limit(h func(http.ResponseWriter, *http.Request) error) http.Ha
 		case <-r.Context().Done():
 			writeError(w, http.StatusServiceUnavailable, errors.New("server busy"))
 			return
-		}
-		if s.serial {
-			s.mu.Lock()
-			defer s.mu.Unlock()
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
 		w.Header().Set("Cache-Control", "no-store")
