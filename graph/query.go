@@ -25,6 +25,7 @@ var ErrQueryTimeout = errors.New("query stopped at its time limit")
 // shape Cayley's HTTP API gives them. Every call uses a new Gizmo session: a session that was
 // closed cannot run another query. The query is stopped when ctx ends or the time limit passes.
 func (s *Store) Gizmo(ctx context.Context, q string, lim QueryLimits) ([]interface{}, error) {
+	defer s.reading()()
 	if lim.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, lim.Timeout)
