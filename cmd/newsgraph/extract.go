@@ -5,10 +5,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
+
 	flag "github.com/spf13/pflag"
 
 	"github.com/cayleygraph/quad/nquads"
 
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/input"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -44,6 +48,9 @@ func runExtract(ctx context.Context, e *env, fs *flag.FlagSet, args []string) er
 	if err != nil {
 		return err
 	}
+	// Articles in order of their id, not of the input: the same articles give the same output
+	// whatever order the files or folders were given in.
+	slices.SortStableFunc(c.results, func(a, b *extract.Result) int { return strings.Compare(a.Article.ID, b.Article.ID) })
 	w := bufio.NewWriter(e.stdout)
 	switch *format {
 	case "jsonl":

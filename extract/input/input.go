@@ -174,7 +174,7 @@ type firstRead struct {
 // emit passes a to the callback unless its id was read before with another text.
 func (rd *run) emit(a Article) error {
 	if first, ok := rd.ids[a.ID]; ok && first.hash != a.Hash {
-		rd.report(a.Path, a.Line, false, fmt.Errorf("%w %q: %s has the same id with a different text", ErrDuplicateID, a.ID, first.where))
+		rd.report(a.Path, a.Line, false, fmt.Errorf("%w %q with a different text (first read at %s)", ErrDuplicateID, a.ID, first.where))
 		return nil
 	} else if !ok {
 		rd.ids[a.ID] = firstRead{a.File, a.Hash}
@@ -376,7 +376,7 @@ func Decode(data []byte, f Format) (text string, warning, err error) {
 // Western European text; see strayBytes.
 func decodeLegacy(data []byte) (text string, warning, err error) {
 	if bad, letters := strayBytes(data); bad*3 > letters {
-		return "", nil, fmt.Errorf("%w: not UTF-8, and %d of its %d letters are bytes that Windows-1252 text would rarely have (another encoding?)", ErrEncoding, bad, letters)
+		return "", nil, fmt.Errorf("%w: not UTF-8, UTF-16 or Western European (Windows-1252) text: %d of its %d letters are bytes outside ASCII", ErrEncoding, bad, letters)
 	}
 	return decode1252(data), fmt.Errorf("%w from Windows-1252 (not valid UTF-8)", ErrDecoded), nil
 }

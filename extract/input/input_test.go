@@ -261,7 +261,7 @@ func TestDecode(t *testing.T) {
 		{name: "undefined 1252 byte", data: "a\x81b", want: "a\uFFFDb", warn: "Windows-1252"},
 		{name: "utf16le", data: string(utf16le), want: "Hi é", warn: "UTF-16"},
 		{name: "utf16be", data: string(utf16be), want: "Hi é", warn: "UTF-16"},
-		{name: "cp1251 text", data: cp1251, err: ErrEncoding, inErr: "another encoding"},
+		{name: "cp1251 text", data: cp1251, err: ErrEncoding, inErr: "Western European"},
 		{name: "cp1251 html with meta", data: `<html><head><meta charset="windows-1251"></head><body><p>` + cp1251 + `</p></body></html>`, f: HTML,
 			want: `<html><head><meta charset="windows-1251"></head><body><p>Президент встретился с министрами в понедельник.</p></body></html>`, warn: "windows-1251 (declared in the page)"},
 		{name: "cp1251 html without meta", data: "<p>" + cp1251 + "</p>", f: HTML, err: ErrEncoding},
@@ -350,7 +350,7 @@ func TestDuplicateIDs(t *testing.T) {
 		t.Errorf("read %v, want %v", ids, want)
 	}
 	if len(errs) != 1 || !errors.Is(errs[0], ErrDuplicateID) || errs[0].File != b || errs[0].Line != 2 ||
-		!strings.Contains(errs[0].Error(), a+":1 has the same id with a different text") {
+		!strings.Contains(errs[0].Error(), `"x" with a different text (first read at `+a+":1)") {
 		t.Errorf("problems %v", errs)
 	}
 }
