@@ -109,20 +109,25 @@ func (b *builder) close() {
 		e--
 	}
 	if s < e {
-		b.buf = b.buf[:e]
+		b.truncate(e)
 		b.blocks = append(b.blocks, doc.Block{Start: s, End: e, Kind: b.kind})
 		b.lit("\n\n", b.last)
 	} else {
-		b.buf = b.buf[:b.start]
-		for len(b.offs) > 0 && b.offs[len(b.offs)-1].Text > len(b.buf) {
-			b.offs = b.offs[:len(b.offs)-1]
-		}
-		b.delta = 0
-		if n := len(b.offs); n > 0 {
-			b.delta = b.offs[n-1].Source - b.offs[n-1].Text
-		}
+		b.truncate(b.start)
 	}
 	b.start = -1
+}
+
+// truncate drops the text from byte n on, and the shifts that mapped it.
+func (b *builder) truncate(n int) {
+	b.buf = b.buf[:n]
+	for len(b.offs) > 0 && b.offs[len(b.offs)-1].Text > n {
+		b.offs = b.offs[:len(b.offs)-1]
+	}
+	b.delta = 0
+	if k := len(b.offs); k > 0 {
+		b.delta = b.offs[k-1].Source - b.offs[k-1].Text
+	}
 }
 
 // finish returns the Doc built, its blocks refined line by line.

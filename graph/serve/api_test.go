@@ -8,13 +8,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -451,31 +448,7 @@ func TestStandalone(t *testing.T) {
 // TestConcurrentBolt runs the concurrency test against a bolt store opened read-only, as
 // `newsgraph serve` opens it.
 func TestConcurrentBolt(t *testing.T) {
-	if raceEnabled && os.Getenv("NEWSGRAPH_BOLT_RACE") != "1" {
-		t.Skip("bolt under -race needs -gcflags=all=-d=checkptr=0 and NEWSGRAPH_BOLT_RACE=1 (boltdb/bolt v1.3.1 fails checkptr)")
-	}
-	ctx := context.Background()
-	path := t.TempDir() + "/g.db"
-	w, err := graph.Open(ctx, graph.Options{Backend: "bolt", Path: path})
-	if err != nil {
-		t.Fatal(err)
-	}
-	mem := fixtureStore(t)
-	var qs []quad.Quad
-	if err := mem.EachQuad(ctx, "", func(q quad.Quad) error { qs = append(qs, q); return nil }); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Write(ctx, qs); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	st, err := graph.Open(ctx, graph.Options{Backend: "bolt", Path: path, ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
+	st := openReadOnly(t, boltFixture(t))
 	ts := httptest.NewServer(New(st, Config{MaxConcurrent: 4, QueryTimeout: 2 * time.Second}))
 	defer ts.Close()
 	hammer(t, ts.URL)
