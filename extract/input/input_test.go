@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -353,4 +354,33 @@ func TestDuplicateIDs(t *testing.T) {
 		!strings.Contains(errs[0].Error(), `"x" with a different text (first read at `+a+":1)") {
 		t.Errorf("problems %v", errs)
 	}
+}
+
+// FuzzDecode decodes arbitrary bytes as each format: text that is accepted is valid UTF-8, and
+// the result does not depend on anything but the input.
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{"plain", "Caf\xe9", "\xff\xfeH\x00i\x00", "\xfe\xff\x00H", "\xef\xbb\xbf", "<meta charset=koi8-r>\xf0\xf2",
+		"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=shift_jis\">\x82\xa0", "a\x00b", "\xd8\x00"} {
+		f.Add([]byte(s), uint8(0))
+		f.Add([]byte(s), uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
+		fm := Format(format % 3)
+		text, warn, err := Decode(data, fm)
+		if err != nil {
+			if text != "" || warn != nil {
+				t.Fatalf("error %v with text %q, warning %v", err, text, warn)
+			}
+			return
+		}
+		if !utf8.ValidString(text) {
+			t.Fatalf("decoded text is not UTF-8: %q", text)
+		}
+		if strings.TrimSpace(text) == "" {
+			t.Fatalf("blank text accepted")
+		}
+		if again, _, _ := Decode(data, fm); again != text {
+			t.Fatalf("two decodings differ")
+		}
+	})
 }

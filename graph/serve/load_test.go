@@ -350,3 +350,27 @@ func TestResultSizeCap(t *testing.T) {
 		t.Errorf("after the big answer: status %d, %s", resp.StatusCode, b)
 	}
 }
+
+// TestGizmoMemoryLimit checks that scripts that eat memory are stopped by the memory bound long
+// before their (here one-minute) time limit, and that the server answers the next query.
+func TestGizmoMemoryLimit(t *testing.T) {
+	ts, _ := newTestServer(t, Config{QueryTimeout: time.Minute, QueryMemory: 64 << 20})
+	for _, q := range []string{
+		`function f() { return f() + 1 }; f()`,
+		`var a = []; while (true) { a.push({n: a.length, s: "x" + a.length}) }`,
+	} {
+		var ans struct {
+			Error string `json:"error"`
+		}
+		code := call(t, "POST", ts.URL+"/api/v1/query/gizmo", q, &ans)
+		if code != http.StatusServiceUnavailable || !strings.Contains(ans.Error, "too much memory") {
+			t.Errorf("%s: status %d, error %q", q, code, ans.Error)
+		}
+		var ok struct {
+			Result []any `json:"result"`
+		}
+		if code := call(t, "POST", ts.URL+"/api/v1/query/gizmo", `g.V("<person/maria-lopez>").All()`, &ok); code != 200 || len(ok.Result) != 1 {
+			t.Fatalf("after %s: status %d, %v", q, code, ok.Result)
+		}
+	}
+}
