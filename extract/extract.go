@@ -100,7 +100,7 @@ func (x *Extractor) Extract(a input.Article) *Result {
 	}
 	if !x.anyLang {
 		if err := lang.Check(d); err != nil {
-			r.Problem = a.Problem(fmt.Errorf("%w (the models know English only)", err), false)
+			r.Problem = a.Problem(fmt.Errorf("%w; the models know English only", err), false)
 			return r
 		}
 	}
