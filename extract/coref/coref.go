@@ -47,6 +47,15 @@ type Result struct {
 	Roles []Role
 	// at maps sentence and token to the mention covering it.
 	at map[[2]int]int
+	// kinds are the kinds of the document's sentences.
+	kinds []doc.Kind
+}
+
+// running reports whether mention j lies in running text (body or bullet): captions stand
+// apart, and their names weigh less and are not what a pronoun of the text refers to.
+func (r *Result) running(j int) bool {
+	k := r.kinds[r.Mentions[j].Sent]
+	return k == doc.Body || k == doc.Bullet
 }
 
 // At returns the mention that covers token tok of sentence sent, if any.
@@ -60,8 +69,9 @@ func (r *Result) At(sent, tok int) (*Mention, bool) {
 
 // Resolve finds the mentions of every sentence of d and groups them into entities.
 func Resolve(d *doc.Doc) *Result {
-	r := &Result{at: map[[2]int]int{}}
+	r := &Result{at: map[[2]int]int{}, kinds: make([]doc.Kind, len(d.Sentences))}
 	for si := range d.Sentences {
+		r.kinds[si] = d.Sentences[si].Kind
 		switch d.Sentences[si].Kind {
 		case doc.Headline, doc.Aside:
 			// Title case and by-lines mislead the recogniser ("Senate Backs Mayor's Plan" is no
@@ -125,6 +135,7 @@ func Resolve(d *doc.Doc) *Result {
 			r.at[[2]int{m.Sent, k}] = i
 		}
 	}
+	r.descriptionRoles(d)
 	return r
 }
 
@@ -171,6 +182,9 @@ func (r *Result) majorityType(ei int) string {
 			continue
 		}
 		votes[m.Type]++
+		if r.running(mi) {
+			votes[m.Type]++ // a name in running text outvotes one in a caption
+		}
 		if n := len(strings.Fields(m.Name)); n > bestWords {
 			best, bestWords = m.Type, n
 		}
@@ -303,7 +317,29 @@ func (r *Result) linkNominal(i int, p2 *pass2) {
 	if m.Owned {
 		return
 	}
-	r.attachRanked(i, r.salient(i, func(e *Entity) bool { return e.Type == "PERSON" }, 3, false))
+	r.attachRanked(i, r.prominent(i))
+	if e := m.Entity; e >= 0 { // later "Acme's CEO" finds who "the Acme CEO" was
+		r.Entities[e].Descriptions = append(r.Entities[e].Descriptions, m.Name)
+	}
+}
+
+// prominent ranks the people mentioned before mention i for a description that matches no
+// earlier one ("the tech guru"): news describes its protagonist so, so the person mentioned most
+// so far comes first, and among the equally mentioned, a person of the recent sentences.
+func (r *Result) prominent(i int) []int {
+	m := &r.Mentions[i]
+	score := map[int]int{}
+	for j := 0; j < i; j++ {
+		c := &r.Mentions[j]
+		if c.Entity < 0 || r.Entities[c.Entity].Type != "PERSON" || c.Sent == m.Sent && c.End > m.Start {
+			continue
+		}
+		score[c.Entity] += 2
+		if c.Sent >= m.Sent-3 {
+			score[c.Entity] |= 1 // recent: wins a tie
+		}
+	}
+	return rankedByScore(score)
 }
 
 // linkPronoun attaches a pronoun to the most salient earlier entity that agrees in gender and
@@ -336,7 +372,8 @@ func (r *Result) salient(i int, fits func(*Entity) bool, window int, subjectsOnl
 		if c.Sent < m.Sent-window {
 			break
 		}
-		if c.Entity < 0 || !fits(&r.Entities[c.Entity]) || c.Sent == m.Sent && c.End > m.Start || subjectsOnly && !c.Subject {
+		if c.Entity < 0 || !fits(&r.Entities[c.Entity]) || c.Sent == m.Sent && c.End > m.Start || subjectsOnly && !c.Subject ||
+			r.running(i) && !r.running(j) {
 			continue
 		}
 		sc := 10 * (window - (m.Sent - c.Sent) + 1)
@@ -350,6 +387,12 @@ func (r *Result) salient(i int, fits func(*Entity) bool, window int, subjectsOnl
 			score[c.Entity] = sc
 		}
 	}
+	return rankedByScore(score)
+}
+
+// rankedByScore returns the entities of score, highest score first; on a tie, the
+// later-introduced entity first.
+func rankedByScore(score map[int]int) []int {
 	ranked := make([]int, 0, len(score))
 	for e := range score {
 		ranked = append(ranked, e)
@@ -358,7 +401,7 @@ func (r *Result) salient(i int, fits func(*Entity) bool, window int, subjectsOnl
 		if score[ranked[a]] != score[ranked[b]] {
 			return score[ranked[a]] > score[ranked[b]]
 		}
-		return ranked[a] > ranked[b] // the later-introduced entity on a tie
+		return ranked[a] > ranked[b]
 	})
 	return ranked
 }
