@@ -301,13 +301,7 @@ func TestStatsAndArticles(t *testing.T) {
 // TestReadOnly checks that nothing answers a write and that no request changes the store.
 func TestReadOnly(t *testing.T) {
 	ts, st := newTestServer(t, Config{})
-	count := func() int64 {
-		s, err := st.Stats(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s.Quads
-	}
+	count := func() int64 { return quadCount(t, st) }
 	before := count()
 	for _, r := range []struct{ method, path string }{
 		{"POST", "/api/v1/write"}, {"POST", "/api/v2/write"}, {"DELETE", "/api/v1/delete"}, {"PUT", "/api/v1/stats"},

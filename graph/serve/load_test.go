@@ -67,6 +67,16 @@ func fileHash(t *testing.T, path string) [32]byte {
 	return sha256.Sum256(b)
 }
 
+// quadCount returns the number of quads in st.
+func quadCount(t *testing.T, st *graph.Store) int64 {
+	t.Helper()
+	s, err := st.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Quads
+}
+
 // heapAfterGC returns the live heap once garbage is collected.
 func heapAfterGC() uint64 {
 	var m runtime.MemStats
@@ -248,14 +258,7 @@ func TestGizmoSandbox(t *testing.T) {
 	if len(extra) > 0 {
 		t.Errorf("Gizmo scripts see globals not checked: %v", extra)
 	}
-	quads := func() int64 {
-		s, err := st.Stats(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s.Quads
-	}
-	before := quads()
+	before := quadCount(t, st)
 	for _, q := range []string{
 		`require("fs").readFileSync("/etc/passwd")`,
 		`fetch("http://127.0.0.1:1/")`,
@@ -280,34 +283,43 @@ func TestGizmoSandbox(t *testing.T) {
 			t.Errorf("%s: status %d, error %q; want 400 with an error", q, code, bad.Error)
 		}
 	}
-	if after := quads(); after != before {
+	if after := quadCount(t, st); after != before {
 		t.Errorf("the store changed: %d quads, then %d", before, after)
 	}
 }
 
-// TestGizmoStopped checks that runaway scripts of every shape are stopped at the time limit, and
-// that the server answers the next query.
-func TestGizmoStopped(t *testing.T) {
-	ts, _ := newTestServer(t, Config{QueryTimeout: 300 * time.Millisecond})
-	for _, q := range []string{
-		`while (true) {}`,
-		`g.V().ForEach(function(d) { while (true) {} })`,
-		`g.V().Map(function(d) { for (;;) {} })`,
-		`function f() { return f() + 1 }; f()`,
-		`var a = []; while (true) { a.push("x" + a.length) }`,
+// TestGizmoRunaways checks that runaway scripts of every shape are stopped: at the time limit,
+// or by the memory bound long before their (here one-minute) time limit; and that the server
+// answers the next query.
+func TestGizmoRunaways(t *testing.T) {
+	byTime, _ := newTestServer(t, Config{QueryTimeout: 300 * time.Millisecond})
+	byMemory, _ := newTestServer(t, Config{QueryTimeout: time.Minute, QueryMemory: 64 << 20})
+	for _, c := range []struct {
+		ts     *httptest.Server
+		q      string
+		status int
+		msg    string
+	}{
+		{byTime, `while (true) {}`, http.StatusBadRequest, "time limit"},
+		{byTime, `g.V().ForEach(function(d) { while (true) {} })`, http.StatusBadRequest, "time limit"},
+		{byTime, `g.V().Map(function(d) { for (;;) {} })`, http.StatusBadRequest, "time limit"},
+		{byTime, `function f() { return f() + 1 }; f()`, http.StatusBadRequest, "time limit"},
+		{byTime, `var a = []; while (true) { a.push("x" + a.length) }`, http.StatusBadRequest, "time limit"},
+		{byMemory, `function f() { return f() + 1 }; f()`, http.StatusServiceUnavailable, "too much memory"},
+		{byMemory, `var a = []; while (true) { a.push({n: a.length, s: "x" + a.length}) }`, http.StatusServiceUnavailable, "too much memory"},
 	} {
 		var ans struct {
 			Error string `json:"error"`
 		}
-		code := call(t, "POST", ts.URL+"/api/v1/query/gizmo", q, &ans)
-		if code != http.StatusBadRequest || !strings.Contains(ans.Error, "time limit") {
-			t.Errorf("%s: status %d, error %q", q, code, ans.Error)
+		code := call(t, "POST", c.ts.URL+"/api/v1/query/gizmo", c.q, &ans)
+		if code != c.status || !strings.Contains(ans.Error, c.msg) {
+			t.Errorf("%s: status %d, error %q; want %d, %q", c.q, code, ans.Error, c.status, c.msg)
 		}
 		var ok struct {
 			Result []any `json:"result"`
 		}
-		if code := call(t, "POST", ts.URL+"/api/v1/query/gizmo", `g.V("<person/maria-lopez>").All()`, &ok); code != 200 || len(ok.Result) != 1 {
-			t.Fatalf("after %s: status %d, %v", q, code, ok.Result)
+		if code := call(t, "POST", c.ts.URL+"/api/v1/query/gizmo", `g.V("<person/maria-lopez>").All()`, &ok); code != 200 || len(ok.Result) != 1 {
+			t.Fatalf("after %s: status %d, %v", c.q, code, ok.Result)
 		}
 	}
 }
@@ -348,29 +360,5 @@ func TestResultSizeCap(t *testing.T) {
 	resp.Body.Close()
 	if resp.StatusCode != 200 || !strings.Contains(string(b), "small") {
 		t.Errorf("after the big answer: status %d, %s", resp.StatusCode, b)
-	}
-}
-
-// TestGizmoMemoryLimit checks that scripts that eat memory are stopped by the memory bound long
-// before their (here one-minute) time limit, and that the server answers the next query.
-func TestGizmoMemoryLimit(t *testing.T) {
-	ts, _ := newTestServer(t, Config{QueryTimeout: time.Minute, QueryMemory: 64 << 20})
-	for _, q := range []string{
-		`function f() { return f() + 1 }; f()`,
-		`var a = []; while (true) { a.push({n: a.length, s: "x" + a.length}) }`,
-	} {
-		var ans struct {
-			Error string `json:"error"`
-		}
-		code := call(t, "POST", ts.URL+"/api/v1/query/gizmo", q, &ans)
-		if code != http.StatusServiceUnavailable || !strings.Contains(ans.Error, "too much memory") {
-			t.Errorf("%s: status %d, error %q", q, code, ans.Error)
-		}
-		var ok struct {
-			Result []any `json:"result"`
-		}
-		if code := call(t, "POST", ts.URL+"/api/v1/query/gizmo", `g.V("<person/maria-lopez>").All()`, &ok); code != 200 || len(ok.Result) != 1 {
-			t.Fatalf("after %s: status %d, %v", q, code, ok.Result)
-		}
 	}
 }
