@@ -25,6 +25,7 @@ require (
 	github.com/go-sourcemap/sourcemap v2.1.2+incompatible // indirect
 	github.com/gogo/protobuf v1.3.2 // indirect
 	github.com/golang/protobuf v1.3.1 // indirect
+	github.com/lib/pq v1.1.1
 	github.com/matttproud/golang_protobuf_extensions v1.0.1 // indirect
 	github.com/piprate/json-gold v0.3.0 // indirect
 	github.com/pquerna/cachecontrol v0.0.0-20180517163645-1555304b9b35 // indirect

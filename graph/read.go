@@ -14,13 +14,23 @@ import (
 // EachQuad calls fn for every stored quad, or with doc set, for every quad labelled with that
 // article. Order is the store's own; callers that print sort what they collect.
 func (s *Store) EachQuad(ctx context.Context, doc string, fn func(quad.Quad) error) error {
+	if s.pg != nil {
+		var label quad.Value
+		if doc != "" {
+			label = schema.Label(doc)
+		}
+		if err := s.pg.eachQuad(ctx, quad.Label, label, fn); err != nil {
+			return fmt.Errorf("read quads: %w", err)
+		}
+		return nil
+	}
 	var it cgraph.Iterator
 	if doc == "" {
 		it = s.qs.QuadsAllIterator()
 	} else {
 		ref := s.qs.ValueOf(schema.Label(doc))
 		if ref == nil {
-			return fmt.Errorf("no article %q in the store", doc)
+			return fmt.Errorf("%w: %q", ErrNoArticle, doc)
 		}
 		it = s.qs.QuadIterator(quad.Label, ref)
 	}
@@ -49,25 +59,18 @@ func (s *Store) Entities(ctx context.Context) ([]schema.EntityRecord, error) {
 		return r
 	}
 	for _, prop := range []string{schema.PropName, schema.PropType} {
-		ref := s.qs.ValueOf(quad.IRI(prop))
-		if ref == nil {
-			continue
-		}
-		it := s.qs.QuadIterator(quad.Predicate, ref)
-		for it.Next(ctx) {
-			q := s.qs.Quad(it.Result())
+		err := s.eachQuadWith(ctx, quad.Predicate, quad.IRI(prop), func(q quad.Quad) error {
 			id := iriOf(q.Subject)
 			if id == "" || strings.HasPrefix(id, "article/") || strings.HasPrefix(id, "stmt/") {
-				continue
+				return nil
 			}
 			if prop == schema.PropName {
 				get(id).Name = quad.ToString(q.Object)
 			} else if t, ok := schema.TypeOfClass(iriOf(q.Object)); ok {
 				get(id).Type = t.Label
 			}
-		}
-		err := it.Err()
-		it.Close()
+			return nil
+		})
 		if err != nil {
 			return nil, fmt.Errorf("read entities: %w", err)
 		}

@@ -166,6 +166,9 @@ func isEntityIRI(id string) bool {
 
 // eachQuadWith calls fn for every quad whose direction d holds v.
 func (s *Store) eachQuadWith(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
+	if s.pg != nil {
+		return s.pg.eachQuad(ctx, d, v, fn)
+	}
 	ref := s.qs.ValueOf(v)
 	if ref == nil {
 		return nil

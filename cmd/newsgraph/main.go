@@ -39,6 +39,7 @@ var commands = []command{
 	queryCommand,
 	exportCommand,
 	statsCommand,
+	removeCommand,
 	evalCommand,
 	serveCommand,
 }

@@ -17,7 +17,7 @@ import (
 var serveSpec = command{
 	name:    "serve",
 	summary: "explore the graph in a web browser: search, neighbourhoods, evidence, Gizmo console",
-	usage:   "[--db PATH] [--addr 127.0.0.1:7474] [--query-timeout 10s] [--max-results N] [--query-memory MB]",
+	usage:   "[--db PATH|URL] [--backend bolt|postgres] [--addr 127.0.0.1:7474] [--query-timeout 10s] [--max-results N] [--query-memory MB]",
 	example: "newsgraph serve --db newsgraph.db   # then open http://127.0.0.1:7474/",
 }
 

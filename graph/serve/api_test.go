@@ -439,11 +439,15 @@ func TestStandalone(t *testing.T) {
 	}
 }
 
-// TestConcurrentBolt runs the concurrency test against a bolt store opened read-only, as
-// `newsgraph serve` opens it.
-func TestConcurrentBolt(t *testing.T) {
-	st := openReadOnly(t, boltFixture(t))
-	ts := httptest.NewServer(New(st, Config{MaxConcurrent: 4, QueryTimeout: 2 * time.Second}))
-	defer ts.Close()
-	hammer(t, ts.URL)
+// TestConcurrentPersistent runs the concurrency test against the persistent backends opened
+// read-only, as `newsgraph serve` opens them.
+func TestConcurrentPersistent(t *testing.T) {
+	for _, backend := range []string{"bolt", "postgres"} {
+		t.Run(backend, func(t *testing.T) {
+			st := openReadOnly(t, backend, persistentFixture(t, backend))
+			ts := httptest.NewServer(New(st, Config{MaxConcurrent: 4, QueryTimeout: 2 * time.Second}))
+			defer ts.Close()
+			hammer(t, ts.URL)
+		})
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -19,18 +20,16 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/storetest"
 )
 
-// boltFixture writes the fixture into a bolt file and returns its path, or skips where bolt cannot
-// run under -race.
-func boltFixture(t *testing.T) string {
+// persistentFixture writes the fixture into a new store of backend (bolt or postgres) and returns
+// its location, or skips where the backend cannot run here (see storetest.Location).
+func persistentFixture(t *testing.T, backend string) string {
 	t.Helper()
-	if raceEnabled && os.Getenv("NEWSGRAPH_BOLT_RACE") != "1" {
-		t.Skip("bolt under -race needs -gcflags=all=-d=checkptr=0 and NEWSGRAPH_BOLT_RACE=1 (boltdb/bolt v1.3.1 fails checkptr)")
-	}
 	ctx := context.Background()
-	path := t.TempDir() + "/g.db"
-	w, err := graph.Open(ctx, graph.Options{Backend: "bolt", Path: path})
+	path := storetest.Location(t, backend)
+	w, err := graph.Open(ctx, graph.Options{Backend: backend, Path: path})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,10 +46,10 @@ func boltFixture(t *testing.T) string {
 	return path
 }
 
-// openReadOnly opens the bolt store at path as `newsgraph serve` does.
-func openReadOnly(t *testing.T, path string) *graph.Store {
+// openReadOnly opens the store of backend at path as `newsgraph serve` does.
+func openReadOnly(t *testing.T, backend, path string) *graph.Store {
 	t.Helper()
-	st, err := graph.Open(context.Background(), graph.Options{Backend: "bolt", Path: path, ReadOnly: true})
+	st, err := graph.Open(context.Background(), graph.Options{Backend: backend, Path: path, ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,22 +151,20 @@ func load(client *http.Client, base string, clients, n int) []error {
 // TestLoad runs 8 clients against the server on loopback, in a warm-up and two measured halves of
 // 8×54 requests each: no request may fail, and the live heap after the second half may not
 // exceed the one after the first by more than 4 MB (a leak of 10 KB a request, such as a Gizmo
-// session kept alive, would pass that), nor may goroutines pile up. A bolt store is served
-// read-only, as `newsgraph serve` does, and its file is unchanged afterwards.
+// session kept alive, would not pass that), nor may goroutines pile up. The persistent stores are
+// served read-only, as `newsgraph serve` does, and a bolt file is unchanged afterwards.
 func TestLoad(t *testing.T) {
 	const clients, perHalf = 8, 54
-	for _, backend := range []string{"memory", "bolt"} {
+	for _, backend := range []string{"memory", "bolt", "postgres"} {
 		t.Run(backend, func(t *testing.T) {
-			var st *graph.Store
+			st := fixtureStore(t)
 			var path string
-			if backend == "bolt" {
-				path = boltFixture(t)
-				st = openReadOnly(t, path)
-			} else {
-				st = fixtureStore(t)
-			}
 			var before [32]byte
-			if path != "" {
+			if backend != "memory" {
+				path = persistentFixture(t, backend)
+				st = openReadOnly(t, backend, path)
+			}
+			if backend == "bolt" {
 				before = fileHash(t, path)
 			}
 			ts := httptest.NewServer(New(st, Config{QueryTimeout: 10 * time.Second}))
@@ -197,30 +194,44 @@ func TestLoad(t *testing.T) {
 			if n := runtime.NumGoroutine(); n > goroutines+clients {
 				t.Errorf("%d goroutines after the load, %d before", n, goroutines)
 			}
-			if path != "" && fileHash(t, path) != before {
+			if backend == "bolt" && fileHash(t, path) != before {
 				t.Error("serving changed the store file")
 			}
 		})
 	}
 }
 
-// TestReadOnlyStore checks that the store `newsgraph serve` opens cannot be written.
+// TestReadOnlyStore checks that the stores `newsgraph serve` opens cannot be written, through the
+// store or through the server.
 func TestReadOnlyStore(t *testing.T) {
-	path := boltFixture(t)
-	before := fileHash(t, path)
-	st := openReadOnly(t, path)
-	err := st.Write(context.Background(), []quad.Quad{quad.Make(quad.IRI("a"), quad.IRI("b"), quad.IRI("c"), nil)})
-	if err == nil {
-		t.Error("a store opened read-only took a write")
-	}
-	ts := httptest.NewServer(New(st, Config{}))
-	defer ts.Close()
-	for _, p := range []string{"/api/v1/write", "/api/v2/write", "/api/v1/query/gizmo"} {
-		call(t, "POST", ts.URL+p, `g.AddQuad("<a>", "<b>", "<c>"); [{"subject":"<a>","predicate":"<b>","object":"<c>"}]`, nil)
-	}
-	st.Close()
-	if fileHash(t, path) != before {
-		t.Error("the store file changed")
+	for _, backend := range []string{"bolt", "postgres"} {
+		t.Run(backend, func(t *testing.T) {
+			path := persistentFixture(t, backend)
+			var before [32]byte
+			if backend == "bolt" {
+				before = fileHash(t, path)
+			}
+			st := openReadOnly(t, backend, path)
+			quads := quadCount(t, st)
+			err := st.Write(context.Background(), []quad.Quad{quad.Make(quad.IRI("a"), quad.IRI("b"), quad.IRI("c"), nil)})
+			if !errors.Is(err, graph.ErrReadOnly) {
+				t.Errorf("a write to a store opened read-only: %v", err)
+			}
+			ts := httptest.NewServer(New(st, Config{}))
+			defer ts.Close()
+			for _, p := range []string{"/api/v1/write", "/api/v2/write", "/api/v1/query/gizmo"} {
+				if code := call(t, "POST", ts.URL+p, `g.AddQuad("<a>", "<b>", "<c>"); [{"subject":"<a>","predicate":"<b>","object":"<c>"}]`, nil); code < 400 {
+					t.Errorf("POST %s: status %d", p, code)
+				}
+			}
+			if n := quadCount(t, st); n != quads {
+				t.Errorf("%d quads, then %d", quads, n)
+			}
+			st.Close()
+			if backend == "bolt" && fileHash(t, path) != before {
+				t.Error("the store file changed")
+			}
+		})
 	}
 }
 

@@ -20,7 +20,6 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -66,10 +65,6 @@ type Server struct {
 	sem chan struct{}
 	// maxHeap is the heap at which Gizmo queries are stopped.
 	maxHeap uint64
-	// serial is set for the memory backend: Cayley's memstore is not safe for concurrent readers
-	// (QuadsAllIterator writes a shared cache), so its requests take turns.
-	serial bool
-	mu     sync.Mutex
 }
 
 // New returns the server of st. The store must stay open while the server runs; the server only
@@ -90,7 +85,7 @@ func New(st *graph.Store, cfg Config) *Server {
 	if cfg.QueryMemory == 0 {
 		cfg.QueryMemory = DefaultQueryMemory
 	}
-	s := &Server{st: st, cfg: cfg, mux: http.NewServeMux(), sem: make(chan struct{}, cfg.MaxConcurrent), serial: st.Backend() == "memory"}
+	s := &Server{st: st, cfg: cfg, mux: http.NewServeMux(), sem: make(chan struct{}, cfg.MaxConcurrent)}
 	s.maxHeap = graph.HeapInUse() + cfg.QueryMemory
 	s.routes()
 	return s
@@ -175,10 +170,6 @@ func (s *Server) limit(h func(http.ResponseWriter, *http.Request) error) http.Ha
 		case <-r.Context().Done():
 			writeError(w, http.StatusServiceUnavailable, errors.New("server busy"))
 			return
-		}
-		if s.serial {
-			s.mu.Lock()
-			defer s.mu.Unlock()
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
 		w.Header().Set("Cache-Control", "no-store")
