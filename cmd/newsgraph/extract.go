@@ -6,11 +6,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 
 	flag "github.com/spf13/pflag"
 
 	"github.com/cayleygraph/quad/nquads"
 
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/input"
 	"github.com/newsgraph/newsgraph/extract/openie"
 	"github.com/newsgraph/newsgraph/schema"
@@ -51,6 +54,9 @@ func runExtract(ctx context.Context, e *env, fs *flag.FlagSet, args []string) er
 	if err != nil {
 		return err
 	}
+	// Articles in order of their id, not of the input: the same articles give the same output
+	// whatever order the files or folders were given in.
+	slices.SortStableFunc(c.results, func(a, b *extract.Result) int { return strings.Compare(a.Article.ID, b.Article.ID) })
 	w := bufio.NewWriter(e.stdout)
 	switch *format {
 	case "jsonl":
