@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/metrics"
 	"time"
 
 	"github.com/cayleygraph/cayley/query"
@@ -16,19 +17,68 @@ type QueryLimits struct {
 	Timeout time.Duration
 	// MaxResults stops collecting after this many results (0: no limit).
 	MaxResults int
+	// MaxHeap stops the query when the live heap of the whole process passes this many bytes
+	// (0: no limit). Gizmo is JavaScript: a script can allocate without bound (deep recursion
+	// takes hundreds of MB a second), which a time limit alone does not stop soon enough.
+	MaxHeap uint64
 }
 
 // ErrQueryTimeout is returned when a Gizmo query runs past its time limit.
 var ErrQueryTimeout = errors.New("query stopped at its time limit")
 
+// ErrQueryMemory is returned when a Gizmo query is stopped because memory passed QueryLimits.MaxHeap.
+var ErrQueryMemory = errors.New("query stopped: it took too much memory")
+
+// heapMetric is the runtime metric of live and not yet swept heap objects: cheap to read, without
+// stopping the world.
+const heapMetric = "/memory/classes/heap/objects:bytes"
+
+// watchHeap cancels the query with ErrQueryMemory once the heap passes max, checking every 10 ms
+// until done is closed.
+func watchHeap(done <-chan struct{}, max uint64, cancel context.CancelCauseFunc) {
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-done:
+			return
+		case <-tick.C:
+			if HeapInUse() > max {
+				cancel(ErrQueryMemory)
+				return
+			}
+		}
+	}
+}
+
+// HeapInUse returns the bytes of heap objects in use (live, or garbage not yet swept), the measure
+// QueryLimits.MaxHeap is compared with.
+func HeapInUse() uint64 {
+	sample := []metrics.Sample{{Name: heapMetric}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return sample[0].Value.Uint64()
+}
+
 // Gizmo runs a Gizmo (JavaScript) query and returns its results as JSON-ready values, in the
 // shape Cayley's HTTP API gives them. Every call uses a new Gizmo session: a session that was
 // closed cannot run another query. The query is stopped when ctx ends or the time limit passes.
 func (s *Store) Gizmo(ctx context.Context, q string, lim QueryLimits) ([]interface{}, error) {
+	defer s.reading()()
 	if lim.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, lim.Timeout)
 		defer cancel()
+	}
+	if lim.MaxHeap > 0 {
+		var cancel context.CancelCauseFunc
+		ctx, cancel = context.WithCancelCause(ctx)
+		defer cancel(nil)
+		done := make(chan struct{})
+		defer close(done)
+		go watchHeap(done, lim.MaxHeap, cancel)
 	}
 	sess := gizmo.NewSession(s.qs)
 	it, err := sess.Execute(ctx, q, query.Options{Collation: query.JSON, Limit: lim.MaxResults})
@@ -46,6 +96,9 @@ func (s *Store) Gizmo(ctx context.Context, q string, lim QueryLimits) ([]interfa
 		}
 	}
 	if err := it.Err(); err != nil {
+		if errors.Is(context.Cause(ctx), ErrQueryMemory) {
+			return nil, ErrQueryMemory
+		}
 		if errors.Is(err, context.DeadlineExceeded) {
 			return out, ErrQueryTimeout
 		}

@@ -13,13 +13,24 @@ import (
 // EachQuad calls fn for every stored quad, or with doc set, for every quad labelled with that
 // article. Order is the store's own; callers that print sort what they collect.
 func (s *Store) EachQuad(ctx context.Context, doc string, fn func(quad.Quad) error) error {
+	defer s.reading()()
+	if s.pg != nil {
+		var label quad.Value
+		if doc != "" {
+			label = schema.Label(doc)
+		}
+		if err := s.pg.eachQuad(ctx, quad.Label, label, fn); err != nil {
+			return fmt.Errorf("read quads: %w", err)
+		}
+		return nil
+	}
 	var it cgraph.Iterator
 	if doc == "" {
 		it = s.qs.QuadsAllIterator()
 	} else {
 		ref := s.qs.ValueOf(schema.Label(doc))
 		if ref == nil {
-			return fmt.Errorf("no article %q in the store", doc)
+			return fmt.Errorf("%w: %q", ErrNoArticle, doc)
 		}
 		it = s.qs.QuadIterator(quad.Label, ref)
 	}
@@ -46,37 +57,27 @@ type StoredEntity struct {
 // sorted by id, for linking new articles to what the store already knows. An entity stored with
 // several spellings of its name (articles built at different times) gets the smallest.
 func (s *Store) Entities(ctx context.Context) ([]StoredEntity, error) {
-	recs := map[string]*StoredEntity{}
-	get := func(id string) *StoredEntity {
-		r := recs[id]
-		if r == nil {
-			r = &StoredEntity{EntityRecord: schema.EntityRecord{ID: id}}
-			recs[id] = r
-		}
-		return r
-	}
-	// Mentions are counted by node reference: resolving every quad to values would read the
-	// whole store.
-	mentions := map[any]int{}
-	if err := s.eachRef(ctx, quad.Predicate, quad.IRI(schema.PropMentionedIn), func(ref cgraph.Ref) error {
-		mentions[cgraph.ToKey(s.qs.QuadDirection(ref, quad.Subject))]++
-		return nil
-	}); err != nil {
+	defer s.reading()()
+	mentions, err := s.mentions(ctx)
+	if err != nil {
 		return nil, fmt.Errorf("read entities: %w", err)
 	}
+	recs := map[string]*StoredEntity{}
 	for _, prop := range []string{schema.PropName, schema.PropType} {
-		err := s.eachRef(ctx, quad.Predicate, quad.IRI(prop), func(ref cgraph.Ref) error {
-			q := s.qs.Quad(ref)
+		err := s.eachQuadWith(ctx, quad.Predicate, quad.IRI(prop), func(q quad.Quad) error {
 			id := iriOf(q.Subject)
 			if !isEntityIRI(id) {
 				return nil
 			}
-			r := get(id)
+			r := recs[id]
+			if r == nil {
+				r = &StoredEntity{EntityRecord: schema.EntityRecord{ID: id}, Articles: mentions[id]}
+				recs[id] = r
+			}
 			if prop == schema.PropName {
 				if name := quad.ToString(q.Object); r.Name == "" || name < r.Name {
 					r.Name = name
 				}
-				r.Articles = mentions[cgraph.ToKey(s.qs.QuadDirection(ref, quad.Subject))]
 			} else if t, ok := schema.TypeOfClass(iriOf(q.Object)); ok {
 				r.Type = t.Label
 			}
@@ -95,9 +96,36 @@ func (s *Store) Entities(ctx context.Context) ([]StoredEntity, error) {
 	return out, nil
 }
 
-// eachQuadWith calls fn for every quad whose direction d holds v.
-func (s *Store) eachQuadWith(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
-	return s.eachRef(ctx, d, v, func(ref cgraph.Ref) error { return fn(s.qs.Quad(ref)) })
+// mentions counts the mentioned_in quads of every node, by its IRI. On Cayley's stores they are
+// counted by node reference, and only the distinct nodes are resolved to IRIs: resolving every
+// quad would read its four values.
+func (s *Store) mentions(ctx context.Context) (map[string]int, error) {
+	out := map[string]int{}
+	if s.pg != nil {
+		err := s.pg.eachQuad(ctx, quad.Predicate, quad.IRI(schema.PropMentionedIn), func(q quad.Quad) error {
+			out[iriOf(q.Subject)]++
+			return nil
+		})
+		return out, err
+	}
+	type node struct {
+		ref cgraph.Ref
+		n   int
+	}
+	byRef := map[any]*node{}
+	err := s.eachRef(ctx, quad.Predicate, quad.IRI(schema.PropMentionedIn), func(ref cgraph.Ref) error {
+		subj := s.qs.QuadDirection(ref, quad.Subject)
+		k := cgraph.ToKey(subj)
+		if byRef[k] == nil {
+			byRef[k] = &node{ref: subj}
+		}
+		byRef[k].n++
+		return nil
+	})
+	for _, nd := range byRef {
+		out[iriOf(s.qs.NameOf(nd.ref))] += nd.n
+	}
+	return out, err
 }
 
 // eachRef calls fn with a reference to every quad whose direction d is v, without reading the
@@ -122,6 +150,7 @@ func (s *Store) eachRef(ctx context.Context, d quad.Direction, v quad.Value, fn 
 
 // ArticleCount returns the number of articles in the store.
 func (s *Store) ArticleCount(ctx context.Context) (int, error) {
+	defer s.reading()()
 	n := 0
 	err := s.eachQuadWith(ctx, quad.Object, quad.IRI(schema.ClassArticle), func(q quad.Quad) error {
 		if iriOf(q.Predicate) == schema.PropType {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"golang.org/x/text/unicode/norm"
 
@@ -38,6 +39,7 @@ type SearchHit struct {
 // prefix before a later word of it, a name before an alias; then more articles first, then by
 // name and id. At most limit hits are returned (limit <= 0: 20).
 func (s *Store) Search(ctx context.Context, prefix string, limit int) ([]SearchHit, error) {
+	defer s.reading()()
 	if limit <= 0 {
 		limit = 20
 	}
@@ -164,8 +166,17 @@ func isEntityIRI(id string) bool {
 	return id != "" && strings.Contains(id, "/") && !strings.HasPrefix(id, "article/") && !strings.HasPrefix(id, "stmt/")
 }
 
+// eachQuadWith calls fn for every quad whose direction d holds v.
+func (s *Store) eachQuadWith(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
+	if s.pg != nil {
+		return s.pg.eachQuad(ctx, d, v, fn)
+	}
+	return s.eachRef(ctx, d, v, func(ref cgraph.Ref) error { return fn(s.qs.Quad(ref)) })
+}
+
 // Entity returns the node of one entity: name, type, aliases and article count, or ErrNotFound.
 func (s *Store) Entity(ctx context.Context, id string) (*Node, error) {
+	defer s.reading()()
 	n, err := s.nodeInfo(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("entity %s: %w", id, err)

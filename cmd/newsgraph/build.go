@@ -79,7 +79,7 @@ func runBuild(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 			<-noticed // printed, or being printed: before the final message
 		}
 	}()
-	ex, err := extractInto(ctx, e, fs.Args(), inf, b.sp, b.idx, b.skip(ctx))
+	ex, err := extractInto(ctx, e, fs.Args(), inf, b.sp, b.idx, b.skip(ctx), false)
 	if err == nil {
 		err = b.sp.Sync()
 	}
@@ -304,7 +304,7 @@ func (b *builder) write(ctx context.Context, total int) error {
 		if len(pending) == 0 {
 			return nil
 		}
-		if err := b.st.WriteArticles(ctx, pending); err != nil {
+		if err := b.st.WriteArticles(ctx, pending...); err != nil {
 			return fmt.Errorf("%s: %w", pendingRes[0].Article.File, err)
 		}
 		for i, r := range pendingRes {

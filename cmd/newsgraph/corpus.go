@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 
 	flag "github.com/spf13/pflag"
 
@@ -38,6 +40,14 @@ type extraction struct {
 	problems input.ErrorList
 	// articles and facts count what was extracted and spooled by this pass.
 	articles, facts int
+	// spooled locates each spooled article, when asked for.
+	spooled []spooledArticle
+}
+
+// spooledArticle is the id of an article and where its result starts in the spool.
+type spooledArticle struct {
+	id  string
+	off int64
 }
 
 // skipped counts the problems that made articles be skipped (warnings aside).
@@ -52,10 +62,11 @@ func (x *extraction) skipped() int {
 }
 
 // extractInto extracts the articles of paths that skip lets through, on f.workers goroutines,
-// appends each result to sp in input order and adds its entities to idx. Problems with the input
-// are printed to stderr as they are found and returned. Interrupted, it returns the context's
-// error; what was appended until then stays in the spool.
-func extractInto(ctx context.Context, e *env, paths []string, f inputFlags, sp *spool.File, idx *resolve.Index, skip func(input.Article) bool) (*extraction, error) {
+// appends each result to sp in input order and adds its entities to idx; with locate set it
+// records where each result is (extraction.spooled). Problems with the input are printed to
+// stderr as they are found and returned. Interrupted, it returns the context's error; what was
+// appended until then stays in the spool.
+func extractInto(ctx context.Context, e *env, paths []string, f inputFlags, sp *spool.File, idx *resolve.Index, skip func(input.Article) bool, locate bool) (*extraction, error) {
 	x, err := extract.New(extract.Options{MaxSentenceTokens: f.maxToks})
 	if err != nil {
 		return nil, err
@@ -71,6 +82,9 @@ func extractInto(ctx context.Context, e *env, paths []string, f inputFlags, sp *
 		Skip: skip,
 	}
 	ex.problems, err = x.Run(ctx, paths, opt, func(r *extract.Result) error {
+		if locate {
+			ex.spooled = append(ex.spooled, spooledArticle{r.Article.ID, sp.Offset()})
+		}
 		// Flushed at once, so that an interrupted build loses no extracted article.
 		if err := sp.Append(spool.Record{Result: r}); err != nil {
 			return err
@@ -110,9 +124,10 @@ func eachResolved(ctx context.Context, sp *spool.File, idx *resolve.Index, fn fu
 }
 
 // extractAll extracts the articles of paths (a text given twice only once) and calls fn with
-// each, in input order, its entity ids linked across the corpus. The results wait in a
-// temporary spool between the two passes.
-func extractAll(ctx context.Context, e *env, paths []string, f inputFlags, fn func(*extract.Result) error) (*extraction, error) {
+// each, its entity ids linked across the corpus: in input order, or with byID in order of
+// article id, so that the same articles give the same calls whatever order the files or
+// folders were given in. The results wait in a temporary spool between the two passes.
+func extractAll(ctx context.Context, e *env, paths []string, f inputFlags, byID bool, fn func(*extract.Result) error) (*extraction, error) {
 	sp, err := spool.Create("", spool.Header{})
 	if err != nil {
 		return nil, err
@@ -124,9 +139,24 @@ func extractAll(ctx context.Context, e *env, paths []string, f inputFlags, fn fu
 		dup := seen[a.Hash]
 		seen[a.Hash] = true
 		return dup
-	})
+	}, byID)
 	if err != nil {
 		return ex, err
 	}
-	return ex, eachResolved(ctx, sp, idx, func(_ int, r *extract.Result) error { return fn(r) })
+	if !byID {
+		return ex, eachResolved(ctx, sp, idx, func(_ int, r *extract.Result) error { return fn(r) })
+	}
+	slices.SortStableFunc(ex.spooled, func(a, b spooledArticle) int { return strings.Compare(a.id, b.id) })
+	for _, a := range ex.spooled {
+		rec, err := sp.At(a.off)
+		if err != nil {
+			return ex, err
+		}
+		r := rec.Result
+		r.Entities = idx.Apply(r.Facts, r.Entities)
+		if err := fn(r); err != nil {
+			return ex, err
+		}
+	}
+	return ex, ctx.Err()
 }

@@ -96,7 +96,7 @@ func readFactsFile(e *env, path string) ([]eval.Prediction, error) {
 // once) and returns their facts as the scorer reads them.
 func extractPredictions(ctx context.Context, e *env, paths []string, inf inputFlags) ([]eval.Prediction, error) {
 	var preds []eval.Prediction
-	ex, err := extractAll(ctx, e, paths, inf, func(r *extract.Result) error {
+	ex, err := extractAll(ctx, e, paths, inf, false, func(r *extract.Result) error {
 		for _, f := range r.Facts {
 			p, err := eval.FromFact(f)
 			if err != nil {

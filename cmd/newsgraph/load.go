@@ -44,7 +44,7 @@ func runLoad(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 	sf.add(fs)
 	format := fs.String("format", "", "input format: "+strings.Join(export.ReadFormats(), "|")+" (default: by file extension)")
 	base := fs.String("base", schema.DefaultBase, "namespace of newsgraph IRIs in the input")
-	batch := fs.Int("batch", 20000, "quads written per transaction (rounded up to whole articles for extract output)")
+	batch := fs.Int("batch", graph.BatchQuads, "quads written per transaction (rounded up to whole articles for extract output)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -109,7 +109,7 @@ func loadFile(ctx context.Context, st *graph.Store, path, format, base string, b
 			return n, err
 		}
 		if len(pending) >= batch && isArticleNode(q) || len(pending) >= 4*batch {
-			if err := st.WriteArticles(ctx, [][]quad.Quad{pending}); err != nil {
+			if err := st.WriteArticles(ctx, pending); err != nil {
 				return n, err
 			}
 			n += len(pending)
@@ -117,7 +117,7 @@ func loadFile(ctx context.Context, st *graph.Store, path, format, base string, b
 		}
 		pending = append(pending, q)
 	}
-	if err := st.WriteArticles(ctx, [][]quad.Quad{pending}); err != nil {
+	if err := st.WriteArticles(ctx, pending); err != nil {
 		return n, err
 	}
 	return n + len(pending), nil

@@ -41,6 +41,7 @@ var commands = []command{
 	queryCommand,
 	exportCommand,
 	statsCommand,
+	removeCommand,
 	evalCommand,
 	serveCommand,
 }

@@ -60,6 +60,19 @@ type File struct {
 	w    *bufio.Writer
 	enc  *json.Encoder
 	temp bool
+	size int64 // bytes appended, buffered ones included: the offset of the next record
+}
+
+// counter counts the bytes written through it.
+type counter struct {
+	w io.Writer
+	n *int64
+}
+
+func (c counter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	*c.n += int64(n)
+	return n, err
 }
 
 // ErrVersion is returned by Open for a spool of another format version.
@@ -78,7 +91,7 @@ func Create(path string, h Header) (*File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("create spool: %w", err)
 	}
-	s := newFile(f, path == "")
+	s := newFile(f, path == "", 0)
 	h.Version = Version
 	if err := s.Append(Record{Header: &h}); err != nil {
 		s.Discard()
@@ -87,9 +100,9 @@ func Create(path string, h Header) (*File, error) {
 	return s, nil
 }
 
-func newFile(f *os.File, temp bool) *File {
-	s := &File{path: f.Name(), f: f, w: bufio.NewWriterSize(f, 1<<20), temp: temp}
-	s.enc = json.NewEncoder(s.w)
+func newFile(f *os.File, temp bool, size int64) *File {
+	s := &File{path: f.Name(), f: f, w: bufio.NewWriterSize(f, 1<<20), temp: temp, size: size}
+	s.enc = json.NewEncoder(counter{s.w, &s.size})
 	s.enc.SetEscapeHTML(false)
 	return s
 }
@@ -117,7 +130,7 @@ func Open(path string, fn func(Record) error) (*File, error) {
 		f.Close()
 		return nil, fmt.Errorf("spool %s: %w", path, err)
 	}
-	return newFile(f, false), nil
+	return newFile(f, false, end), nil
 }
 
 // scan reads the records of r from its start, calling fn, and returns the offset just after
@@ -155,6 +168,25 @@ func scan(r io.Reader, path string, fn func(Record) error) (int64, error) {
 // Path returns the file name of the spool.
 func (s *File) Path() string { return s.path }
 
+// Offset returns where the next record appended will start, for At.
+func (s *File) Offset() int64 { return s.size }
+
+// At returns the record that starts at offset off.
+func (s *File) At(off int64) (Record, error) {
+	if err := s.Flush(); err != nil {
+		return Record{}, err
+	}
+	line, err := bufio.NewReader(io.NewSectionReader(s.f, off, s.size-off)).ReadBytes('\n')
+	if err != nil {
+		return Record{}, fmt.Errorf("spool %s at %d: %w", s.path, off, err)
+	}
+	var r Record
+	if err := json.Unmarshal(line, &r); err != nil {
+		return Record{}, fmt.Errorf("spool %s at %d: %w", s.path, off, err)
+	}
+	return r, nil
+}
+
 // Append adds one record.
 func (s *File) Append(r Record) error {
 	if err := s.enc.Encode(&r); err != nil {
@@ -188,11 +220,7 @@ func (s *File) Each(ctx context.Context, fn func(Record) error) error {
 	if err := s.Flush(); err != nil {
 		return err
 	}
-	size, err := s.f.Seek(0, io.SeekCurrent)
-	if err != nil {
-		return fmt.Errorf("spool %s: %w", s.path, err)
-	}
-	_, err = scan(io.NewSectionReader(s.f, 0, size), s.path, func(r Record) error {
+	_, err := scan(io.NewSectionReader(s.f, 0, s.size), s.path, func(r Record) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}

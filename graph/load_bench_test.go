@@ -1,0 +1,141 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/internal/storetest"
+)
+
+// BenchmarkLoad compares ways of loading the same articles into an empty store of each
+// backend, reporting quads/s (distinct quads stored per second):
+//
+//   - cayley-load: Cayley's own loader, as `cayley load` runs it: the store's NewQuadWriter fed
+//     by quad.CopyBatch in batches of quad.DefaultBatch (10,000) quads, each its own transaction;
+//     articles are not kept whole.
+//   - cayley-article: Cayley's ApplyDeltas, one transaction an article (what Store.Write did
+//     before the PostgreSQL write path).
+//   - write-article: Store.Write, one transaction an article.
+//   - write-batch: Store.WriteArticles with as many whole articles as fit in BatchQuads.
+//
+// Run it with a server for the postgres cases (storetest.PostgresEnv):
+//
+//	go test ./graph -run '^$' -bench Load -benchtime 3x
+func BenchmarkLoad(b *testing.B) {
+	arts := storetest.Synthetic(200)
+	var all []quad.Quad
+	seen := map[quad.Quad]bool{}
+	for _, a := range arts {
+		for _, q := range a.Quads {
+			if !seen[q] {
+				seen[q] = true
+				all = append(all, q)
+			}
+		}
+	}
+	ctx := context.Background()
+	methods := []struct {
+		name string
+		load func(b *testing.B, st *Store)
+	}{
+		{"cayley-load", func(b *testing.B, st *Store) {
+			w, err := st.qs.NewQuadWriter()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := quad.CopyBatch(w, quad.NewReader(all), quad.DefaultBatch); err != nil {
+				b.Fatal(err)
+			}
+			if err := w.Close(); err != nil {
+				b.Fatal(err)
+			}
+		}},
+		{"cayley-article", func(b *testing.B, st *Store) {
+			for _, a := range arts {
+				deltas := make([]cgraph.Delta, len(a.Quads))
+				for i, q := range a.Quads {
+					deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Add}
+				}
+				if err := st.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}},
+		{"write-article", func(b *testing.B, st *Store) {
+			for _, a := range arts {
+				if err := st.Write(ctx, a.Quads); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}},
+		{"write-batch", func(b *testing.B, st *Store) {
+			var batch [][]quad.Quad
+			n := 0
+			for i, a := range arts {
+				batch = append(batch, a.Quads)
+				n += len(a.Quads)
+				if n >= BatchQuads || i == len(arts)-1 {
+					if err := st.WriteArticles(ctx, batch...); err != nil {
+						b.Fatal(err)
+					}
+					batch, n = batch[:0], 0
+				}
+			}
+		}},
+	}
+	for _, backend := range Backends {
+		for _, m := range methods {
+			b.Run(fmt.Sprintf("%s/%s", backend, m.name), func(b *testing.B) {
+				var elapsed time.Duration
+				for i := 0; i < b.N; i++ {
+					b.StopTimer()
+					st, _ := fresh(b, backend)
+					b.StartTimer()
+					start := time.Now()
+					m.load(b, st)
+					elapsed += time.Since(start)
+					b.StopTimer()
+					if s, err := st.qs.Stats(ctx, true); err != nil || s.Quads.Size != int64(len(all)) {
+						b.Fatalf("stored %d quads (%v), want %d", s.Quads.Size, err, len(all))
+					}
+					b.StartTimer()
+				}
+				b.ReportMetric(float64(len(all)*b.N)/elapsed.Seconds(), "quads/s")
+			})
+		}
+	}
+}
+
+// BenchmarkStats reads every quad of a store of 200 synthetic articles (Stats: one pass of
+// EachQuad) on each backend, reporting quads/s. On PostgreSQL EachQuad reads values in the same
+// query as the quads (pgWriter.eachQuad) instead of Cayley's one query per value.
+func BenchmarkStats(b *testing.B) {
+	ctx := context.Background()
+	var arts [][]quad.Quad
+	for _, a := range storetest.Synthetic(200) {
+		arts = append(arts, a.Quads)
+	}
+	for _, backend := range Backends {
+		b.Run(backend, func(b *testing.B) {
+			st, _ := fresh(b, backend)
+			if err := st.WriteArticles(ctx, arts...); err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			var n int64
+			for i := 0; i < b.N; i++ {
+				s, err := st.Stats(ctx)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n += s.Quads
+			}
+			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "quads/s")
+		})
+	}
+}
