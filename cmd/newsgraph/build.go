@@ -31,9 +31,6 @@ var buildCommand = command{
 	run:     runBuild,
 }
 
-// maxBatchQuads caps the quads of one write transaction, whatever --batch says.
-const maxBatchQuads = 200_000
-
 // testHook, set by tests only, is called after each article is spooled ("extracted", articles
 // spooled by this run) and after each write transaction ("stored", articles stored by this run).
 var testHook func(event string, n int)
@@ -47,7 +44,7 @@ func runBuild(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	sf.add(fs)
 	var inf inputFlags
 	inf.add(fs)
-	batch := fs.Int("batch", 100, "articles written per transaction (each article is stored whole or not at all)")
+	batch := fs.Int("batch", 100, "at most this many articles written per transaction, and about 20,000 quads (each article is stored whole or not at all)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -292,8 +289,9 @@ func (b *builder) refuse(a schema.Article, p graph.Presence, other string, err e
 	}
 }
 
-// write stores the spooled articles, total of them, in transactions of b.batch articles. An
-// article spooled by an interrupted run may have been stored by it: the store says.
+// write stores the spooled articles, total of them, in transactions of b.batch articles and at
+// most graph.BatchQuads quads (an article with more is written alone). An article spooled by an
+// interrupted run may have been stored by it: the store says.
 func (b *builder) write(ctx context.Context, total int) error {
 	prog := newProgress(b.e.stderr, total)
 	defer prog.done()
@@ -333,7 +331,7 @@ func (b *builder) write(ctx context.Context, total int) error {
 			}
 		}
 		q := schema.ArticleQuadsAll(r.Article, r.Entities, r.Facts)
-		if nq > 0 && nq+len(q) > maxBatchQuads {
+		if nq > 0 && nq+len(q) > graph.BatchQuads {
 			if err := flush(); err != nil {
 				return err
 			}
