@@ -47,8 +47,10 @@ type Store struct {
 	backend  string
 	path     string
 	readOnly bool
-	// pg is the PostgreSQL write path (nil on other backends).
-	pg *pgWriter
+	// pg is the PostgreSQL write path, and queries the quad stores of Gizmo queries (nil on
+	// other backends).
+	pg      *pgWriter
+	queries *pgQueryStores
 	// written holds unlabelled quads the store is known to hold.
 	written quadMemo
 }
@@ -141,6 +143,9 @@ func (s *Store) Close() error {
 	err := s.qs.Close()
 	if s.pg != nil {
 		err = errors.Join(err, s.pg.db.Close())
+	}
+	if s.queries != nil {
+		err = errors.Join(err, s.queries.close())
 	}
 	return err
 }
