@@ -30,6 +30,7 @@ const (
 // Presence tells whether the article with the given id and text hash is already stored. When the
 // text is stored under another id, that id is returned too.
 func (s *Store) Presence(ctx context.Context, id, hash string) (Presence, string, error) {
+	defer s.reading()()
 	node := quad.IRI(schema.ArticleIRI(id))
 	stored, err := s.firstValue(ctx, path.StartPath(s.qs, node).Out(quad.IRI(schema.PropHash)))
 	if err != nil {

@@ -66,6 +66,7 @@ func HeapInUse() uint64 {
 // shape Cayley's HTTP API gives them. Every call uses a new Gizmo session: a session that was
 // closed cannot run another query. The query is stopped when ctx ends or the time limit passes.
 func (s *Store) Gizmo(ctx context.Context, q string, lim QueryLimits) ([]interface{}, error) {
+	defer s.reading()()
 	if lim.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, lim.Timeout)

@@ -14,6 +14,7 @@ import (
 // EachQuad calls fn for every stored quad, or with doc set, for every quad labelled with that
 // article. Order is the store's own; callers that print sort what they collect.
 func (s *Store) EachQuad(ctx context.Context, doc string, fn func(quad.Quad) error) error {
+	defer s.reading()()
 	if s.pg != nil {
 		var label quad.Value
 		if doc != "" {
@@ -49,6 +50,7 @@ func (s *Store) EachQuad(ctx context.Context, doc string, fn func(quad.Quad) err
 // Entities returns the name and type of every stored entity, sorted by id, for linking new
 // articles to what the store already knows.
 func (s *Store) Entities(ctx context.Context) ([]schema.EntityRecord, error) {
+	defer s.reading()()
 	recs := map[string]*schema.EntityRecord{}
 	get := func(id string) *schema.EntityRecord {
 		r := recs[id]

@@ -53,6 +53,20 @@ type Store struct {
 	queries *pgQueryStores
 	// written holds unlabelled quads the store is known to hold.
 	written quadMemo
+	// sqlMu serialises reads of a PostgreSQL store: Cayley's SQL query planner numbers table
+	// aliases with one counter for all queries (Optimizer.nextTable), a data race when two queries
+	// are planned at once.
+	sqlMu sync.Mutex
+}
+
+// reading starts a read of the store and returns the function that ends it: on PostgreSQL one
+// read at a time (see sqlMu), elsewhere any number at once.
+func (s *Store) reading() func() {
+	if s.pg == nil {
+		return func() {}
+	}
+	s.sqlMu.Lock()
+	return s.sqlMu.Unlock
 }
 
 // ErrReadOnly is returned by the methods that change a store opened read-only.

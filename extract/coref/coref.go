@@ -320,6 +320,7 @@ func (r *Result) linkNominal(i int, p2 *pass2) {
 	r.attachRanked(i, r.prominent(i))
 	if e := m.Entity; e >= 0 { // later "Acme's CEO" finds who "the Acme CEO" was
 		r.Entities[e].Descriptions = append(r.Entities[e].Descriptions, m.Name)
+		p2.described[m.Name] = append(p2.described[m.Name], e)
 	}
 }
 
