@@ -134,52 +134,7 @@ func openPostgres(ctx context.Context, opt Options) (*Store, error) {
 		return nil, err
 	}
 	ok = true
-	return &Store{qs: qs, backend: "postgres", path: opt.Path, readOnly: opt.ReadOnly, pg: &pgWriter{db: db},
-		queries: &pgQueryStores{addr: addr, idle: make(chan cgraph.QuadStore, maxIdleQueryStores)}}, nil
-}
-
-// maxIdleQueryStores is how many idle quad stores pgQueryStores keeps for the next queries.
-const maxIdleQueryStores = 8
-
-// pgQueryStores hands each Gizmo query a Cayley SQL quad store of its own. Cayley's SQL store
-// names the tables of every query it plans from one counter of the store (csql.Optimizer), which
-// concurrent queries would race on; and its iterators insist on that very store type, so the
-// planner cannot be wrapped in a lock. A store serves one query at a time; idle ones are kept.
-type pgQueryStores struct {
-	addr string
-	idle chan cgraph.QuadStore
-}
-
-// get returns an idle quad store, or connects a new one.
-func (p *pgQueryStores) get() (cgraph.QuadStore, error) {
-	select {
-	case qs := <-p.idle:
-		return qs, nil
-	default:
-		return csql.New(postgres.Type, p.addr, nil)
-	}
-}
-
-// put keeps qs for the next query, or closes it when enough are kept.
-func (p *pgQueryStores) put(qs cgraph.QuadStore) {
-	select {
-	case p.idle <- qs:
-	default:
-		qs.Close()
-	}
-}
-
-// close closes the idle quad stores.
-func (p *pgQueryStores) close() error {
-	var err error
-	for {
-		select {
-		case qs := <-p.idle:
-			err = errors.Join(err, qs.Close())
-		default:
-			return err
-		}
-	}
+	return &Store{qs: qs, backend: "postgres", path: opt.Path, readOnly: opt.ReadOnly, pg: &pgWriter{db: db}}, nil
 }
 
 // pgWriter is newsgraph's write path into Cayley's PostgreSQL tables. Cayley's own writer

@@ -80,15 +80,7 @@ func (s *Store) Gizmo(ctx context.Context, q string, lim QueryLimits) ([]interfa
 		defer close(done)
 		go watchHeap(done, lim.MaxHeap, cancel)
 	}
-	qs := s.qs
-	if s.queries != nil {
-		var err error
-		if qs, err = s.queries.get(); err != nil {
-			return nil, fmt.Errorf("gizmo: connect: %w", err)
-		}
-		defer s.queries.put(qs)
-	}
-	sess := gizmo.NewSession(qs)
+	sess := gizmo.NewSession(s.qs)
 	it, err := sess.Execute(ctx, q, query.Options{Collation: query.JSON, Limit: lim.MaxResults})
 	if err != nil {
 		return nil, fmt.Errorf("gizmo: %w", err)

@@ -47,10 +47,8 @@ type Store struct {
 	backend  string
 	path     string
 	readOnly bool
-	// pg is the PostgreSQL write path, and queries the quad stores of Gizmo queries (nil on
-	// other backends).
-	pg      *pgWriter
-	queries *pgQueryStores
+	// pg is the PostgreSQL write path (nil on other backends).
+	pg *pgWriter
 	// written holds unlabelled quads the store is known to hold.
 	written quadMemo
 	// sqlMu serialises reads of a PostgreSQL store: Cayley's SQL query planner numbers table
@@ -157,9 +155,6 @@ func (s *Store) Close() error {
 	err := s.qs.Close()
 	if s.pg != nil {
 		err = errors.Join(err, s.pg.db.Close())
-	}
-	if s.queries != nil {
-		err = errors.Join(err, s.queries.close())
 	}
 	return err
 }
