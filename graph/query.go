@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"runtime/metrics"
 	"time"
 
@@ -34,15 +35,23 @@ var ErrQueryMemory = errors.New("query stopped: it took too much memory")
 const heapMetric = "/memory/classes/heap/objects:bytes"
 
 // watchHeap cancels the query with ErrQueryMemory once the heap passes max, checking every 10 ms
-// until done is closed.
+// until done is closed. Over max, it first collects garbage (at most every 100 ms): what earlier
+// queries left behind is no reason to stop this one; only what is still live after a collection
+// is.
 func watchHeap(done <-chan struct{}, max uint64, cancel context.CancelCauseFunc) {
 	tick := time.NewTicker(10 * time.Millisecond)
 	defer tick.Stop()
+	var collected time.Time
 	for {
 		select {
 		case <-done:
 			return
 		case <-tick.C:
+			if HeapInUse() <= max || time.Since(collected) < 100*time.Millisecond {
+				continue
+			}
+			runtime.GC()
+			collected = time.Now()
 			if HeapInUse() > max {
 				cancel(ErrQueryMemory)
 				return

@@ -247,18 +247,18 @@ func (b *builder) resume(ctx context.Context, path, key string) error {
 
 // skip says which articles phase one must not extract: those in the spool already, a text given
 // twice, and what the store holds.
-func (b *builder) skip(ctx context.Context) func(input.Article) bool {
+func (b *builder) skip(ctx context.Context) func(input.Article, func(string)) bool {
 	seen := map[string]string{} // text hash -> id, this run
 	for h, id := range b.fromSpool {
 		seen[h] = id
 	}
-	return func(a input.Article) bool {
+	return func(a input.Article, say func(string)) bool {
 		if id, ok := b.fromSpool[a.Hash]; ok && id == a.ID {
 			delete(b.fromSpool, a.Hash) // extracted before the interruption
 			return true
 		}
 		if id, dup := seen[a.Hash]; dup {
-			fmt.Fprintf(b.e.stderr, "%s: same text as %s in this run: skipped\n", a.File, id)
+			say(fmt.Sprintf("%s: same text as %s in this run: skipped", a.File, id))
 			b.present++
 			return true
 		}
@@ -267,24 +267,25 @@ func (b *builder) skip(ctx context.Context) func(input.Article) bool {
 		if err == nil && p == graph.Absent {
 			return false
 		}
-		b.refuse(a.Article, p, other, err)
+		b.refuse(a.Article, p, other, err, say)
 		return true
 	}
 }
 
-// refuse reports an article that is not written because the store has it or has its id.
-func (b *builder) refuse(a schema.Article, p graph.Presence, other string, err error) {
+// refuse reports (through say) an article that is not written because the store has it or has
+// its id.
+func (b *builder) refuse(a schema.Article, p graph.Presence, other string, err error, say func(string)) {
 	switch {
 	case err != nil:
-		fmt.Fprintf(b.e.stderr, "%s: %v\n", a.File, err)
+		say(fmt.Sprintf("%s: %v", a.File, err))
 		b.conflicts++
 	case p == graph.Present:
 		b.present++
 	case p == graph.SameText:
-		fmt.Fprintf(b.e.stderr, "%s: same text as stored article %s: skipped\n", a.File, other)
+		say(fmt.Sprintf("%s: same text as stored article %s: skipped", a.File, other))
 		b.present++
 	case p == graph.IDConflict:
-		fmt.Fprintf(b.e.stderr, "%s: article id %q is stored with a different text: skipped (remove it first, or give this one another id)\n", a.File, a.ID)
+		say(fmt.Sprintf("%s: article id %q is stored with a different text: skipped (remove it first, or give this one another id)", a.File, a.ID))
 		b.conflicts++
 	}
 }
@@ -326,7 +327,7 @@ func (b *builder) write(ctx context.Context, total int) error {
 		if i < b.resumed {
 			p, other, err := b.st.Presence(ctx, r.Article.ID, r.Article.Hash)
 			if err != nil || p != graph.Absent {
-				b.refuse(r.Article, p, other, err)
+				b.refuse(r.Article, p, other, err, prog.message)
 				return nil
 			}
 		}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -61,12 +60,13 @@ func (x *extraction) skipped() int {
 	return n
 }
 
-// extractInto extracts the articles of paths that skip lets through, on f.workers goroutines,
-// appends each result to sp in input order and adds its entities to idx; with locate set it
-// records where each result is (extraction.spooled). Problems with the input are printed to
-// stderr as they are found and returned. Interrupted, it returns the context's error; what was
+// extractInto extracts the articles of paths that skip lets through (skip says why through say,
+// which prints below the progress line; it runs on the reading goroutine), on f.workers
+// goroutines, appends each result to sp in input order and adds its entities to idx; with locate
+// set it records where each result is (extraction.spooled). Problems with the input are printed
+// to stderr as they are found and returned. Interrupted, it returns the context's error; what was
 // appended until then stays in the spool.
-func extractInto(ctx context.Context, e *env, paths []string, f inputFlags, sp *spool.File, idx *resolve.Index, skip func(input.Article) bool, locate bool) (*extraction, error) {
+func extractInto(ctx context.Context, e *env, paths []string, f inputFlags, sp *spool.File, idx *resolve.Index, skip func(a input.Article, say func(string)) bool, locate bool) (*extraction, error) {
 	x, err := extract.New(extract.Options{MaxSentenceTokens: f.maxToks})
 	if err != nil {
 		return nil, err
@@ -76,10 +76,9 @@ func extractInto(ctx context.Context, e *env, paths []string, f inputFlags, sp *
 	opt := extract.RunOptions{
 		Workers: f.workers,
 		Reader: input.Reader{MaxBytes: f.maxBytes, Problem: func(err *input.Error) {
-			prog.done()
-			fmt.Fprintln(e.stderr, err)
+			prog.message(err.Error())
 		}},
-		Skip: skip,
+		Skip: func(a input.Article) bool { return skip(a, prog.message) },
 	}
 	ex.problems, err = x.Run(ctx, paths, opt, func(r *extract.Result) error {
 		if locate {
@@ -135,7 +134,7 @@ func extractAll(ctx context.Context, e *env, paths []string, f inputFlags, byID 
 	defer sp.Discard()
 	idx := resolve.NewIndex()
 	seen := map[string]bool{}
-	ex, err := extractInto(ctx, e, paths, f, sp, idx, func(a input.Article) bool {
+	ex, err := extractInto(ctx, e, paths, f, sp, idx, func(a input.Article, _ func(string)) bool {
 		dup := seen[a.Hash]
 		seen[a.Hash] = true
 		return dup
