@@ -2,11 +2,11 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -30,8 +30,7 @@ const (
 // Presence tells whether the article with the given id and text hash is already stored. When the
 // text is stored under another id, that id is returned too.
 func (s *Store) Presence(ctx context.Context, id, hash string) (Presence, string, error) {
-	node := quad.IRI(schema.ArticleIRI(id))
-	stored, err := s.firstValue(ctx, path.StartPath(s.qs, node).Out(quad.IRI(schema.PropHash)))
+	stored, err := s.firstOut(ctx, quad.IRI(schema.ArticleIRI(id)), schema.PropHash)
 	if err != nil {
 		return Absent, "", fmt.Errorf("look up article %s: %w", id, err)
 	}
@@ -41,8 +40,19 @@ func (s *Store) Presence(ctx context.Context, id, hash string) (Presence, string
 		}
 		return IDConflict, id, nil
 	}
-	other, err := s.firstValue(ctx, path.StartPath(s.qs, quad.String(hash)).In(quad.IRI(schema.PropHash)).Out(quad.IRI(schema.PropID)))
-	if err != nil {
+	var other quad.Value
+	err = s.eachQuadWith(ctx, quad.Object, quad.String(hash), func(q quad.Quad) error {
+		if iriOf(q.Predicate) != schema.PropHash {
+			return nil
+		}
+		v, err := s.firstOut(ctx, q.Subject, schema.PropID)
+		if err != nil || v == nil {
+			return err
+		}
+		other = v
+		return errStop
+	})
+	if err != nil && !errors.Is(err, errStop) {
 		return Absent, "", fmt.Errorf("look up article text %s: %w", hash, err)
 	}
 	if other != nil {
@@ -51,14 +61,24 @@ func (s *Store) Presence(ctx context.Context, id, hash string) (Presence, string
 	return Absent, "", nil
 }
 
-// firstValue returns the first value p reaches, or nil.
-func (s *Store) firstValue(ctx context.Context, p *path.Path) (quad.Value, error) {
-	v, err := p.Iterate(ctx).FirstValue(s.qs)
-	if err != nil {
+// firstOut returns the object of the first quad of node with the property prop, or nil.
+func (s *Store) firstOut(ctx context.Context, node quad.Value, prop string) (quad.Value, error) {
+	var v quad.Value
+	err := s.eachQuadWith(ctx, quad.Subject, node, func(q quad.Quad) error {
+		if iriOf(q.Predicate) != prop {
+			return nil
+		}
+		v = q.Object
+		return errStop
+	})
+	if err != nil && !errors.Is(err, errStop) {
 		return nil, err
 	}
 	return v, nil
 }
+
+// errStop ends a walk over quads early.
+var errStop = errors.New("stop")
 
 // Write adds one article's quads to the store in one transaction: all of them are stored, or
 // none. Quads already present are skipped, so writing the same article twice changes nothing.

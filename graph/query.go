@@ -30,7 +30,15 @@ func (s *Store) Gizmo(ctx context.Context, q string, lim QueryLimits) ([]interfa
 		ctx, cancel = context.WithTimeout(ctx, lim.Timeout)
 		defer cancel()
 	}
-	sess := gizmo.NewSession(s.qs)
+	qs := s.qs
+	if s.queryStores != nil {
+		var err error
+		if qs, err = s.queryStores.get(ctx); err != nil {
+			return nil, fmt.Errorf("gizmo: %w", err)
+		}
+		defer s.queryStores.put(qs)
+	}
+	sess := gizmo.NewSession(qs)
 	it, err := sess.Execute(ctx, q, query.Options{Collation: query.JSON, Limit: lim.MaxResults})
 	if err != nil {
 		return nil, fmt.Errorf("gizmo: %w", err)

@@ -47,8 +47,11 @@ type Store struct {
 	backend  string
 	path     string
 	readOnly bool
-	// pg is the PostgreSQL write path (nil on other backends).
-	pg *pgWriter
+	// pg is newsgraph's own connection to a PostgreSQL store (nil on other backends).
+	pg *pgConn
+	// queryStores lends each Gizmo query a Cayley store of its own (PostgreSQL; nil on other
+	// backends).
+	queryStores *sqlStores
 	// written holds unlabelled quads the store is known to hold.
 	written quadMemo
 }
@@ -121,7 +124,9 @@ func openBolt(_ context.Context, opt Options) (cgraph.QuadStore, error) {
 	return qs, nil
 }
 
-// QuadStore returns the underlying Cayley quad store, for Gizmo and other Cayley tools.
+// QuadStore returns the underlying Cayley quad store, for Cayley's iterators. Run Gizmo through
+// Store.Gizmo: on PostgreSQL, Cayley's query optimiser is not safe for concurrent queries on one
+// store (see sqlStores).
 func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 
 // Location returns where the store is, fit for messages: the bolt file, the PostgreSQL URL
@@ -140,7 +145,7 @@ func (s *Store) Backend() string { return s.backend }
 func (s *Store) Close() error {
 	err := s.qs.Close()
 	if s.pg != nil {
-		err = errors.Join(err, s.pg.db.Close())
+		err = errors.Join(err, s.queryStores.close(), s.pg.db.Close())
 	}
 	return err
 }
