@@ -128,8 +128,9 @@ func (s *Store) WriteArticles(ctx context.Context, articles ...[]quad.Quad) erro
 }
 
 // collectQuads checks the quads of articles and returns them in one slice, and separately the
-// unlabelled ones. The unlabelled quads this store wrote before (an entity's name and type, a
-// predicate's class: every article that mentions them repeats them) are left out. On bolt every
+// unlabelled ones. Unlabelled quads (an entity's name and type, a predicate's class: every
+// article that mentions them repeats them) come once, and not at all when this store wrote them
+// before. On bolt every
 // quad is given once: Cayley's kv store counts a reference to a quad's nodes for every copy in
 // one ApplyDeltas (memstore and the PostgreSQL path skip copies themselves).
 func (s *Store) collectQuads(articles [][]quad.Quad) (quads, shared []quad.Quad, err error) {
@@ -141,6 +142,7 @@ func (s *Store) collectQuads(articles [][]quad.Quad) (quads, shared []quad.Quad,
 	if s.backend == "bolt" {
 		seen = make(map[quad.Quad]struct{}, n)
 	}
+	sharedSeen := map[quad.Quad]struct{}{}
 	quads = make([]quad.Quad, 0, n)
 	for i, a := range articles {
 		for _, q := range a {
@@ -148,9 +150,10 @@ func (s *Store) collectQuads(articles [][]quad.Quad) (quads, shared []quad.Quad,
 				return nil, nil, fmt.Errorf("article %d of %d: incomplete quad %v (subject, predicate and object are required)", i+1, len(articles), q)
 			}
 			if q.Label == nil {
-				if s.written.has(q) {
+				if _, dup := sharedSeen[q]; dup || s.written.has(q) {
 					continue
 				}
+				sharedSeen[q] = struct{}{}
 				shared = append(shared, q)
 			}
 			if seen != nil {

@@ -14,8 +14,9 @@ import (
 
 // BenchmarkLoad compares ways of loading the same articles into an empty store of each
 // backend. Every iteration loads them once with each method, in turns (the order rotates), so
-// that a busy machine slows all methods alike; it reports quads/s (distinct quads stored per
-// second of loading) per method and the ratio of write-batch to cayley-load:
+// that a busy machine slows all methods alike; it reports quads/s per method (distinct quads
+// stored per second, of the fastest of its b.N loads: the one a busy machine disturbed least)
+// and the ratio of write-batch to cayley-load:
 //
 //   - cayley-load: Cayley's own loader, as `cayley load` runs it: the store's NewQuadWriter fed
 //     by quad.CopyBatch in batches of quad.DefaultBatch (10,000) quads, each its own transaction;
@@ -92,7 +93,7 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	for _, backend := range Backends {
 		b.Run(backend, func(b *testing.B) {
-			elapsed := make([]time.Duration, len(methods))
+			best := make([]time.Duration, len(methods))
 			for i := 0; i < b.N; i++ {
 				for k := range methods {
 					k = (k + i) % len(methods)
@@ -107,7 +108,9 @@ func BenchmarkLoad(b *testing.B) {
 					b.StartTimer()
 					start := time.Now()
 					methods[k].load(b, st)
-					elapsed[k] += time.Since(start)
+					if d := time.Since(start); best[k] == 0 || d < best[k] {
+						best[k] = d
+					}
 					b.StopTimer()
 					if s, err := st.qs.Stats(ctx, true); err != nil || s.Quads.Size != int64(len(all)) {
 						b.Fatalf("%s stored %d quads (%v), want %d", methods[k].name, s.Quads.Size, err, len(all))
@@ -119,9 +122,9 @@ func BenchmarkLoad(b *testing.B) {
 				}
 			}
 			for k, m := range methods {
-				b.ReportMetric(float64(len(all)*b.N)/elapsed[k].Seconds(), m.name+"-quads/s")
+				b.ReportMetric(float64(len(all))/best[k].Seconds(), m.name+"-quads/s")
 			}
-			b.ReportMetric(elapsed[0].Seconds()/elapsed[len(methods)-1].Seconds(), "batch/cayley")
+			b.ReportMetric(best[0].Seconds()/best[len(methods)-1].Seconds(), "batch/cayley")
 		})
 	}
 }
