@@ -111,7 +111,9 @@ func (s *Store) WriteArticles(ctx context.Context, articles ...[]quad.Quad) erro
 	if len(quads) == 0 {
 		return nil
 	}
-	if s.pg != nil {
+	if mem, ok := s.qs.(*lockedMemstore); ok {
+		mem.addQuads(quads)
+	} else if s.pg != nil {
 		err = s.pg.write(ctx, quads)
 	} else {
 		deltas := make([]cgraph.Delta, len(quads))

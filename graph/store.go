@@ -18,6 +18,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
+	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
 
@@ -173,6 +174,16 @@ func (m *lockedMemstore) NodesAllIterator() cgraph.Iterator {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.QuadStore.NodesAllIterator()
+}
+
+// addQuads adds quads under the lock; memstore skips those it holds. It is ApplyDeltas with
+// additions only, without building a delta for each quad.
+func (m *lockedMemstore) addQuads(quads []quad.Quad) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, q := range quads {
+		m.QuadStore.AddQuad(q)
+	}
 }
 
 // ApplyDeltas applies memstore's changes under the lock, so that no reader's snapshot starts
