@@ -205,6 +205,8 @@ func (m *quadMemo) forget() {
 	m.m = nil
 }
 
-// BatchQuads is the size of the transactions WriteArticles is fastest with, in quads: about 50
-// articles of news. Larger batches gain little and hold more in memory.
+// BatchQuads is the size of batch a builder should give WriteArticles, in quads (about 50
+// articles of news; BenchmarkLoad's write-batch): a commit, and on PostgreSQL a handful of
+// round trips, per BatchQuads quads is a small part of the cost of writing them, and the batch
+// a builder holds in memory stays small.
 const BatchQuads = 20000
