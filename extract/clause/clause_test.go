@@ -11,19 +11,11 @@ import (
 // fixture reads the hand-made parses of testdata/clauses.conllu as doc tokens, by sent_id.
 func fixture(t *testing.T) map[string][]doc.Token {
 	t.Helper()
-	sents, err := conllu.ReadFile("testdata/clauses.conllu")
+	fx, err := conllu.ReadTokensFile("testdata/clauses.conllu")
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string][]doc.Token{}
-	for _, s := range sents {
-		toks := make([]doc.Token, len(s.Words))
-		for i, w := range s.Words {
-			toks[i] = doc.Token{Text: w.Form, Tag: w.XPOS, Lemma: w.Lemma, Head: w.Head - 1, Dep: w.Deprel}
-		}
-		out[s.ID] = toks
-	}
-	return out
+	return fx
 }
 
 func TestExtract(t *testing.T) {

@@ -92,18 +92,40 @@ func Resolve(d *doc.Doc) *Result {
 		r.Entities[ei].Type = r.majorityType(ei)
 	}
 	// Roles and descriptions from titles beside names, so that later descriptions resolve.
+	bySent := make([][]int, len(d.Sentences)) // the mentions of each sentence, in index order
+	for i, m := range r.Mentions {
+		if m.Sent >= 0 && m.Sent < len(bySent) {
+			bySent[m.Sent] = append(bySent[m.Sent], i)
+		}
+	}
 	for si := range d.Sentences {
-		r.readRoles(si, d.Sentences[si].Tokens)
+		r.readRoles(si, d.Sentences[si].Tokens, bySent[si])
 	}
 	r.retypeOwners(d)
 	// Pass 2: descriptions and pronouns, in text order, to the most salient compatible entity.
+	// Descriptions no longer change, and pass 2 sets only the entity of the mention at hand, so
+	// the nearest earlier mention of each entity can be kept as the pass goes (linear, where a
+	// backwards scan per description would be quadratic in the length of the article).
+	p2 := pass2{described: map[string][]int{}, last: make([]int, len(r.Entities))}
+	for ei := range r.Entities {
+		p2.last[ei] = -1
+		for _, d := range r.Entities[ei].Descriptions {
+			p2.described[d] = append(p2.described[d], ei)
+		}
+	}
 	for i := range r.Mentions {
 		switch r.Mentions[i].Kind {
 		case Nominal:
-			r.linkNominal(i)
+			r.linkNominal(i, &p2)
 		case Pronoun:
 			r.linkPronoun(i)
 		}
+		if e := r.Mentions[i].Entity; e >= 0 {
+			p2.last[e] = i
+		}
+	}
+	for ei := range r.Entities {
+		sort.Ints(r.Entities[ei].Mentions)
 	}
 	for i, m := range r.Mentions {
 		if m.Entity < 0 {
@@ -270,21 +292,27 @@ func isAcronymOf(a, b string) bool {
 	return initials.String() == a
 }
 
+// pass2 is what pass 2 knows of the mentions before the one at hand.
+type pass2 struct {
+	// described maps a description to the entities it describes.
+	described map[string][]int
+	// last holds each entity's nearest earlier mention (-1: none yet).
+	last []int
+}
+
 // linkNominal attaches a description to the nearest earlier entity described the same way, or,
 // for a description of a person, to the most salient person of the recent sentences.
-func (r *Result) linkNominal(i int) {
+func (r *Result) linkNominal(i int, p2 *pass2) {
 	m := &r.Mentions[i]
-	for j := i - 1; j >= 0; j-- {
-		c := &r.Mentions[j]
-		if c.Entity < 0 {
-			continue
+	best := -1
+	for _, e := range p2.described[m.Name] {
+		if p2.last[e] >= 0 && (best < 0 || p2.last[e] > p2.last[best]) {
+			best = e
 		}
-		for _, d := range r.Entities[c.Entity].Descriptions {
-			if d == m.Name {
-				r.attach(i, c.Entity)
-				return
-			}
-		}
+	}
+	if best >= 0 {
+		r.attach(i, best)
+		return
 	}
 	if m.Owned {
 		return
@@ -292,6 +320,7 @@ func (r *Result) linkNominal(i int) {
 	r.attachRanked(i, r.prominent(i))
 	if e := m.Entity; e >= 0 { // later "Acme's CEO" finds who "the Acme CEO" was
 		r.Entities[e].Descriptions = append(r.Entities[e].Descriptions, m.Name)
+		p2.described[m.Name] = append(p2.described[m.Name], e)
 	}
 }
 
@@ -391,6 +420,5 @@ func (r *Result) attachRanked(i int, ranked []int) {
 func (r *Result) attach(i, e int) {
 	r.Mentions[i].Entity = e
 	ent := &r.Entities[e]
-	ent.Mentions = append(ent.Mentions, i)
-	sort.Ints(ent.Mentions)
+	ent.Mentions = append(ent.Mentions, i) // sorted once pass 2 is over
 }

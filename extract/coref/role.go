@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
@@ -23,11 +24,13 @@ type Role struct {
 	To int
 }
 
-// readRoles finds the titles standing before or in apposition to the person names of sentence si.
-func (r *Result) readRoles(si int, toks []doc.Token) {
+// readRoles finds the titles standing before or in apposition to the person names of sentence si,
+// whose mentions are the indices mentions.
+func (r *Result) readRoles(si int, toks []doc.Token, mentions []int) {
 	mentionAt := map[int]int{} // token -> name mention of this sentence
 	var people []int
-	for i, m := range r.Mentions {
+	for _, i := range mentions {
+		m := r.Mentions[i]
 		if m.Sent != si || m.Kind != Name || m.Entity < 0 {
 			continue
 		}
@@ -198,9 +201,11 @@ func (r *Result) addRole(role Role) {
 	r.Roles = append(r.Roles, role)
 	e := &r.Entities[role.Person]
 	for _, w := range strings.Fields(strings.ToLower(role.Title)) {
-		e.Descriptions = append(e.Descriptions, w)
+		if !slices.Contains(e.Descriptions, w) {
+			e.Descriptions = append(e.Descriptions, w)
+		}
 	}
-	if t, ok := lexicon.Title(role.Title); ok {
+	if t, ok := lexicon.Title(role.Title); ok && !slices.Contains(e.Descriptions, t.Canonical) {
 		e.Descriptions = append(e.Descriptions, t.Canonical)
 	}
 }

@@ -13,10 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cayleygraph/quad"
-
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/internal/storetest"
 )
 
 func newTestServer(t *testing.T, cfg Config) (*httptest.Server, *graph.Store) {
@@ -304,13 +301,7 @@ func TestStatsAndArticles(t *testing.T) {
 // TestReadOnly checks that nothing answers a write and that no request changes the store.
 func TestReadOnly(t *testing.T) {
 	ts, st := newTestServer(t, Config{})
-	count := func() int64 {
-		s, err := st.Stats(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s.Quads
-	}
+	count := func() int64 { return quadCount(t, st) }
 	before := count()
 	for _, r := range []struct{ method, path string }{
 		{"POST", "/api/v1/write"}, {"POST", "/api/v2/write"}, {"DELETE", "/api/v1/delete"}, {"PUT", "/api/v1/stats"},
@@ -453,28 +444,7 @@ func TestStandalone(t *testing.T) {
 func TestConcurrentPersistent(t *testing.T) {
 	for _, backend := range []string{"bolt", "postgres"} {
 		t.Run(backend, func(t *testing.T) {
-			ctx := context.Background()
-			path := storetest.Location(t, backend)
-			w, err := graph.Open(ctx, graph.Options{Backend: backend, Path: path})
-			if err != nil {
-				t.Fatal(err)
-			}
-			mem := fixtureStore(t)
-			var qs []quad.Quad
-			if err := mem.EachQuad(ctx, "", func(q quad.Quad) error { qs = append(qs, q); return nil }); err != nil {
-				t.Fatal(err)
-			}
-			if err := w.Write(ctx, qs); err != nil {
-				t.Fatal(err)
-			}
-			if err := w.Close(); err != nil {
-				t.Fatal(err)
-			}
-			st, err := graph.Open(ctx, graph.Options{Backend: backend, Path: path, ReadOnly: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer st.Close()
+			st := openReadOnly(t, backend, persistentFixture(t, backend))
 			ts := httptest.NewServer(New(st, Config{MaxConcurrent: 4, QueryTimeout: 2 * time.Second}))
 			defer ts.Close()
 			hammer(t, ts.URL)
