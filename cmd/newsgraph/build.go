@@ -44,9 +44,9 @@ func runBuild(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	// not extracted again.
 	var conflicts, present int
 	seen := map[string]string{} // hash -> id, this run
-	skip := func(a input.Article) bool {
+	skip := func(a input.Article, say func(string)) bool {
 		if id, dup := seen[a.Hash]; dup {
-			fmt.Fprintf(e.stderr, "%s: same text as %s in this run: skipped\n", a.File, id)
+			say(fmt.Sprintf("%s: same text as %s in this run: skipped", a.File, id))
 			present++
 			return true
 		}
@@ -54,17 +54,17 @@ func runBuild(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 		p, other, err := st.Presence(ctx, a.ID, a.Hash)
 		switch {
 		case err != nil:
-			fmt.Fprintf(e.stderr, "%s: %v\n", a.File, err)
+			say(fmt.Sprintf("%s: %v", a.File, err))
 			conflicts++
 			return true
 		case p == graph.Present || p == graph.SameText:
 			present++
 			if p == graph.SameText {
-				fmt.Fprintf(e.stderr, "%s: same text as stored article %s: skipped\n", a.File, other)
+				say(fmt.Sprintf("%s: same text as stored article %s: skipped", a.File, other))
 			}
 			return true
 		case p == graph.IDConflict:
-			fmt.Fprintf(e.stderr, "%s: article id %q is stored with a different text: skipped (remove it first, or give this one another id)\n", a.File, a.ID)
+			say(fmt.Sprintf("%s: article id %q is stored with a different text: skipped (remove it first, or give this one another id)", a.File, a.ID))
 			conflicts++
 			return true
 		}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 
 	flag "github.com/spf13/pflag"
 
@@ -34,10 +33,11 @@ func (f *inputFlags) add(fs *flag.FlagSet) {
 	fs.IntVar(&f.maxToks, "max-sentence-tokens", 0, "cut sentences longer than this many tokens (0: default 300)")
 }
 
-// extractCorpus extracts the articles of paths, in parallel, skipping those skip rejects, and
+// extractCorpus extracts the articles of paths, in parallel, skipping those skip rejects (skip
+// says why through say, which prints below the progress line; it runs on the reading goroutine), and
 // indexes their entities (and the known ones) for cross-article resolution. Problems with the
 // input are printed to stderr as they are found and returned.
-func extractCorpus(ctx context.Context, e *env, paths []string, f inputFlags, known []schema.EntityRecord, skip func(input.Article) bool) (*corpus, error) {
+func extractCorpus(ctx context.Context, e *env, paths []string, f inputFlags, known []schema.EntityRecord, skip func(a input.Article, say func(string)) bool) (*corpus, error) {
 	x, err := extract.New(extract.Options{MaxSentenceTokens: f.maxToks})
 	if err != nil {
 		return nil, err
@@ -50,10 +50,9 @@ func extractCorpus(ctx context.Context, e *env, paths []string, f inputFlags, kn
 	opt := extract.RunOptions{
 		Workers: f.workers,
 		Reader: input.Reader{MaxBytes: f.maxBytes, Problem: func(err *input.Error) {
-			prog.done()
-			fmt.Fprintln(e.stderr, err)
+			prog.message(err.Error())
 		}},
-		Skip: skip,
+		Skip: func(a input.Article) bool { return skip(a, prog.message) },
 	}
 	probs, err := x.Run(ctx, paths, opt, func(r *extract.Result) error {
 		c.results = append(c.results, r)

@@ -96,7 +96,7 @@ func readFactsFile(e *env, path string) ([]eval.Prediction, error) {
 // once) and returns their facts as the scorer reads them.
 func extractPredictions(ctx context.Context, e *env, paths []string, inf inputFlags) ([]eval.Prediction, error) {
 	seen := map[string]bool{}
-	c, err := extractCorpus(ctx, e, paths, inf, nil, func(a input.Article) bool {
+	c, err := extractCorpus(ctx, e, paths, inf, nil, func(a input.Article, _ func(string)) bool {
 		dup := seen[a.Hash]
 		seen[a.Hash] = true
 		return dup

@@ -46,7 +46,7 @@ func runExtract(ctx context.Context, e *env, fs *flag.FlagSet, args []string) er
 		return usageError{fmt.Sprintf("unknown --format %q (jsonl, nquads or carb)", *format)}
 	}
 	seen := map[string]bool{}
-	c, err := extractCorpus(ctx, e, fs.Args(), inf, nil, func(a input.Article) bool {
+	c, err := extractCorpus(ctx, e, fs.Args(), inf, nil, func(a input.Article, _ func(string)) bool {
 		dup := seen[a.Hash]
 		seen[a.Hash] = true
 		return dup
