@@ -14,7 +14,7 @@ import (
 var buildCommand = command{
 	name:    "build",
 	summary: "extract facts from articles and load them into the graph store",
-	usage:   "[--db PATH] [--backend bolt|memory] [--workers N] INPUT...",
+	usage:   "[--db PATH|URL] [--backend bolt|memory|postgres] [--workers N] INPUT...",
 	example: "newsgraph build seeds/",
 	run:     runBuild,
 }
@@ -94,7 +94,7 @@ func runBuild(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	}
 	prog.done()
 	fmt.Fprintf(e.stderr, "built %s: %d new articles (%d already stored), %d sentences, %d entities, %d facts, %d quads in %.1fs\n",
-		sf.db, sum.articles, present, sum.sentences, len(entities), sum.facts, sum.quads, time.Since(start).Seconds())
+		st.Location(), sum.articles, present, sum.sentences, len(entities), sum.facts, sum.quads, time.Since(start).Seconds())
 	if n := c.skipped() + conflicts; n > 0 {
 		return partialError{fmt.Sprintf("%d article(s) or path(s) skipped: see the messages above", n)}
 	}
