@@ -2,11 +2,11 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -30,9 +30,7 @@ const (
 // Presence tells whether the article with the given id and text hash is already stored. When the
 // text is stored under another id, that id is returned too.
 func (s *Store) Presence(ctx context.Context, id, hash string) (Presence, string, error) {
-	defer s.reading()()
-	node := quad.IRI(schema.ArticleIRI(id))
-	stored, err := s.firstValue(ctx, path.StartPath(s.qs, node).Out(quad.IRI(schema.PropHash)))
+	stored, err := s.firstOut(ctx, quad.IRI(schema.ArticleIRI(id)), schema.PropHash)
 	if err != nil {
 		return Absent, "", fmt.Errorf("look up article %s: %w", id, err)
 	}
@@ -42,8 +40,19 @@ func (s *Store) Presence(ctx context.Context, id, hash string) (Presence, string
 		}
 		return IDConflict, id, nil
 	}
-	other, err := s.firstValue(ctx, path.StartPath(s.qs, quad.String(hash)).In(quad.IRI(schema.PropHash)).Out(quad.IRI(schema.PropID)))
-	if err != nil {
+	var other quad.Value
+	err = s.eachQuadWith(ctx, quad.Object, quad.String(hash), func(q quad.Quad) error {
+		if iriOf(q.Predicate) != schema.PropHash {
+			return nil
+		}
+		v, err := s.firstOut(ctx, q.Subject, schema.PropID)
+		if err != nil || v == nil {
+			return err
+		}
+		other = v
+		return errStop
+	})
+	if err != nil && !errors.Is(err, errStop) {
 		return Absent, "", fmt.Errorf("look up article text %s: %w", hash, err)
 	}
 	if other != nil {
@@ -52,14 +61,24 @@ func (s *Store) Presence(ctx context.Context, id, hash string) (Presence, string
 	return Absent, "", nil
 }
 
-// firstValue returns the first value p reaches, or nil.
-func (s *Store) firstValue(ctx context.Context, p *path.Path) (quad.Value, error) {
-	v, err := p.Iterate(ctx).FirstValue(s.qs)
-	if err != nil {
+// firstOut returns the object of the first quad of node with the property prop, or nil.
+func (s *Store) firstOut(ctx context.Context, node quad.Value, prop string) (quad.Value, error) {
+	var v quad.Value
+	err := s.eachQuadWith(ctx, quad.Subject, node, func(q quad.Quad) error {
+		if iriOf(q.Predicate) != prop {
+			return nil
+		}
+		v = q.Object
+		return errStop
+	})
+	if err != nil && !errors.Is(err, errStop) {
 		return nil, err
 	}
 	return v, nil
 }
+
+// errStop ends a walk over quads early.
+var errStop = errors.New("stop")
 
 // Write adds one article's quads to the store in one transaction: all of them are stored, or
 // none. Quads already present are skipped, so writing the same article twice changes nothing.
@@ -92,7 +111,9 @@ func (s *Store) WriteArticles(ctx context.Context, articles ...[]quad.Quad) erro
 	if len(quads) == 0 {
 		return nil
 	}
-	if s.pg != nil {
+	if mem, ok := s.qs.(*lockedMemstore); ok {
+		mem.addQuads(quads)
+	} else if s.pg != nil {
 		err = s.pg.write(ctx, quads)
 	} else {
 		deltas := make([]cgraph.Delta, len(quads))
@@ -109,8 +130,9 @@ func (s *Store) WriteArticles(ctx context.Context, articles ...[]quad.Quad) erro
 }
 
 // collectQuads checks the quads of articles and returns them in one slice, and separately the
-// unlabelled ones. The unlabelled quads this store wrote before (an entity's name and type, a
-// predicate's class: every article that mentions them repeats them) are left out. On bolt every
+// unlabelled ones. Unlabelled quads (an entity's name and type, a predicate's class: every
+// article that mentions them repeats them) come once, and not at all when this store wrote them
+// before. On bolt every
 // quad is given once: Cayley's kv store counts a reference to a quad's nodes for every copy in
 // one ApplyDeltas (memstore and the PostgreSQL path skip copies themselves).
 func (s *Store) collectQuads(articles [][]quad.Quad) (quads, shared []quad.Quad, err error) {
@@ -122,6 +144,7 @@ func (s *Store) collectQuads(articles [][]quad.Quad) (quads, shared []quad.Quad,
 	if s.backend == "bolt" {
 		seen = make(map[quad.Quad]struct{}, n)
 	}
+	sharedSeen := map[quad.Quad]struct{}{}
 	quads = make([]quad.Quad, 0, n)
 	for i, a := range articles {
 		for _, q := range a {
@@ -129,9 +152,10 @@ func (s *Store) collectQuads(articles [][]quad.Quad) (quads, shared []quad.Quad,
 				return nil, nil, fmt.Errorf("article %d of %d: incomplete quad %v (subject, predicate and object are required)", i+1, len(articles), q)
 			}
 			if q.Label == nil {
-				if s.written.has(q) {
+				if _, dup := sharedSeen[q]; dup || s.written.has(q) {
 					continue
 				}
+				sharedSeen[q] = struct{}{}
 				shared = append(shared, q)
 			}
 			if seen != nil {
@@ -181,6 +205,8 @@ func (m *quadMemo) forget() {
 	m.m = nil
 }
 
-// BatchQuads is the size of the transactions WriteArticles is fastest with, in quads: about 50
-// articles of news. Larger batches gain little and hold more in memory.
+// BatchQuads is the size of batch a builder should give WriteArticles, in quads (about 50
+// articles of news; BenchmarkLoad's write-batch): a commit, and on PostgreSQL a handful of
+// round trips, per BatchQuads quads is a small part of the cost of writing them, and the batch
+// a builder holds in memory stays small.
 const BatchQuads = 20000

@@ -46,7 +46,6 @@ type Neighbourhood struct {
 // facts between them that pass the filters, with nodes and edges in the shape and order of
 // EntityGraph. It returns ErrNotFound when id is not an entity of the store.
 func (s *Store) Neighbourhood(ctx context.Context, id string, opt NeighbourhoodOptions) (*Neighbourhood, error) {
-	defer s.reading()()
 	hops := opt.Hops
 	if hops <= 0 {
 		hops = 1

@@ -134,18 +134,77 @@ func openPostgres(ctx context.Context, opt Options) (*Store, error) {
 		return nil, err
 	}
 	ok = true
-	return &Store{qs: qs, backend: "postgres", path: opt.Path, readOnly: opt.ReadOnly, pg: &pgWriter{db: db}}, nil
+	return &Store{qs: qs, backend: "postgres", path: opt.Path, readOnly: opt.ReadOnly, pg: &pgConn{db: db},
+		queryStores: &sqlStores{addr: addr, free: make(chan cgraph.QuadStore, maxSQLStores), slots: make(chan struct{}, maxSQLStores)}}, nil
 }
 
-// pgWriter is newsgraph's write path into Cayley's PostgreSQL tables. Cayley's own writer
-// (csql.QuadStore.ApplyDeltas) sends one INSERT per node and per quad, a network round trip
-// each; this one stages a transaction's distinct nodes and quads with COPY into temporary tables
-// and moves them into nodes and quads with two statements, so that its cost hardly depends on
-// the number of round trips. It writes exactly the rows Cayley would (values encoded by
-// csql.NodeValues, hashes by csql.HashOf), and keeps the nodes' reference counts exact: a
-// quad already stored adds no reference (Cayley's writer counts it again), so Cayley's
-// ApplyDeltas can later delete quads and drop the nodes no quad uses any more.
-type pgWriter struct {
+// maxSQLStores bounds the Gizmo queries that run at once on a PostgreSQL store.
+const maxSQLStores = 8
+
+// sqlStores lends Cayley SQL quad stores to Gizmo queries, one query at a time each. Cayley's
+// SQL query optimiser numbers table aliases with a counter that every query of a store shares,
+// unguarded (csql.Optimizer.nextTable): two queries at once are a data race that could give one
+// query two tables of one name. Cayley's SQL shapes only run on its own store type, so the
+// optimiser cannot be wrapped with a lock; concurrent queries get stores of their own instead,
+// created when first needed, each with its own connection pool.
+type sqlStores struct {
+	addr  string
+	free  chan cgraph.QuadStore // idle stores
+	slots chan struct{}         // one token per store created
+}
+
+// get returns an idle store, or a new one while fewer than maxSQLStores exist, or waits for one.
+func (p *sqlStores) get(ctx context.Context) (cgraph.QuadStore, error) {
+	select {
+	case qs := <-p.free:
+		return qs, nil
+	default:
+	}
+	select {
+	case qs := <-p.free:
+		return qs, nil
+	case p.slots <- struct{}{}:
+		qs, err := csql.New(postgres.Type, p.addr, nil)
+		if err != nil {
+			<-p.slots
+			return nil, err
+		}
+		return qs, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+// put gives a store back.
+func (p *sqlStores) put(qs cgraph.QuadStore) { p.free <- qs }
+
+// close closes the idle stores (all of them once no query runs).
+func (p *sqlStores) close() error {
+	var err error
+	for {
+		select {
+		case qs := <-p.free:
+			err = errors.Join(err, qs.Close())
+		default:
+			return err
+		}
+	}
+}
+
+// pgConn is newsgraph's own connection to a PostgreSQL store, for the two paths where Cayley's
+// SQL store costs a round trip per row.
+//
+// Writing: Cayley's writer (csql.QuadStore.ApplyDeltas) sends one INSERT per node and per quad;
+// pgConn.write stages a transaction's distinct values and quads with COPY into temporary tables
+// and moves them into nodes and quads with two statements. It writes exactly the rows Cayley
+// would (values encoded by csql.NodeValues, hashes by csql.HashOf; TestPostgresRowsMatchCayley)
+// and keeps the nodes' reference counts exact: a quad already stored adds no reference
+// (Cayley's writer counts it again), so that Cayley's ApplyDeltas can later delete quads and
+// drop the nodes no quad uses any more.
+//
+// Reading: Cayley's iterators return hashes and look each value up with its own query
+// (csql.QuadStore.NameOf); pgConn.eachQuad joins the values in the one query.
+type pgConn struct {
 	db *sql.DB
 }
 
@@ -191,7 +250,7 @@ const pgMoveQuads = `WITH added AS (
 UPDATE nodes SET refs = nodes.refs + used.n FROM used WHERE nodes.hash = used.hash`
 
 // write stores quads (distinct) in one transaction: all of them, or none.
-func (w *pgWriter) write(ctx context.Context, quads []quad.Quad) (err error) {
+func (w *pgConn) write(ctx context.Context, quads []quad.Quad) (err error) {
 	tx, err := w.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -294,7 +353,7 @@ func pgCopy(ctx context.Context, tx *sql.Tx, table string, cols []string, rows f
 // pgValueColumns are the columns of a node that make its value, in the order pgValue scans them.
 const pgValueColumns = "value, value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time"
 
-// pgEachQuad is the query of pgWriter.eachQuad: every quad with its four values, read in one
+// pgEachQuad is the query of pgConn.eachQuad: every quad with its four values, read in one
 // pass instead of Cayley's one query per value (csql.QuadStore.NameOf).
 var pgEachQuad = func() string {
 	var cols []string
@@ -312,7 +371,7 @@ var pgEachQuad = func() string {
 
 // eachQuad calls fn for every stored quad, or with v set, for every quad that holds v in
 // direction d, in the order the server returns them.
-func (w *pgWriter) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
+func (w *pgConn) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
 	query, args := pgEachQuad, []any(nil)
 	if v != nil {
 		query += " WHERE q." + d.String() + "_hash = $1"

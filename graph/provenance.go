@@ -61,7 +61,6 @@ func (st *Statement) Asserted() bool { return !st.Negated && st.Modality == "" }
 // any predicate), asserted ones first, then by article, sentence and id; ErrNotFound when there
 // is none.
 func (s *Store) Provenance(ctx context.Context, subject, predicate, object string) ([]Statement, error) {
-	defer s.reading()()
 	var ids []string
 	err := s.eachQuadWith(ctx, quad.Object, quad.IRI(subject), func(q quad.Quad) error {
 		if iriOf(q.Predicate) == schema.PropSubject {
@@ -112,7 +111,6 @@ func SortStatements(sts []Statement) {
 // literal object are left out), sorted like Provenance's: the provenance a self-contained export
 // inlines.
 func (s *Store) Statements(ctx context.Context) ([]Statement, error) {
-	defer s.reading()()
 	var ids []string
 	err := s.eachQuadWith(ctx, quad.Object, quad.IRI(schema.ClassStatement), func(q quad.Quad) error {
 		if iriOf(q.Predicate) == schema.PropType {
@@ -141,7 +139,6 @@ func (s *Store) Statements(ctx context.Context) ([]Statement, error) {
 
 // Articles returns every article of the store, sorted by id.
 func (s *Store) Articles(ctx context.Context) ([]ArticleInfo, error) {
-	defer s.reading()()
 	var iris []string
 	err := s.eachQuadWith(ctx, quad.Object, quad.IRI(schema.ClassArticle), func(q quad.Quad) error {
 		if iriOf(q.Predicate) == schema.PropType {

@@ -75,7 +75,6 @@ func HeapInUse() uint64 {
 // shape Cayley's HTTP API gives them. Every call uses a new Gizmo session: a session that was
 // closed cannot run another query. The query is stopped when ctx ends or the time limit passes.
 func (s *Store) Gizmo(ctx context.Context, q string, lim QueryLimits) ([]interface{}, error) {
-	defer s.reading()()
 	if lim.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, lim.Timeout)
@@ -89,7 +88,15 @@ func (s *Store) Gizmo(ctx context.Context, q string, lim QueryLimits) ([]interfa
 		defer close(done)
 		go watchHeap(done, lim.MaxHeap, cancel)
 	}
-	sess := gizmo.NewSession(s.qs)
+	qs := s.qs
+	if s.queryStores != nil {
+		var err error
+		if qs, err = s.queryStores.get(ctx); err != nil {
+			return nil, fmt.Errorf("gizmo: %w", err)
+		}
+		defer s.queryStores.put(qs)
+	}
+	sess := gizmo.NewSession(qs)
 	it, err := sess.Execute(ctx, q, query.Options{Collation: query.JSON, Limit: lim.MaxResults})
 	if err != nil {
 		return nil, fmt.Errorf("gizmo: %w", err)

@@ -13,7 +13,6 @@ import (
 // EachQuad calls fn for every stored quad, or with doc set, for every quad labelled with that
 // article. Order is the store's own; callers that print sort what they collect.
 func (s *Store) EachQuad(ctx context.Context, doc string, fn func(quad.Quad) error) error {
-	defer s.reading()()
 	if s.pg != nil {
 		var label quad.Value
 		if doc != "" {
@@ -57,7 +56,6 @@ type StoredEntity struct {
 // sorted by id, for linking new articles to what the store already knows. An entity stored with
 // several spellings of its name (articles built at different times) gets the smallest.
 func (s *Store) Entities(ctx context.Context) ([]StoredEntity, error) {
-	defer s.reading()()
 	mentions, err := s.mentions(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("read entities: %w", err)
@@ -150,7 +148,6 @@ func (s *Store) eachRef(ctx context.Context, d quad.Direction, v quad.Value, fn 
 
 // ArticleCount returns the number of articles in the store.
 func (s *Store) ArticleCount(ctx context.Context) (int, error) {
-	defer s.reading()()
 	n := 0
 	err := s.eachQuadWith(ctx, quad.Object, quad.IRI(schema.ClassArticle), func(q quad.Quad) error {
 		if iriOf(q.Predicate) == schema.PropType {

@@ -33,7 +33,9 @@ type Removed struct {
 // was: the same fact stated by another article is another quad, with that article's label.
 // The result is the graph the other articles alone give (tested), except where an entity's id
 // came from cross-article resolution with the removed article (a bare surname linked to the
-// full name it gave): those ids stay as they were built.
+// full name it gave): those ids stay as they were built. No other process may write to the
+// store meanwhile: a writer that has seen an entity's name and type does not send them again
+// (Store.WriteArticles).
 func (s *Store) Remove(ctx context.Context, doc string) (*Removed, error) {
 	if s.readOnly {
 		return nil, ErrReadOnly
@@ -116,11 +118,11 @@ func (s *Store) usedElsewhere(ctx context.Context, node quad.IRI, del map[quad.Q
 	for _, d := range [...]quad.Direction{quad.Subject, quad.Object, quad.Predicate} {
 		err := s.eachQuadWith(ctx, d, node, func(q quad.Quad) error {
 			if q.Label != nil && !del[q] {
-				return errUsed
+				return errStop
 			}
 			return nil
 		})
-		if errors.Is(err, errUsed) {
+		if errors.Is(err, errStop) {
 			return true, nil
 		}
 		if err != nil {
@@ -129,6 +131,3 @@ func (s *Store) usedElsewhere(ctx context.Context, node quad.IRI, del map[quad.Q
 	}
 	return false, nil
 }
-
-// errUsed stops usedElsewhere's walk at the first use.
-var errUsed = errors.New("used")

@@ -39,7 +39,6 @@ type SearchHit struct {
 // prefix before a later word of it, a name before an alias; then more articles first, then by
 // name and id. At most limit hits are returned (limit <= 0: 20).
 func (s *Store) Search(ctx context.Context, prefix string, limit int) ([]SearchHit, error) {
-	defer s.reading()()
 	if limit <= 0 {
 		limit = 20
 	}
@@ -176,7 +175,6 @@ func (s *Store) eachQuadWith(ctx context.Context, d quad.Direction, v quad.Value
 
 // Entity returns the node of one entity: name, type, aliases and article count, or ErrNotFound.
 func (s *Store) Entity(ctx context.Context, id string) (*Node, error) {
-	defer s.reading()()
 	n, err := s.nodeInfo(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("entity %s: %w", id, err)

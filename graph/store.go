@@ -18,6 +18,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
+	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
 
@@ -47,24 +48,13 @@ type Store struct {
 	backend  string
 	path     string
 	readOnly bool
-	// pg is the PostgreSQL write path (nil on other backends).
-	pg *pgWriter
+	// pg is newsgraph's own connection to a PostgreSQL store (nil on other backends).
+	pg *pgConn
+	// queryStores lends each Gizmo query a Cayley store of its own (PostgreSQL; nil on other
+	// backends).
+	queryStores *sqlStores
 	// written holds unlabelled quads the store is known to hold.
 	written quadMemo
-	// sqlMu serialises reads of a PostgreSQL store: Cayley's SQL query planner numbers table
-	// aliases with one counter for all queries (Optimizer.nextTable), a data race when two queries
-	// are planned at once.
-	sqlMu sync.Mutex
-}
-
-// reading starts a read of the store and returns the function that ends it: on PostgreSQL one
-// read at a time (see sqlMu), elsewhere any number at once.
-func (s *Store) reading() func() {
-	if s.pg == nil {
-		return func() {}
-	}
-	s.sqlMu.Lock()
-	return s.sqlMu.Unlock
 }
 
 // ErrReadOnly is returned by the methods that change a store opened read-only.
@@ -135,7 +125,9 @@ func openBolt(_ context.Context, opt Options) (cgraph.QuadStore, error) {
 	return qs, nil
 }
 
-// QuadStore returns the underlying Cayley quad store, for Gizmo and other Cayley tools.
+// QuadStore returns the underlying Cayley quad store, for Cayley's iterators. Run Gizmo through
+// Store.Gizmo: on PostgreSQL, Cayley's query optimiser is not safe for concurrent queries on one
+// store (see sqlStores).
 func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 
 // Location returns where the store is, fit for messages: the bolt file, the PostgreSQL URL
@@ -154,7 +146,7 @@ func (s *Store) Backend() string { return s.backend }
 func (s *Store) Close() error {
 	err := s.qs.Close()
 	if s.pg != nil {
-		err = errors.Join(err, s.pg.db.Close())
+		err = errors.Join(err, s.queryStores.close(), s.pg.db.Close())
 	}
 	return err
 }
@@ -182,6 +174,16 @@ func (m *lockedMemstore) NodesAllIterator() cgraph.Iterator {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.QuadStore.NodesAllIterator()
+}
+
+// addQuads adds quads under the lock; memstore skips those it holds. It is ApplyDeltas with
+// additions only, without building a delta for each quad.
+func (m *lockedMemstore) addQuads(quads []quad.Quad) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, q := range quads {
+		m.QuadStore.AddQuad(q)
+	}
 }
 
 // ApplyDeltas applies memstore's changes under the lock, so that no reader's snapshot starts

@@ -26,7 +26,7 @@ import (
 var buildCommand = command{
 	name:    "build",
 	summary: "extract facts from articles and load them into the graph store",
-	usage:   "[--db PATH] [--backend bolt|memory] [--workers N] [--batch N] INPUT...",
+	usage:   "[--db PATH|URL] [--backend bolt|memory|postgres] [--workers N] [--batch N] INPUT...",
 	example: "newsgraph build seeds/",
 	run:     runBuild,
 }
@@ -60,7 +60,7 @@ func runBuild(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 		return err
 	}
 	defer st.Close()
-	b := &builder{e: e, st: st, db: sf.db, batch: *batch}
+	b := &builder{e: e, st: st, db: st.Location(), batch: *batch}
 	path := spoolPath(sf)
 	if err := b.openSpool(ctx, path, spoolKey(sf, inf, fs.Args())); err != nil {
 		return err
@@ -91,7 +91,7 @@ func runBuild(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 		return err
 	}
 	fmt.Fprintf(e.stderr, "built %s: %d new articles (%d already stored), %d sentences, %d entities, %d facts, %d quads in %.1fs (extract %.1fs, store %.1fs)\n",
-		sf.db, b.sum.articles, b.present, b.sum.sentences, len(b.entities), b.sum.facts, b.sum.quads,
+		b.db, b.sum.articles, b.present, b.sum.sentences, len(b.entities), b.sum.facts, b.sum.quads,
 		time.Since(start).Seconds(), extracted.Sub(start).Seconds(), time.Since(extracted).Seconds())
 	if n := ex.skipped() + b.conflicts; n > 0 {
 		return partialError{fmt.Sprintf("%d article(s) or path(s) skipped: see the messages above", n)}
