@@ -27,14 +27,6 @@ func bbc(b *testing.B) ([]input.Article, int) {
 	return arts, words
 }
 
-func newExtractor(b *testing.B) *Extractor {
-	x, err := New(Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	return x
-}
-
 // liveHeap returns the bytes of live heap after a full collection.
 func liveHeap() uint64 {
 	runtime.GC()

@@ -17,11 +17,13 @@
 package extract
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/newsgraph/newsgraph/extract/coref"
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/input"
+	"github.com/newsgraph/newsgraph/extract/lang"
 	"github.com/newsgraph/newsgraph/extract/ner"
 	"github.com/newsgraph/newsgraph/extract/parse"
 	"github.com/newsgraph/newsgraph/extract/prepare"
@@ -35,20 +37,29 @@ type Options struct {
 	// MaxSentenceTokens caps the tokens of one sentence (longer runs are cut); 0 for the
 	// segmenter's default.
 	MaxSentenceTokens int
+	// AnyLanguage extracts articles whatever their language. By default an article whose prose
+	// is not English (see package lang) is skipped: the models know English only, and on other
+	// languages they would fill the graph with wrong entities and facts.
+	AnyLanguage bool
 }
+
+// ErrNoText is the reason an article with no prose left after preparation (markup only, or
+// navigation and scripts only) is skipped.
+var ErrNoText = errors.New("no article text (after removing the markup)")
 
 // Extractor runs the pipeline. It is safe for concurrent use: the models are read-only and each
 // call works on its own document.
 type Extractor struct {
-	split  segment.Splitter
-	tagger *tag.Model
-	parser *parse.Model
-	names  *ner.Model
+	split   segment.Splitter
+	anyLang bool
+	tagger  *tag.Model
+	parser  *parse.Model
+	names   *ner.Model
 }
 
 // New loads the embedded models and returns an Extractor.
 func New(opt Options) (*Extractor, error) {
-	x := &Extractor{split: segment.Splitter{MaxTokens: opt.MaxSentenceTokens}}
+	x := &Extractor{split: segment.Splitter{MaxTokens: opt.MaxSentenceTokens}, anyLang: opt.AnyLanguage}
 	var err error
 	if x.tagger, err = tag.Default(); err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
@@ -72,13 +83,29 @@ type Result struct {
 	Entities []schema.EntityRecord
 	// Sentences and Words count the article's text units and tokens.
 	Sentences, Words int
+	// Problem, when not nil, is why the article was skipped (ErrNoText, lang.ErrNotEnglish);
+	// then the result holds no facts.
+	Problem *input.Error
 }
 
 // Extract runs the whole pipeline on one article. Entity ids are those the article alone
-// supports; package resolve links them across articles.
+// supports; package resolve links them across articles. An article without prose, or not in
+// English (unless Options.AnyLanguage), gets a Result with Problem set and nothing else.
 func (x *Extractor) Extract(a input.Article) *Result {
-	d := x.Annotate(a)
-	r := &Result{Article: a.Article, Sentences: len(d.Sentences)}
+	r := &Result{Article: a.Article}
+	d := prepare.Prepare(a)
+	if len(d.Blocks) == 0 {
+		r.Problem = a.Problem(ErrNoText, false)
+		return r
+	}
+	if !x.anyLang {
+		if err := lang.Check(d); err != nil {
+			r.Problem = a.Problem(fmt.Errorf("%w; the models know English only", err), false)
+			return r
+		}
+	}
+	x.annotate(d)
+	r.Sentences = len(d.Sentences)
 	if r.Article.Title == "" {
 		r.Article.Title = d.Title
 	}
@@ -95,6 +122,12 @@ func (x *Extractor) Extract(a input.Article) *Result {
 // Annotate runs the linguistic stages (prepare to names) and returns the annotated document.
 func (x *Extractor) Annotate(a input.Article) *doc.Doc {
 	d := prepare.Prepare(a)
+	x.annotate(d)
+	return d
+}
+
+// annotate runs the stages after preparation (segment to names) on d.
+func (x *Extractor) annotate(d *doc.Doc) {
 	x.split.Split(d)
 	for i := range d.Sentences {
 		toks := d.Sentences[i].Tokens
@@ -102,5 +135,4 @@ func (x *Extractor) Annotate(a input.Article) *doc.Doc {
 		x.parser.Parse(toks)
 		x.names.Recognize(toks)
 	}
-	return d
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/coref"
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/extract/quote"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -19,6 +20,10 @@ type factBuilder struct {
 	// ents are the graph entities of the coref entities (by coref index); ok false for entities
 	// that do not become nodes (unnamed, or nationalities without a country).
 	ents []nodeRef
+	// clauses are the clauses of each sentence, by sentence index.
+	clauses [][]clause.Clause
+	// quotes are the article's direct quotations.
+	quotes []quote.Quote
 }
 
 type nodeRef struct {
@@ -27,10 +32,14 @@ type nodeRef struct {
 }
 
 func newFactBuilder(d *doc.Doc, cr *coref.Result) *factBuilder {
-	b := &factBuilder{d: d, cr: cr, ents: make([]nodeRef, len(cr.Entities))}
+	b := &factBuilder{d: d, cr: cr, ents: make([]nodeRef, len(cr.Entities)), clauses: make([][]clause.Clause, len(d.Sentences))}
 	for i := range cr.Entities {
 		b.ents[i] = b.node(&cr.Entities[i])
 	}
+	for si := range d.Sentences {
+		b.clauses[si] = clause.Extract(d.Sentences[si].Tokens)
+	}
+	b.quotes = quote.Find(d, b.clauses)
 	return b
 }
 
@@ -121,6 +130,8 @@ func (b *factBuilder) facts() []schema.Fact {
 		}
 		out = append(out, b.roleFacts(si)...)
 		out = append(out, b.clauseFacts(si)...)
+		out = append(out, b.partFacts(si)...)
+		out = append(out, b.reactionFacts(si)...)
 	}
 	return dedupFacts(out)
 }
@@ -145,8 +156,13 @@ func (b *factBuilder) args(si, t int) []arg {
 	if !add(t, false) && !b.nameOf(si, t, add) && contentNoun(&toks[t]) {
 		// "X's plan" stands for X, weakly; "Ukraine's ambassador" does not stand for Ukraine, nor
 		// "his car" for him.
-		for k := clause.Subtree(toks, t).Start; k < t; k++ { // the owner may hang on a compound: "X's peace deal suggestion"
+		phrase := nounComplement(toks, clause.Subtree(toks, t))
+		for k := phrase.Start; k < t; k++ { // the owner may hang on a compound: "X's peace deal suggestion"
 			if toks[k].Dep == "nmod:poss" && add(k, true) {
+				// The mention is the whole phrase: the fact is about X's plan, not X.
+				if txt := spanText(b.d, toks, phrase); txt != "" {
+					out[len(out)-1].mention = txt
+				}
 				break
 			}
 		}
@@ -157,6 +173,18 @@ func (b *factBuilder) args(si, t int) []arg {
 		}
 	}
 	return out
+}
+
+// nounComplement extends a noun phrase over the infinitive that completes it ("the idea | to
+// hold new votes"), which parsers often attach to the verb instead of the noun.
+func nounComplement(toks []doc.Token, sp clause.Span) clause.Span {
+	if sp.End+1 >= len(toks) || toks[sp.End].Tag != "TO" || toks[sp.End+1].Tag != "VB" || toks[sp.End].Head != sp.End+1 {
+		return sp
+	}
+	if inf := clause.Subtree(toks, sp.End+1); inf.Start == sp.End {
+		sp.End = inf.End
+	}
+	return sp
 }
 
 // nameOf resolves a title head to the name it introduces: in "Ukraine's ambassador to Germany
@@ -213,11 +241,15 @@ var literalClasses = map[string]bool{"SAY": true, "PROPOSE": true, "ASK": true, 
 func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 	s := &b.d.Sentences[si]
 	toks := s.Tokens
-	cs := clause.Extract(toks)
+	cs := b.clauses[si]
 	var out []schema.Fact
 	for ci := range cs {
 		c := &cs[ci]
+		quoted := b.quotesOf(si, c.Verb) // the quotations this clause attributes
 		p, ok := schema.LookupVerb(c.Lemma, c.Particle, c.Prep)
+		if !ok && len(quoted) > 0 { // "he continued, “…”"
+			p, ok = schema.PredicateByName("said")
+		}
 		if !ok {
 			continue
 		}
@@ -231,7 +263,9 @@ func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 		}
 		objects := b.args(si, objTok)
 		var literals []string // what was said or proposed, one per coordinated clause
-		if literalClasses[p.Class] {
+		if len(quoted) > 0 {
+			literals = quoted
+		} else if literalClasses[p.Class] {
 			switch {
 			case !c.Content.Empty():
 				for _, part := range c.Parts {
@@ -239,6 +273,13 @@ func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 						literals = append(literals, l)
 					}
 				}
+			case objTok >= 0 && schema.IsSpeech(c.Lemma):
+				// "told reporters in a call that …": what was said, not to whom.
+				if sp := thatClause(toks, c.Verb); !sp.Empty() {
+					literals = append(literals, spanText(b.d, toks, sp))
+					break
+				}
+				fallthrough
 			case objTok >= 0:
 				if l := spanText(b.d, toks, clause.Subtree(toks, objTok)); l != "" {
 					literals = append(literals, l)
@@ -247,6 +288,21 @@ func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 		}
 		if len(objects) == 0 && len(literals) == 0 {
 			continue
+		}
+		if p.Class == "SAY" && len(objects) == 0 && len(c.Parts) == 1 {
+			// "X stressed there can be no Y": X ruled Y out.
+			if r, lit, ok := ruledOut(toks, c.Parts[0]); ok {
+				if rp, ok := schema.PredicateByName("rejected"); ok {
+					for _, sa := range b.args(si, subjTok) {
+						out = append(out, schema.Fact{
+							Doc: b.d.ID, Sentence: s.Index, Start: b.d.Offsets.Source(s.Start), End: b.d.Offsets.Source(s.End),
+							Evidence: b.d.Text[s.Start:s.End], Subject: b.entityRef(sa), Predicate: rp.Name, CAMEO: rp.CAMEO,
+							Relation: c.Relation + " " + r, Object: schema.Object{Literal: spanText(b.d, toks, lit)},
+							Confidence: round(0.6 * mentionWeight(sa)),
+						})
+					}
+				}
+			}
 		}
 		conf := 0.9
 		switch {
@@ -272,6 +328,9 @@ func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 				attributed = &e
 				modality = "reported"
 			}
+		} else if sp := b.speaker(si, c.Verb); sp != nil {
+			attributed = sp // a clause inside a direct quotation is its speaker's word
+			modality = "reported"
 		}
 		for _, sa := range subjects {
 			conf := conf * mentionWeight(sa)
@@ -305,6 +364,283 @@ func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 		}
 	}
 	return out
+}
+
+// quotesOf returns the texts of the quotations that the clause with verb v of sentence si
+// attributes, in text order.
+func (b *factBuilder) quotesOf(si, v int) []string {
+	var out []string
+	for i := range b.quotes {
+		if q := &b.quotes[i]; q.Verb == (quote.Pos{Sent: si, Tok: v}) {
+			if t := quote.Text(b.d, *q); t != "" {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// speaker returns the entity a direct quotation holding token v of sentence si is attributed to,
+// or nil.
+func (b *factBuilder) speaker(si, v int) *schema.Entity {
+	for i := range b.quotes {
+		q := &b.quotes[i]
+		if !q.Attributed() || !q.Contains(quote.Pos{Sent: si, Tok: v}) {
+			continue
+		}
+		c := &b.clauses[q.Verb.Sent][q.Clause]
+		if sp := b.args(q.Verb.Sent, c.Subject); len(sp) > 0 {
+			e := b.entityRef(sp[0])
+			return &e
+		}
+	}
+	return nil
+}
+
+// thatClause returns the first "that" clause with a subject in the subtree of speech verb v, the
+// content of "told reporters in a call that …" when the parse hangs it on a noun; empty when none.
+func thatClause(toks []doc.Token, v int) clause.Span {
+	sp := clause.Subtree(toks, v)
+	for k := v + 1; k < sp.End; k++ {
+		if !strings.EqualFold(toks[k].Text, "that") { // a mark, or wrongly a relative pronoun
+			continue
+		}
+		h := toks[k].Head
+		if h <= k || h >= len(toks) {
+			continue
+		}
+		for j := k + 1; j < h; j++ {
+			if strings.HasPrefix(toks[j].Dep, "nsubj") && toks[j].Head == h {
+				c := clause.Subtree(toks, h)
+				return clause.Span{Start: k + 1, End: c.End}
+			}
+		}
+	}
+	return clause.Span{}
+}
+
+// ruledOut reads a denied existence in the span of a content clause: "there can be no Y",
+// "there will be no Y". It returns the words that deny ("there can be no") and Y's span.
+func ruledOut(toks []doc.Token, sp clause.Span) (string, clause.Span, bool) {
+	for v := sp.Start; v < sp.End; v++ {
+		if !strings.EqualFold(toks[v].Lemma, "be") {
+			continue
+		}
+		expl, subj := -1, -1
+		for j := sp.Start; j < sp.End; j++ {
+			if toks[j].Head != v {
+				continue
+			}
+			switch {
+			case toks[j].Dep == "expl":
+				expl = j
+			case strings.HasPrefix(toks[j].Dep, "nsubj"):
+				subj = j
+			}
+		}
+		if expl < 0 || subj < 0 {
+			continue
+		}
+		no := -1
+		for j := sp.Start; j < subj; j++ {
+			if toks[j].Head == subj && toks[j].Dep == "det" && strings.EqualFold(toks[j].Text, "no") {
+				no = j
+			}
+		}
+		if no < 0 {
+			continue
+		}
+		words := make([]string, 0, no-expl+1)
+		for j := expl; j <= no; j++ {
+			words = append(words, toks[j].Text)
+		}
+		np := clause.Subtree(toks, subj)
+		np.Start = no + 1
+		return strings.Join(words, " "), np, true
+	}
+	return "", clause.Span{}, false
+}
+
+// reactionNouns are nouns of a reaction whose "from" phrase names who reacted: "the plan drew
+// criticism from X" is X criticizing the plan's author.
+var reactionNouns = map[string]string{"backlash": "criticized", "criticism": "criticized", "condemnation": "criticized",
+	"outrage": "criticized", "anger": "criticized", "fury": "criticized", "rebuke": "criticized", "praise": "praised",
+	"support": "supported", "applause": "praised"}
+
+// reactionFacts reads reactions named by a noun: "Her plan drew criticism from X and Y" (X and Y
+// criticized her), "Its terms sparked backlash from X" (X criticized the author of what "its"
+// refers to: the thing of the sentence before, owned by somebody).
+func (b *factBuilder) reactionFacts(si int) []schema.Fact {
+	s := &b.d.Sentences[si]
+	toks := s.Tokens
+	var out []schema.Fact
+	for _, c := range b.clauses[si] {
+		if c.Object < 0 || c.Passive {
+			continue
+		}
+		pred, ok := reactionNouns[strings.ToLower(toks[c.Object].Lemma)]
+		if !ok {
+			continue
+		}
+		p, ok := schema.PredicateByName(pred)
+		if !ok {
+			continue
+		}
+		var reactors []arg
+		for j := range toks {
+			// "criticism from X", or the parse's "drew criticism | from X"
+			if (toks[j].Head == c.Object && toks[j].Dep == "nmod" || toks[j].Head == c.Verb && toks[j].Dep == "obl") && caseWord(toks, j) == "from" {
+				reactors = append(reactors, b.args(si, j)...)
+			}
+		}
+		if len(reactors) == 0 {
+			continue
+		}
+		targets := b.authorOf(si, c.Subject)
+		for _, t := range targets {
+			for _, r := range reactors {
+				if b.ents[r.ent].ID == b.ents[t.ent].ID {
+					continue
+				}
+				out = append(out, schema.Fact{
+					Doc: b.d.ID, Sentence: s.Index, Start: b.d.Offsets.Source(s.Start), End: b.d.Offsets.Source(s.End),
+					Evidence: b.d.Text[s.Start:s.End], Subject: b.entityRef(r), Predicate: p.Name, CAMEO: p.CAMEO,
+					Relation: c.Relation + " " + toks[c.Object].Text + " from", Object: schema.Object{Entity: b.entityRef(t)},
+					Confidence: round(0.6 * mentionWeight(r) * mentionWeight(t)),
+				})
+			}
+		}
+	}
+	return out
+}
+
+// authorOf resolves the thing headed by token t to whoever made it: an entity itself, an owner
+// ("her plan"), the subject of the clause that made it ("X posted a plan that drew…"), or for
+// "its terms", the owner of the last owned thing of the sentence before.
+func (b *factBuilder) authorOf(si, t int) []arg {
+	if t < 0 {
+		return nil
+	}
+	if a := b.args(si, t); len(a) > 0 {
+		return a
+	}
+	toks := b.d.Sentences[si].Tokens
+	for _, c := range b.clauses[si] {
+		if c.Object == t && c.Subject >= 0 && c.Subject != t {
+			return b.args(si, c.Subject)
+		}
+	}
+	for j := range toks {
+		if toks[j].Head == t && toks[j].Dep == "nmod:poss" && strings.EqualFold(toks[j].Text, "its") && si > 0 {
+			prev := b.d.Sentences[si-1].Tokens
+			for k := len(prev) - 1; k >= 0; k-- {
+				if contentNoun(&prev[k]) {
+					if a := b.args(si-1, k); len(a) > 0 && a[0].weak {
+						return a
+					}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// territories are the nouns that make their subject part of their owner: "X is part of Y",
+// "Y's region X", "the Zed regions – X and W".
+var territories = map[string]bool{"part": true, "region": true, "province": true, "territory": true, "oblast": true}
+
+// partFacts reads "part of" facts: "X is (a) part of Y", "X was recognized as part of Y", "X, a
+// region of Y", "two Zed regions – X and W" (Zed a nationality). A part in a hypothetical clause
+// ("should be part of") is hypothetical; one inside reported speech is the speaker's.
+func (b *factBuilder) partFacts(si int) []schema.Fact {
+	s := &b.d.Sentences[si]
+	toks := s.Tokens
+	p, ok := schema.PredicateByName("part of")
+	if !ok {
+		return nil
+	}
+	var out []schema.Fact
+	for k := range toks {
+		if !strings.HasPrefix(toks[k].Tag, "NN") || !territories[strings.ToLower(toks[k].Lemma)] {
+			continue
+		}
+		var owners, parts []arg
+		modality, rel := "", []string{}
+		for j := range toks {
+			if toks[j].Head != k {
+				continue
+			}
+			switch {
+			case toks[j].Dep == "nmod" && caseWord(toks, j) == "of", toks[j].Dep == "nmod:poss", toks[j].Dep == "amod" && toks[j].Ent != "" && toks[j].Ent != "O":
+				owners = append(owners, b.args(si, j)...)
+			case strings.HasPrefix(toks[j].Dep, "nsubj"), toks[j].Dep == "appos":
+				parts = append(parts, b.args(si, j)...)
+			case toks[j].Dep == "aux" && toks[j].Tag == "MD":
+				modality = "hypothetical"
+			}
+		}
+		switch h := toks[k].Head; {
+		case h >= 0 && caseWord(toks, k) == "as": // "recognized X as part of Y"
+			for j := range toks {
+				if toks[j].Head == h && (toks[j].Dep == "obj" || toks[j].Dep == "nsubj:pass") {
+					parts = append(parts, b.args(si, j)...)
+				}
+			}
+		case h >= 0 && (toks[k].Dep == "acl" || toks[k].Dep == "appos"): // "X, a region of Y"
+			parts = append(parts, b.args(si, h)...)
+		}
+		rel = append(rel, toks[k].Text)
+		if toks[k].Lemma == "part" {
+			rel = append(rel, "of")
+		}
+		for _, x := range parts {
+			if t := b.ents[x.ent].Type; t != "GPE" && t != "LOC" {
+				continue
+			}
+			for _, y := range owners {
+				if b.ents[y.ent].ID == b.ents[x.ent].ID {
+					continue
+				}
+				f := schema.Fact{
+					Doc: b.d.ID, Sentence: s.Index, Start: b.d.Offsets.Source(s.Start), End: b.d.Offsets.Source(s.End),
+					Evidence: b.d.Text[s.Start:s.End], Subject: b.entityRef(x), Predicate: p.Name, Relation: strings.Join(rel, " "),
+					Object: schema.Object{Entity: b.entityRef(y)}, Modality: modality, Confidence: round(0.8 * mentionWeight(x) * mentionWeight(y)),
+				}
+				if sp := b.speaker(si, k); sp != nil {
+					f.AttributedTo, f.Modality = sp, "reported"
+				} else if sp := b.contentSpeaker(si, k); sp != nil {
+					f.AttributedTo, f.Modality = sp, "reported"
+				}
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// caseWord returns the preposition marking token j, lower case, or "".
+func caseWord(toks []doc.Token, j int) string {
+	for k := range toks {
+		if toks[k].Head == j && toks[k].Dep == "case" {
+			return strings.ToLower(toks[k].Text)
+		}
+	}
+	return ""
+}
+
+// contentSpeaker returns the subject of the speech clause whose content holds token k of
+// sentence si ("He said Zed should be part of Yon": he), or nil.
+func (b *factBuilder) contentSpeaker(si, k int) *schema.Entity {
+	for _, c := range b.clauses[si] {
+		if c.Content.Empty() || k < c.Content.Start || k >= c.Content.End || !schema.IsSpeech(c.Lemma) {
+			continue
+		}
+		if sp := b.args(si, c.Subject); len(sp) > 0 {
+			e := b.entityRef(sp[0])
+			return &e
+		}
+	}
+	return nil
 }
 
 // nextCandidate moves a pronoun or description argument to its best alternative entity that is
@@ -400,6 +736,13 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 		}
 		for _, of := range r.Of {
 			add(name, p.CAMEO, of)
+		}
+		if len(r.Of) == 0 { // "President Lopez" of nowhere the text names: the title itself
+			f := base
+			f.Predicate = "has title"
+			f.Object = schema.Object{Literal: strings.ToLower(r.Title)}
+			f.Confidence = 0.8
+			out = append(out, f)
 		}
 	}
 	return out

@@ -21,8 +21,9 @@ type RunOptions struct {
 
 // Run reads the articles of paths, extracts them on opt.Workers goroutines, and calls fn with
 // each result in input order (so output is the same whatever the number of workers). Input
-// problems are returned as a list and never stop the run; the error result is the context's or
-// fn's.
+// problems, and the articles Extract skips (Result.Problem), are passed to opt.Reader.Problem
+// (from one goroutine at a time) and returned as one sorted list; they never stop the run. The
+// error result is the context's or fn's.
 func (x *Extractor) Run(ctx context.Context, paths []string, opt RunOptions, fn func(*Result) error) (input.ErrorList, error) {
 	workers := opt.Workers
 	if workers <= 0 {
@@ -45,6 +46,17 @@ func (x *Extractor) Run(ctx context.Context, paths []string, opt RunOptions, fn 
 				j.out <- x.Extract(j.a)
 			}
 		}()
+	}
+	// Problems come from the reader's goroutine and from this one: one at a time to the callback.
+	var mu sync.Mutex
+	var skipped input.ErrorList
+	report := opt.Reader.Problem
+	opt.Reader.Problem = func(e *input.Error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if report != nil {
+			report(e)
+		}
 	}
 	var probs input.ErrorList
 	var readErr error
@@ -73,6 +85,11 @@ func (x *Extractor) Run(ctx context.Context, paths []string, opt RunOptions, fn 
 	var fnErr error
 	for out := range order {
 		r := <-out
+		if r != nil && r.Problem != nil {
+			skipped = append(skipped, r.Problem)
+			opt.Reader.Problem(r.Problem)
+			continue
+		}
 		if r != nil && fnErr == nil {
 			if fnErr = fn(r); fnErr != nil {
 				cancel()
@@ -80,6 +97,10 @@ func (x *Extractor) Run(ctx context.Context, paths []string, opt RunOptions, fn 
 		}
 	}
 	wg.Wait()
+	if len(skipped) > 0 {
+		probs = append(probs, skipped...)
+		probs.Sort()
+	}
 	if fnErr != nil {
 		return probs, fnErr
 	}

@@ -179,18 +179,7 @@ func (s *Store) EntityGraph(ctx context.Context, doc string) (*EntityGraph, erro
 
 // eachQuadOf calls fn for every quad whose subject is the node with the given short IRI.
 func (s *Store) eachQuadOf(ctx context.Context, iri string, fn func(quad.Quad) error) error {
-	ref := s.qs.ValueOf(quad.IRI(iri))
-	if ref == nil {
-		return nil
-	}
-	it := s.qs.QuadIterator(quad.Subject, ref)
-	defer it.Close()
-	for it.Next(ctx) {
-		if err := fn(s.qs.Quad(it.Result())); err != nil {
-			return err
-		}
-	}
-	return it.Err()
+	return s.eachQuadWith(ctx, quad.Subject, quad.IRI(iri), fn)
 }
 
 func iriOf(v quad.Value) string {

@@ -2,10 +2,11 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/path"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -29,8 +30,7 @@ const (
 // Presence tells whether the article with the given id and text hash is already stored. When the
 // text is stored under another id, that id is returned too.
 func (s *Store) Presence(ctx context.Context, id, hash string) (Presence, string, error) {
-	node := quad.IRI(schema.ArticleIRI(id))
-	stored, err := s.firstValue(ctx, path.StartPath(s.qs, node).Out(quad.IRI(schema.PropHash)))
+	stored, err := s.firstOut(ctx, quad.IRI(schema.ArticleIRI(id)), schema.PropHash)
 	if err != nil {
 		return Absent, "", fmt.Errorf("look up article %s: %w", id, err)
 	}
@@ -40,8 +40,19 @@ func (s *Store) Presence(ctx context.Context, id, hash string) (Presence, string
 		}
 		return IDConflict, id, nil
 	}
-	other, err := s.firstValue(ctx, path.StartPath(s.qs, quad.String(hash)).In(quad.IRI(schema.PropHash)).Out(quad.IRI(schema.PropID)))
-	if err != nil {
+	var other quad.Value
+	err = s.eachQuadWith(ctx, quad.Object, quad.String(hash), func(q quad.Quad) error {
+		if iriOf(q.Predicate) != schema.PropHash {
+			return nil
+		}
+		v, err := s.firstOut(ctx, q.Subject, schema.PropID)
+		if err != nil || v == nil {
+			return err
+		}
+		other = v
+		return errStop
+	})
+	if err != nil && !errors.Is(err, errStop) {
 		return Absent, "", fmt.Errorf("look up article text %s: %w", hash, err)
 	}
 	if other != nil {
@@ -50,27 +61,152 @@ func (s *Store) Presence(ctx context.Context, id, hash string) (Presence, string
 	return Absent, "", nil
 }
 
-// firstValue returns the first value p reaches, or nil.
-func (s *Store) firstValue(ctx context.Context, p *path.Path) (quad.Value, error) {
-	v, err := p.Iterate(ctx).FirstValue(s.qs)
-	if err != nil {
+// firstOut returns the object of the first quad of node with the property prop, or nil.
+func (s *Store) firstOut(ctx context.Context, node quad.Value, prop string) (quad.Value, error) {
+	var v quad.Value
+	err := s.eachQuadWith(ctx, quad.Subject, node, func(q quad.Quad) error {
+		if iriOf(q.Predicate) != prop {
+			return nil
+		}
+		v = q.Object
+		return errStop
+	})
+	if err != nil && !errors.Is(err, errStop) {
 		return nil, err
 	}
 	return v, nil
 }
 
-// Write adds quads to the store in one transaction: all of them are stored, or none. Quads
-// already present are skipped, so writing the same article twice changes nothing.
+// errStop ends a walk over quads early.
+var errStop = errors.New("stop")
+
+// Write adds one article's quads to the store in one transaction: all of them are stored, or
+// none. Quads already present are skipped, so writing the same article twice changes nothing.
+// It is WriteArticles with one article.
 func (s *Store) Write(ctx context.Context, quads []quad.Quad) error {
+	return s.WriteArticles(ctx, quads)
+}
+
+// WriteArticles adds the quads of several articles (one slice each, as
+// schema.ArticleQuadsAll returns them) to the store in one transaction: every article is stored
+// whole, or, when it fails, none of them is. Quads already present, or given twice, are stored
+// once, so writing an article again changes nothing.
+//
+// One transaction costs a commit (an fsync on bolt and PostgreSQL) and, on PostgreSQL, a few
+// round trips to the server whatever its size: a builder that collects articles and writes
+// them together, about BatchQuads quads at a time, loads several times faster than one
+// transaction per article (BenchmarkLoad). A failed batch can be retried article by article to
+// find the one at fault.
+func (s *Store) WriteArticles(ctx context.Context, articles ...[]quad.Quad) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	deltas := make([]cgraph.Delta, len(quads))
-	for i, q := range quads {
-		deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Add}
+	if s.readOnly {
+		return ErrReadOnly
 	}
-	if err := s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
-		return fmt.Errorf("write %d quads: %w", len(quads), err)
+	quads, shared, err := s.collectQuads(articles)
+	if err != nil {
+		return err
 	}
+	if len(quads) == 0 {
+		return nil
+	}
+	if mem, ok := s.qs.(*lockedMemstore); ok {
+		mem.addQuads(quads)
+	} else if s.pg != nil {
+		err = s.pg.write(ctx, quads)
+	} else {
+		deltas := make([]cgraph.Delta, len(quads))
+		for i, q := range quads {
+			deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Add}
+		}
+		err = s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true})
+	}
+	if err != nil {
+		return fmt.Errorf("write %d quads of %d article(s): %w", len(quads), len(articles), err)
+	}
+	s.written.add(shared)
 	return nil
 }
+
+// collectQuads checks the quads of articles and returns them in one slice, and separately the
+// unlabelled ones. Unlabelled quads (an entity's name and type, a predicate's class: every
+// article that mentions them repeats them) come once, and not at all when this store wrote them
+// before. On bolt every
+// quad is given once: Cayley's kv store counts a reference to a quad's nodes for every copy in
+// one ApplyDeltas (memstore and the PostgreSQL path skip copies themselves).
+func (s *Store) collectQuads(articles [][]quad.Quad) (quads, shared []quad.Quad, err error) {
+	n := 0
+	for _, a := range articles {
+		n += len(a)
+	}
+	var seen map[quad.Quad]struct{}
+	if s.backend == "bolt" {
+		seen = make(map[quad.Quad]struct{}, n)
+	}
+	sharedSeen := map[quad.Quad]struct{}{}
+	quads = make([]quad.Quad, 0, n)
+	for i, a := range articles {
+		for _, q := range a {
+			if !q.IsValid() {
+				return nil, nil, fmt.Errorf("article %d of %d: incomplete quad %v (subject, predicate and object are required)", i+1, len(articles), q)
+			}
+			if q.Label == nil {
+				if _, dup := sharedSeen[q]; dup || s.written.has(q) {
+					continue
+				}
+				sharedSeen[q] = struct{}{}
+				shared = append(shared, q)
+			}
+			if seen != nil {
+				if _, dup := seen[q]; dup {
+					continue
+				}
+				seen[q] = struct{}{}
+			}
+			quads = append(quads, q)
+		}
+	}
+	return quads, shared, nil
+}
+
+// quadMemo remembers unlabelled quads a store holds, up to quadMemoMax of them (then it starts
+// again): the quads of the entities and predicates articles mention most are sent once. The
+// store's Remove forgets them all, since it deletes unlabelled quads.
+type quadMemo struct {
+	mu sync.Mutex
+	m  map[quad.Quad]struct{}
+}
+
+// quadMemoMax bounds a quadMemo: about 40 MB.
+const quadMemoMax = 1 << 18
+
+func (m *quadMemo) has(q quad.Quad) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	_, ok := m.m[q]
+	return ok
+}
+
+func (m *quadMemo) add(qs []quad.Quad) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.m == nil || len(m.m)+len(qs) > quadMemoMax {
+		m.m = make(map[quad.Quad]struct{}, len(qs))
+	}
+	for _, q := range qs {
+		m.m[q] = struct{}{}
+	}
+}
+
+func (m *quadMemo) forget() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.m = nil
+}
+
+// BatchQuads is the size of batch a builder should give WriteArticles, in quads (about 50
+// articles of news; BenchmarkLoad's write-batch): a commit, and on PostgreSQL a handful of
+// round trips, per BatchQuads quads is a small part of the cost of writing them, and the batch
+// a builder holds in memory stays small.
+const BatchQuads = 20000

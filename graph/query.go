@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"runtime/metrics"
 	"time"
 
 	"github.com/cayleygraph/cayley/query"
@@ -16,10 +18,58 @@ type QueryLimits struct {
 	Timeout time.Duration
 	// MaxResults stops collecting after this many results (0: no limit).
 	MaxResults int
+	// MaxHeap stops the query when the live heap of the whole process passes this many bytes
+	// (0: no limit). Gizmo is JavaScript: a script can allocate without bound (deep recursion
+	// takes hundreds of MB a second), which a time limit alone does not stop soon enough.
+	MaxHeap uint64
 }
 
 // ErrQueryTimeout is returned when a Gizmo query runs past its time limit.
 var ErrQueryTimeout = errors.New("query stopped at its time limit")
+
+// ErrQueryMemory is returned when a Gizmo query is stopped because memory passed QueryLimits.MaxHeap.
+var ErrQueryMemory = errors.New("query stopped: it took too much memory")
+
+// heapMetric is the runtime metric of live and not yet swept heap objects: cheap to read, without
+// stopping the world.
+const heapMetric = "/memory/classes/heap/objects:bytes"
+
+// watchHeap cancels the query with ErrQueryMemory once the heap passes max, checking every 10 ms
+// until done is closed. Over max, it first collects garbage (at most every 100 ms): what earlier
+// queries left behind is no reason to stop this one; only what is still live after a collection
+// is.
+func watchHeap(done <-chan struct{}, max uint64, cancel context.CancelCauseFunc) {
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	var collected time.Time
+	for {
+		select {
+		case <-done:
+			return
+		case <-tick.C:
+			if HeapInUse() <= max || time.Since(collected) < 100*time.Millisecond {
+				continue
+			}
+			runtime.GC()
+			collected = time.Now()
+			if HeapInUse() > max {
+				cancel(ErrQueryMemory)
+				return
+			}
+		}
+	}
+}
+
+// HeapInUse returns the bytes of heap objects in use (live, or garbage not yet swept), the measure
+// QueryLimits.MaxHeap is compared with.
+func HeapInUse() uint64 {
+	sample := []metrics.Sample{{Name: heapMetric}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return sample[0].Value.Uint64()
+}
 
 // Gizmo runs a Gizmo (JavaScript) query and returns its results as JSON-ready values, in the
 // shape Cayley's HTTP API gives them. Every call uses a new Gizmo session: a session that was
@@ -30,7 +80,23 @@ func (s *Store) Gizmo(ctx context.Context, q string, lim QueryLimits) ([]interfa
 		ctx, cancel = context.WithTimeout(ctx, lim.Timeout)
 		defer cancel()
 	}
-	sess := gizmo.NewSession(s.qs)
+	if lim.MaxHeap > 0 {
+		var cancel context.CancelCauseFunc
+		ctx, cancel = context.WithCancelCause(ctx)
+		defer cancel(nil)
+		done := make(chan struct{})
+		defer close(done)
+		go watchHeap(done, lim.MaxHeap, cancel)
+	}
+	qs := s.qs
+	if s.queryStores != nil {
+		var err error
+		if qs, err = s.queryStores.get(ctx); err != nil {
+			return nil, fmt.Errorf("gizmo: %w", err)
+		}
+		defer s.queryStores.put(qs)
+	}
+	sess := gizmo.NewSession(qs)
 	it, err := sess.Execute(ctx, q, query.Options{Collation: query.JSON, Limit: lim.MaxResults})
 	if err != nil {
 		return nil, fmt.Errorf("gizmo: %w", err)
@@ -46,6 +112,9 @@ func (s *Store) Gizmo(ctx context.Context, q string, lim QueryLimits) ([]interfa
 		}
 	}
 	if err := it.Err(); err != nil {
+		if errors.Is(context.Cause(ctx), ErrQueryMemory) {
+			return nil, ErrQueryMemory
+		}
 		if errors.Is(err, context.DeadlineExceeded) {
 			return out, ErrQueryTimeout
 		}

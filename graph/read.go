@@ -3,7 +3,6 @@ package graph
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -14,13 +13,23 @@ import (
 // EachQuad calls fn for every stored quad, or with doc set, for every quad labelled with that
 // article. Order is the store's own; callers that print sort what they collect.
 func (s *Store) EachQuad(ctx context.Context, doc string, fn func(quad.Quad) error) error {
+	if s.pg != nil {
+		var label quad.Value
+		if doc != "" {
+			label = schema.Label(doc)
+		}
+		if err := s.pg.eachQuad(ctx, quad.Label, label, fn); err != nil {
+			return fmt.Errorf("read quads: %w", err)
+		}
+		return nil
+	}
 	var it cgraph.Iterator
 	if doc == "" {
 		it = s.qs.QuadsAllIterator()
 	} else {
 		ref := s.qs.ValueOf(schema.Label(doc))
 		if ref == nil {
-			return fmt.Errorf("no article %q in the store", doc)
+			return fmt.Errorf("%w: %q", ErrNoArticle, doc)
 		}
 		it = s.qs.QuadIterator(quad.Label, ref)
 	}
@@ -36,47 +45,118 @@ func (s *Store) EachQuad(ctx context.Context, doc string, fn func(quad.Quad) err
 	return ctx.Err()
 }
 
-// Entities returns the name and type of every stored entity, sorted by id, for linking new
-// articles to what the store already knows.
-func (s *Store) Entities(ctx context.Context) ([]schema.EntityRecord, error) {
-	recs := map[string]*schema.EntityRecord{}
-	get := func(id string) *schema.EntityRecord {
-		r := recs[id]
-		if r == nil {
-			r = &schema.EntityRecord{ID: id}
-			recs[id] = r
-		}
-		return r
+// StoredEntity is an entity of the store: its id, name and type, and the number of articles
+// that mention it.
+type StoredEntity struct {
+	schema.EntityRecord
+	Articles int
+}
+
+// Entities returns the id, name, type and number of mentioning articles of every stored entity,
+// sorted by id, for linking new articles to what the store already knows. An entity stored with
+// several spellings of its name (articles built at different times) gets the smallest.
+func (s *Store) Entities(ctx context.Context) ([]StoredEntity, error) {
+	mentions, err := s.mentions(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read entities: %w", err)
 	}
+	recs := map[string]*StoredEntity{}
 	for _, prop := range []string{schema.PropName, schema.PropType} {
-		ref := s.qs.ValueOf(quad.IRI(prop))
-		if ref == nil {
-			continue
-		}
-		it := s.qs.QuadIterator(quad.Predicate, ref)
-		for it.Next(ctx) {
-			q := s.qs.Quad(it.Result())
+		err := s.eachQuadWith(ctx, quad.Predicate, quad.IRI(prop), func(q quad.Quad) error {
 			id := iriOf(q.Subject)
-			if id == "" || strings.HasPrefix(id, "article/") || strings.HasPrefix(id, "stmt/") {
-				continue
+			if !isEntityIRI(id) {
+				return nil
+			}
+			r := recs[id]
+			if r == nil {
+				r = &StoredEntity{EntityRecord: schema.EntityRecord{ID: id}, Articles: mentions[id]}
+				recs[id] = r
 			}
 			if prop == schema.PropName {
-				get(id).Name = quad.ToString(q.Object)
+				if name := quad.ToString(q.Object); r.Name == "" || name < r.Name {
+					r.Name = name
+				}
 			} else if t, ok := schema.TypeOfClass(iriOf(q.Object)); ok {
-				get(id).Type = t.Label
+				r.Type = t.Label
 			}
-		}
-		err := it.Err()
-		it.Close()
+			return nil
+		})
 		if err != nil {
 			return nil, fmt.Errorf("read entities: %w", err)
 		}
 	}
-	out := make([]schema.EntityRecord, 0, len(recs))
+	out := make([]StoredEntity, 0, len(recs))
 	for _, id := range sortedKeys(recs) {
 		if r := recs[id]; r.Name != "" && r.Type != "" {
 			out = append(out, *r)
 		}
 	}
 	return out, nil
+}
+
+// mentions counts the mentioned_in quads of every node, by its IRI. On Cayley's stores they are
+// counted by node reference, and only the distinct nodes are resolved to IRIs: resolving every
+// quad would read its four values.
+func (s *Store) mentions(ctx context.Context) (map[string]int, error) {
+	out := map[string]int{}
+	if s.pg != nil {
+		err := s.pg.eachQuad(ctx, quad.Predicate, quad.IRI(schema.PropMentionedIn), func(q quad.Quad) error {
+			out[iriOf(q.Subject)]++
+			return nil
+		})
+		return out, err
+	}
+	type node struct {
+		ref cgraph.Ref
+		n   int
+	}
+	byRef := map[any]*node{}
+	err := s.eachRef(ctx, quad.Predicate, quad.IRI(schema.PropMentionedIn), func(ref cgraph.Ref) error {
+		subj := s.qs.QuadDirection(ref, quad.Subject)
+		k := cgraph.ToKey(subj)
+		if byRef[k] == nil {
+			byRef[k] = &node{ref: subj}
+		}
+		byRef[k].n++
+		return nil
+	})
+	for _, nd := range byRef {
+		out[iriOf(s.qs.NameOf(nd.ref))] += nd.n
+	}
+	return out, err
+}
+
+// eachRef calls fn with a reference to every quad whose direction d is v, without reading the
+// quad's values (fn may ask the store for what it needs).
+func (s *Store) eachRef(ctx context.Context, d quad.Direction, v quad.Value, fn func(cgraph.Ref) error) error {
+	ref := s.qs.ValueOf(v)
+	if ref == nil {
+		return nil
+	}
+	it := s.qs.QuadIterator(d, ref)
+	defer it.Close()
+	for it.Next(ctx) {
+		if err := fn(it.Result()); err != nil {
+			return err
+		}
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// ArticleCount returns the number of articles in the store.
+func (s *Store) ArticleCount(ctx context.Context) (int, error) {
+	n := 0
+	err := s.eachQuadWith(ctx, quad.Object, quad.IRI(schema.ClassArticle), func(q quad.Quad) error {
+		if iriOf(q.Predicate) == schema.PropType {
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("count articles: %w", err)
+	}
+	return n, nil
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"golang.org/x/text/unicode/norm"
 
@@ -166,21 +167,10 @@ func isEntityIRI(id string) bool {
 
 // eachQuadWith calls fn for every quad whose direction d holds v.
 func (s *Store) eachQuadWith(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
-	ref := s.qs.ValueOf(v)
-	if ref == nil {
-		return nil
+	if s.pg != nil {
+		return s.pg.eachQuad(ctx, d, v, fn)
 	}
-	it := s.qs.QuadIterator(d, ref)
-	defer it.Close()
-	for it.Next(ctx) {
-		if err := fn(s.qs.Quad(it.Result())); err != nil {
-			return err
-		}
-	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return ctx.Err()
+	return s.eachRef(ctx, d, v, func(ref cgraph.Ref) error { return fn(s.qs.Quad(ref)) })
 }
 
 // Entity returns the node of one entity: name, type, aliases and article count, or ErrNotFound.

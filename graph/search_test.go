@@ -5,58 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
-
-	"github.com/newsgraph/newsgraph/schema"
 )
-
-// readFixture returns a memory store with two invented articles about invented people and
-// organisations: Ana Ruiz praises Nordwind Energy in both, Jon Bell criticises Ana Ruiz, and
-// Nordwind Energy is based in Lakeport; one negated and one reported statement make no edges.
-func readFixture(t testing.TB) *Store {
-	t.Helper()
-	ctx := context.Background()
-	st, err := Open(ctx, Options{Backend: "memory"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	ana := schema.EntityRecord{ID: "person/ana-ruiz", Name: "Ana Ruiz", Type: "PERSON", Aliases: []string{"Ruiz", "Minister Ruiz"}}
-	nw := schema.EntityRecord{ID: "org/nordwind-energy", Name: "Nordwind Energy", Type: "ORG", Aliases: []string{"Nordwind"}}
-	jon := schema.EntityRecord{ID: "person/jon-bell", Name: "Jón Bell", Type: "PERSON"}
-	lake := schema.EntityRecord{ID: "gpe/lakeport", Name: "Lakeport", Type: "GPE"}
-	e := func(r schema.EntityRecord) schema.Entity { return schema.Entity{ID: r.ID, Name: r.Name, Type: r.Type} }
-	f := func(doc string, sent int, s schema.EntityRecord, p, rel string, o schema.EntityRecord, conf float64, ev string) schema.Fact {
-		return schema.Fact{Doc: doc, Sentence: sent, Evidence: ev, Subject: e(s), Predicate: p, Relation: rel,
-			Object: schema.Object{Entity: e(o)}, Confidence: conf, End: len(ev)}
-	}
-	neg := f("b.txt", 2, jon, "praised", "praise", nw, 0.5, "Bell did not praise Nordwind.")
-	neg.Negated = true
-	rep := f("b.txt", 3, nw, "accused", "accused", jon, 0.4, "Ruiz said Nordwind had accused Bell of lying.")
-	rep.Modality, rep.AttributedTo = "reported", &schema.Entity{ID: ana.ID, Name: ana.Name, Type: ana.Type}
-	writes := []struct {
-		a     schema.Article
-		ents  []schema.EntityRecord
-		facts []schema.Fact
-	}{
-		{schema.Article{ID: "a.txt", Title: "Wind farm approved", Source: "North Herald", Date: "2024-05-01", Hash: "ha"},
-			[]schema.EntityRecord{ana, nw, lake}, []schema.Fact{
-				f("a.txt", 0, ana, "praised", "praised", nw, 0.9, "Minister Ana Ruiz praised Nordwind Energy on Monday."),
-				f("a.txt", 1, nw, "based in", "based in", lake, 0.8, "Nordwind Energy, based in Lakeport, will build it."),
-			}},
-		{schema.Article{ID: "b.txt", Title: "Critics speak", Source: "Lakeport Daily", Hash: "hb"},
-			[]schema.EntityRecord{ana, nw, jon}, []schema.Fact{
-				f("b.txt", 0, ana, "praised", "lauded", nw, 0.6, "Ruiz lauded Nordwind again."),
-				f("b.txt", 1, jon, "criticized", "hit back at", ana, 0.7, "Jón Bell hit back at Ruiz."),
-				neg, rep,
-			}},
-	}
-	for _, w := range writes {
-		if err := st.Write(ctx, schema.ArticleQuadsAll(w.a, w.ents, w.facts)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return st
-}
 
 func TestSearch(t *testing.T) {
 	st := readFixture(t)

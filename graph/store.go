@@ -1,7 +1,8 @@
-// Package graph stores newsgraph's quads in Cayley and reads them back: opening a store, loading
-// one article's quads in one transaction, Gizmo queries, statistics, and the entity graph that
-// exports and the web view draw. It knows the graph model through package schema and never
-// extracts anything from text (it must not import package extract).
+// Package graph stores newsgraph's quads in Cayley and reads them back: opening a store (bolt,
+// memory or PostgreSQL), loading articles' quads in transactions that hold whole articles,
+// removing an article, Gizmo queries, statistics, and the entity graph that exports and the web
+// view draw. It knows the graph model through package schema and never extracts anything from
+// text (it must not import package extract).
 package graph
 
 import (
@@ -10,36 +11,54 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"sync"
 	"time"
 
 	bbolt "github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/memstore"
+	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
 
 // Backends lists the stores newsgraph can open, in the order the help text shows them. Each is
 // constructed explicitly in Open (no registration by init side effects) and is covered by the
 // store contract tests.
-var Backends = []string{"bolt", "memory"}
+var Backends = []string{"bolt", "memory", "postgres"}
 
 // Options says which store to open.
 type Options struct {
 	// Backend is one of Backends.
 	Backend string
-	// Path is the bolt file (created when missing); unused for memory.
+	// Path is the bolt file (created when missing), or for postgres the URL of the database
+	// (postgres://user:password@host:port/dbname?sslmode=disable; the tables are created when
+	// missing, in the first schema of search_path); unused for memory.
 	Path string
-	// ReadOnly opens an existing store for reading only: a missing store is an error.
+	// ReadOnly opens an existing store for reading only: a missing store is an error, and
+	// writes return ErrReadOnly (a read-only memory store is empty and stays so).
 	ReadOnly bool
 }
 
-// Store is an open quad store holding a newsgraph graph.
+// Store is an open quad store holding a newsgraph graph. Readers may call its methods from
+// several goroutines at once, on every backend; on the memory backend a write must not run
+// alongside them (Cayley's memstore).
 type Store struct {
-	qs      cgraph.QuadStore
-	backend string
-	path    string
+	qs       cgraph.QuadStore
+	backend  string
+	path     string
+	readOnly bool
+	// pg is newsgraph's own connection to a PostgreSQL store (nil on other backends).
+	pg *pgConn
+	// queryStores lends each Gizmo query a Cayley store of its own (PostgreSQL; nil on other
+	// backends).
+	queryStores *sqlStores
+	// written holds unlabelled quads the store is known to hold.
+	written quadMemo
 }
+
+// ErrReadOnly is returned by the methods that change a store opened read-only.
+var ErrReadOnly = errors.New("the store is open read-only")
 
 // ErrNoStore is returned by Open when a read-only store does not exist.
 var ErrNoStore = errors.New("no graph store (run `newsgraph build` first)")
@@ -48,13 +67,22 @@ var ErrNoStore = errors.New("no graph store (run `newsgraph build` first)")
 func Open(ctx context.Context, opt Options) (*Store, error) {
 	switch opt.Backend {
 	case "memory":
-		return &Store{qs: memstore.New(), backend: opt.Backend}, nil
+		return &Store{qs: newLockedMemstore(), backend: opt.Backend, readOnly: opt.ReadOnly}, nil
 	case "bolt", "":
+		if isPostgresURL(opt.Path) {
+			return nil, fmt.Errorf("open bolt store %s: this is a PostgreSQL URL: use the postgres backend (--backend postgres)", redactURL(opt.Path))
+		}
 		qs, err := openBolt(ctx, opt)
 		if err != nil {
 			return nil, fmt.Errorf("open bolt store %s: %w", opt.Path, err)
 		}
-		return &Store{qs: qs, backend: "bolt", path: opt.Path}, nil
+		return &Store{qs: qs, backend: "bolt", path: opt.Path, readOnly: opt.ReadOnly}, nil
+	case "postgres":
+		st, err := openPostgres(ctx, opt)
+		if err != nil {
+			return nil, fmt.Errorf("open postgres store %s: %w", redactURL(opt.Path), err)
+		}
+		return st, nil
 	default:
 		return nil, fmt.Errorf("unknown backend %q (choose one of %v)", opt.Backend, Backends)
 	}
@@ -97,14 +125,74 @@ func openBolt(_ context.Context, opt Options) (cgraph.QuadStore, error) {
 	return qs, nil
 }
 
-// QuadStore returns the underlying Cayley quad store, for Gizmo and other Cayley tools.
+// QuadStore returns the underlying Cayley quad store, for Cayley's iterators. Run Gizmo through
+// Store.Gizmo: on PostgreSQL, Cayley's query optimiser is not safe for concurrent queries on one
+// store (see sqlStores).
 func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
+
+// Location returns where the store is, fit for messages: the bolt file, the PostgreSQL URL
+// without its password, or "memory".
+func (s *Store) Location() string {
+	if s.backend == "memory" {
+		return "memory"
+	}
+	return redactURL(s.path)
+}
 
 // Backend returns the name of the store's backend.
 func (s *Store) Backend() string { return s.backend }
 
 // Close flushes and closes the store.
-func (s *Store) Close() error { return s.qs.Close() }
+func (s *Store) Close() error {
+	err := s.qs.Close()
+	if s.pg != nil {
+		err = errors.Join(err, s.queryStores.close(), s.pg.db.Close())
+	}
+	return err
+}
+
+// lockedMemstore is Cayley's memstore made safe for concurrent readers. Its iterators over all
+// quads or nodes take a snapshot of a shared slice and mark it as being read (memstore.cloneAll
+// writes a flag), a data race when two readers start at once; that one call is serialised here.
+// Writers must still not run alongside readers, as with memstore itself.
+type lockedMemstore struct {
+	*memstore.QuadStore
+	mu sync.Mutex
+}
+
+func newLockedMemstore() *lockedMemstore { return &lockedMemstore{QuadStore: memstore.New()} }
+
+// QuadsAllIterator returns memstore's iterator over every quad, created under the lock.
+func (m *lockedMemstore) QuadsAllIterator() cgraph.Iterator {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.QuadStore.QuadsAllIterator()
+}
+
+// NodesAllIterator returns memstore's iterator over every node, created under the lock.
+func (m *lockedMemstore) NodesAllIterator() cgraph.Iterator {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.QuadStore.NodesAllIterator()
+}
+
+// addQuads adds quads under the lock; memstore skips those it holds. It is ApplyDeltas with
+// additions only, without building a delta for each quad.
+func (m *lockedMemstore) addQuads(quads []quad.Quad) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, q := range quads {
+		m.QuadStore.AddQuad(q)
+	}
+}
+
+// ApplyDeltas applies memstore's changes under the lock, so that no reader's snapshot starts
+// half way through a write.
+func (m *lockedMemstore) ApplyDeltas(in []cgraph.Delta, opts cgraph.IgnoreOpts) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.QuadStore.ApplyDeltas(in, opts)
+}
 
 func sortedKeys[V any](m map[string]V) []string {
 	ks := make([]string, 0, len(m))

@@ -13,9 +13,10 @@ const (
 	// Every node.
 	PropType = "type" // node —type→ class (Person, Organization, NewsArticle, Statement, ...)
 
-	// Entity nodes (written without a label: they belong to no single article).
+	// Entity nodes: name and type are written without a label (they belong to no single
+	// article), aliases with the label of the article that used them.
 	PropName        = "name"         // canonical name
-	PropAlias       = "alias"        // every other name an article used
+	PropAlias       = "alias"        // every other name an article used, labelled with the article
 	PropMentionedIn = "mentioned_in" // entity —mentioned_in→ article, labelled with the article
 
 	// Article nodes.
@@ -76,9 +77,9 @@ func ArticleQuads(a Article) []quad.Quad {
 	return qs
 }
 
-// EntityQuads returns the quads of an entity node as one article saw it: name, type and aliases
-// without a label (they hold whatever article says them), and mentioned_in labelled with the
-// article.
+// EntityQuads returns the quads of an entity node as one article saw it: name and type without
+// a label (they hold whatever article says them), and the aliases it used and mentioned_in
+// labelled with the article, so that removing the article takes its aliases with it.
 func EntityQuads(e EntityRecord, articleID string) []quad.Quad {
 	n := quad.IRI(e.ID)
 	qs := []quad.Quad{
@@ -89,7 +90,7 @@ func EntityQuads(e EntityRecord, articleID string) []quad.Quad {
 	sort.Strings(aliases)
 	for i, a := range aliases {
 		if a != e.Name && (i == 0 || a != aliases[i-1]) {
-			qs = append(qs, quad.Make(n, quad.IRI(PropAlias), quad.String(a), nil))
+			qs = append(qs, quad.Make(n, quad.IRI(PropAlias), quad.String(a), Label(articleID)))
 		}
 	}
 	return append(qs, quad.Make(n, quad.IRI(PropMentionedIn), quad.IRI(ArticleIRI(articleID)), Label(articleID)))

@@ -9,8 +9,8 @@ import (
 
 	flag "github.com/spf13/pflag"
 
+	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/eval"
-	"github.com/newsgraph/newsgraph/extract/input"
 )
 
 var evalCommand = command{
@@ -95,27 +95,22 @@ func readFactsFile(e *env, path string) ([]eval.Prediction, error) {
 // extractPredictions extracts the articles of paths as `extract` does (a re-submitted article
 // once) and returns their facts as the scorer reads them.
 func extractPredictions(ctx context.Context, e *env, paths []string, inf inputFlags) ([]eval.Prediction, error) {
-	seen := map[string]bool{}
-	c, err := extractCorpus(ctx, e, paths, inf, nil, func(a input.Article) bool {
-		dup := seen[a.Hash]
-		seen[a.Hash] = true
-		return dup
+	var preds []eval.Prediction
+	ex, err := extractAll(ctx, e, paths, inf, false, func(r *extract.Result) error {
+		for _, f := range r.Facts {
+			p, err := eval.FromFact(f)
+			if err != nil {
+				return err
+			}
+			preds = append(preds, p)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	if n := c.skipped(); n > 0 {
+	if n := ex.skipped(); n > 0 {
 		fmt.Fprintf(e.stderr, "newsgraph eval: %d input problem(s), scored without those articles\n", n)
-	}
-	var preds []eval.Prediction
-	for _, r := range c.results {
-		for _, f := range r.Facts {
-			p, err := eval.FromFact(f)
-			if err != nil {
-				return nil, err
-			}
-			preds = append(preds, p)
-		}
 	}
 	return preds, nil
 }

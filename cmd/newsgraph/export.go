@@ -18,7 +18,7 @@ import (
 var exportCommand = command{
 	name:    "export",
 	summary: "write the graph (or one article's part of it) as N-Quads, JSON-LD, GraphML, GML, DOT, CSV or an HTML viewer",
-	usage:   "[--db PATH] --format FORMAT [-o FILE] [--doc ID]",
+	usage:   "[--db PATH|URL] [--backend bolt|postgres] --format FORMAT [-o FILE] [--doc ID]",
 	example: "newsgraph export --format graphml -o story.graphml",
 	run:     runExport,
 }

@@ -5,26 +5,30 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"os"
+
 	flag "github.com/spf13/pflag"
 
 	"github.com/cayleygraph/quad/nquads"
 
-	"github.com/newsgraph/newsgraph/extract/input"
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/openie"
+	"github.com/newsgraph/newsgraph/graph/export"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
 var extractCommand = command{
 	name:    "extract",
 	summary: "extract facts from articles and print them (nothing is stored)",
-	usage:   "[--format jsonl|nquads] INPUT...",
-	example: "newsgraph extract --format jsonl seeds/ > facts.jsonl",
+	usage:   "[--format jsonl|nquads|carb] INPUT...",
+	example: "newsgraph extract --format jsonl seeds/ > facts.jsonl\n  newsgraph extract --format carb sentences.txt > tuples.tsv",
 	run:     runExtract,
 }
 
 func runExtract(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	var inf inputFlags
 	inf.add(fs)
-	format := fs.String("format", "jsonl", "output: jsonl (one fact a line) or nquads (the quads build would store)")
+	format := fs.String("format", "jsonl", "output: jsonl (one fact a line), nquads (the quads build would store) or carb (open tuples of text files with one sentence a line; - for stdin)")
 	base := fs.String("base", schema.DefaultBase, "namespace of newsgraph IRIs in nquads output")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -32,46 +36,91 @@ func runExtract(ctx context.Context, e *env, fs *flag.FlagSet, args []string) er
 	if fs.NArg() == 0 {
 		return usageError{"give at least one article file or folder"}
 	}
-	if *format != "jsonl" && *format != "nquads" {
-		return usageError{fmt.Sprintf("unknown --format %q (jsonl or nquads)", *format)}
-	}
-	seen := map[string]bool{}
-	c, err := extractCorpus(ctx, e, fs.Args(), inf, nil, func(a input.Article) bool {
-		dup := seen[a.Hash]
-		seen[a.Hash] = true
-		return dup
-	})
-	if err != nil {
-		return err
+	switch *format {
+	case "jsonl", "nquads":
+	case "carb":
+		return extractCARB(ctx, e, fs.Args())
+	default:
+		return usageError{fmt.Sprintf("unknown --format %q (jsonl, nquads or carb)", *format)}
 	}
 	w := bufio.NewWriter(e.stdout)
+	var write func(*extract.Result) error
 	switch *format {
 	case "jsonl":
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
-		for _, r := range c.results {
+		write = func(r *extract.Result) error {
 			for i := range r.Facts {
 				if err := enc.Encode(&r.Facts[i]); err != nil {
 					return err
 				}
 			}
+			return nil
 		}
 	case "nquads":
 		voc := schema.NewVocabulary(*base)
 		qw := nquads.NewWriter(w)
-		for _, r := range c.results {
+		write = func(r *extract.Result) error {
 			for _, q := range schema.ArticleQuadsAll(r.Article, r.Entities, r.Facts) {
-				if err := qw.WriteQuad(voc.ExpandQuad(q)); err != nil {
+				if err := qw.WriteQuad(export.RDFQuad(voc, q)); err != nil {
 					return err
 				}
 			}
+			return nil
+		}
+	}
+	// Articles in order of their id, not of the input: the same articles give the same output
+	// whatever order the files or folders were given in.
+	ex, err := extractAll(ctx, e, fs.Args(), inf, true, write)
+	if err != nil {
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if n := ex.skipped(); n > 0 {
+		return partialError{fmt.Sprintf("%d input problem(s): see the messages above", n)}
+	}
+	return nil
+}
+
+// extractCARB writes the open tuples of files holding one sentence a line ("-" is stdin) in the
+// CaRB/OpenIE benchmark format. Each line is one sentence, however the segmenter would split it;
+// there is no article preparation.
+func extractCARB(ctx context.Context, e *env, paths []string) error {
+	p, err := openie.Default()
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(e.stdout)
+	problems := 0
+	report := func(err error) {
+		problems++
+		fmt.Fprintln(e.stderr, err)
+	}
+	for _, path := range paths {
+		if path == "-" {
+			if _, err := p.Run(ctx, os.Stdin, "stdin", w, report); err != nil {
+				return err
+			}
+			continue
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			report(err)
+			continue
+		}
+		_, err = p.Run(ctx, f, path, w, report)
+		f.Close()
+		if err != nil {
+			return err
 		}
 	}
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	if n := c.skipped(); n > 0 {
-		return partialError{fmt.Sprintf("%d input problem(s): see the messages above", n)}
+	if problems > 0 {
+		return partialError{fmt.Sprintf("%d input problem(s): see the messages above", problems)}
 	}
 	return nil
 }

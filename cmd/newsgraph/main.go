@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync"
 	"syscall"
 
 	flag "github.com/spf13/pflag"
@@ -36,9 +37,11 @@ type command struct {
 var commands = []command{
 	buildCommand,
 	extractCommand,
+	loadCommand,
 	queryCommand,
 	exportCommand,
 	statsCommand,
+	removeCommand,
 	evalCommand,
 	serveCommand,
 }
@@ -46,6 +49,19 @@ var commands = []command{
 // env is what a subcommand may touch: its output streams.
 type env struct {
 	stdout, stderr io.Writer
+}
+
+// lockedWriter serialises writes from the goroutines of a command (progress, input problems,
+// the notice of an interrupt) to one stream.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 // usageError is a command line problem: exit status 2.
@@ -60,13 +76,17 @@ type partialError struct{ msg string }
 func (e partialError) Error() string { return e.msg }
 
 func main() {
+	// The first interrupt cancels ctx, and commands stop cleanly; after it the default handling
+	// is back, so a second interrupt ends the process at once.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	context.AfterFunc(ctx, stop)
 	os.Exit(run(ctx, &env{stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:]))
 }
 
 // run executes one command line and returns the exit status.
 func run(ctx context.Context, e *env, args []string) int {
+	e = &env{stdout: e.stdout, stderr: &lockedWriter{w: e.stderr}}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		printUsage(e.stderr)
 		if len(args) == 0 {

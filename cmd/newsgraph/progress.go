@@ -46,7 +46,22 @@ func (p *progress) update(verb string, done, facts int) {
 func (p *progress) done() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.endLine()
+}
+
+// message prints one line (a skipped input, say) below the status line. Messages come from
+// other goroutines than updates: both write under the lock.
+func (p *progress) message(line string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.endLine()
+	fmt.Fprintln(p.w, line)
+}
+
+// endLine ends a status line printed since the last one ended; p.mu must be held.
+func (p *progress) endLine() {
 	if p.printed {
 		fmt.Fprintln(p.w)
+		p.printed = false
 	}
 }

@@ -18,7 +18,7 @@ import (
 var queryCommand = command{
 	name:    "query",
 	summary: "run a Gizmo (JavaScript) query on the graph and print the results",
-	usage:   "[--db PATH] [--limit N] [--format json|table] [--timeout D] ('GIZMO' | -f FILE.js)",
+	usage:   "[--db PATH|URL] [--backend bolt|postgres] [--limit N] [--format json|table] [--timeout D] ('GIZMO' | -f FILE.js)",
 	example: `newsgraph query 'g.V("<person/elon-musk>").In("<praised>").Unique().Out("<name>").All()'`,
 	run:     runQuery,
 }

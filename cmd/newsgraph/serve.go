@@ -17,7 +17,7 @@ import (
 var serveSpec = command{
 	name:    "serve",
 	summary: "explore the graph in a web browser: search, neighbourhoods, evidence, Gizmo console",
-	usage:   "[--db PATH] [--addr 127.0.0.1:7474] [--query-timeout 10s] [--max-results N]",
+	usage:   "[--db PATH|URL] [--backend bolt|postgres] [--addr 127.0.0.1:7474] [--query-timeout 10s] [--max-results N] [--query-memory MB]",
 	example: "newsgraph serve --db newsgraph.db   # then open http://127.0.0.1:7474/",
 }
 
@@ -29,14 +29,15 @@ func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	addr := fs.String("addr", "127.0.0.1:7474", "listen on this address (keep it on localhost unless you mean to share the graph)")
 	timeout := fs.Duration("query-timeout", serve.DefaultQueryTimeout, "stop a Gizmo query after this long")
 	maxResults := fs.Int("max-results", serve.DefaultMaxResults, "stop a Gizmo query after N results")
+	memory := fs.Uint64("query-memory", serve.DefaultQueryMemory>>20, "stop Gizmo queries while the server's memory is this many MB above its own")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {
 		return usageError{"serve takes no arguments"}
 	}
-	if *timeout <= 0 || *maxResults <= 0 {
-		return usageError{"--query-timeout and --max-results must be positive"}
+	if *timeout <= 0 || *maxResults <= 0 || *memory == 0 {
+		return usageError{"--query-timeout, --max-results and --query-memory must be positive"}
 	}
 	host, _, err := net.SplitHostPort(*addr)
 	if err != nil {
@@ -54,7 +55,7 @@ func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	}
 	local := host == "localhost" || (net.ParseIP(host) != nil && net.ParseIP(host).IsLoopback())
 	srv := &http.Server{
-		Handler:           serve.New(st, serve.Config{QueryTimeout: *timeout, MaxResults: *maxResults, LocalOnly: local}),
+		Handler:           serve.New(st, serve.Config{QueryTimeout: *timeout, MaxResults: *maxResults, QueryMemory: *memory << 20, LocalOnly: local}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      *timeout + 30*time.Second,

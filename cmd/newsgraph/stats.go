@@ -12,7 +12,7 @@ import (
 var statsCommand = command{
 	name:    "stats",
 	summary: "count the graph's articles, entities by type and facts by predicate",
-	usage:   "[--db PATH] [--json]",
+	usage:   "[--db PATH|URL] [--backend bolt|postgres] [--json]",
 	example: "newsgraph stats --db newsgraph.db",
 	run:     runStats,
 }

@@ -18,14 +18,17 @@ type storeFlags struct {
 }
 
 func (s *storeFlags) add(fs *flag.FlagSet) {
-	fs.StringVar(&s.db, "db", defaultDB, "the graph store: a bolt file")
+	fs.StringVar(&s.db, "db", defaultDB, "the graph store: a bolt file, or with --backend postgres a URL (postgres://user:password@host:port/dbname?sslmode=disable)")
 	fs.StringVar(&s.backend, "backend", "bolt", "store backend: "+strings.Join(graph.Backends, "|"))
 }
 
 // open opens the chosen store; readOnly stores must exist.
 func (s *storeFlags) open(ctx context.Context, readOnly bool) (*graph.Store, error) {
 	if s.backend == "memory" && readOnly {
-		return nil, usageError{"--backend memory holds nothing between runs: use it with build, or use a bolt store"}
+		return nil, usageError{"--backend memory holds nothing between runs: use it with build, or use a bolt or postgres store"}
+	}
+	if s.backend == "postgres" && s.db == defaultDB {
+		return nil, usageError{"--backend postgres needs --db postgres://user:password@host:port/dbname?sslmode=disable"}
 	}
 	return graph.Open(ctx, graph.Options{Backend: s.backend, Path: s.db, ReadOnly: readOnly})
 }

@@ -94,6 +94,17 @@ func (s *sentence) child(i int, rels ...string) int {
 	return -1
 }
 
+// lastChild returns the last child of i with relation rel (full or base), or -1.
+func (s *sentence) lastChild(i int, rel string) int {
+	last := -1
+	for _, c := range s.children[i] {
+		if s.toks[c].Dep == rel || (!strings.Contains(rel, ":") && s.dep(c) == rel) {
+			last = c
+		}
+	}
+	return last
+}
+
 func (s *sentence) lower(i int) string { return strings.ToLower(form(&s.toks[i])) }
 
 func form(t *doc.Token) string {
@@ -166,6 +177,19 @@ func Extract(toks []doc.Token) []Clause {
 			}
 		}
 	}
+	// A clause under a verb that denies it ("refused to meet", "stopped short of endorsing") is
+	// negated; the denying words join its relation and its subject is the denier's.
+	for i := range out {
+		m, words := s.denier(out[i].Verb)
+		if m < 0 {
+			continue
+		}
+		out[i].Negated = true
+		out[i].Relation = s.words(words) + " " + out[i].Relation
+		if j, ok := index[m]; ok && (out[i].Subject < 0 || out[i].Inherited) {
+			out[i].Subject, out[i].Inherited = out[j].Subject, true
+		}
+	}
 	// A clause under a condition or question ("asked if they preferred a man who backed X",
 	// "if X attacks") is hypothetical, however deep below it hangs.
 	for i := range out {
@@ -194,6 +218,36 @@ func Extract(toks []doc.Token) []Clause {
 		}
 	}
 	return out
+}
+
+// deniers are verbs whose complement did not happen: "refused to meet", "failed to agree".
+var deniers = map[string]bool{"refuse": true, "decline": true, "fail": true, "refrain": true, "avoid": true}
+
+// denier returns the verb that denies the clause headed by v, with the words that say so
+// ("stopped short of", "refused to"), or -1.
+func (s *sentence) denier(v int) (int, []int) {
+	d := s.dep(v)
+	if d != "xcomp" && d != "advcl" {
+		return -1, nil
+	}
+	words := []int{}
+	if m := s.child(v, "mark"); m >= 0 && m < v {
+		words = append(words, m)
+	}
+	h := s.toks[v].Head
+	if h < 0 || h >= len(s.toks) {
+		return -1, nil
+	}
+	if s.lower(h) == "short" && s.dep(h) == "xcomp" { // "stopped short of X-ing"
+		words = append(words, h)
+		h = s.toks[h].Head
+		if h < 0 || h >= len(s.toks) || strings.ToLower(s.toks[h].Lemma) != "stop" {
+			return -1, nil
+		}
+	} else if !s.isVerb(h) || !deniers[strings.ToLower(s.toks[h].Lemma)] {
+		return -1, nil
+	}
+	return h, append(words, h)
 }
 
 // underHedge reports whether token v or one of its ancestors is marked by "if", "whether" or
@@ -265,7 +319,7 @@ func (s *sentence) clause(v int) Clause {
 		}
 	}
 	if !c.Passive {
-		if obj := s.child(v, "obj"); obj >= 0 {
+		if obj := s.lastChild(v, "obj"); obj >= 0 { // of two objects, a parse error, the later heads the phrase
 			c.Object = obj
 		} else if iobj := s.child(v, "iobj"); iobj >= 0 {
 			c.Object = iobj

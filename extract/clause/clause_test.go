@@ -11,19 +11,11 @@ import (
 // fixture reads the hand-made parses of testdata/clauses.conllu as doc tokens, by sent_id.
 func fixture(t *testing.T) map[string][]doc.Token {
 	t.Helper()
-	sents, err := conllu.ReadFile("testdata/clauses.conllu")
+	fx, err := conllu.ReadTokensFile("testdata/clauses.conllu")
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := map[string][]doc.Token{}
-	for _, s := range sents {
-		toks := make([]doc.Token, len(s.Words))
-		for i, w := range s.Words {
-			toks[i] = doc.Token{Text: w.Form, Tag: w.XPOS, Lemma: w.Lemma, Head: w.Head - 1, Dep: w.Deprel}
-		}
-		out[s.ID] = toks
-	}
-	return out
+	return fx
 }
 
 func TestExtract(t *testing.T) {
@@ -45,6 +37,9 @@ func TestExtract(t *testing.T) {
 		{"advparticle", 2, Clause{Lemma: "hit", Particle: "back", Prep: "at", Subject: 0, Object: 6, Relation: "hit back at", Parent: -1}},
 		{"twosubjects", 5, Clause{Lemma: "slam", Subject: 3, Object: 6, Relation: "slammed", Parent: -1}},
 		{"coordinated", 1, Clause{Lemma: "propose", Subject: 0, Object: -1, Content: Span{3, 9}, Parts: []Span{{3, 5}, {7, 9}}, Relation: "proposed", Parent: -1}},
+		{"stopshort", 5, Clause{Lemma: "endorse", Subject: 1, Object: 8, Negated: true, Inherited: true, Relation: "stopped short of endorsing", Parent: -1}},
+		{"refused", 3, Clause{Lemma: "meet", Subject: 0, Object: 4, Negated: true, Inherited: true, Relation: "refused to meet", Parent: -1}},
+		{"twoobjects", 1, Clause{Lemma: "hail", Subject: 0, Object: 7, Relation: "hailed", Parent: -1}},
 		{"relative", 4, Clause{Lemma: "praise", Subject: 0, Object: -1, Inherited: true, Relation: "praised", Parent: -1}},
 	}
 	for _, tt := range tests {

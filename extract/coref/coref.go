@@ -47,6 +47,15 @@ type Result struct {
 	Roles []Role
 	// at maps sentence and token to the mention covering it.
 	at map[[2]int]int
+	// kinds are the kinds of the document's sentences.
+	kinds []doc.Kind
+}
+
+// running reports whether mention j lies in running text (body or bullet): captions stand
+// apart, and their names weigh less and are not what a pronoun of the text refers to.
+func (r *Result) running(j int) bool {
+	k := r.kinds[r.Mentions[j].Sent]
+	return k == doc.Body || k == doc.Bullet
 }
 
 // At returns the mention that covers token tok of sentence sent, if any.
@@ -60,8 +69,9 @@ func (r *Result) At(sent, tok int) (*Mention, bool) {
 
 // Resolve finds the mentions of every sentence of d and groups them into entities.
 func Resolve(d *doc.Doc) *Result {
-	r := &Result{at: map[[2]int]int{}}
+	r := &Result{at: map[[2]int]int{}, kinds: make([]doc.Kind, len(d.Sentences))}
 	for si := range d.Sentences {
+		r.kinds[si] = d.Sentences[si].Kind
 		switch d.Sentences[si].Kind {
 		case doc.Headline, doc.Aside:
 			// Title case and by-lines mislead the recogniser ("Senate Backs Mayor's Plan" is no
@@ -82,18 +92,40 @@ func Resolve(d *doc.Doc) *Result {
 		r.Entities[ei].Type = r.majorityType(ei)
 	}
 	// Roles and descriptions from titles beside names, so that later descriptions resolve.
+	bySent := make([][]int, len(d.Sentences)) // the mentions of each sentence, in index order
+	for i, m := range r.Mentions {
+		if m.Sent >= 0 && m.Sent < len(bySent) {
+			bySent[m.Sent] = append(bySent[m.Sent], i)
+		}
+	}
 	for si := range d.Sentences {
-		r.readRoles(si, d.Sentences[si].Tokens)
+		r.readRoles(si, d.Sentences[si].Tokens, bySent[si])
 	}
 	r.retypeOwners(d)
 	// Pass 2: descriptions and pronouns, in text order, to the most salient compatible entity.
+	// Descriptions no longer change, and pass 2 sets only the entity of the mention at hand, so
+	// the nearest earlier mention of each entity can be kept as the pass goes (linear, where a
+	// backwards scan per description would be quadratic in the length of the article).
+	p2 := pass2{described: map[string][]int{}, last: make([]int, len(r.Entities))}
+	for ei := range r.Entities {
+		p2.last[ei] = -1
+		for _, d := range r.Entities[ei].Descriptions {
+			p2.described[d] = append(p2.described[d], ei)
+		}
+	}
 	for i := range r.Mentions {
 		switch r.Mentions[i].Kind {
 		case Nominal:
-			r.linkNominal(i)
+			r.linkNominal(i, &p2)
 		case Pronoun:
 			r.linkPronoun(i)
 		}
+		if e := r.Mentions[i].Entity; e >= 0 {
+			p2.last[e] = i
+		}
+	}
+	for ei := range r.Entities {
+		sort.Ints(r.Entities[ei].Mentions)
 	}
 	for i, m := range r.Mentions {
 		if m.Entity < 0 {
@@ -103,6 +135,7 @@ func Resolve(d *doc.Doc) *Result {
 			r.at[[2]int{m.Sent, k}] = i
 		}
 	}
+	r.descriptionRoles(d)
 	return r
 }
 
@@ -149,6 +182,9 @@ func (r *Result) majorityType(ei int) string {
 			continue
 		}
 		votes[m.Type]++
+		if r.running(mi) {
+			votes[m.Type]++ // a name in running text outvotes one in a caption
+		}
 		if n := len(strings.Fields(m.Name)); n > bestWords {
 			best, bestWords = m.Type, n
 		}
@@ -256,26 +292,55 @@ func isAcronymOf(a, b string) bool {
 	return initials.String() == a
 }
 
+// pass2 is what pass 2 knows of the mentions before the one at hand.
+type pass2 struct {
+	// described maps a description to the entities it describes.
+	described map[string][]int
+	// last holds each entity's nearest earlier mention (-1: none yet).
+	last []int
+}
+
 // linkNominal attaches a description to the nearest earlier entity described the same way, or,
 // for a description of a person, to the most salient person of the recent sentences.
-func (r *Result) linkNominal(i int) {
+func (r *Result) linkNominal(i int, p2 *pass2) {
 	m := &r.Mentions[i]
-	for j := i - 1; j >= 0; j-- {
-		c := &r.Mentions[j]
-		if c.Entity < 0 {
-			continue
+	best := -1
+	for _, e := range p2.described[m.Name] {
+		if p2.last[e] >= 0 && (best < 0 || p2.last[e] > p2.last[best]) {
+			best = e
 		}
-		for _, d := range r.Entities[c.Entity].Descriptions {
-			if d == m.Name {
-				r.attach(i, c.Entity)
-				return
-			}
-		}
+	}
+	if best >= 0 {
+		r.attach(i, best)
+		return
 	}
 	if m.Owned {
 		return
 	}
-	r.attachRanked(i, r.salient(i, func(e *Entity) bool { return e.Type == "PERSON" }, 3, false))
+	r.attachRanked(i, r.prominent(i))
+	if e := m.Entity; e >= 0 { // later "Acme's CEO" finds who "the Acme CEO" was
+		r.Entities[e].Descriptions = append(r.Entities[e].Descriptions, m.Name)
+		p2.described[m.Name] = append(p2.described[m.Name], e)
+	}
+}
+
+// prominent ranks the people mentioned before mention i for a description that matches no
+// earlier one ("the tech guru"): news describes its protagonist so, so the person mentioned most
+// so far comes first, and among the equally mentioned, a person of the recent sentences.
+func (r *Result) prominent(i int) []int {
+	m := &r.Mentions[i]
+	score := map[int]int{}
+	for j := 0; j < i; j++ {
+		c := &r.Mentions[j]
+		if c.Entity < 0 || r.Entities[c.Entity].Type != "PERSON" || c.Sent == m.Sent && c.End > m.Start {
+			continue
+		}
+		score[c.Entity] += 2
+		if c.Sent >= m.Sent-3 {
+			score[c.Entity] |= 1 // recent: wins a tie
+		}
+	}
+	return rankedByScore(score)
 }
 
 // linkPronoun attaches a pronoun to the most salient earlier entity that agrees in gender and
@@ -308,7 +373,8 @@ func (r *Result) salient(i int, fits func(*Entity) bool, window int, subjectsOnl
 		if c.Sent < m.Sent-window {
 			break
 		}
-		if c.Entity < 0 || !fits(&r.Entities[c.Entity]) || c.Sent == m.Sent && c.End > m.Start || subjectsOnly && !c.Subject {
+		if c.Entity < 0 || !fits(&r.Entities[c.Entity]) || c.Sent == m.Sent && c.End > m.Start || subjectsOnly && !c.Subject ||
+			r.running(i) && !r.running(j) {
 			continue
 		}
 		sc := 10 * (window - (m.Sent - c.Sent) + 1)
@@ -322,6 +388,12 @@ func (r *Result) salient(i int, fits func(*Entity) bool, window int, subjectsOnl
 			score[c.Entity] = sc
 		}
 	}
+	return rankedByScore(score)
+}
+
+// rankedByScore returns the entities of score, highest score first; on a tie, the
+// later-introduced entity first.
+func rankedByScore(score map[int]int) []int {
 	ranked := make([]int, 0, len(score))
 	for e := range score {
 		ranked = append(ranked, e)
@@ -330,7 +402,7 @@ func (r *Result) salient(i int, fits func(*Entity) bool, window int, subjectsOnl
 		if score[ranked[a]] != score[ranked[b]] {
 			return score[ranked[a]] > score[ranked[b]]
 		}
-		return ranked[a] > ranked[b] // the later-introduced entity on a tie
+		return ranked[a] > ranked[b]
 	})
 	return ranked
 }
@@ -348,6 +420,5 @@ func (r *Result) attachRanked(i int, ranked []int) {
 func (r *Result) attach(i, e int) {
 	r.Mentions[i].Entity = e
 	ent := &r.Entities[e]
-	ent.Mentions = append(ent.Mentions, i)
-	sort.Ints(ent.Mentions)
+	ent.Mentions = append(ent.Mentions, i) // sorted once pass 2 is over
 }

@@ -121,3 +121,52 @@ func TestOwnersAndInitialNames(t *testing.T) {
 		t.Errorf("sentence-initial surname tagged NN not linked: %+v", m)
 	}
 }
+
+// A description after a preposition starts at its determiner, not at the preposition: "at the
+// tech guru" is a description of the most salient person.
+func TestDescriptionAfterPreposition(t *testing.T) {
+	d := &doc.Doc{Sentences: []doc.Sentence{
+		// Maria Lopez posted a plan .
+		sent(t, "Maria/NNP/1/compound/B-PERSON Lopez/NNP/2/nsubj/I-PERSON posted/VBD/-1/root/O a/DT/4/det/O plan/NN/2/obj/O ./././punct/O"),
+		// Critics hit back at the tech guru .
+		sent(t, "Critics/NNS/1/nsubj/O hit/VBD/-1/root/O back/RB/1/advmod/O at/IN/6/case/O the/DT/6/det/O tech/NN/6/compound/O guru/NN/1/obl/O ./././punct/O"),
+	}}
+	r := Resolve(d)
+	m, ok := r.At(1, 6)
+	if !ok || m.Entity < 0 || r.Entities[m.Entity].Name != "Maria Lopez" {
+		t.Fatalf("the tech guru not resolved to Maria Lopez: %+v", m)
+	}
+	if m.Text != "the tech guru" {
+		t.Errorf("mention text %q, want %q", m.Text, "the tech guru")
+	}
+}
+
+// Descriptions give roles ("the Zenbo and Quarkly founder" is founder of both), and a name in a
+// caption neither outvotes the running text's type nor draws the text's pronouns.
+func TestDescriptionRolesAndCaptions(t *testing.T) {
+	cap := sent(t, "Ivan/NNP/1/compound/B-PERSON Petrov/NNP/-1/root/I-PERSON")
+	cap.Kind = doc.Caption
+	d := &doc.Doc{Sentences: []doc.Sentence{
+		cap,
+		// Maria Lopez spoke .
+		sent(t, "Maria/NNP/1/compound/B-PERSON Lopez/NNP/2/nsubj/I-PERSON spoke/VBD/-1/root/O ./././punct/O"),
+		// The Zenbo and Quarkly founder said his plan worked .
+		sent(t, "The/DT/4/det/O Zenbo/NNP/4/compound/B-ORG and/CC/3/cc/O Quarkly/NNP/1/conj/B-ORG founder/NN/5/nsubj/O said/VBD/-1/root/O his/PRP$/7/nmod:poss/O plan/NN/8/nsubj/O worked/VBD/5/ccomp/O ./././punct/O"),
+	}}
+	r := Resolve(d)
+	m, ok := r.At(2, 4)
+	if !ok || r.Entities[m.Entity].Name != "Maria Lopez" {
+		t.Fatalf("the founder not resolved to Maria Lopez (not the caption's name): %+v", m)
+	}
+	var of []string
+	for _, role := range r.Roles {
+		if role.Person == m.Entity && role.Title == "founder" {
+			for _, e := range role.Of {
+				of = append(of, r.Entities[e].Name)
+			}
+		}
+	}
+	if strings.Join(of, ",") != "Zenbo,Quarkly" {
+		t.Errorf("founder of %v, want Zenbo and Quarkly", of)
+	}
+}

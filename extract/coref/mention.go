@@ -243,7 +243,7 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 	}
 	// The description runs from its determiner to the noun.
 	start := i
-	for start > 0 && toks[start-1].Head == i || start > 0 && toks[start-1].Dep == "compound" && toks[start-1].Head == i {
+	for start > 0 && descriptionDep(toks[start-1].Dep) && descends(toks, start-1, i) {
 		start--
 	}
 	if start == i || strings.ToLower(form(&toks[start])) != "the" {
@@ -257,17 +257,41 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 		}
 		return Mention{}, false
 	}
-	for k := start; k <= i; k++ {
-		if covered[k] {
-			return Mention{}, false
-		}
+	if covered[i] {
+		return Mention{}, false
 	}
 	words := make([]string, 0, i-start+1)
+	first := start // the mention's tokens: from the determiner, or only the noun when a name modifies it
 	for k := start; k <= i; k++ {
 		words = append(words, form(&toks[k]))
+		if covered[k] {
+			first = i // "the Acme CEO": "Acme" stays a mention of its own
+		}
 	}
-	return Mention{Sent: si, Start: start, End: i + 1, Head: i, Kind: Nominal, Type: "PERSON",
+	return Mention{Sent: si, Start: first, End: i + 1, Head: i, Kind: Nominal, Type: "PERSON",
 		Text: strings.Join(words, " "), Name: lemma, Subject: isSubject(t), Entity: -1}, true
+}
+
+// descriptionDep reports whether a dependent before a description's noun belongs to the
+// description ("the", "tech" in "at the tech guru"), unlike its preposition.
+func descriptionDep(dep string) bool {
+	switch dep {
+	case "det", "amod", "compound", "nmod:poss", "nummod", "conj", "cc":
+		return true
+	}
+	return false
+}
+
+// descends reports whether token k lies below token i in the parse, a few levels down at most
+// ("SpaceX" in "the Acme and SpaceX founder" hangs on "Acme", which hangs on "founder").
+func descends(toks []doc.Token, k, i int) bool {
+	for n := 0; n < 4 && k >= 0 && k < len(toks); n++ {
+		if toks[k].Head == i {
+			return true
+		}
+		k = toks[k].Head
+	}
+	return false
 }
 
 // propagateNames adds name mentions the recogniser missed: a proper noun that repeats, alone, a

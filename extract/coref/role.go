@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
@@ -23,11 +24,13 @@ type Role struct {
 	To int
 }
 
-// readRoles finds the titles standing before or in apposition to the person names of sentence si.
-func (r *Result) readRoles(si int, toks []doc.Token) {
+// readRoles finds the titles standing before or in apposition to the person names of sentence si,
+// whose mentions are the indices mentions.
+func (r *Result) readRoles(si int, toks []doc.Token, mentions []int) {
 	mentionAt := map[int]int{} // token -> name mention of this sentence
 	var people []int
-	for i, m := range r.Mentions {
+	for _, i := range mentions {
+		m := r.Mentions[i]
 		if m.Sent != si || m.Kind != Name || m.Entity < 0 {
 			continue
 		}
@@ -198,9 +201,54 @@ func (r *Result) addRole(role Role) {
 	r.Roles = append(r.Roles, role)
 	e := &r.Entities[role.Person]
 	for _, w := range strings.Fields(strings.ToLower(role.Title)) {
-		e.Descriptions = append(e.Descriptions, w)
+		if !slices.Contains(e.Descriptions, w) {
+			e.Descriptions = append(e.Descriptions, w)
+		}
 	}
-	if t, ok := lexicon.Title(role.Title); ok {
+	if t, ok := lexicon.Title(role.Title); ok && !slices.Contains(e.Descriptions, t.Canonical) {
 		e.Descriptions = append(e.Descriptions, t.Canonical)
 	}
+}
+
+// descriptionRoles reads roles off the descriptions that resolved to a person: "the Acme CEO" and
+// "Acme's founder" say whose CEO or founder the person is, "the Acme and Zenith boss" both.
+func (r *Result) descriptionRoles(d *doc.Doc) {
+	for i := range r.Mentions {
+		m := &r.Mentions[i]
+		if m.Kind != Nominal || m.Entity < 0 || r.Entities[m.Entity].Type != "PERSON" {
+			continue
+		}
+		toks := d.Sentences[m.Sent].Tokens
+		if n, _ := matchTitle([]string{form(&toks[m.Head])}, 0); n == 0 {
+			continue
+		}
+		role := Role{Sent: m.Sent, Start: m.Start, End: m.End, Person: m.Entity, Title: form(&toks[m.Head]), To: -1}
+		for k := range toks {
+			if !ownerOf(toks, k, m.Head) {
+				continue
+			}
+			if o, ok := r.At(m.Sent, k); ok && o.Kind == Name && o.Type != "PERSON" && o.Entity >= 0 && o.Head == k {
+				role.Of = append(role.Of, o.Entity)
+			}
+		}
+		if len(role.Of) > 0 {
+			r.Roles = append(r.Roles, role)
+		}
+	}
+}
+
+// ownerOf reports whether token k modifies title token h as its owner: a compound or possessive
+// dependent, or one coordinated with such ("Acme and Zenith CEO").
+func ownerOf(toks []doc.Token, k, h int) bool {
+	for n := 0; n < 2 && k >= 0 && k < len(toks); n++ {
+		switch toks[k].Dep {
+		case "compound", "nmod:poss":
+			return toks[k].Head == h
+		case "conj":
+			k = toks[k].Head
+			continue
+		}
+		return false
+	}
+	return false
 }

@@ -16,6 +16,8 @@ var (
 	ErrMalformed   = errors.New("malformed JSONL line")
 	ErrNoText      = errors.New("JSONL line has no text")
 	ErrUnknownType = errors.New("unknown file type")
+	ErrEncoding    = errors.New("unknown text encoding")
+	ErrDuplicateID = errors.New("duplicate article id")
 	// ErrDecoded is a warning: the text was not UTF-8 and was decoded (the article is kept).
 	ErrDecoded = errors.New("decoded")
 )

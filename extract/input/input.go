@@ -23,8 +23,12 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -58,6 +62,15 @@ type Article struct {
 	Text string
 	// Format is the markup of Text.
 	Format Format
+	// Path is the file the article was read from, and Line its 1-based line in a JSONL file (0
+	// for a whole file): where a problem found later is reported (see Problem).
+	Path string
+	Line int
+}
+
+// Problem returns err as a problem of the article, at its file and line.
+func (a *Article) Problem(err error, warn bool) *Error {
+	return &Error{File: a.Path, Line: a.Line, Err: err, Warn: warn}
 }
 
 // DefaultMaxBytes is the default size limit of one article: 10 MB.
@@ -65,10 +78,16 @@ const DefaultMaxBytes = 10 << 20
 
 // Reader reads articles. The zero value is ready to use with the default limit.
 //
-// Text that is not valid UTF-8 is decoded as Windows-1252 (whose undefined bytes 0x81, 0x8D, 0x8F,
-// 0x90 and 0x9D are read as the Latin-1 control characters of the same value), and a warning
-// (ErrDecoded) is reported; the article is still read. Text starting with a UTF-16 byte-order mark
-// is decoded from UTF-16 with the same warning. A UTF-8 byte-order mark is dropped.
+// Text that is not valid UTF-8 is decoded, with a warning (ErrDecoded), and the article is still
+// read: text starting with a UTF-16 byte-order mark from UTF-16; an HTML file from the charset its
+// <meta> declares; other text from Windows-1252 (a superset of Latin-1), keeping any runs of valid
+// UTF-8 as they are, when it looks like Western European text (few bytes outside ASCII). Text
+// that looks like none of these is skipped (ErrEncoding); so are binary files (ErrBinary). A
+// UTF-8 byte-order mark is dropped.
+//
+// Articles larger than MaxBytes are skipped (ErrTooLarge) without being read: files by their size,
+// JSONL lines as they stream past. Within one run, an id met again with a different text is
+// skipped (ErrDuplicateID); with the same text it is passed on (callers drop repeated texts).
 type Reader struct {
 	// MaxBytes is the largest article accepted, in bytes; 0 means DefaultMaxBytes. Larger articles
 	// are reported (ErrTooLarge) and skipped.
@@ -98,7 +117,7 @@ func Read(ctx context.Context, paths []string, fn func(Article) error) (ErrorLis
 // ErrorList (nil when there were none) and passed to r.Problem as they happen. The error result is
 // only for what stops the run: the context's error, or an error returned by fn (returned as is).
 func (r *Reader) Read(ctx context.Context, paths []string, fn func(Article) error) (ErrorList, error) {
-	rd := &run{r: r, ctx: ctx, fn: fn, max: r.MaxBytes}
+	rd := &run{r: r, ctx: ctx, fn: fn, max: r.MaxBytes, ids: map[string]firstRead{}}
 	if rd.max <= 0 {
 		rd.max = DefaultMaxBytes
 	}
@@ -144,6 +163,39 @@ type run struct {
 	fn   func(Article) error
 	max  int64
 	errs ErrorList
+	ids  map[string]firstRead // article id -> where it was first read
+}
+
+// firstRead is where an article id was first read, and the hash of its text.
+type firstRead struct {
+	where, hash string
+}
+
+// emit passes a to the callback unless its id was read before with another text.
+func (rd *run) emit(a Article) error {
+	if first, ok := rd.ids[a.ID]; ok && first.hash != a.Hash {
+		rd.report(a.Path, a.Line, false, fmt.Errorf("%w %q with a different text (first read at %s)", ErrDuplicateID, a.ID, first.where))
+		return nil
+	} else if !ok {
+		rd.ids[a.ID] = firstRead{a.File, a.Hash}
+	}
+	return rd.fn(a)
+}
+
+// tooLarge is the problem of an article of size bytes over the limit.
+func (rd *run) tooLarge(size int64, what string) error {
+	return fmt.Errorf("%w: %s of %s, over the limit of %s", ErrTooLarge, what, byteSize(size), byteSize(rd.max))
+}
+
+// byteSize writes n bytes for people: "104857600 bytes (100.0 MB)".
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%d bytes (%.1f MB)", n, float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d bytes (%.1f KB)", n, float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // stop wraps an error that must end the run (context, callback).
@@ -232,39 +284,42 @@ func (rd *run) file(p, id string, kind int) error {
 		return nil
 	}
 	defer f.Close()
+	// A regular file over the limit is rejected by its size, before anything is read.
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() > rd.max {
+		rd.report(p, 0, false, rd.tooLarge(st.Size(), "file"))
+		return nil
+	}
 	data, err := io.ReadAll(io.LimitReader(f, rd.max+1))
 	if err != nil {
 		rd.report(p, 0, false, unwrapPath(err))
 		return nil
 	}
 	if int64(len(data)) > rd.max {
-		rd.report(p, 0, false, fmt.Errorf("%w (limit %d bytes)", ErrTooLarge, rd.max))
+		rd.report(p, 0, false, fmt.Errorf("%w: more than %s", ErrTooLarge, byteSize(rd.max)))
 		return nil
 	}
-	text, ok := rd.decode(p, 0, data)
-	if !ok {
-		return nil
-	}
-	a := Article{Text: text}
+	a := Article{Path: p}
 	switch kind {
 	case fileMarkdown:
 		a.Format = Markdown
 	case fileHTML:
 		a.Format = HTML
 	}
+	text, ok := rd.decode(p, 0, data, a.Format)
+	if !ok {
+		return nil
+	}
+	a.Text = text
 	a.ID = id
 	a.File = p
 	a.Hash = Hash(text)
-	if err := rd.fn(a); err != nil {
-		return err
-	}
-	return nil
+	return rd.emit(a)
 }
 
 // decode checks data and turns it into UTF-8 text, reporting problems; ok is false when the
 // article must be skipped.
-func (rd *run) decode(file string, line int, data []byte) (string, bool) {
-	text, warn, err := Decode(data)
+func (rd *run) decode(file string, line int, data []byte, f Format) (string, bool) {
+	text, warn, err := Decode(data, f)
 	if err != nil {
 		rd.report(file, line, false, err)
 		return "", false
@@ -275,23 +330,26 @@ func (rd *run) decode(file string, line int, data []byte) (string, bool) {
 	return text, true
 }
 
-// Decode turns the bytes of one article into UTF-8 text. It returns an error (ErrEmpty,
-// ErrBinary) when the bytes are not usable text, and a warning (wrapping ErrDecoded) when they
-// were not UTF-8 and were decoded as UTF-16 or Windows-1252.
-func Decode(data []byte) (text string, warning, err error) {
+// Decode turns the bytes of one article of format f into UTF-8 text, as Reader describes. It
+// returns an error (ErrEmpty, ErrBinary, ErrEncoding) when the bytes are not usable text, and a
+// warning (wrapping ErrDecoded) when they were not UTF-8 and were decoded.
+func Decode(data []byte, f Format) (text string, warning, err error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
 	case len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF):
-		text = decodeUTF16(data[2:], data[0] == 0xFE)
-		warning = fmt.Errorf("%w from UTF-16", ErrDecoded)
-		if strings.TrimSpace(text) == "" {
+		// The BOM tells the byte order; ExpectBOM consumes it.
+		u, derr := decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), data)
+		if derr != nil {
+			return "", nil, fmt.Errorf("%w: bad UTF-16: %w", ErrEncoding, derr)
+		}
+		if len(bytes.TrimSpace(u)) == 0 {
 			return "", nil, ErrEmpty
 		}
-		if binary([]byte(text)) {
+		if binary(u) {
 			return "", nil, ErrBinary
 		}
-		return text, warning, nil
+		return string(u), fmt.Errorf("%w from UTF-16", ErrDecoded), nil
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return "", nil, ErrEmpty
@@ -302,7 +360,30 @@ func Decode(data []byte) (text string, warning, err error) {
 	if utf8.Valid(data) {
 		return string(data), nil, nil
 	}
+	if f == HTML {
+		// A charset declared in the page (<meta charset>, http-equiv) decides; without one
+		// DetermineEncoding answers windows-1252, handled below.
+		if enc, name, _ := charset.DetermineEncoding(data, "text/html"); name != "windows-1252" && name != "utf-8" && enc != nil {
+			if u, derr := decodeWith(enc, data); derr == nil {
+				return string(u), fmt.Errorf("%w from %s (declared in the page)", ErrDecoded, name), nil
+			}
+		}
+	}
+	return decodeLegacy(data)
+}
+
+// decodeLegacy decodes bytes that are not valid UTF-8 as Windows-1252 when they look like
+// Western European text; see strayBytes.
+func decodeLegacy(data []byte) (text string, warning, err error) {
+	if bad, letters := strayBytes(data); bad*3 > letters {
+		return "", nil, fmt.Errorf("%w: not UTF-8, UTF-16 or Western European (Windows-1252) text: %d of its %d letters are bytes outside ASCII", ErrEncoding, bad, letters)
+	}
 	return decode1252(data), fmt.Errorf("%w from Windows-1252 (not valid UTF-8)", ErrDecoded), nil
+}
+
+// decodeWith decodes data with enc.
+func decodeWith(enc encoding.Encoding, data []byte) ([]byte, error) {
+	return enc.NewDecoder().Bytes(data)
 }
 
 // binary reports whether data holds a NUL byte or, in its first 8 KB, more than 10% control
@@ -324,33 +405,40 @@ func binary(data []byte) bool {
 	return ctl*10 > len(head)
 }
 
-func decodeUTF16(b []byte, bigEndian bool) string {
-	u := make([]uint16, len(b)/2)
-	for i := range u {
-		if bigEndian {
-			u[i] = uint16(b[2*i])<<8 | uint16(b[2*i+1])
-		} else {
-			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
+// strayBytes counts the bytes of data outside ASCII that are not part of valid UTF-8 sequences,
+// and the letters (ASCII letters and those stray bytes). In Western European text in
+// Windows-1252 the stray bytes are a few accented letters and punctuation; in Cyrillic, Greek or
+// East Asian legacy encodings they are most of the letters.
+func strayBytes(data []byte) (bad, letters int) {
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				letters++
+			}
+			i++
+			continue
 		}
+		if r, n := utf8.DecodeRune(data[i:]); r != utf8.RuneError || n > 1 {
+			i += n
+			continue
+		}
+		bad++
+		letters++
+		i++
 	}
-	return string(utf16.Decode(u))
+	return bad, letters
 }
 
-// win1252 holds the code points of bytes 0x80-0x9F in Windows-1252; the five undefined bytes map
-// to the Latin-1 control characters of the same value.
-var win1252 = [32]rune{
-	0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-	0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
-}
-
-// decode1252 decodes data as Windows-1252, keeping runs of valid multi-byte UTF-8 as they are
-// (text that mixes both encodings is common in scraped news).
+// decode1252 decodes data as Windows-1252 (golang.org/x/text's table: its five undefined bytes
+// become U+FFFD), keeping runs of valid multi-byte UTF-8 as they are (text that mixes both
+// encodings is common in scraped news).
 func decode1252(data []byte) string {
 	var b strings.Builder
 	b.Grow(len(data) + len(data)/8)
 	for i := 0; i < len(data); {
 		c := data[i]
-		if c < 0x80 {
+		if c < utf8.RuneSelf {
 			b.WriteByte(c)
 			i++
 			continue
@@ -360,11 +448,7 @@ func decode1252(data []byte) string {
 			i += n
 			continue
 		}
-		if c < 0xA0 {
-			b.WriteRune(win1252[c-0x80])
-		} else {
-			b.WriteRune(rune(c))
-		}
+		b.WriteRune(charmap.Windows1252.DecodeByte(c))
 		i++
 	}
 	return b.String()
@@ -408,16 +492,17 @@ func (rd *run) jsonl(p string) error {
 		if err := rd.ctx.Err(); err != nil {
 			return err
 		}
-		var long bool
+		var size int64
 		var rerr error
-		buf, long, rerr = readLine(br, buf[:0], rd.max)
+		buf, size, rerr = readLine(br, buf[:0], rd.max)
+		long := size > rd.max
 		if rerr != nil && rerr != io.EOF {
-			rd.report(p, line, false, rerr)
+			rd.report(p, line, false, fmt.Errorf("read: %w", rerr))
 			return nil
 		}
 		if len(bytes.TrimSpace(buf)) > 0 || long {
 			any = true
-			if err := rd.jsonLine(p, base, line, buf, long); err != nil {
+			if err := rd.jsonLine(p, base, line, buf, size); err != nil {
 				return err
 			}
 		}
@@ -431,31 +516,30 @@ func (rd *run) jsonl(p string) error {
 	return nil
 }
 
-// readLine reads one line into buf (without the newline). A line longer than max is consumed
-// but not kept: long is true.
-func readLine(br *bufio.Reader, buf []byte, max int64) (_ []byte, long bool, err error) {
+// readLine reads one line into buf (without its line ending) and returns its size in bytes (also
+// without the line ending). A line longer than max is consumed but not kept: only its size is
+// counted.
+func readLine(br *bufio.Reader, buf []byte, max int64) (_ []byte, size int64, err error) {
 	for {
 		chunk, err := br.ReadSlice('\n')
-		if !long {
-			if int64(len(buf)+len(chunk)) > max+1 {
-				long, buf = true, buf[:0]
-			} else {
-				buf = append(buf, chunk...)
-			}
+		if err != bufio.ErrBufferFull {
+			chunk = bytes.TrimSuffix(bytes.TrimSuffix(chunk, []byte("\n")), []byte("\r"))
 		}
-		if err == bufio.ErrBufferFull {
-			continue
+		size += int64(len(chunk))
+		if size <= max {
+			buf = append(buf, chunk...)
+		} else {
+			buf = buf[:0]
 		}
-		if err != nil {
-			return bytes.TrimRight(buf, "\r\n"), long, err
+		if err != bufio.ErrBufferFull {
+			return bytes.TrimSuffix(buf, []byte("\r")), size, err // a CR cut from its LF by the buffer
 		}
-		return bytes.TrimRight(buf, "\r\n"), long, nil
 	}
 }
 
-func (rd *run) jsonLine(p, base string, line int, data []byte, long bool) error {
-	if long {
-		rd.report(p, line, false, fmt.Errorf("%w (limit %d bytes)", ErrTooLarge, rd.max))
+func (rd *run) jsonLine(p, base string, line int, data []byte, size int64) error {
+	if size > rd.max {
+		rd.report(p, line, false, rd.tooLarge(size, "line"))
 		return nil
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
@@ -463,8 +547,13 @@ func (rd *run) jsonLine(p, base string, line int, data []byte, long bool) error 
 		return nil
 	}
 	if !utf8.Valid(data) {
-		data = []byte(decode1252(data))
-		rd.report(p, line, true, fmt.Errorf("%w from Windows-1252 (not valid UTF-8)", ErrDecoded))
+		text, warn, err := decodeLegacy(data)
+		if err != nil {
+			rd.report(p, line, false, err)
+			return nil
+		}
+		data = []byte(text)
+		rd.report(p, line, true, warn)
 	}
 	var ja jsonArticle
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -482,10 +571,10 @@ func (rd *run) jsonLine(p, base string, line int, data []byte, long bool) error 
 		return nil
 	}
 	if int64(len(text)) > rd.max {
-		rd.report(p, line, false, fmt.Errorf("%w (limit %d bytes)", ErrTooLarge, rd.max))
+		rd.report(p, line, false, rd.tooLarge(int64(len(text)), "text"))
 		return nil
 	}
-	a := Article{Text: text}
+	a := Article{Text: text, Path: p, Line: line}
 	if LooksLikeHTML(text) {
 		a.Format = HTML
 	}
@@ -499,7 +588,7 @@ func (rd *run) jsonLine(p, base string, line int, data []byte, long bool) error 
 	a.Source = str(ja.Source)
 	a.File = p + ":" + strconv.Itoa(line)
 	a.Hash = Hash(text)
-	return rd.fn(a)
+	return rd.emit(a)
 }
 
 // htmlTags are the tags whose presence makes JSONL text HTML.

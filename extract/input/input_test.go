@@ -6,8 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 func collect(t *testing.T, r *Reader, paths ...string) ([]Article, ErrorList) {
@@ -232,4 +236,151 @@ func TestCount(t *testing.T) {
 	if got := Count([]string{dir, filepath.Join(dir, "missing")}); got != 5 {
 		t.Errorf("Count = %d, want 5 (3 files + 2 JSONL lines)", got)
 	}
+}
+
+func TestDecode(t *testing.T) {
+	cp1251, err := charmap.Windows1251.NewEncoder().String("Президент встретился с министрами в понедельник.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf16le := []byte{0xFF, 0xFE, 'H', 0, 'i', 0, ' ', 0, 0xE9, 0}
+	utf16be := []byte{0xFE, 0xFF, 0, 'H', 0, 'i', 0, ' ', 0, 0xE9}
+	for _, c := range []struct {
+		name  string
+		data  string
+		f     Format
+		want  string // decoded text, when read
+		warn  string // in the warning
+		err   error
+		inErr string
+	}{
+		{name: "utf8", data: "Café “quoted”", want: "Café “quoted”"},
+		{name: "utf8 bom", data: "\xEF\xBB\xBFHello", want: "Hello"},
+		{name: "latin1", data: "Caf\xe9 cr\xe8me", want: "Café crème", warn: "Windows-1252"},
+		{name: "windows-1252 quotes", data: "\x93Yes,\x94 she said \x96 twice", want: "“Yes,” she said – twice", warn: "Windows-1252"},
+		{name: "mixed utf8 and 1252", data: "Café and caf\xe9", want: "Café and café", warn: "Windows-1252"},
+		{name: "undefined 1252 byte", data: "a\x81b", want: "a\uFFFDb", warn: "Windows-1252"},
+		{name: "utf16le", data: string(utf16le), want: "Hi é", warn: "UTF-16"},
+		{name: "utf16be", data: string(utf16be), want: "Hi é", warn: "UTF-16"},
+		{name: "cp1251 text", data: cp1251, err: ErrEncoding, inErr: "Western European"},
+		{name: "cp1251 html with meta", data: `<html><head><meta charset="windows-1251"></head><body><p>` + cp1251 + `</p></body></html>`, f: HTML,
+			want: `<html><head><meta charset="windows-1251"></head><body><p>Президент встретился с министрами в понедельник.</p></body></html>`, warn: "windows-1251 (declared in the page)"},
+		{name: "cp1251 html without meta", data: "<p>" + cp1251 + "</p>", f: HTML, err: ErrEncoding},
+		{name: "empty", data: " \n\t ", err: ErrEmpty},
+		{name: "empty utf16", data: "\xFF\xFE \x00", err: ErrEmpty},
+		{name: "nul", data: "PNG\x00\x01", err: ErrBinary},
+		{name: "controls", data: "\x01\x02\x03\x04\x05\x06\x07\x08abcdefghijkl", err: ErrBinary},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			text, warn, err := Decode([]byte(c.data), c.f)
+			if c.err != nil {
+				if !errors.Is(err, c.err) || !strings.Contains(err.Error(), c.inErr) {
+					t.Fatalf("error %v, want %v containing %q", err, c.err, c.inErr)
+				}
+				return
+			}
+			if err != nil || text != c.want {
+				t.Fatalf("got %q, %v; want %q", text, err, c.want)
+			}
+			if c.warn == "" && warn != nil || c.warn != "" && (!errors.Is(warn, ErrDecoded) || !strings.Contains(warn.Error(), c.warn)) {
+				t.Errorf("warning %v, want one containing %q", warn, c.warn)
+			}
+		})
+	}
+}
+
+// TestTooLargeNotRead checks that an article over the limit is rejected with its size and the
+// limit, and that rejecting a large file does not read it into memory.
+func TestTooLargeNotRead(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(100 << 20); err != nil { // sparse: 100 MB that take no disk
+		t.Fatal(err)
+	}
+	f.Close()
+	line := filepath.Join(dir, "long.jsonl")
+	long := `{"id":"long","text":"` + strings.Repeat("word ", 8<<20/5) + `"}` + "\n" + `{"id":"short","text":"fine"}` + "\n"
+	if err := os.WriteFile(line, []byte(long), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := &Reader{MaxBytes: 1 << 20}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	got, errs := collect(t, r, big)
+	runtime.ReadMemStats(&after)
+	if len(got) != 0 || len(errs) != 1 || !errors.Is(errs[0], ErrTooLarge) {
+		t.Fatalf("got %d articles, problems %v", len(got), errs)
+	}
+	if msg := errs[0].Error(); !strings.Contains(msg, "104857600 bytes (100.0 MB)") || !strings.Contains(msg, "limit of 1048576 bytes (1.0 MB)") {
+		t.Errorf("message does not give the size and the limit: %s", msg)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 256<<10 {
+		t.Errorf("rejecting a 100 MB file allocated %d bytes", alloc)
+	}
+	r.MaxBytes = 256 << 10
+	runtime.ReadMemStats(&before)
+	got, errs = collect(t, r, line)
+	runtime.ReadMemStats(&after)
+	if len(got) != 1 || got[0].ID != "short" || len(errs) != 1 || errs[0].Line != 1 || !strings.Contains(errs[0].Error(), "line of 8388628 bytes") {
+		t.Fatalf("long JSONL line: %d articles, problems %v", len(got), errs)
+	}
+	// Until a line passes the limit it is kept, so a few times the limit is allocated as the
+	// buffer grows; never the size of the line.
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 2<<20 {
+		t.Errorf("skipping an 8 MB JSONL line allocated %d bytes", alloc)
+	}
+}
+
+func TestDuplicateIDs(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.jsonl")
+	b := filepath.Join(dir, "b.jsonl")
+	os.WriteFile(a, []byte(`{"id":"x","text":"First text."}`+"\n"+`{"id":"y","text":"Other."}`+"\n"), 0o644)
+	os.WriteFile(b, []byte(`{"id":"x","text":"First text."}`+"\n"+`{"id":"x","text":"A different text."}`+"\n"), 0o644)
+	got, errs := collect(t, &Reader{}, a, b)
+	var ids []string
+	for _, g := range got {
+		ids = append(ids, g.ID+"@"+g.File)
+	}
+	want := []string{"x@" + a + ":1", "y@" + a + ":2", "x@" + b + ":1"} // the same text again is passed on
+	if !reflect.DeepEqual(ids, want) {
+		t.Errorf("read %v, want %v", ids, want)
+	}
+	if len(errs) != 1 || !errors.Is(errs[0], ErrDuplicateID) || errs[0].File != b || errs[0].Line != 2 ||
+		!strings.Contains(errs[0].Error(), `"x" with a different text (first read at `+a+":1)") {
+		t.Errorf("problems %v", errs)
+	}
+}
+
+// FuzzDecode decodes arbitrary bytes as each format: text that is accepted is valid UTF-8, and
+// the result does not depend on anything but the input.
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{"plain", "Caf\xe9", "\xff\xfeH\x00i\x00", "\xfe\xff\x00H", "\xef\xbb\xbf", "<meta charset=koi8-r>\xf0\xf2",
+		"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=shift_jis\">\x82\xa0", "a\x00b", "\xd8\x00"} {
+		f.Add([]byte(s), uint8(0))
+		f.Add([]byte(s), uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
+		fm := Format(format % 3)
+		text, warn, err := Decode(data, fm)
+		if err != nil {
+			if text != "" || warn != nil {
+				t.Fatalf("error %v with text %q, warning %v", err, text, warn)
+			}
+			return
+		}
+		if !utf8.ValidString(text) {
+			t.Fatalf("decoded text is not UTF-8: %q", text)
+		}
+		if strings.TrimSpace(text) == "" {
+			t.Fatalf("blank text accepted")
+		}
+		if again, _, _ := Decode(data, fm); again != text {
+			t.Fatalf("two decodings differ")
+		}
+	})
 }

@@ -111,6 +111,7 @@ func (m *Model) Recognize(toks []doc.Token) {
 		i = j
 	}
 	rules(words, labels, begins)
+	titleCues(words, pos, labels, begins)
 	for i := range toks {
 		switch {
 		case labels[i] == "":

@@ -206,3 +206,35 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// FuzzParse parses arbitrary words, tagged by the tagger or given arbitrary tags: the heads always
+// form one tree with a single root and every token gets a relation.
+func FuzzParse(f *testing.F) {
+	for _, s := range [][2]string{
+		{"The cat sat on the mat .", ""},
+		{"Maria Lopez , the mayor , said she would sue Acme .", ""},
+		{"a b c", "ZZZ %% NN"},
+		{"\x00 👍🏽  ...", ", , ,"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text, tags string) {
+		words := strings.Split(text, " ")
+		var ts []doc.Token
+		if tags == "" {
+			ts = tagged(t, words...)
+		} else {
+			tg := strings.Split(tags, " ")
+			ts = make([]doc.Token, len(words))
+			for i, w := range words {
+				ts[i] = doc.Token{Text: w, Tag: tg[i%len(tg)]}
+			}
+		}
+		m.Parse(ts)
+		checkTree(t, ts)
+	})
+}

@@ -22,14 +22,16 @@ import (
 //
 // Plain text is used as it is (Text is the original, Offsets empty), except that plain text which
 // clearly holds Markdown (a "# " heading line, an inline link "[text](url)" or an autolink
-// "<https://...>") is prepared as Markdown. Every input gives a Doc; an article without prose gives
-// one with no blocks.
+// "<https://...>") is prepared as Markdown. Markdown that opens more than maxMarkdownNesting block
+// quotes or list items on one line is prepared as plain text: goldmark's time grows with the square
+// of that nesting, and no article needs it. Every input gives a Doc; an article without prose
+// gives one with no blocks.
 func Prepare(a input.Article) *doc.Doc {
 	var d *doc.Doc
 	switch {
 	case a.Format == input.HTML:
 		d = prepareHTML(a.Text)
-	case a.Format == input.Markdown || a.Format == input.Text && looksLikeMarkdown(a.Text):
+	case (a.Format == input.Markdown || a.Format == input.Text && looksLikeMarkdown(a.Text)) && !tooDeep(a.Text):
 		d = prepareMarkdown(a.Text)
 	default:
 		d = prepareText(a.Text)
@@ -107,20 +109,25 @@ func (b *builder) close() {
 		e--
 	}
 	if s < e {
-		b.buf = b.buf[:e]
+		b.truncate(e)
 		b.blocks = append(b.blocks, doc.Block{Start: s, End: e, Kind: b.kind})
 		b.lit("\n\n", b.last)
 	} else {
-		b.buf = b.buf[:b.start]
-		for len(b.offs) > 0 && b.offs[len(b.offs)-1].Text > len(b.buf) {
-			b.offs = b.offs[:len(b.offs)-1]
-		}
-		b.delta = 0
-		if n := len(b.offs); n > 0 {
-			b.delta = b.offs[n-1].Source - b.offs[n-1].Text
-		}
+		b.truncate(b.start)
 	}
 	b.start = -1
+}
+
+// truncate drops the text from byte n on, and the shifts that mapped it.
+func (b *builder) truncate(n int) {
+	b.buf = b.buf[:n]
+	for len(b.offs) > 0 && b.offs[len(b.offs)-1].Text > n {
+		b.offs = b.offs[:len(b.offs)-1]
+	}
+	b.delta = 0
+	if k := len(b.offs); k > 0 {
+		b.delta = b.offs[k-1].Source - b.offs[k-1].Text
+	}
 }
 
 // finish returns the Doc built, its blocks refined line by line.
@@ -186,6 +193,48 @@ func trimSpan(text string, s, e int) (int, int) {
 		e -= n
 	}
 	return s, e
+}
+
+// maxMarkdownNesting is the most block quotes and list items one Markdown line may open.
+const maxMarkdownNesting = 32
+
+// tooDeep reports whether a line of text opens more than maxMarkdownNesting containers: block
+// quote marks and list markers ("> > - 1. text").
+func tooDeep(text string) bool {
+	for i := 0; i < len(text); {
+		n := 0
+		for i < len(text) && text[i] != '\n' {
+			for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+				i++
+			}
+			j := i
+			for j < len(text) && j-i < 9 && text[j] >= '0' && text[j] <= '9' {
+				j++
+			}
+			switch {
+			case i < len(text) && text[i] == '>':
+				i++
+			case i < len(text) && (text[i] == '-' || text[i] == '*' || text[i] == '+') && (i+1 == len(text) || text[i+1] == ' ' || text[i+1] == '\t' || text[i+1] == '\n'):
+				i++
+			case j > i && j < len(text) && (text[j] == '.' || text[j] == ')') && (j+1 == len(text) || text[j+1] == ' ' || text[j+1] == '\t' || text[j+1] == '\n'):
+				i = j + 1
+			default:
+				n = -1 // the line's text: skip to its end
+			}
+			if n < 0 {
+				break
+			}
+			if n++; n > maxMarkdownNesting {
+				return true
+			}
+		}
+		if k := strings.IndexByte(text[i:], '\n'); k >= 0 {
+			i += k + 1
+		} else {
+			break
+		}
+	}
+	return false
 }
 
 // looksLikeMarkdown reports whether plain text clearly holds Markdown: an ATX heading line

@@ -1,6 +1,7 @@
 package prepare
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -287,4 +288,61 @@ func FuzzPrepare(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestTooDeep(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"plain text\n", false},
+		{"> quoted\n> > twice\n- item\n  - sub\n1. one\n", false},
+		{strings.Repeat("> ", 32) + "ok\n", false},
+		{strings.Repeat("> ", 33) + "deep\n", true},
+		{"intro\n" + strings.Repeat("- ", 40) + "item", true},
+		{strings.Repeat("1. ", 40) + "x", true},
+		{strings.Repeat(">", 40) + "x", true},
+		{"a - b - " + strings.Repeat("- ", 40), false}, // markers inside the line's text open nothing
+		{strings.Repeat("-", 80), false},               // a rule
+	} {
+		if got := tooDeep(c.text); got != c.want {
+			t.Errorf("tooDeep(%.30q) = %v", c.text, got)
+		}
+	}
+	// Deep nesting falls back to plain text and keeps the words.
+	src := strings.Repeat("> ", 100000) + "quoted words\n" + strings.Repeat("- ", 100000) + "item\n"
+	d := Prepare(input.Article{Text: src, Format: input.Markdown})
+	if !strings.Contains(d.Text, "quoted words") || len(d.Blocks) == 0 {
+		t.Errorf("deep Markdown lost its text: %d blocks", len(d.Blocks))
+	}
+}
+
+// BenchmarkPathological prepares inputs that have made text extractors slow, at three sizes: MB/s
+// that stays flat as the size grows shows linear time.
+func BenchmarkPathological(b *testing.B) {
+	gens := []struct {
+		name string
+		f    input.Format
+		gen  func(n int) string
+	}{
+		{"html-paragraphs", input.HTML, func(n int) string {
+			return strings.Repeat("<p>Maria Lopez met the mayor &amp; the council.</p>\n", n/50)
+		}},
+		{"html-nested", input.HTML, func(n int) string { return strings.Repeat("<div>", n/11) + "text" + strings.Repeat("</div>", n/11) }},
+		{"html-unclosed", input.HTML, func(n int) string { return strings.Repeat("<div><p><li>x", n/13) }},
+		{"md-nested", input.Markdown, func(n int) string { return strings.Repeat("> ", n/2) + "quoted\n" }},
+		{"md-lists", input.Markdown, func(n int) string { return strings.Repeat("- a\n  - b\n    - c\n", n/18) }},
+		{"text-one-line", input.Text, func(n int) string { return strings.Repeat("word ", n/5) }},
+	}
+	for _, g := range gens {
+		for _, size := range []int{256 << 10, 1 << 20, 4 << 20} {
+			src := g.gen(size)
+			b.Run(fmt.Sprintf("%s/%dKB", g.name, size>>10), func(b *testing.B) {
+				b.SetBytes(int64(len(src)))
+				for i := 0; i < b.N; i++ {
+					Prepare(input.Article{Text: src, Format: g.f})
+				}
+			})
+		}
+	}
 }

@@ -262,3 +262,33 @@ func TestJoinedPasses(t *testing.T) {
 		t.Errorf("%d of %d sentences tagged differently", diff, len(sents))
 	}
 }
+
+// FuzzTag tags arbitrary words (the text split at spaces, so empty and odd words occur): every
+// token gets a tag of the model, and tagging again gives the same tags and lemmas.
+func FuzzTag(f *testing.F) {
+	for _, s := range []string{"The cat sat on the mat .", "Maria Lopez 's CEO , Acme Inc. , said ``no''", "\x00 \xff\xfe 👍🏽  İstanbul ǅemal", "1,000.5 $ 5 % -- ... ?!"} {
+		f.Add(s)
+	}
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	tags := map[string]bool{}
+	for _, t := range m.tags {
+		tags[t] = true
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		ts := toks(strings.Split(text, " ")...)
+		m.Tag(ts)
+		again := toks(strings.Split(text, " ")...)
+		m.Tag(again)
+		for i, tk := range ts {
+			if !tags[tk.Tag] {
+				t.Fatalf("token %d %q: tag %q not in the model", i, tk.Text, tk.Tag)
+			}
+			if tk.Tag != again[i].Tag || tk.Lemma != again[i].Lemma {
+				t.Fatalf("token %d %q: %s/%s, then %s/%s", i, tk.Text, tk.Tag, tk.Lemma, again[i].Tag, again[i].Lemma)
+			}
+		}
+	})
+}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -192,55 +193,56 @@ func TestFormats(t *testing.T) {
 	}
 	ctx := context.Background()
 	s := fixtureStore(t, "memory")
-	// The same graph loaded in reverse order, into the other backend (memory again under -race).
-	bs := backends()
-	rev := openStore(t, bs[len(bs)-1])
-	qs := fixtureQuads()
-	for i, j := 0, len(qs)-1; i < j; i, j = i+1, j-1 {
-		qs[i], qs[j] = qs[j], qs[i]
-	}
-	if err := rev.Write(ctx, qs); err != nil {
-		t.Fatal(err)
-	}
 	nq := len(quadSet(t, s))
-	for _, format := range Formats() {
-		for _, doc := range []string{"", "news/a 2.txt"} {
-			t.Run(format+"/"+doc, func(t *testing.T) {
-				check := checkers[format]
-				if check == nil {
-					t.Fatalf("no checker for format %s", format)
+	// The same graph loaded in reverse order, into each backend.
+	for _, backend := range backends() {
+		t.Run(backend, func(t *testing.T) {
+			rev := openStore(t, backend)
+			qs := fixtureQuads()
+			slices.Reverse(qs)
+			if err := rev.Write(ctx, qs); err != nil {
+				t.Fatal(err)
+			}
+			for _, format := range Formats() {
+				for _, doc := range []string{"", "news/a 2.txt"} {
+					t.Run(format+"/"+doc, func(t *testing.T) {
+						check := checkers[format]
+						if check == nil {
+							t.Fatalf("no checker for format %s", format)
+						}
+						opt := Options{Format: format, Doc: doc}
+						var out1, out2, out3 bytes.Buffer
+						for _, x := range []struct {
+							s *graph.Store
+							w *bytes.Buffer
+						}{{s, &out1}, {s, &out2}, {rev, &out3}} {
+							if err := Write(ctx, x.s, x.w, opt); err != nil {
+								t.Fatalf("Write: %v", err)
+							}
+						}
+						if !bytes.Equal(out1.Bytes(), out2.Bytes()) {
+							t.Error("two exports of one store differ")
+						}
+						if !bytes.Equal(out1.Bytes(), out3.Bytes()) {
+							t.Error("exports of the same graph loaded in another order (and backend) differ")
+						}
+						g, err := s.EntityGraph(ctx, doc)
+						if err != nil {
+							t.Fatal(err)
+						}
+						want := nq
+						if doc != "" {
+							var buf bytes.Buffer
+							if err := Write(ctx, s, &buf, Options{Format: NQuads, Doc: doc}); err != nil {
+								t.Fatal(err)
+							}
+							want = strings.Count(buf.String(), "\n")
+						}
+						check(t, out1.Bytes(), complete(g), want)
+					})
 				}
-				opt := Options{Format: format, Doc: doc}
-				var out1, out2, out3 bytes.Buffer
-				for _, x := range []struct {
-					s *graph.Store
-					w *bytes.Buffer
-				}{{s, &out1}, {s, &out2}, {rev, &out3}} {
-					if err := Write(ctx, x.s, x.w, opt); err != nil {
-						t.Fatalf("Write: %v", err)
-					}
-				}
-				if !bytes.Equal(out1.Bytes(), out2.Bytes()) {
-					t.Error("two exports of one store differ")
-				}
-				if !bytes.Equal(out1.Bytes(), out3.Bytes()) {
-					t.Error("exports of the same graph loaded in another order (and backend) differ")
-				}
-				g, err := s.EntityGraph(ctx, doc)
-				if err != nil {
-					t.Fatal(err)
-				}
-				want := nq
-				if doc != "" {
-					var buf bytes.Buffer
-					if err := Write(ctx, s, &buf, Options{Format: NQuads, Doc: doc}); err != nil {
-						t.Fatal(err)
-					}
-					want = strings.Count(buf.String(), "\n")
-				}
-				check(t, out1.Bytes(), complete(g), want)
-			})
-		}
+			}
+		})
 	}
 }
 

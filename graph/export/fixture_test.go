@@ -3,7 +3,6 @@ package export
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -11,6 +10,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/storetest"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -109,26 +109,14 @@ func fixtureQuads() []quad.Quad {
 	return qs
 }
 
-// backends are the store backends the tests run on: bolt is left out under -race (see
-// race_test.go).
-func backends() []string {
-	if raceEnabled {
-		return []string{"memory"}
-	}
-	return []string{"memory", "bolt"}
-}
+// backends are the store backends the tests run on.
+func backends() []string { return graph.Backends }
 
-// openStore opens an empty store of the given backend, closed when the test ends.
+// openStore opens an empty store of the given backend, closed when the test ends; it skips
+// (under CI fails) where the backend cannot run (see storetest.Location).
 func openStore(t testing.TB, backend string) *graph.Store {
 	t.Helper()
-	if backend == "bolt" && raceEnabled {
-		t.Skip("bolt backend skipped under -race: boltdb/bolt v1.3.1 fails checkptr (see race_test.go)")
-	}
-	opt := graph.Options{Backend: backend}
-	if backend == "bolt" {
-		opt.Path = filepath.Join(t.TempDir(), "graph.bolt")
-	}
-	s, err := graph.Open(context.Background(), opt)
+	s, err := graph.Open(context.Background(), graph.Options{Backend: backend, Path: storetest.Location(t, backend)})
 	if err != nil {
 		t.Fatalf("open %s store: %v", backend, err)
 	}

@@ -34,10 +34,8 @@ func collectQuads(ctx context.Context, s *graph.Store, opt Options) ([]rdfQuad, 
 	voc := schema.NewVocabulary(opt.Base)
 	var out []rdfQuad
 	add := func(q quad.Quad) error {
-		n := voc.ExpandQuad(q)
-		r := n
-		r.Object = rdfLiteral(r.Object)
-		out = append(out, rdfQuad{native: n, rdf: r, line: nquadLine(r)})
+		r := RDFQuad(voc, q)
+		out = append(out, rdfQuad{native: voc.ExpandQuad(q), rdf: r, line: nquadLine(r)})
 		return nil
 	}
 	if err := eachExportQuad(ctx, s, opt.Doc, add); err != nil {
@@ -100,6 +98,15 @@ func eachExportQuad(ctx context.Context, s *graph.Store, doc string, fn func(qua
 		}
 	}
 	return ctx.Err()
+}
+
+// RDFQuad returns q as the RDF exports write it: IRIs expanded by voc, typed literals with an
+// absolute XSD datatype (see rdfLiteral). `newsgraph extract --format nquads` writes quads so too,
+// and Reader reads both back.
+func RDFQuad(voc *schema.Vocabulary, q quad.Quad) quad.Quad {
+	r := voc.ExpandQuad(q)
+	r.Object = rdfLiteral(r.Object)
+	return r
 }
 
 // xsdBoolean is the absolute datatype IRI of booleans.

@@ -98,10 +98,13 @@ func (s *Server) gizmo(w http.ResponseWriter, r *http.Request) error {
 	if !utf8.ValidString(q) {
 		return badRequest("the query is not UTF-8 text")
 	}
-	res, err := s.st.Gizmo(r.Context(), q, graph.QueryLimits{Timeout: s.cfg.QueryTimeout, MaxResults: s.cfg.MaxResults})
+	res, err := s.st.Gizmo(r.Context(), q, graph.QueryLimits{Timeout: s.cfg.QueryTimeout, MaxResults: s.cfg.MaxResults, MaxHeap: s.maxHeap})
 	if err != nil {
 		if errors.Is(err, graph.ErrQueryTimeout) {
 			return badRequest("%w (%v)", err, s.cfg.QueryTimeout)
+		}
+		if errors.Is(err, graph.ErrQueryMemory) {
+			return &httpError{http.StatusServiceUnavailable, fmt.Errorf("%w: the server's memory grew by more than %d MB", err, s.cfg.QueryMemory>>20)}
 		}
 		return badRequest("%w", err)
 	}

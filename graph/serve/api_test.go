@@ -8,13 +8,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -304,13 +301,7 @@ func TestStatsAndArticles(t *testing.T) {
 // TestReadOnly checks that nothing answers a write and that no request changes the store.
 func TestReadOnly(t *testing.T) {
 	ts, st := newTestServer(t, Config{})
-	count := func() int64 {
-		s, err := st.Stats(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s.Quads
-	}
+	count := func() int64 { return quadCount(t, st) }
 	before := count()
 	for _, r := range []struct{ method, path string }{
 		{"POST", "/api/v1/write"}, {"POST", "/api/v2/write"}, {"DELETE", "/api/v1/delete"}, {"PUT", "/api/v1/stats"},
@@ -448,35 +439,15 @@ func TestStandalone(t *testing.T) {
 	}
 }
 
-// TestConcurrentBolt runs the concurrency test against a bolt store opened read-only, as
-// `newsgraph serve` opens it.
-func TestConcurrentBolt(t *testing.T) {
-	if raceEnabled && os.Getenv("NEWSGRAPH_BOLT_RACE") != "1" {
-		t.Skip("bolt under -race needs -gcflags=all=-d=checkptr=0 and NEWSGRAPH_BOLT_RACE=1 (boltdb/bolt v1.3.1 fails checkptr)")
+// TestConcurrentPersistent runs the concurrency test against the persistent backends opened
+// read-only, as `newsgraph serve` opens them.
+func TestConcurrentPersistent(t *testing.T) {
+	for _, backend := range []string{"bolt", "postgres"} {
+		t.Run(backend, func(t *testing.T) {
+			st := openReadOnly(t, backend, persistentFixture(t, backend))
+			ts := httptest.NewServer(New(st, Config{MaxConcurrent: 4, QueryTimeout: 2 * time.Second}))
+			defer ts.Close()
+			hammer(t, ts.URL)
+		})
 	}
-	ctx := context.Background()
-	path := t.TempDir() + "/g.db"
-	w, err := graph.Open(ctx, graph.Options{Backend: "bolt", Path: path})
-	if err != nil {
-		t.Fatal(err)
-	}
-	mem := fixtureStore(t)
-	var qs []quad.Quad
-	if err := mem.EachQuad(ctx, "", func(q quad.Quad) error { qs = append(qs, q); return nil }); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Write(ctx, qs); err != nil {
-		t.Fatal(err)
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	st, err := graph.Open(ctx, graph.Options{Backend: "bolt", Path: path, ReadOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	ts := httptest.NewServer(New(st, Config{MaxConcurrent: 4, QueryTimeout: 2 * time.Second}))
-	defer ts.Close()
-	hammer(t, ts.URL)
 }

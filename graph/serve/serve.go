@@ -5,7 +5,8 @@
 // It reads the store only: it has no endpoint that writes, never opens a store for writing and
 // never extracts anything from text (it must not import package extract). Every request is
 // bounded: request bodies are capped, Gizmo queries have a time and a result limit, and only a
-// fixed number of API requests run at once.
+// fixed number of API requests run at once. Gizmo queries are also stopped when the server's
+// memory grows past a bound.
 package serve
 
 import (
@@ -19,7 +20,6 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -34,6 +34,7 @@ const (
 	DefaultMaxResults    = 1000
 	DefaultMaxBody       = 64 << 10
 	DefaultMaxConcurrent = 8
+	DefaultQueryMemory   = 1 << 30
 	// maxResponse caps the encoded size of one Gizmo answer.
 	maxResponse = 8 << 20
 )
@@ -48,6 +49,9 @@ type Config struct {
 	MaxBody int64
 	// MaxConcurrent is how many API requests run at once; the others wait their turn.
 	MaxConcurrent int
+	// QueryMemory stops Gizmo queries while the server's heap is more than this many bytes above
+	// what it was when the server was made (a script that recurses or allocates without end).
+	QueryMemory uint64
 	// LocalOnly refuses requests whose Host header is not a loopback name or address, so that a
 	// web page elsewhere cannot reach a localhost server through DNS rebinding.
 	LocalOnly bool
@@ -59,10 +63,8 @@ type Server struct {
 	cfg Config
 	mux *http.ServeMux
 	sem chan struct{}
-	// serial is set for the memory backend: Cayley's memstore is not safe for concurrent readers
-	// (QuadsAllIterator writes a shared cache), so its requests take turns.
-	serial bool
-	mu     sync.Mutex
+	// maxHeap is the heap at which Gizmo queries are stopped.
+	maxHeap uint64
 }
 
 // New returns the server of st. The store must stay open while the server runs; the server only
@@ -80,7 +82,11 @@ func New(st *graph.Store, cfg Config) *Server {
 	if cfg.MaxConcurrent <= 0 {
 		cfg.MaxConcurrent = DefaultMaxConcurrent
 	}
-	s := &Server{st: st, cfg: cfg, mux: http.NewServeMux(), sem: make(chan struct{}, cfg.MaxConcurrent), serial: st.Backend() == "memory"}
+	if cfg.QueryMemory == 0 {
+		cfg.QueryMemory = DefaultQueryMemory
+	}
+	s := &Server{st: st, cfg: cfg, mux: http.NewServeMux(), sem: make(chan struct{}, cfg.MaxConcurrent)}
+	s.maxHeap = graph.HeapInUse() + cfg.QueryMemory
 	s.routes()
 	return s
 }
@@ -164,10 +170,6 @@ func (s *Server) limit(h func(http.ResponseWriter, *http.Request) error) http.Ha
 		case <-r.Context().Done():
 			writeError(w, http.StatusServiceUnavailable, errors.New("server busy"))
 			return
-		}
-		if s.serial {
-			s.mu.Lock()
-			defer s.mu.Unlock()
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
 		w.Header().Set("Cache-Control", "no-store")

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/clause"
+	"github.com/newsgraph/newsgraph/extract/coref"
 	"github.com/newsgraph/newsgraph/extract/input"
 )
 
@@ -24,7 +26,8 @@ func main() {
 	}
 	_, err = input.Read(context.Background(), os.Args[2:], func(a input.Article) error {
 		d := x.Annotate(a)
-		for _, s := range d.Sentences {
+		cr := coref.Resolve(d)
+		for si, s := range d.Sentences {
 			txt := d.Text[s.Start:s.End]
 			if !strings.Contains(txt, os.Args[1]) {
 				continue
@@ -32,6 +35,19 @@ func main() {
 			fmt.Printf("# %s %d (%s): %s\n", a.ID, s.Index, s.Kind, txt)
 			for i, t := range s.Tokens {
 				fmt.Printf("%d\t%s\t%s\t%s\t%d\t%s\t%s\n", i, t.Text, t.Lemma, t.Tag, t.Head, t.Dep, t.Ent)
+			}
+			for _, m := range cr.Mentions {
+				if m.Sent != si {
+					continue
+				}
+				ent := "-"
+				if m.Entity >= 0 {
+					ent = cr.Entities[m.Entity].Name
+				}
+				fmt.Printf("mention [%d,%d) %q kind=%d type=%s -> %s alts=%v\n", m.Start, m.End, m.Text, m.Kind, m.Type, ent, m.Alternatives)
+			}
+			for _, c := range clause.Extract(s.Tokens) {
+				fmt.Printf("clause %+v\n", c)
 			}
 		}
 		return nil

@@ -12,6 +12,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/doc"
 )
 
 // Word is one basic word line of a CoNLL-U sentence.
@@ -189,4 +191,28 @@ func (s *Sentence) HasTree() bool {
 		}
 	}
 	return true
+}
+
+// Tokens returns the sentence's words as doc tokens carrying the annotations of the file: Text
+// from the form, Tag from XPOS, Lemma, Head (0-based, -1 for the root) and Dep.
+func (s *Sentence) Tokens() []doc.Token {
+	toks := make([]doc.Token, len(s.Words))
+	for i, w := range s.Words {
+		toks[i] = doc.Token{Text: w.Form, Tag: w.XPOS, Lemma: w.Lemma, Head: w.Head - 1, Dep: w.Deprel}
+	}
+	return toks
+}
+
+// ReadTokensFile reads a CoNLL-U file of annotated sentences (test fixtures) as doc tokens (see
+// Sentence.Tokens), keyed by sent_id.
+func ReadTokensFile(path string) (map[string][]doc.Token, error) {
+	sents, err := ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]doc.Token, len(sents))
+	for _, s := range sents {
+		out[s.ID] = s.Tokens()
+	}
+	return out, nil
 }

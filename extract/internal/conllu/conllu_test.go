@@ -83,3 +83,34 @@ func TestHasTree(t *testing.T) {
 		}
 	}
 }
+
+func TestTokens(t *testing.T) {
+	sents, err := ReadFile("testdata/sample.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks := sents[0].Tokens()
+	if len(toks) != 4 {
+		t.Fatalf("got %d tokens, want 4", len(toks))
+	}
+	cat, sat := toks[1], toks[2]
+	if cat.Text != "cat" || cat.Head != 2 || cat.Dep != "nsubj" || cat.Tag != "NN" || cat.Lemma != "cat" {
+		t.Errorf("token 1: %+v", cat)
+	}
+	if sat.Head != -1 || sat.Dep != "root" {
+		t.Errorf("the root: %+v", sat)
+	}
+}
+
+func TestReadTokensFile(t *testing.T) {
+	fx, err := ReadTokensFile("testdata/sample.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fx) != 3 || len(fx["s2"]) != 5 || fx["s2"][2].Text != "n't" {
+		t.Errorf("got %d sentences, s2 %+v", len(fx), fx["s2"])
+	}
+	if _, err := ReadTokensFile("testdata/no-such-file.conllu"); err == nil {
+		t.Error("a missing file gave no error")
+	}
+}

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/cayleygraph/quad"
+	flag "github.com/spf13/pflag"
+
+	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/graph/export"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+var loadCommand = command{
+	name:    "load",
+	summary: "load quads written by extract or export (N-Quads, JSON-LD, PQuads) into the graph store",
+	usage:   "[--db PATH] [--backend bolt|memory] [--format nquads|jsonld|pquads] [--base IRI] [--batch N] FILE...",
+	example: "newsgraph extract --format nquads seeds/ > seeds.nq && newsgraph load --db merged.db seeds.nq",
+	run:     runLoad,
+}
+
+// loadFormat returns the format of a file by its extension.
+func loadFormat(path string) (string, bool) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".nq", ".nquads":
+		return export.NQuads, true
+	case ".jsonld", ".json":
+		return export.JSONLD, true
+	case ".pq", ".pquads":
+		return export.PQuads, true
+	}
+	return "", false
+}
+
+func runLoad(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+	var sf storeFlags
+	sf.add(fs)
+	format := fs.String("format", "", "input format: "+strings.Join(export.ReadFormats(), "|")+" (default: by file extension)")
+	base := fs.String("base", schema.DefaultBase, "namespace of newsgraph IRIs in the input")
+	batch := fs.Int("batch", graph.BatchQuads, "quads written per transaction (rounded up to whole articles for extract output)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError{"give at least one file of quads"}
+	}
+	if *batch < 1 {
+		return usageError{"--batch must be at least 1"}
+	}
+	formats := make([]string, fs.NArg())
+	for i, p := range fs.Args() {
+		f, ok := *format, *format != ""
+		if !ok {
+			f, ok = loadFormat(p)
+		}
+		if !ok {
+			return usageError{fmt.Sprintf("%s: unknown file type: give --format", p)}
+		}
+		formats[i] = f
+	}
+	start := time.Now()
+	st, err := sf.open(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	n := 0
+	for i, p := range fs.Args() {
+		k, err := loadFile(ctx, st, p, formats[i], *base, *batch)
+		n += k
+		if err != nil {
+			return fmt.Errorf("%s: %w (%d quads loaded before it; loading again adds what is missing)", p, err, n)
+		}
+	}
+	fmt.Fprintf(e.stderr, "loaded %s: %d quads from %d file(s) in %.1fs\n", sf.db, n, fs.NArg(), time.Since(start).Seconds())
+	return nil
+}
+
+// loadFile writes the quads of one file in transactions of about batch quads, each ending
+// before an article node, so that the quads of an article, which extract writes together, land
+// in one transaction (but never more than 4×batch quads, for input in another order). It returns
+// the number of quads written.
+func loadFile(ctx context.Context, st *graph.Store, path, format, base string, batch int) (int, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	r, err := export.Reader(format, f, base)
+	if err != nil {
+		return 0, err
+	}
+	defer r.Close()
+	var pending []quad.Quad
+	n := 0
+	for {
+		q, err := r.ReadQuad()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return n, err
+		}
+		if len(pending) >= batch && isArticleNode(q) || len(pending) >= 4*batch {
+			if err := st.WriteArticles(ctx, pending); err != nil {
+				return n, err
+			}
+			n += len(pending)
+			pending = pending[:0]
+		}
+		pending = append(pending, q)
+	}
+	if err := st.WriteArticles(ctx, pending); err != nil {
+		return n, err
+	}
+	return n + len(pending), nil
+}
+
+// isArticleNode reports whether q says that something is an article: the first quad of an
+// article in extract's output.
+func isArticleNode(q quad.Quad) bool {
+	return q.Predicate == quad.IRI(schema.PropType) && q.Object == quad.IRI(schema.ClassArticle)
+}

@@ -1,0 +1,52 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	flag "github.com/spf13/pflag"
+)
+
+var removeCommand = command{
+	name:    "remove",
+	summary: "remove one article: its facts, statements, provenance, and the entities no other article mentions",
+	usage:   "[--db PATH|URL] [--backend bolt|postgres] --doc ID",
+	example: "newsgraph remove --db newsgraph.db --doc 000_be2f5d5120d4f8a5.txt",
+	run:     runRemove,
+}
+
+func runRemove(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+	var sf storeFlags
+	sf.add(fs)
+	doc := fs.String("doc", "", "the id of the article to remove (its file name, or its JSONL id)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageError{"remove takes no arguments: name the article with --doc ID"}
+	}
+	if *doc == "" {
+		return usageError{"name the article to remove with --doc ID"}
+	}
+	if sf.backend == "memory" {
+		return usageError{"--backend memory holds nothing between runs: remove works on a bolt or postgres store"}
+	}
+	st, err := sf.open(ctx, false)
+	if err != nil {
+		return err
+	}
+	res, err := st.Remove(ctx, *doc)
+	if cerr := st.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "removed %s from %s: %d quads, %d statements", *doc, st.Location(), res.Quads, res.Statements)
+	if len(res.Entities) > 0 {
+		fmt.Fprintf(e.stderr, "; %d entity(ies) no other article mentions: %s", len(res.Entities), strings.Join(res.Entities, ", "))
+	}
+	fmt.Fprintln(e.stderr)
+	return nil
+}

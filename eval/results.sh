@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Measures newsgraph's extraction and prints the README's "Measured quality" table (markdown):
+# the seed gold (newsgraph eval, the same figures as score_kg.py), CaRB open extraction
+# (eval/carb.sh), the linguistic models on their test splits, and extraction speed on one core
+# over the BBC corpus (the Go benchmark BenchmarkExtract). Reads the development data in
+# ../shared (or $NEWSGRAPH_SHARED). Needs Go and python3; takes a few minutes.
+#
+# usage: eval/results.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared="${NEWSGRAPH_SHARED:-../shared}"
+if [ ! -d "$shared/eval" ]; then
+  echo "eval/results.sh: no development data at $shared (set NEWSGRAPH_SHARED)" >&2
+  exit 2
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go build -o "$tmp/newsgraph" ./cmd/newsgraph
+
+echo "measuring the seed gold…" >&2
+"$tmp/newsgraph" eval --json --gold "$shared/eval/seeds-gold" seeds/ >"$tmp/seeds.json" 2>/dev/null || true
+
+echo "measuring CaRB…" >&2
+carb=$(eval/carb.sh 2>/dev/null || echo "CaRB: not measured")
+
+echo "measuring the models…" >&2
+models=$(go run ./cmd/newsgraph-train eval 2>/dev/null | awk '$1 == "test" {print $2, $4, $5}')
+nerF1=$(go test -count=1 -run 'TestAccuracyUNERTagged$' -v ./extract/ner/ 2>/dev/null | sed -n 's/.*with predicted tags: .* F1 \([0-9.]*\).*/\1/p')
+
+echo "measuring speed (one core)…" >&2
+speed=$(GOMAXPROCS=1 go test -count=1 -run '^$' -bench '^BenchmarkExtract$' -benchtime 1x ./extract/ 2>/dev/null |
+  awk '/^BenchmarkExtract/ {for (i = 1; i < NF; i++) if ($(i+1) == "words/s") print $i}')
+
+python3 - "$tmp/seeds.json" "$carb" "$models" "$nerF1" "$speed" <<'EOF'
+import json, re, sys
+seeds_path, carb, models, ner_f1, speed = sys.argv[1:6]
+try:
+    s = json.load(open(seeds_path))
+except (OSError, ValueError):
+    s = {}
+def get(k):
+    v = s.get(k)
+    return "n/a" if v is None else ("%.2f" % v if isinstance(v, float) else str(v))
+m = re.search(r"precision ([0-9.]+)\s+recall ([0-9.]+)\s+F1 ([0-9.]+)\s+AUC ([0-9.]+)", carb)
+xpos = uas = las = "n/a"
+if models.split():
+    xpos, uas, las = models.split()[:3]
+rows = [
+    ("seed gold: core recall", get("core_recall"), ">= 0.80"),
+    ("seed gold: recall", get("recall"), ">= 0.50"),
+    ("seed gold: entity-pair precision (pairs)", "%s (%s)" % (get("precision_entity_pairs"), get("entity_pair_predictions")), ">= 0.75"),
+    ("seed gold: node ids per gold entity", get("ids_per_gold_entity"), "<= 1.10"),
+    ("CaRB dev: F1 (P / R, AUC)", "%s (%s / %s, %s)" % (m.group(3), m.group(1), m.group(2), m.group(4)) if m else "n/a", ">= 0.50"),
+    ("UD EWT test: tagger XPOS %", xpos, ">= 95"),
+    ("UD EWT test: parser UAS / LAS % (predicted tags)", "%s / %s" % (uas, las), ">= 86 / 83"),
+    ("UNER EWT test: entity F1 (predicted tags)", ner_f1 or "n/a", ">= 0.75"),
+    ("BBC corpus: whole extraction, words/s on one core", "{:,.0f}".format(float(speed)) if speed else "n/a", ">= 50,000"),
+]
+print("| measure | value | target |")
+print("|---|---|---|")
+for r in rows:
+    print("| %s | %s | %s |" % r)
+EOF
