@@ -48,8 +48,8 @@ func Check(d *doc.Doc) error {
 	if letters < minScriptLetters {
 		return nil
 	}
-	script := whatlanggo.DetectScript(sample)
-	switch {
+	info := whatlanggo.Detect(sample) // the script, then the language among those of the script
+	switch script := info.Script; {
 	case script == nil:
 		return nil // no script whatlanggo knows: leave it to the pipeline
 	case script != unicode.Latin:
@@ -57,14 +57,14 @@ func Check(d *doc.Doc) error {
 		if name == "" {
 			name = "Japanese" // whatlanggo's own Hiragana-and-Katakana table
 		}
-		if info := whatlanggo.Detect(sample); info.IsReliable() && info.Lang >= 0 {
+		if info.IsReliable() && info.Lang >= 0 {
 			return fmt.Errorf("%w: %s script, looks like %s", ErrNotEnglish, name, info.Lang)
 		}
 		return fmt.Errorf("%w: %s script", ErrNotEnglish, name)
 	case letters < minLatinLetters:
 		return nil
 	}
-	if info := whatlanggo.Detect(sample); info.Lang != whatlanggo.Eng && info.Lang >= 0 && info.IsReliable() {
+	if info.Lang != whatlanggo.Eng && info.Lang >= 0 && info.IsReliable() {
 		return fmt.Errorf("%w: looks like %s (confidence %.2f)", ErrNotEnglish, info.Lang, info.Confidence)
 	}
 	return nil
