@@ -103,6 +103,52 @@ func TestBBCIsEnglish(t *testing.T) {
 	}
 }
 
+// TestFastPath checks that the English-word shortcut takes English samples, leaves the others
+// to whatlanggo, and decides as whatlanggo alone does on the test files, the seeds and the BBC
+// corpus of the development data (when present).
+func TestFastPath(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seeds, err := filepath.Glob("../../seeds/*.txt")
+	if err != nil || len(seeds) == 0 {
+		t.Fatalf("no seeds: %v", err)
+	}
+	var samples []string
+	for _, f := range append(files, seeds...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sample := Sample(prepare.Prepare(input.Article{Text: string(b)}))
+		english := strings.HasPrefix(filepath.Base(f), "en") || strings.HasPrefix(filepath.Base(f), "mixed") || !strings.Contains(f, "testdata")
+		if share := englishShare(sample); english != (share >= minEnglishShare) {
+			t.Errorf("%s: English words %.1f%% of the words", f, 100*share)
+		}
+		samples = append(samples, sample)
+	}
+	if p, err := shared.Path("corpus", "bbc", "val.csv"); err == nil {
+		f, err := os.Open(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows[1:] {
+			samples = append(samples, Sample(prepare.Prepare(input.Article{Text: r[0]})))
+		}
+	}
+	for i, s := range samples {
+		if fast, slow := check(s, true), check(s, false); (fast == nil) != (slow == nil) {
+			t.Errorf("sample %d (%.40q): with the shortcut %v, without %v", i, s, fast, slow)
+		}
+	}
+}
+
 func TestSampleBounded(t *testing.T) {
 	d := prepare.Prepare(input.Article{Text: strings.Repeat("Une phrase en français, assez longue pour compter. ", 10000) + "é"})
 	if s := Sample(d); len(s) > sampleBytes || !strings.HasPrefix(s, "Une phrase") {
