@@ -309,12 +309,14 @@ const lanes = 0x0000ffff0000ffff
 func (m *Model) Score(feats []uint64, scores []int32) {
 	// Phases: find every feature's row, load each sparse row's first word, then add the rows.
 	// The loads of each phase are independent, so the processor overlaps their cache misses.
-	// Dense rows are added four classes at a time as two words of two 32-bit lanes (the even
-	// and the odd classes of each group of four), their offsets taken off at the end of a chunk.
+	// Dense rows are added at the end of a chunk, four rows at a time, four classes at a time as
+	// two words of two 32-bit lanes (the even and the odd classes of each group of four); their
+	// offsets are taken off at the end.
 	const chunkLen = 128 // at most 128 offset weights of 1<<16 each in a 32-bit lane
 	var found [chunkLen]uint64
 	var first [chunkLen]uint32
 	var even, odd [64]uint64 // Classes ≤ 255
+	var denseAt [chunkLen]uint32 // starts of the dense rows found
 	table, run, dense := m.table, m.run, m.dense
 	size := uint64(len(table))
 	q := uint32(m.denseWords())
@@ -350,12 +352,7 @@ func (m *Model) Score(feats []uint64, scores []int32) {
 		for i, v := range found[:n] {
 			start, ln := uint32(v>>8)&0xffffff, uint32(v&0xff)
 			if ln == 0 {
-				row := dense[start : start+q]
-				ev, od := even[:len(row)], odd[:len(row)]
-				for j, x := range row {
-					ev[j] += x & lanes
-					od[j] += x >> 16 & lanes
-				}
+				denseAt[nd] = start
 				nd++
 				continue
 			}
@@ -366,7 +363,28 @@ func (m *Model) Score(feats []uint64, scores []int32) {
 			}
 		}
 		if nd > 0 {
-			m.addDense(scores, even[:q], odd[:q], uint32(nd)<<15)
+			ev, od := even[:q], odd[:q]
+			at := denseAt[:nd]
+			for ; len(at) >= 4; at = at[4:] { // four rows at a time: fewer updates of ev and od
+				r0, r1 := dense[at[0]:at[0]+q], dense[at[1]:at[1]+q]
+				r2, r3 := dense[at[2]:at[2]+q], dense[at[3]:at[3]+q]
+				r1, r2, r3 = r1[:len(r0)], r2[:len(r0)], r3[:len(r0)]
+				ev, od := ev[:len(r0)], od[:len(r0)]
+				for j, x := range r0 {
+					y, z, w := r1[j], r2[j], r3[j]
+					ev[j] += x&lanes + y&lanes + z&lanes + w&lanes
+					od[j] += x>>16&lanes + y>>16&lanes + z>>16&lanes + w>>16&lanes
+				}
+			}
+			for _, st := range at {
+				row := dense[st : st+q]
+				ev, od := ev[:len(row)], od[:len(row)]
+				for j, x := range row {
+					ev[j] += x & lanes
+					od[j] += x >> 16 & lanes
+				}
+			}
+			m.addDense(scores, ev, od, uint32(nd)<<15)
 		}
 	}
 }
