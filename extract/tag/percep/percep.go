@@ -315,7 +315,7 @@ func (m *Model) Score(feats []uint64, scores []int32) {
 	const chunkLen = 128 // at most 128 offset weights of 1<<16 each in a 32-bit lane
 	var found [chunkLen]uint64
 	var first [chunkLen]uint32
-	var even, odd [64]uint64 // Classes ≤ 255
+	var even, odd [64]uint64     // Classes ≤ 255
 	var denseAt [chunkLen]uint32 // starts of the dense rows found
 	table, run, dense := m.table, m.run, m.dense
 	size := uint64(len(table))
