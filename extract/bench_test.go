@@ -9,6 +9,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/coref"
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/input"
+	"github.com/newsgraph/newsgraph/extract/lang"
 	"github.com/newsgraph/newsgraph/extract/prepare"
 	"github.com/newsgraph/newsgraph/internal/shared"
 )
@@ -113,6 +114,13 @@ func BenchmarkStages(b *testing.B) {
 		{"prepare+segment", func() {
 			for _, a := range arts {
 				x.split.Split(prepare.Prepare(a))
+			}
+		}},
+		{"lang", func() {
+			for _, d := range docs {
+				if err := lang.Check(d); err != nil {
+					b.Fatal(err)
+				}
 			}
 		}},
 		{"tag", eachSentence(x.tagger.Tag)},
