@@ -129,10 +129,16 @@ func (x *Extractor) Annotate(a input.Article) *doc.Doc {
 // annotate runs the stages after preparation (segment to names) on d.
 func (x *Extractor) annotate(d *doc.Doc) {
 	x.split.Split(d)
+	// Stage by stage over the whole article rather than sentence by sentence: each model's
+	// tables stay in the processor's caches from one sentence to the next (a sentence's
+	// annotations depend on that sentence only).
 	for i := range d.Sentences {
-		toks := d.Sentences[i].Tokens
-		x.tagger.Tag(toks)
-		x.parser.Parse(toks)
-		x.names.Recognize(toks)
+		x.tagger.Tag(d.Sentences[i].Tokens)
+	}
+	for i := range d.Sentences {
+		x.parser.Parse(d.Sentences[i].Tokens)
+	}
+	for i := range d.Sentences {
+		x.names.Recognize(d.Sentences[i].Tokens)
 	}
 }
