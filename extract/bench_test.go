@@ -11,6 +11,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/input"
 	"github.com/newsgraph/newsgraph/extract/lang"
 	"github.com/newsgraph/newsgraph/extract/prepare"
+	"github.com/newsgraph/newsgraph/internal/cputime"
 	"github.com/newsgraph/newsgraph/internal/shared"
 )
 
@@ -56,19 +57,19 @@ func BenchmarkExtract(b *testing.B) {
 	var cpu time.Duration
 	b.ResetTimer()
 	for b.Loop() {
-		c0 := cpuTime()
+		c0 := cputime.Used()
 		tokens = 0
 		for i, a := range arts {
 			tokens += x.Extract(a).Words
 			if i == len(arts)/2-1 || i == len(arts)-1 {
 				b.StopTimer()
-				cpu += cpuTime() - c0
+				cpu += cputime.Used() - c0
 				if h := liveHeap(); i < len(arts)-1 {
 					half = h
 				} else {
 					all = h
 				}
-				c0 = cpuTime()
+				c0 = cputime.Used()
 				b.StartTimer()
 			}
 		}

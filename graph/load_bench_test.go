@@ -9,6 +9,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/internal/cputime"
 	"github.com/newsgraph/newsgraph/internal/storetest"
 )
 
@@ -109,9 +110,9 @@ func BenchmarkLoad(b *testing.B) {
 					}
 					runtime.GC()
 					b.StartTimer()
-					start, cpu0 := time.Now(), cpuTime()
+					start, cpu0 := time.Now(), cputime.Used()
 					methods[k].load(b, st)
-					cpu[k] += cpuTime() - cpu0
+					cpu[k] += cputime.Used() - cpu0
 					if d := time.Since(start); best[k] == 0 || d < best[k] {
 						best[k] = d
 					}

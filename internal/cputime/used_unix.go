@@ -1,15 +1,15 @@
 //go:build unix
 
-package extract
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the processor time the process has used (user and system), or 0 where it is
-// not known.
-func cpuTime() time.Duration {
+// Used returns the processor time (user and system) the process has used, or 0 where it is not
+// known.
+func Used() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
