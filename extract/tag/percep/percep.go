@@ -244,6 +244,10 @@ type Model struct {
 func (m *Model) denseWords() int { return (m.Classes + 3) / 4 }
 
 func (m *Model) build() {
+	if len(m.ent) >= 1<<24 {
+		// Decoder refuses such models; Trainer, Sum and Concat make none in this repository.
+		panic(fmt.Sprintf("percep: %d weights: row starts are 24-bit", len(m.ent)))
+	}
 	m.table = make([]uint64, 2*len(m.keys)+16) // at most half full
 	m.run = make([]uint32, 0, len(m.ent))
 	q := m.denseWords()
@@ -282,7 +286,7 @@ func (m *Model) build() {
 // with long rows are the frequent ones: placed first, their rows share cache lines and their
 // table slots need no probing.
 func (m *Model) byLength() []int32 {
-	var count [257]int32 // rows of length 255 - l start at count[l]
+	var count [257]int32 // by 256 - row length: the counts, then where each length starts
 	for i := range m.keys {
 		count[256-(m.off[i+1]-m.off[i])]++
 	}
