@@ -25,7 +25,7 @@ func trainParser(args []string) error {
 	minUpd := fs.Int("min-updates", 2, "features join the model after this many updates")
 	members := fs.Int("ensemble", 2, "train this many models with successive seeds and sum their weights")
 	prune := fs.Float64("prune", 1.2, "drop summed weights smaller than this from the written model")
-	pruneFeat := fs.Float64("prune-features", 0, "then drop the features whose summed weights are all smaller than this (fewer features: faster parsing)")
+	pruneFeat := fs.Float64("prune-features", 3, "then drop the features whose summed weights are all smaller than this (fewer features: faster parsing)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
