@@ -114,7 +114,12 @@ func openBolt(_ context.Context, opt Options) (cgraph.QuadStore, error) {
 			return nil, fmt.Errorf("initialise: %w", err)
 		}
 	}
-	qs, err := kv.New(db, nil)
+	// Without Bloom filters: Cayley's key-value store otherwise allocates filters sized for 100
+	// million quads (about 600 MB on a new store) and reads the whole quad log into one at every
+	// open. They only spare the index read that tells whether a quad being added is new;
+	// without them the BBC corpus builds with 383 MB instead of 978 MB peak RSS, its store phase
+	// is faster (2.8 s against 3.5 s: no filter to fill), and the graph is the same.
+	qs, err := kv.New(db, cgraph.Options{kv.OptNoBloom: true})
 	if err != nil {
 		db.Close()
 		if err == cgraph.ErrNotInitialized {
