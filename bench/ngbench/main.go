@@ -24,6 +24,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"time"
@@ -64,8 +65,10 @@ func main() {
 		db := fs.String("db", "", "store")
 		backend := fs.String("backend", "bolt", "backend")
 		n := fs.Int("n", 30, "runs of each query")
+		prof := fs.String("cpuprofile", "", "write a CPU profile of the queries to this file")
+		only := fs.String("query", "", "run only this query (1-hop, 2-hop or provenance)")
 		fs.Parse(args)
-		err = gizmo(*db, *backend, *n)
+		err = gizmo(*db, *backend, *n, *prof, *only)
 	default:
 		err = fmt.Errorf("unknown command %q", cmd)
 	}
@@ -220,7 +223,7 @@ func countWords(paths []string) error {
 
 // gizmo runs each query n times on the entity most articles mention and prints
 // "NAME p50_ms p95_ms results" per query.
-func gizmo(db, backend string, n int) error {
+func gizmo(db, backend string, n int, prof, only string) error {
 	ctx := context.Background()
 	st, err := graph.Open(ctx, graph.Options{Backend: backend, Path: db, ReadOnly: true})
 	if err != nil {
@@ -242,7 +245,21 @@ func gizmo(db, backend string, n int) error {
 		{"provenance", `g.V("<` + e + `>").In(["<subject>", "<object>"]).Save("<predicate>", "predicate").Save("<article>", "article").Save("<evidence>", "evidence").All()`},
 	}
 	fmt.Printf("entity %s %d\n", e, top.Articles)
+	if prof != "" {
+		f, err := os.Create(prof)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	for _, q := range queries {
+		if only != "" && q.name != only {
+			continue
+		}
 		var times []time.Duration
 		var results int
 		for range n {

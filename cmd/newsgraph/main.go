@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"sync"
 	"syscall"
 
@@ -75,7 +76,17 @@ type partialError struct{ msg string }
 
 func (e partialError) Error() string { return e.msg }
 
+// defaultMemoryLimit is the soft limit of the Go heap (runtime/debug.SetMemoryLimit) when the
+// GOMEMLIMIT environment variable sets none. Past it the garbage collector runs more often
+// rather than let the heap double its live size, as it otherwise would: a build of 100,000
+// articles holds about 500 MB live (the models and the entity index) and stays under 1 GB with
+// this limit. The limit is soft: a heap that needs more gets it.
+const defaultMemoryLimit = 768 << 20
+
 func main() {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	// The first interrupt cancels ctx, and commands stop cleanly; after it the default handling
 	// is back, so a second interrupt ends the process at once.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
