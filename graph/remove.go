@@ -28,12 +28,14 @@ type Removed struct {
 
 // Remove deletes one article from the store in one transaction: every quad labelled with it
 // (the article node, its direct fact edges, its statements and their provenance, its mentions
-// and aliases of entities), and the unlabelled quads (name, type, aliases) of every entity and
-// predicate that no other article's quad uses any more. What other articles say stays as it
-// was: the same fact stated by another article is another quad, with that article's label.
-// The result is the graph the other articles alone give (tested), except where an entity's id
-// came from cross-article resolution with the removed article (a bare surname linked to the
-// full name it gave): those ids stay as they were built. No other process may write to the
+// of entities), and the unlabelled quads (name, type, aliases) of every entity and predicate
+// that no other article's quad uses any more. What other articles say stays as it was: the same
+// fact stated by another article is another quad, with that article's label. The result is the
+// graph the other articles alone give (tested), with two exceptions: an entity that other
+// articles mention keeps the aliases the removed article gave it (aliases belong to the entity,
+// see schema.EntityQuads), and where an entity's id came from cross-article resolution with the
+// removed article (a bare surname linked to the full name it gave), those ids stay as they were
+// built. No other process may write to the
 // store meanwhile: a writer that has seen an entity's name and type does not send them again
 // (Store.WriteArticles).
 func (s *Store) Remove(ctx context.Context, doc string) (*Removed, error) {

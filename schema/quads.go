@@ -13,10 +13,10 @@ const (
 	// Every node.
 	PropType = "type" // node —type→ class (Person, Organization, NewsArticle, Statement, ...)
 
-	// Entity nodes: name and type are written without a label (they belong to no single
-	// article), aliases with the label of the article that used them.
+	// Entity nodes: name, type and aliases are written without a label (they belong to the
+	// entity, not to any single article); mentioned_in carries the article.
 	PropName        = "name"         // canonical name
-	PropAlias       = "alias"        // every other name an article used, labelled with the article
+	PropAlias       = "alias"        // every other name an article used for the entity
 	PropMentionedIn = "mentioned_in" // entity —mentioned_in→ article, labelled with the article
 
 	// Article nodes.
@@ -77,9 +77,12 @@ func ArticleQuads(a Article) []quad.Quad {
 	return qs
 }
 
-// EntityQuads returns the quads of an entity node as one article saw it: name and type without
-// a label (they hold whatever article says them), and the aliases it used and mentioned_in
-// labelled with the article, so that removing the article takes its aliases with it.
+// EntityQuads returns the quads of an entity node as one article saw it: name, type and the
+// aliases it used without a label (they hold whatever article says them, and every article that
+// uses them repeats them), and mentioned_in labelled with the article. Aliases are the entity's
+// and not the article's so that a much-mentioned entity has one alias quad per name rather than
+// one per article: Cayley reads every quad of a node to follow any of its edges, and a node's
+// quads are what a Gizmo traversal through it costs.
 func EntityQuads(e EntityRecord, articleID string) []quad.Quad {
 	n := quad.IRI(e.ID)
 	qs := []quad.Quad{
@@ -90,7 +93,7 @@ func EntityQuads(e EntityRecord, articleID string) []quad.Quad {
 	sort.Strings(aliases)
 	for i, a := range aliases {
 		if a != e.Name && (i == 0 || a != aliases[i-1]) {
-			qs = append(qs, quad.Make(n, quad.IRI(PropAlias), quad.String(a), Label(articleID)))
+			qs = append(qs, quad.Make(n, quad.IRI(PropAlias), quad.String(a), nil))
 		}
 	}
 	return append(qs, quad.Make(n, quad.IRI(PropMentionedIn), quad.IRI(ArticleIRI(articleID)), Label(articleID)))

@@ -9,7 +9,9 @@ import (
 
 // Removing an article leaves the graph the other article alone builds, byte for byte in the
 // N-Quads export: the fact both state (Maria Lopez praised the European Union) and the entities
-// both mention stay, the entity only the removed article mentions goes.
+// both mention stay, the entity only the removed article mentions goes. (The two articles call
+// the entities they share by the same names: an alias only the removed article used would stay,
+// as graph.Store.Remove says.)
 func TestRemove(t *testing.T) {
 	const dir = "testdata/remove"
 	for _, backend := range []string{"bolt", "postgres"} {
