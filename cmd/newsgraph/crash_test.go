@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -15,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/newsgraph/newsgraph/extract"
 )
 
 // TestMain lets the tests run this test binary as the newsgraph command: with
@@ -25,7 +28,15 @@ func TestMain(m *testing.M) {
 		testHook = func(event string, n int) { fmt.Fprintf(os.Stderr, "hook %s %d\n", event, n) }
 		main()
 	}
+	// The tests run the CLI many times in this process. Holding one Extractor keeps the models
+	// it shares with every other (extract.New) decoded between runs; a build alone lets them go.
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
 	code := m.Run()
+	runtime.KeepAlive(x)
 	if binDir != "" {
 		os.RemoveAll(binDir)
 	}

@@ -13,7 +13,8 @@ package ner
 import (
 	_ "embed"
 	"fmt"
-	"sync"
+
+	"github.com/newsgraph/newsgraph/extract/internal/modelcache"
 )
 
 //go:embed model.bin
@@ -28,11 +29,12 @@ type Span struct {
 	Label string
 }
 
-// Load returns the embedded model, decoding it on first use. The model is shared and safe for
+// Load returns the embedded model shared by everybody who holds it, decoding it when nobody
+// does (a model nobody holds any more is left to the garbage collector). It is safe for
 // concurrent use.
-func Load() (*Model, error) { return loadEmbedded() }
+func Load() (*Model, error) { return cache.Get() }
 
-var loadEmbedded = sync.OnceValues(func() (*Model, error) {
+var cache = modelcache.New(func() (*Model, error) {
 	m, err := Decode(modelBin)
 	if err != nil {
 		return nil, fmt.Errorf("ner: embedded model: %w", err)

@@ -25,6 +25,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/internal/modelcache"
 	"github.com/newsgraph/newsgraph/extract/tag/percep"
 )
 
@@ -61,10 +62,11 @@ func Load() (*Model, error) {
 	return m, nil
 }
 
-// Default returns the embedded model, loading it on first use.
-func Default() (*Model, error) { return loadDefault() }
+// Default returns the embedded model shared by everybody who holds it, loading it when nobody
+// does (a model nobody holds any more is left to the garbage collector).
+func Default() (*Model, error) { return cache.Get() }
 
-var loadDefault = sync.OnceValues(Load)
+var cache = modelcache.New(Load)
 
 // Labels returns the dependency relations the model predicts.
 func (m *Model) Labels() []string { return append([]string(nil), m.labels...) }

@@ -21,6 +21,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/internal/modelcache"
 	"github.com/newsgraph/newsgraph/extract/tag/percep"
 )
 
@@ -73,10 +74,11 @@ func Load() (*Model, error) {
 	return m, nil
 }
 
-// Default returns the embedded model, loading it on first use.
-func Default() (*Model, error) { return loadDefault() }
+// Default returns the embedded model shared by everybody who holds it, loading it when nobody
+// does (a model nobody holds any more is left to the garbage collector).
+func Default() (*Model, error) { return cache.Get() }
 
-var loadDefault = sync.OnceValues(Load)
+var cache = modelcache.New(Load)
 
 // Tags returns the tag set in class order.
 func (m *Model) Tags() []string { return append([]string(nil), m.tags...) }
