@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -118,7 +119,11 @@ type builder struct {
 	// present counts articles found stored already, conflicts those refused.
 	present, conflicts int
 	sum                struct{ articles, sentences, facts, quads int }
-	entities           map[string]bool
+	// entities holds a 64-bit hash of the id of every entity the stored articles mention, for
+	// the count of the summary: a tenth of the memory of the ids at 100,000 articles, and two of
+	// a million ids collide with a chance of about 10⁻⁸.
+	entities map[uint64]struct{}
+	seed     maphash.Seed
 }
 
 // spoolPath returns where a build keeps its spool: beside a bolt file, in the user's cache for
@@ -164,7 +169,7 @@ var errOtherBuild = errors.New("left by an interrupted build of other input")
 // and otherwise starts one with the entities the store knows now. Either way the index ends up
 // with the same entities as if this build had never been interrupted.
 func (b *builder) openSpool(ctx context.Context, path, key string) error {
-	b.entities = map[string]bool{}
+	b.entities, b.seed = map[uint64]struct{}{}, maphash.MakeSeed()
 	if path != "" {
 		err := b.resume(ctx, path, key)
 		switch {
@@ -312,7 +317,7 @@ func (b *builder) write(ctx context.Context, total int) error {
 			b.sum.facts += len(r.Facts)
 			b.sum.quads += len(pending[i])
 			for _, en := range r.Entities {
-				b.entities[en.ID] = true
+				b.entities[maphash.String(b.seed, en.ID)] = struct{}{}
 			}
 		}
 		pending, pendingRes, nq = pending[:0], pendingRes[:0], 0
