@@ -127,7 +127,7 @@ func openBolt(_ context.Context, opt Options) (cgraph.QuadStore, error) {
 		}
 		return nil, err
 	}
-	return qs, nil
+	return plannedKV{qs.(*kv.QuadStore)}, nil
 }
 
 // QuadStore returns the underlying Cayley quad store, for Cayley's iterators. Run Gizmo through
