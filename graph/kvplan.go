@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"slices"
 
@@ -10,32 +11,27 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/shape"
 	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
 )
 
-// plannedKV is Cayley's key-value quad store (bolt) with one more query plan. Following a few
-// predicates from a node — Out(facts), In(["<subject>", "<object>"]), Out("<name>") after a
-// traversal — Cayley reads every quad of the node and then keeps those with the predicates:
-// about a microsecond and a half a quad, and a node mentioned in 27,000 articles of 100,000 has
-// 33,000 quads of which 2,800 are fact edges. Its indexes are sorted by node and then by
-// predicate (subject–predicate and object–predicate–subject), so plannedKV reads the index
-// entries of the node for each predicate instead: an index lookup a predicate, then only the
-// quads that are wanted. It plans that when the predicates are a set of at most maxPlanPreds
-// (a list, or a traversal that gives that few, such as g.V().Has("<type>", "<Predicate>")) and
-// the nodes are given (g.V("<x>")), or when there are at most fewNodePreds predicates whatever
-// the nodes; everything else is Cayley's plan. Results are the same (TestPlannedKV).
+// plannedKV is Cayley's key-value quad store (bolt) with one more query plan. Following some
+// predicates from nodes — Out(facts), In(["<subject>", "<object>"]), Out("<name>") after a
+// traversal — Cayley reads every quad of each node from its log, one to three microseconds a
+// quad, and then keeps those with the predicates; a node that 27,000 articles of 100,000 mention
+// has 33,000 quads, of which 2,800 are fact edges. Its indexes are sorted by node and then by
+// predicate (subject–predicate and object–predicate–subject: kv.DefaultQuadIndexes, which every
+// store newsgraph or Cayley creates has). So for each node plannedKV reads the keys of its index
+// entries, which name the predicates, and then the quads of the predicates that are wanted
+// only. It plans that whenever the predicates are at most maxPlanPreds: a list, or one index
+// scan such as g.V().Has("<type>", "<Predicate>"), run while planning. The answers are the same
+// as with Cayley's plan (TestPlannedKV).
 type plannedKV struct {
 	*kv.QuadStore
+	db hkv.KV // the store's key-value database, to read index keys
 }
 
-const (
-	// maxPlanPreds bounds the predicate sets read one by one from given nodes: a lookup each.
-	maxPlanPreds = 256
-	// fewNodePreds bounds the predicate sets read one by one from the nodes a traversal gives,
-	// whose number is not known when the query is planned.
-	fewNodePreds = 4
-	// maxPlanNodes bounds the given nodes planned this way.
-	maxPlanNodes = 64
-)
+// maxPlanPreds bounds the predicate sets planned as a predicateScan.
+const maxPlanPreds = 256
 
 // The indexes Cayley's key-value store keeps (kv.DefaultQuadIndexes), by the direction they
 // start with.
@@ -97,16 +93,11 @@ func (qs plannedKV) optimizeQuads(s shape.Quads) (shape.Shape, bool) {
 	if preds.Dir != quad.Predicate || (nodes.Dir != quad.Subject && nodes.Dir != quad.Object) {
 		return s, false
 	}
-	fixed, given := nodes.Values.(shape.Fixed)
-	limit := fewNodePreds
-	if given && len(fixed) <= maxPlanNodes {
-		limit = maxPlanPreds
-	}
-	ps, ok := qs.smallSet(preds.Values, limit)
+	ps, ok := qs.smallSet(preds.Values, maxPlanPreds)
 	if !ok {
 		return s, false
 	}
-	return predicateScan{QS: qs.QuadStore, Nodes: nodes.Values, Dir: nodes.Dir, Preds: ps}, true
+	return predicateScan{QS: qs.QuadStore, KV: qs.db, Nodes: nodes.Values, Dir: nodes.Dir, Preds: ps}, true
 }
 
 // smallSet returns the ids of the nodes of s, sorted, when s is a list of nodes or the nodes of
@@ -172,6 +163,7 @@ func (s indexScan) Optimize(shape.Optimizer) (shape.Shape, bool) { return s, fal
 // reflection.)
 type predicateScan struct {
 	QS    *kv.QuadStore
+	KV    hkv.KV
 	Nodes shape.Shape
 	Dir   quad.Direction
 	Preds []uint64
@@ -249,12 +241,41 @@ func (s predicateScan) index() kv.QuadIndex {
 	return indexOPS
 }
 
-// predicateNext scans a predicateScan: for each node, the index entries of each predicate.
+// present returns those of the predicates that the index has entries of for node, from the
+// keys of the node's entries (node id, predicate id, ...: 8 bytes each, big-endian, as
+// kv.QuadIndex.Key writes them).
+func (s predicateScan) present(ctx context.Context, node uint64) ([]uint64, error) {
+	tx, err := s.KV.Tx(false)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Close()
+	it := tx.Scan(s.index().Key([]uint64{node}))
+	defer it.Close()
+	var out []uint64
+	for it.Next(ctx) {
+		k := it.Key()
+		if len(k) == 0 || len(k[len(k)-1]) < 16 {
+			return nil, fmt.Errorf("index key %x: not a node and a predicate", k)
+		}
+		p := binary.BigEndian.Uint64(k[len(k)-1][8:16])
+		if len(out) > 0 && out[len(out)-1] == p {
+			continue // the object–predicate–subject index has a key per subject
+		}
+		if _, ok := slices.BinarySearch(s.Preds, p); ok {
+			out = append(out, p)
+		}
+	}
+	return out, it.Err()
+}
+
+// predicateNext scans a predicateScan: for each node, the index entries of each of the
+// predicates it has.
 type predicateNext struct {
 	s      predicateScan
 	nodes  cgraph.Scanner
 	node   uint64
-	next   int             // index in s.Preds of the next predicate to read for node
+	preds  []uint64        // the predicates of node left to read
 	cur    cgraph.Iterator // the quads of node and one predicate, or of node alone (filter)
 	filter bool
 	result cgraph.Ref
@@ -277,10 +298,13 @@ func (it *predicateNext) Next(ctx context.Context) bool {
 				return false
 			}
 		}
-		if !it.filter && it.next > 0 && it.next < len(it.s.Preds) {
-			it.cur = kv.NewQuadIterator(it.s.QS, it.s.index(), []uint64{it.node, it.s.Preds[it.next]})
-			it.next++
+		if len(it.preds) > 0 {
+			it.cur = kv.NewQuadIterator(it.s.QS, it.s.index(), []uint64{it.node, it.preds[0]})
+			it.preds = it.preds[1:]
 			continue
+		}
+		if it.err = ctx.Err(); it.err != nil {
+			return false
 		}
 		if !it.nodes.Next(ctx) {
 			it.err = it.nodes.Err()
@@ -291,8 +315,10 @@ func (it *predicateNext) Next(ctx context.Context) bool {
 			it.cur, it.filter = it.s.QS.QuadIterator(it.s.Dir, it.nodes.Result()), true
 			continue
 		}
-		it.node, it.filter, it.next = uint64(n), false, 1
-		it.cur = kv.NewQuadIterator(it.s.QS, it.s.index(), []uint64{it.node, it.s.Preds[0]})
+		it.node, it.filter = uint64(n), false
+		if it.preds, it.err = it.s.present(ctx, it.node); it.err != nil {
+			return false
+		}
 	}
 }
 

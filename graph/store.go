@@ -127,7 +127,7 @@ func openBolt(_ context.Context, opt Options) (cgraph.QuadStore, error) {
 		}
 		return nil, err
 	}
-	return plannedKV{qs.(*kv.QuadStore)}, nil
+	return plannedKV{QuadStore: qs.(*kv.QuadStore), db: db}, nil
 }
 
 // QuadStore returns the underlying Cayley quad store, for Cayley's iterators. Run Gizmo through
