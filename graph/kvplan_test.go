@@ -24,11 +24,7 @@ func TestPlannedKV(t *testing.T) {
 	ctx := context.Background()
 	planned, _ := fresh(t, "bolt")
 	write(t, planned, fixtureArticles()...)
-	for _, a := range storetest.Synthetic(40) {
-		if err := planned.Write(ctx, a.Quads); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeSynthetic(t, planned, 40)
 	pk, ok := planned.qs.(plannedKV)
 	if !ok {
 		t.Fatalf("a bolt store's quad store is %T, want plannedKV", planned.qs)
@@ -38,7 +34,6 @@ func TestPlannedKV(t *testing.T) {
 	e0 := "<" + schema.EntityIRI("PERSON", "Entity 0 Synth") + ">"
 	e1 := "<" + schema.EntityIRI("ORG", "Entity 1 Synth") + ">"
 	a0 := "<" + schema.ArticleIRI("synthetic/000.txt") + ">"
-	const facts = `var facts = g.V().Has("<type>", "<Predicate>"); `
 	queries := []string{
 		facts + `g.V("` + e0 + `").Out(facts).All()`,
 		facts + `g.V("` + e0 + `").In(facts).All()`,
@@ -81,11 +76,7 @@ func TestPlannedKV(t *testing.T) {
 // TestPlannedKVPlans checks that the plans are used where they should be, and not elsewhere.
 func TestPlannedKVPlans(t *testing.T) {
 	st, _ := fresh(t, "bolt")
-	for _, a := range storetest.Synthetic(5) {
-		if err := st.Write(context.Background(), a.Quads); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeSynthetic(t, st, 5)
 	qs := st.qs
 	e0 := quad.IRI(schema.EntityIRI("PERSON", "Entity 0 Synth"))
 	facts := path.StartPath(qs).Has(quad.IRI(schema.PropType), quad.IRI(schema.ClassPredicate))
@@ -118,11 +109,7 @@ func TestPlannedKVPlans(t *testing.T) {
 func TestPredicateScanContains(t *testing.T) {
 	ctx := context.Background()
 	st, _ := fresh(t, "bolt")
-	for _, a := range storetest.Synthetic(5) {
-		if err := st.Write(ctx, a.Quads); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeSynthetic(t, st, 5)
 	pk := st.qs.(plannedKV)
 	e0 := quad.IRI(schema.EntityIRI("PERSON", "Entity 0 Synth"))
 	ref := func(v quad.Value) uint64 { return uint64(pk.ValueOf(v).(kv.Int64Value)) }
@@ -153,6 +140,26 @@ func TestPredicateScanContains(t *testing.T) {
 	}
 }
 
+// facts starts a Gizmo query with the set of fact predicates, as the README's recipes do.
+const facts = `var facts = g.V().Has("<type>", "<Predicate>"); `
+
+// writeSynthetic writes storetest.Synthetic(n) to st, 100 articles a transaction.
+func writeSynthetic(tb testing.TB, st *Store, n int) {
+	tb.Helper()
+	arts := storetest.Synthetic(n)
+	for len(arts) > 0 {
+		k := min(100, len(arts))
+		batch := make([][]quad.Quad, k)
+		for i, a := range arts[:k] {
+			batch[i] = a.Quads
+		}
+		if err := st.WriteArticles(context.Background(), batch...); err != nil {
+			tb.Fatal(err)
+		}
+		arts = arts[k:]
+	}
+}
+
 // sortedJSON returns the results as sorted JSON lines.
 func sortedJSON(t *testing.T, rs []interface{}) []string {
 	t.Helper()
@@ -174,18 +181,8 @@ func sortedJSON(t *testing.T, rs []interface{}) []string {
 func BenchmarkGizmo(b *testing.B) {
 	ctx := context.Background()
 	st, _ := fresh(b, "bolt")
-	var arts [][]quad.Quad
-	for _, a := range storetest.Synthetic(2000) {
-		arts = append(arts, a.Quads)
-		if len(arts) == 100 {
-			if err := st.WriteArticles(ctx, arts...); err != nil {
-				b.Fatal(err)
-			}
-			arts = arts[:0]
-		}
-	}
+	writeSynthetic(b, st, 2000)
 	e := "<" + schema.EntityIRI("PERSON", "Entity 0 Synth") + ">"
-	const facts = `var facts = g.V().Has("<type>", "<Predicate>"); `
 	queries := []struct{ name, q string }{
 		{"1-hop", facts + `g.V("` + e + `").Both(facts).Unique().Out("<name>").All()`},
 		{"2-hop", facts + `var one = g.V("` + e + `").Both(facts); one.Or(one.Both(facts)).Unique().Out("<name>").All()`},
