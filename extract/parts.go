@@ -1,0 +1,80 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// territories are the nouns that make their subject part of their owner: "X is part of Y",
+// "Y's region X", "the Zed regions – X and W".
+var territories = map[string]bool{"part": true, "region": true, "province": true, "territory": true, "oblast": true}
+
+// partFacts reads "part of" facts: "X is (a) part of Y", "X was recognized as part of Y", "X, a
+// region of Y", "two Zed regions – X and W" (Zed a nationality). A part in a hypothetical clause
+// ("should be part of") is hypothetical; one inside reported speech is the speaker's.
+func (b *factBuilder) partFacts(si int) []schema.Fact {
+	s := &b.d.Sentences[si]
+	toks := s.Tokens
+	p, ok := schema.PredicateByName("part of")
+	if !ok {
+		return nil
+	}
+	var out []schema.Fact
+	for k := range toks {
+		if !strings.HasPrefix(toks[k].Tag, "NN") || !territories[strings.ToLower(toks[k].Lemma)] {
+			continue
+		}
+		var owners, parts []arg
+		modality, rel := "", []string{}
+		for j := range toks {
+			if toks[j].Head != k {
+				continue
+			}
+			switch {
+			case toks[j].Dep == "nmod" && caseWord(toks, j) == "of", toks[j].Dep == "nmod:poss", toks[j].Dep == "amod" && toks[j].Ent != "" && toks[j].Ent != "O":
+				owners = append(owners, b.args(si, j)...)
+			case strings.HasPrefix(toks[j].Dep, "nsubj"), toks[j].Dep == "appos":
+				parts = append(parts, b.args(si, j)...)
+			case toks[j].Dep == "aux" && toks[j].Tag == "MD":
+				modality = "hypothetical"
+			}
+		}
+		switch h := toks[k].Head; {
+		case h >= 0 && caseWord(toks, k) == "as": // "recognized X as part of Y"
+			for j := range toks {
+				if toks[j].Head == h && (toks[j].Dep == "obj" || toks[j].Dep == "nsubj:pass") {
+					parts = append(parts, b.args(si, j)...)
+				}
+			}
+		case h >= 0 && (toks[k].Dep == "acl" || toks[k].Dep == "appos"): // "X, a region of Y"
+			parts = append(parts, b.args(si, h)...)
+		}
+		rel = append(rel, toks[k].Text)
+		if toks[k].Lemma == "part" {
+			rel = append(rel, "of")
+		}
+		for _, x := range parts {
+			if t := b.ents[x.ent].Type; t != "GPE" && t != "LOC" {
+				continue
+			}
+			for _, y := range owners {
+				if b.ents[y.ent].ID == b.ents[x.ent].ID {
+					continue
+				}
+				f := schema.Fact{
+					Doc: b.d.ID, Sentence: s.Index, Start: b.d.Offsets.Source(s.Start), End: b.d.Offsets.Source(s.End),
+					Evidence: b.d.Text[s.Start:s.End], Subject: b.entityRef(x), Predicate: p.Name, Relation: strings.Join(rel, " "),
+					Object: schema.Object{Entity: b.entityRef(y)}, Modality: modality, Confidence: round(0.8 * mentionWeight(x) * mentionWeight(y)),
+				}
+				if sp := b.speaker(si, k); sp != nil {
+					f.AttributedTo, f.Modality = sp, "reported"
+				} else if sp := b.contentSpeaker(si, k); sp != nil {
+					f.AttributedTo, f.Modality = sp, "reported"
+				}
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,91 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// reactionNouns are nouns of a reaction whose "from" phrase names who reacted: "the plan drew
+// criticism from X" is X criticizing the plan's author.
+var reactionNouns = map[string]string{"backlash": "criticized", "criticism": "criticized", "condemnation": "criticized",
+	"outrage": "criticized", "anger": "criticized", "fury": "criticized", "rebuke": "criticized", "praise": "praised",
+	"support": "supported", "applause": "praised"}
+
+// reactionFacts reads reactions named by a noun: "Her plan drew criticism from X and Y" (X and Y
+// criticized her), "Its terms sparked backlash from X" (X criticized the author of what "its"
+// refers to: the thing of the sentence before, owned by somebody).
+func (b *factBuilder) reactionFacts(si int) []schema.Fact {
+	s := &b.d.Sentences[si]
+	toks := s.Tokens
+	var out []schema.Fact
+	for _, c := range b.clauses[si] {
+		if c.Object < 0 || c.Passive {
+			continue
+		}
+		pred, ok := reactionNouns[strings.ToLower(toks[c.Object].Lemma)]
+		if !ok {
+			continue
+		}
+		p, ok := schema.PredicateByName(pred)
+		if !ok {
+			continue
+		}
+		var reactors []arg
+		for j := range toks {
+			// "criticism from X", or the parse's "drew criticism | from X"
+			if (toks[j].Head == c.Object && toks[j].Dep == "nmod" || toks[j].Head == c.Verb && toks[j].Dep == "obl") && caseWord(toks, j) == "from" {
+				reactors = append(reactors, b.args(si, j)...)
+			}
+		}
+		if len(reactors) == 0 {
+			continue
+		}
+		targets := b.authorOf(si, c.Subject)
+		for _, t := range targets {
+			for _, r := range reactors {
+				if b.ents[r.ent].ID == b.ents[t.ent].ID {
+					continue
+				}
+				out = append(out, schema.Fact{
+					Doc: b.d.ID, Sentence: s.Index, Start: b.d.Offsets.Source(s.Start), End: b.d.Offsets.Source(s.End),
+					Evidence: b.d.Text[s.Start:s.End], Subject: b.entityRef(r), Predicate: p.Name, CAMEO: p.CAMEO,
+					Relation: c.Relation + " " + toks[c.Object].Text + " from", Object: schema.Object{Entity: b.entityRef(t)},
+					Confidence: round(0.6 * mentionWeight(r) * mentionWeight(t)),
+				})
+			}
+		}
+	}
+	return out
+}
+
+// authorOf resolves the thing headed by token t to whoever made it: an entity itself, an owner
+// ("her plan"), the subject of the clause that made it ("X posted a plan that drew…"), or for
+// "its terms", the owner of the last owned thing of the sentence before.
+func (b *factBuilder) authorOf(si, t int) []arg {
+	if t < 0 {
+		return nil
+	}
+	if a := b.args(si, t); len(a) > 0 {
+		return a
+	}
+	toks := b.d.Sentences[si].Tokens
+	for _, c := range b.clauses[si] {
+		if c.Object == t && c.Subject >= 0 && c.Subject != t {
+			return b.args(si, c.Subject)
+		}
+	}
+	for j := range toks {
+		if toks[j].Head == t && toks[j].Dep == "nmod:poss" && strings.EqualFold(toks[j].Text, "its") && si > 0 {
+			prev := b.d.Sentences[si-1].Tokens
+			for k := len(prev) - 1; k >= 0; k-- {
+				if contentNoun(&prev[k]) {
+					if a := b.args(si-1, k); len(a) > 0 && a[0].weak {
+						return a
+					}
+				}
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,120 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract/clause"
+	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/quote"
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// quotesOf returns the texts of the quotations that the clause with verb v of sentence si
+// attributes, in text order.
+func (b *factBuilder) quotesOf(si, v int) []string {
+	var out []string
+	for i := range b.quotes {
+		if q := &b.quotes[i]; q.Verb == (quote.Pos{Sent: si, Tok: v}) {
+			if t := quote.Text(b.d, *q); t != "" {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// speaker returns the entity a direct quotation holding token v of sentence si is attributed to,
+// or nil.
+func (b *factBuilder) speaker(si, v int) *schema.Entity {
+	for i := range b.quotes {
+		q := &b.quotes[i]
+		if !q.Attributed() || !q.Contains(quote.Pos{Sent: si, Tok: v}) {
+			continue
+		}
+		c := &b.clauses[q.Verb.Sent][q.Clause]
+		if sp := b.args(q.Verb.Sent, c.Subject); len(sp) > 0 {
+			e := b.entityRef(sp[0])
+			return &e
+		}
+	}
+	return nil
+}
+
+// thatClause returns the first "that" clause with a subject in the subtree of speech verb v, the
+// content of "told reporters in a call that …" when the parse hangs it on a noun; empty when none.
+func thatClause(toks []doc.Token, v int) clause.Span {
+	sp := clause.Subtree(toks, v)
+	for k := v + 1; k < sp.End; k++ {
+		if !strings.EqualFold(toks[k].Text, "that") { // a mark, or wrongly a relative pronoun
+			continue
+		}
+		h := toks[k].Head
+		if h <= k || h >= len(toks) {
+			continue
+		}
+		for j := k + 1; j < h; j++ {
+			if strings.HasPrefix(toks[j].Dep, "nsubj") && toks[j].Head == h {
+				c := clause.Subtree(toks, h)
+				return clause.Span{Start: k + 1, End: c.End}
+			}
+		}
+	}
+	return clause.Span{}
+}
+
+// ruledOut reads a denied existence in the span of a content clause: "there can be no Y",
+// "there will be no Y". It returns the words that deny ("there can be no") and Y's span.
+func ruledOut(toks []doc.Token, sp clause.Span) (string, clause.Span, bool) {
+	for v := sp.Start; v < sp.End; v++ {
+		if !strings.EqualFold(toks[v].Lemma, "be") {
+			continue
+		}
+		expl, subj := -1, -1
+		for j := sp.Start; j < sp.End; j++ {
+			if toks[j].Head != v {
+				continue
+			}
+			switch {
+			case toks[j].Dep == "expl":
+				expl = j
+			case strings.HasPrefix(toks[j].Dep, "nsubj"):
+				subj = j
+			}
+		}
+		if expl < 0 || subj < 0 {
+			continue
+		}
+		no := -1
+		for j := sp.Start; j < subj; j++ {
+			if toks[j].Head == subj && toks[j].Dep == "det" && strings.EqualFold(toks[j].Text, "no") {
+				no = j
+			}
+		}
+		if no < 0 {
+			continue
+		}
+		words := make([]string, 0, no-expl+1)
+		for j := expl; j <= no; j++ {
+			words = append(words, toks[j].Text)
+		}
+		np := clause.Subtree(toks, subj)
+		np.Start = no + 1
+		return strings.Join(words, " "), np, true
+	}
+	return "", clause.Span{}, false
+}
+
+// contentSpeaker returns the subject of the speech clause whose content holds token k of
+// sentence si ("He said Zed should be part of Yon": he), or nil.
+func (b *factBuilder) contentSpeaker(si, k int) *schema.Entity {
+	for _, c := range b.clauses[si] {
+		if c.Content.Empty() || k < c.Content.Start || k >= c.Content.End || !schema.IsSpeech(c.Lemma) {
+			continue
+		}
+		if sp := b.args(si, c.Subject); len(sp) > 0 {
+			e := b.entityRef(sp[0])
+			return &e
+		}
+	}
+	return nil
+}
