@@ -129,6 +129,8 @@ func (b *factBuilder) facts() []schema.Fact {
 			continue
 		}
 		out = append(out, b.roleFacts(si)...)
+		out = append(out, b.copularRoleFacts(si)...)
+		out = append(out, b.affiliationFacts(si)...)
 		out = append(out, b.clauseFacts(si)...)
 		out = append(out, b.partFacts(si)...)
 		out = append(out, b.reactionFacts(si)...)

@@ -62,15 +62,12 @@ func (b *factBuilder) partFacts(si int) []schema.Fact {
 				if b.ents[y.ent].ID == b.ents[x.ent].ID {
 					continue
 				}
-				f := schema.Fact{
-					Doc: b.d.ID, Sentence: s.Index, Start: b.d.Offsets.Source(s.Start), End: b.d.Offsets.Source(s.End),
-					Evidence: b.d.Text[s.Start:s.End], Subject: b.entityRef(x), Predicate: p.Name, Relation: strings.Join(rel, " "),
-					Object: schema.Object{Entity: b.entityRef(y)}, Modality: modality, Confidence: round(0.8 * mentionWeight(x) * mentionWeight(y)),
-				}
-				if sp := b.speaker(si, k); sp != nil {
-					f.AttributedTo, f.Modality = sp, "reported"
-				} else if sp := b.contentSpeaker(si, k); sp != nil {
-					f.AttributedTo, f.Modality = sp, "reported"
+				f := b.newFact(si)
+				f.Subject, f.Predicate, f.Relation = b.entityRef(x), p.Name, strings.Join(rel, " ")
+				f.Object = schema.Object{Entity: b.entityRef(y)}
+				f.Modality, f.Confidence = modality, round(0.8*mentionWeight(x)*mentionWeight(y))
+				if m, sp := b.tokenMood(si, k); sp != nil {
+					f.Modality, f.AttributedTo = m, sp
 				}
 				out = append(out, f)
 			}

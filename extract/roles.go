@@ -1,8 +1,12 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/extract/clause"
+	"github.com/newsgraph/newsgraph/extract/coref"
+	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -71,4 +75,187 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 		}
 	}
 	return out
+}
+
+// affiliationFacts reads the organisation a person is named with: "X of the Labour Party", "X
+// from Acme", "Acme's X" make X a member of the organisation. A title read by roleFacts already
+// says more and is not repeated.
+func (b *factBuilder) affiliationFacts(si int) []schema.Fact {
+	toks := b.d.Sentences[si].Tokens
+	member, ok := schema.PredicateByName("member of")
+	if !ok {
+		return nil
+	}
+	var out []schema.Fact
+	for mi := range b.cr.Mentions {
+		m := &b.cr.Mentions[mi]
+		if m.Sent != si || m.Kind != coref.Name || m.Type != "PERSON" || m.Entity < 0 || !b.ents[m.Entity].ok {
+			continue
+		}
+		for j := range toks {
+			if toks[j].Head != m.Head || j >= m.Start && j < m.End {
+				continue
+			}
+			rel := ""
+			switch c := caseWord(toks, j); {
+			case toks[j].Dep == "nmod" && (c == "of" || c == "from"):
+				rel = c
+			case toks[j].Dep == "nmod:poss" && j < m.Start:
+				rel = "'s"
+			default:
+				continue
+			}
+			for _, o := range b.args(si, j) {
+				if b.ents[o.ent].Type != "ORG" || o.weak || b.hasRole(si, m.Entity, o.ent) {
+					continue
+				}
+				f := b.newFact(si)
+				f.Subject = b.entityRef(arg{ent: m.Entity, mention: m.Text})
+				f.Predicate, f.Relation = member.Name, rel
+				f.Object = schema.Object{Entity: b.entityRef(o)}
+				f.Confidence = round(0.7 * mentionWeight(o))
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// hasRole reports whether a title of sentence si already ties person to org.
+func (b *factBuilder) hasRole(si, person, org int) bool {
+	for _, r := range b.cr.Roles {
+		if r.Sent == si && r.Person == person && (r.To == org || slices.Contains(r.Of, org)) {
+			return true
+		}
+	}
+	return false
+}
+
+// copularRoleFacts reads roles stated with a copula: "X is chief executive of Acme", "X has been
+// managing director and chief executive of Acme" (two roles), "X was the Zed ambassador". The
+// title's owner is its "of", "at" or "for" phrase or its possessor; a title with no owner is the
+// literal of "has title".
+func (b *factBuilder) copularRoleFacts(si int) []schema.Fact {
+	toks := b.d.Sentences[si].Tokens
+	var out []schema.Fact
+	for k := range toks {
+		if !strings.HasPrefix(toks[k].Tag, "NN") || !isTitle(&toks[k]) || toks[k].Dep == "conj" {
+			continue
+		}
+		cop, subj := -1, -1
+		for j := range toks {
+			if toks[j].Head != k {
+				continue
+			}
+			switch {
+			case toks[j].Dep == "cop":
+				cop = j
+			case toks[j].Dep == "nsubj":
+				subj = j
+			}
+		}
+		if cop < 0 || subj < 0 {
+			continue
+		}
+		holders := b.args(si, subj)
+		titles := []int{k}
+		for j := range toks {
+			if toks[j].Head == k && toks[j].Dep == "conj" && isTitle(&toks[j]) {
+				titles = append(titles, j)
+			}
+		}
+		var owners []arg
+		for _, t := range titles {
+			owners = append(owners, b.titleOwners(si, t)...)
+		}
+		negated := false
+		for j := range toks {
+			if toks[j].Head == k && toks[j].Dep == "advmod" && clause.IsNegation(strings.ToLower(toks[j].Text)) {
+				negated = true
+			}
+		}
+		for _, h := range holders {
+			if b.ents[h.ent].Type != "PERSON" {
+				continue
+			}
+			for _, t := range titles {
+				title := titlePhrase(toks, t)
+				base := b.newFact(si)
+				base.Subject, base.Relation, base.Negated = b.entityRef(h), title, negated
+				base.Modality, base.AttributedTo = b.tokenMood(si, k)
+				out = append(out, b.titleFacts(base, title, owners, 0.8*mentionWeight(h))...)
+			}
+		}
+	}
+	return out
+}
+
+// titleFacts completes base, a fact whose subject holds title, with the title's role predicate
+// towards each owner, or with "has title" when there is no owner or no role predicate.
+func (b *factBuilder) titleFacts(base schema.Fact, title string, owners []arg, conf float64) []schema.Fact {
+	var out []schema.Fact
+	p, ok := schema.LookupRole(title)
+	for _, o := range owners {
+		if !ok || b.ents[o.ent].ID == base.Subject.ID {
+			break
+		}
+		f := base
+		f.Predicate, f.CAMEO = p.Name, p.CAMEO
+		if p.Possessive != "" {
+			f.Predicate = p.Possessive
+		}
+		f.Object = schema.Object{Entity: b.entityRef(o)}
+		f.Confidence = round(conf * mentionWeight(o))
+		out = append(out, f)
+	}
+	if len(out) == 0 {
+		f := base
+		f.Predicate = "has title"
+		f.Object = schema.Object{Literal: strings.ToLower(title)}
+		f.Confidence = round(conf * 0.9)
+		out = append(out, f)
+	}
+	return out
+}
+
+// titleOwners returns the entities a title token belongs to: its "of", "at" or "for" phrase, its
+// possessor, or an entity compounded with it ("the Acme chairman").
+func (b *factBuilder) titleOwners(si, t int) []arg {
+	toks := b.d.Sentences[si].Tokens
+	var out []arg
+	for j := range toks {
+		if toks[j].Head != t {
+			continue
+		}
+		switch c := caseWord(toks, j); {
+		case (toks[j].Dep == "nmod" || toks[j].Dep == "obl") && (c == "of" || c == "at" || c == "for"),
+			toks[j].Dep == "nmod:poss", toks[j].Dep == "compound" && j < t:
+			for _, a := range b.args(si, j) {
+				if typ := b.ents[a.ent].Type; typ != "PERSON" && !a.weak {
+					out = append(out, a)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// titlePhrase returns a title with the words that make it one title: "managing director", "chief
+// executive", "foreign minister"; not determiners, names or owners.
+func titlePhrase(toks []doc.Token, t int) string {
+	start := t
+	for j := t - 1; j >= 0; j-- {
+		if toks[j].Head != t && toks[j].Head != start || toks[j].Ent != "" && toks[j].Ent != "O" {
+			break
+		}
+		if d := toks[j].Dep; d != "amod" && d != "compound" || toks[j].Tag == "NNP" {
+			break
+		}
+		start = j
+	}
+	words := make([]string, 0, t-start+1)
+	for j := start; j <= t; j++ {
+		words = append(words, toks[j].Text)
+	}
+	return strings.Join(words, " ")
 }

@@ -62,6 +62,29 @@ func thatClause(toks []doc.Token, v int) clause.Span {
 	return clause.Span{}
 }
 
+// ruledOutFacts reads "X stressed there can be no Y", a saying clause c with one content clause
+// and no entity object, as X rejected Y.
+func (b *factBuilder) ruledOutFacts(si int, c *clause.Clause, subjects []arg) []schema.Fact {
+	toks := b.d.Sentences[si].Tokens
+	r, lit, ok := ruledOut(toks, c.Parts[0])
+	if !ok {
+		return nil
+	}
+	rp, ok := schema.PredicateByName("rejected")
+	if !ok {
+		return nil
+	}
+	var out []schema.Fact
+	for _, sa := range subjects {
+		f := b.newFact(si)
+		f.Subject, f.Predicate, f.CAMEO, f.Relation = b.entityRef(sa), rp.Name, rp.CAMEO, c.Relation+" "+r
+		f.Object = schema.Object{Literal: spanText(b.d, toks, lit)}
+		f.Confidence = round(0.6 * mentionWeight(sa))
+		out = append(out, f)
+	}
+	return out
+}
+
 // ruledOut reads a denied existence in the span of a content clause: "there can be no Y",
 // "there will be no Y". It returns the words that deny ("there can be no") and Y's span.
 func ruledOut(toks []doc.Token, sp clause.Span) (string, clause.Span, bool) {
@@ -117,4 +140,16 @@ func (b *factBuilder) contentSpeaker(si, k int) *schema.Entity {
 		}
 	}
 	return nil
+}
+
+// tokenMood returns "reported" and the speaker when token k of sentence si is part of what
+// somebody said (a direct quotation, or the content of a speech clause); "" and nil otherwise.
+func (b *factBuilder) tokenMood(si, k int) (string, *schema.Entity) {
+	if sp := b.speaker(si, k); sp != nil {
+		return "reported", sp
+	}
+	if sp := b.contentSpeaker(si, k); sp != nil {
+		return "reported", sp
+	}
+	return "", nil
 }

@@ -41,6 +41,10 @@ type Fact struct {
 	Modality string `json:"modality,omitempty"`
 	// AttributedTo is the speaker whose statement contains this fact, for reported speech.
 	AttributedTo *Entity `json:"attributed_to,omitempty"`
+	// Open marks an open predicate: the vocabulary has no canonical predicate for the verb, so
+	// Predicate is the lemmatised verb phrase of the text ("part company with", "replace"; see
+	// OpenPredicate). Open facts get a lower confidence than canonical ones.
+	Open bool `json:"open,omitempty"`
 }
 
 // Entity is a reference to an entity node as it appears in one fact.

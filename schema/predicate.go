@@ -78,6 +78,8 @@ type Predicate struct {
 	// Derived is set by a lookup when the word was found in the CAMEO-derived table, not the
 	// curated lexicon: a weaker reading the extractor may trust less.
 	Derived bool
+	// Open marks an open predicate made by OpenPredicate: not one of Predicates.
+	Open bool
 	// Doc says what a fact with this predicate asserts.
 	Doc string
 }
@@ -203,6 +205,24 @@ func lex() *lexicon {
 		panic(lexErr)
 	}
 	return lexVal
+}
+
+// ClassOpen is the class of open predicates (see OpenPredicate).
+const ClassOpen = "OPEN"
+
+// OpenPredicate returns the open predicate of a verb phrase the vocabulary has no canonical
+// predicate for: its words (lemma, particle, a light verb's noun, preposition) lower-cased and
+// joined by spaces, empty words skipped: ("part", "", "company", "with") → "part company with".
+// Its class is ClassOpen and it has no CAMEO code.
+func OpenPredicate(words ...string) Predicate {
+	var f []string
+	for _, w := range words {
+		if w = lexWord(w); w != "" {
+			f = append(f, w)
+		}
+	}
+	name := strings.Join(f, " ")
+	return Predicate{Name: name, Class: ClassOpen, Open: true, Doc: "an open predicate: the words of the text, lemmatised"}
 }
 
 // Predicates returns every canonical predicate in the stable order of predicates.tsv.

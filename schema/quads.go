@@ -45,6 +45,7 @@ const (
 	PropAttributedTo   = "attributed_to"
 	PropSubjectMention = "subject_mention"
 	PropObjectMention  = "object_mention"
+	PropOpen           = "open" // true for an open (non-canonical) predicate
 
 	// Classes of the nodes that are not entities.
 	ClassArticle   = "NewsArticle"
@@ -144,6 +145,9 @@ func FactQuads(f *Fact) []quad.Quad {
 	}
 	if f.AttributedTo != nil {
 		add(PropAttributedTo, quad.IRI(f.AttributedTo.ID))
+	}
+	if f.Open {
+		add(PropOpen, quad.Bool(true))
 	}
 	return qs
 }

@@ -39,6 +39,10 @@ type Clause struct {
 	Negated bool
 	// Modal is the modal auxiliary or hedge that makes the clause hypothetical ("could", "may"), "".
 	Modal string
+	// Conditional marks a clause that asserts nothing: under a condition or question ("asked if
+	// they preferred a man who backed X", "if X attacks"), or describing a name with an
+	// indefinite article, a hypothetical referent ("a Lopez who backed X").
+	Conditional bool
 	// Inherited marks a subject taken from another clause (coordination, participle, control,
 	// relative clause) rather than the verb's own.
 	Inherited bool
@@ -193,8 +197,14 @@ func Extract(toks []doc.Token) []Clause {
 	// A clause under a condition or question ("asked if they preferred a man who backed X",
 	// "if X attacks") is hypothetical, however deep below it hangs.
 	for i := range out {
-		if out[i].Modal == "" && s.underHedge(out[i].Verb) {
-			out[i].Modal = "if"
+		if s.underHedge(out[i].Verb) {
+			out[i].Conditional = true
+			if out[i].Modal == "" {
+				out[i].Modal = "if"
+			}
+		}
+		if v := out[i].Verb; toks[v].Dep == "acl:relcl" && s.indefiniteName(toks[v].Head) {
+			out[i].Conditional = true
 		}
 	}
 	// Reported speech: a clause that hangs below another through a clausal complement is that
@@ -264,6 +274,20 @@ func (s *sentence) underHedge(v int) bool {
 	return false
 }
 
+// indefiniteName reports whether token i is a proper noun with an indefinite article: "a Lopez
+// who backed X" names no one in particular.
+func (s *sentence) indefiniteName(i int) bool {
+	if i < 0 || i >= len(s.toks) || s.toks[i].Tag != "NNP" {
+		return false
+	}
+	for _, c := range s.children[i] {
+		if s.dep(c) == "det" && (s.lower(c) == "a" || s.lower(c) == "an") {
+			return true
+		}
+	}
+	return false
+}
+
 // relative reports whether token i is a relative pronoun (who, which, that, whom).
 func (s *sentence) relative(i int) bool {
 	return i >= 0 && (s.toks[i].Tag == "WP" || s.toks[i].Tag == "WDT")
@@ -311,7 +335,7 @@ func (s *sentence) clause(v int) Clause {
 				c.Modal = w
 			}
 			rel = append(rel, ch)
-		case s.dep(ch) == "advmod" && isNegation(s.lower(ch)):
+		case s.dep(ch) == "advmod" && IsNegation(s.lower(ch)):
 			c.Negated = true
 			rel = append(rel, ch)
 		case s.dep(ch) == "mark" && hedges[s.lower(ch)]:
@@ -438,7 +462,8 @@ func (s *sentence) oblique(v int) (int, string) {
 	return -1, ""
 }
 
-func isNegation(w string) bool {
+// IsNegation reports whether a word denies its head: not, n't, never, no.
+func IsNegation(w string) bool {
 	return w == "not" || w == "n't" || w == "never" || w == "no"
 }
 

@@ -63,6 +63,9 @@ func (r *Result) readRoles(si int, toks []doc.Token, mentions []int) {
 	}
 }
 
+// isPossessive reports whether a word is the possessive clitic.
+func isPossessive(w string) bool { return w == "'s" || w == "’s" || w == "'" }
+
 func firstWord(name string) string {
 	if f := strings.Fields(name); len(f) > 0 {
 		return f[0]
@@ -84,6 +87,9 @@ func (r *Result) titleBefore(si int, toks []doc.Token, words []string, mentionAt
 		// president's spokesman", "Acme and Zenith CEO"); right of it, after "to", where a
 		// diplomat is posted; otherwise after "of"/"for" whose role it is.
 		if mi, ok := mentionAt[k]; ok && (titleAt >= 0 || r.Mentions[mi].Type != "PERSON") {
+			if m := r.Mentions[mi]; m.Type == "PERSON" && (m.End >= len(words) || !isPossessive(words[m.End])) {
+				break // "musician X and actor Y": X is another holder, not whose actor Y is
+			}
 			e, start := r.entityOf(mi), r.Mentions[mi].Start
 			switch {
 			case titleAt >= 0:

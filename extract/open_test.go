@@ -1,0 +1,130 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// factLine is a fact as "subject | predicate | object" for tests.
+func factLine(f *schema.Fact) string {
+	o := f.Object.Literal
+	if !f.Object.IsLiteral() {
+		o = f.Object.Entity.Name
+	}
+	return f.Subject.Name + " | " + f.Predicate + " | " + o
+}
+
+// TestFactFamilies checks the open, role and modality constructions of the fact layer on
+// invented sentences: each row's facts must be found (as "subject | predicate | object", a
+// literal object by the words it contains) and its absent facts must not be.
+func TestFactFamilies(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		want   []string
+		open   bool // the wanted facts are open predicates
+		absent []string
+	}{
+		{
+			name: "a verb the vocabulary does not know gives an open predicate",
+			text: "Acme Corp replaced John Smith in March.\n",
+			want: []string{"Acme Corp | replace | John Smith"},
+			open: true,
+		},
+		{
+			name: "a light verb's noun joins the predicate before the entity of its preposition",
+			text: "Acme Corp gave its full backing to John Smith on Monday.\n",
+			want: []string{"Acme Corp | give backing to | John Smith"},
+			open: true,
+		},
+		{
+			name: "a common-noun object of an unknown verb is a literal",
+			text: "Acme Corp released a new toolkit for farmers on Monday.\n",
+			want: []string{"Acme Corp | release | a new toolkit"},
+			open: true,
+		},
+		{
+			name: "a passive without agent is read from its patient",
+			text: "Maria Lopez was elected in Harbor City on Sunday.\n",
+			want: []string{"Maria Lopez | be elect in | Harbor City"},
+			open: true,
+		},
+		{
+			name:   "a possessive is not the object of an open predicate",
+			text:   "John Smith said Maria Lopez had broken his trust.\n",
+			absent: []string{"Maria Lopez | break | John Smith"},
+		},
+		{
+			name: "a canonical verb with a thing for object keeps it as a literal",
+			text: "Maria Lopez supported the new budget plans.\n",
+			want: []string{"Maria Lopez | supported | budget plans"},
+		},
+		{
+			name: "a copula states a role, one per coordinated title",
+			text: "Maria Lopez is finance director and chief executive of Zenith Industries.\n",
+			want: []string{"Maria Lopez | director of | Zenith Industries", "Maria Lopez | ceo of | Zenith Industries"},
+		},
+		{
+			name: "a person named with an organisation is its member",
+			text: "Maria Lopez of the Green Party and John Smith of the Labour Party were elected.\n",
+			want: []string{"Maria Lopez | member of | Green Party", "John Smith | member of | Labour Party"},
+		},
+		{
+			name:   "a person left of a title is another holder, not the owner",
+			text:   "The film stars singer Maria Lopez and actor John Smith.\n",
+			absent: []string{"John Smith | works for | Maria Lopez"},
+		},
+		{
+			name:   "an option of a question is not a fact",
+			text:   "John Smith asked voters if they preferred a Lopez who supported Acme Corp or Zenith Industries.\n",
+			absent: []string{"Maria Lopez | supported | Acme Corp", "Lopez | supported | Acme Corp"},
+		},
+		{
+			name:   "a condition is not a fact",
+			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
+			absent: []string{"Acme Corp | bought | Zenith Industries"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := extractText(t, tt.text)
+			var got []string
+			for i := range r.Facts {
+				got = append(got, factLine(&r.Facts[i]))
+			}
+			for _, w := range tt.want {
+				i := findFact(r.Facts, w)
+				if i < 0 {
+					t.Errorf("no fact %q among:\n  %s", w, strings.Join(got, "\n  "))
+					continue
+				}
+				if f := &r.Facts[i]; f.Open != tt.open {
+					t.Errorf("%q: open = %v, want %v", w, f.Open, tt.open)
+				}
+			}
+			for _, a := range tt.absent {
+				if findFact(r.Facts, a) >= 0 {
+					t.Errorf("unwanted fact %q among:\n  %s", a, strings.Join(got, "\n  "))
+				}
+			}
+		})
+	}
+}
+
+// findFact returns the index of the fact that reads "subject | predicate | object" (a literal
+// object by words it contains), or -1.
+func findFact(fs []schema.Fact, line string) int {
+	p := strings.Split(line, " | ")
+	for i := range fs {
+		f := &fs[i]
+		if f.Subject.Name != p[0] || f.Predicate != p[1] {
+			continue
+		}
+		if f.Object.IsLiteral() && strings.Contains(f.Object.Literal, p[2]) || !f.Object.IsLiteral() && f.Object.Entity.Name == p[2] {
+			return i
+		}
+	}
+	return -1
+}
