@@ -314,14 +314,25 @@ func (r *Result) linkNominal(i int, p2 *pass2) {
 		r.attach(i, best)
 		return
 	}
-	if m.Owned {
-		return
+	if m.Owned || office(m.Name) {
+		return // "the spokesman" nobody was called before is somebody the article has not named
 	}
 	r.attachRanked(i, r.prominent(i))
 	if e := m.Entity; e >= 0 { // later "Acme's CEO" finds who "the Acme CEO" was
 		r.Entities[e].Descriptions = append(r.Entities[e].Descriptions, m.Name)
 		p2.described[m.Name] = append(p2.described[m.Name], e)
 	}
+}
+
+// offices are the kinds of title held by one person of one body at a time: a description by such
+// a title names whoever holds it, not the article's protagonist.
+var offices = map[string]bool{"political": true, "government": true, "diplomatic": true, "military": true,
+	"judicial": true, "royal": true, "religious": true}
+
+// office reports whether a description key names an office, or a multi-word title.
+func office(key string) bool {
+	t, ok := lexicon.Title(key)
+	return ok && (offices[t.Kind] || strings.Contains(key, " "))
 }
 
 // prominent ranks the people mentioned before mention i for a description that matches no

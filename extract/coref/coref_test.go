@@ -170,3 +170,42 @@ func TestDescriptionRolesAndCaptions(t *testing.T) {
 		t.Errorf("founder of %v, want Zenbo and Quarkly", of)
 	}
 }
+
+// An office nobody was described by stays unresolved (not the article's protagonist), and a
+// title's modifiers make another office: "the deputy prime minister" is not the person called
+// "prime minister"; a descriptive noun ("the billionaire") still goes to the protagonist.
+func TestDescriptionsOfOffices(t *testing.T) {
+	d := &doc.Doc{Sentences: []doc.Sentence{
+		// Prime minister Maria Lopez spoke .
+		sent(t, "Prime/NNP/1/compound/O minister/NN/2/compound/O Maria/NNP/4/nsubj/B-PERSON Lopez/NNP/2/flat/I-PERSON spoke/VBD/-1/root/O ./././punct/O"),
+		// The deputy prime minister left .
+		sent(t, "The/DT/3/det/O deputy/JJ/3/amod/O prime/JJ/3/amod/O minister/NN/4/nsubj/O left/VBD/-1/root/O ./././punct/O"),
+		// The spokesman said so .
+		sent(t, "The/DT/1/det/O spokesman/NN/2/nsubj/O said/VBD/-1/root/O so/RB/2/advmod/O ./././punct/O"),
+		// The billionaire smiled .
+		sent(t, "The/DT/1/det/O billionaire/NN/2/nsubj/O smiled/VBD/-1/root/O ./././punct/O"),
+		// The prime minister smiled .
+		sent(t, "The/DT/2/det/O prime/JJ/2/amod/O minister/NN/3/nsubj/O smiled/VBD/-1/root/O ./././punct/O"),
+	}}
+	r := Resolve(d)
+	entityAt := func(si, tok int) string {
+		m, ok := r.At(si, tok)
+		if !ok || m.Entity < 0 {
+			return ""
+		}
+		return r.Entities[m.Entity].Name
+	}
+	for _, c := range []struct {
+		si, tok int
+		want    string
+	}{
+		{1, 3, ""},            // the deputy prime minister: nobody named so
+		{2, 1, ""},            // the spokesman: nobody named so
+		{3, 1, "Maria Lopez"}, // the billionaire: the protagonist
+		{4, 2, "Maria Lopez"}, // the prime minister: so described before
+	} {
+		if got := entityAt(c.si, c.tok); got != c.want {
+			t.Errorf("sentence %d token %d: entity %q, want %q", c.si, c.tok, got, c.want)
+		}
+	}
+}

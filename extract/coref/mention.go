@@ -269,7 +269,20 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 		}
 	}
 	return Mention{Sent: si, Start: first, End: i + 1, Head: i, Kind: Nominal, Type: "PERSON",
-		Text: strings.Join(words, " "), Name: lemma, Subject: isSubject(t), Entity: -1}, true
+		Text: strings.Join(words, " "), Name: descriptionKey(words, lemma), Subject: isSubject(t), Entity: -1}, true
+}
+
+// descriptionKey returns what a description says its person is: the longest title at the end of
+// its words, with the modifiers that make it another office ("the deputy prime minister" is a
+// "deputy prime minister", not a "prime minister"), or the head's lemma.
+func descriptionKey(words []string, lemma string) string {
+	for k := 0; k < len(words)-1; k++ {
+		phrase := strings.ToLower(strings.Join(words[k:], " "))
+		if _, ok := lexicon.Title(phrase); ok {
+			return phrase
+		}
+	}
+	return lemma
 }
 
 // descriptionDep reports whether a dependent before a description's noun belongs to the

@@ -205,14 +205,21 @@ func (r *Result) addRole(role Role) {
 		return
 	}
 	r.Roles = append(r.Roles, role)
+	// The person is now "the minister" (the title's head) and "the foreign minister" (the
+	// whole title), not "the prime minister" because the title was "deputy prime minister".
 	e := &r.Entities[role.Person]
-	for _, w := range strings.Fields(strings.ToLower(role.Title)) {
-		if !slices.Contains(e.Descriptions, w) {
-			e.Descriptions = append(e.Descriptions, w)
-		}
+	words := strings.Fields(strings.ToLower(role.Title))
+	descs := []string{strings.Join(words, " ")}
+	if len(words) > 0 {
+		descs = append(descs, words[len(words)-1])
 	}
-	if t, ok := lexicon.Title(role.Title); ok && !slices.Contains(e.Descriptions, t.Canonical) {
-		e.Descriptions = append(e.Descriptions, t.Canonical)
+	if t, ok := lexicon.Title(role.Title); ok {
+		descs = append(descs, t.Canonical)
+	}
+	for _, d := range descs {
+		if !slices.Contains(e.Descriptions, d) {
+			e.Descriptions = append(e.Descriptions, d)
+		}
 	}
 }
 
