@@ -132,6 +132,7 @@ func (b *factBuilder) facts() []schema.Fact {
 		out = append(out, b.copularRoleFacts(si)...)
 		out = append(out, b.affiliationFacts(si)...)
 		out = append(out, b.clauseFacts(si)...)
+		out = append(out, b.accordingFacts(si)...)
 		out = append(out, b.partFacts(si)...)
 		out = append(out, b.reactionFacts(si)...)
 	}
@@ -248,7 +249,7 @@ func caseWord(toks []doc.Token, j int) string {
 // nextCandidate moves a pronoun or description argument to its best alternative entity that is
 // not the entity with id not; it reports whether there was one.
 func (b *factBuilder) nextCandidate(a *arg, not string) bool {
-	if a.kind == coref.Name || a.weak {
+	if a.kind == coref.Name || a.weak && strings.Contains(" "+strings.ToLower(a.mention)+" ", " own ") {
 		return false // a name means what it says; "his own plan" is his
 	}
 	for _, e := range a.alts {
@@ -307,4 +308,14 @@ func dedupFacts(fs []schema.Fact) []schema.Fact {
 		out = append(out, f)
 	}
 	return out
+}
+
+// phrase returns the span of the phrase headed by token t without the preposition that
+// introduces it: "to his remarks" is the phrase "his remarks".
+func phrase(toks []doc.Token, t int) clause.Span {
+	sp := clause.Subtree(toks, t)
+	for sp.Start < t && toks[sp.Start].Head == t && toks[sp.Start].Dep == "case" {
+		sp.Start++
+	}
+	return sp
 }

@@ -56,7 +56,7 @@ func (b *factBuilder) openFacts(si, ci int) []schema.Fact {
 			add(noun, o.prep, c.Relation+" "+toks[c.Object].Text+" "+o.prep, o.args, "")
 		}
 	case c.Object >= 0 && literalHead(&toks[c.Object]):
-		if l := spanText(b.d, toks, clause.Subtree(toks, c.Object)); l != "" && len(strings.Fields(l)) <= maxOpenLiteral {
+		if l := spanText(b.d, toks, phrase(toks, c.Object)); l != "" && len(strings.Fields(l)) <= maxOpenLiteral {
 			add("", c.Prep, c.Relation, nil, l)
 		}
 	default:
@@ -121,7 +121,7 @@ func (b *factBuilder) entityObliques(si int, c *clause.Clause) []oblique {
 			continue
 		}
 		prep := caseWord(toks, j)
-		if prep == "" || prep == "by" && c.Passive {
+		if prep == "" || prep == "according" || prep == "by" && c.Passive {
 			continue
 		}
 		if a := strong(b.args(si, j)); len(a) > 0 {

@@ -77,6 +77,16 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"John Smith | works for | Maria Lopez"},
 		},
 		{
+			name: "according to X, S: X said S",
+			text: "According to Acme Corp, the factory will close in May.\n\nThe factory will close in May, according to John Smith.\n",
+			want: []string{"Acme Corp | said | the factory will close in May", "John Smith | said | The factory will close in May"},
+		},
+		{
+			name: "a possessive that would make a fact's subject its object means the next candidate",
+			text: "Tom Baker praised the plan on Monday.\n\nJohn Smith slammed Baker, replying to his remarks online.\n",
+			want: []string{"John Smith | replied to | Tom Baker"},
+		},
+		{
 			name:   "an option of a question is not a fact",
 			text:   "John Smith asked voters if they preferred a Lopez who supported Acme Corp or Zenith Industries.\n",
 			absent: []string{"Maria Lopez | supported | Acme Corp", "Lopez | supported | Acme Corp"},

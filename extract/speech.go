@@ -153,3 +153,46 @@ func (b *factBuilder) tokenMood(si, k int) (string, *schema.Entity) {
 	}
 	return "", nil
 }
+
+// source returns the token heading the "according to X" phrase of verb v, or -1.
+func source(toks []doc.Token, v int) int {
+	for j := range toks {
+		if toks[j].Head == v && caseWord(toks, j) == "according" {
+			return j
+		}
+	}
+	return -1
+}
+
+// accordingFacts reads "According to X, S" and "S, according to X" as X said S.
+func (b *factBuilder) accordingFacts(si int) []schema.Fact {
+	toks := b.d.Sentences[si].Tokens
+	said, ok := schema.PredicateByName("said")
+	if !ok {
+		return nil
+	}
+	var out []schema.Fact
+	for _, c := range b.clauses[si] {
+		src := source(toks, c.Verb)
+		if src < 0 || toks[c.Verb].Dep != "root" {
+			continue
+		}
+		all, from := clause.Subtree(toks, c.Verb), clause.Subtree(toks, src)
+		content := clause.Span{Start: all.Start, End: from.Start}
+		if from.Start <= all.Start+1 { // "According to X, S": S follows
+			content = clause.Span{Start: from.End, End: all.End}
+		}
+		lit := spanText(b.d, toks, content)
+		if lit == "" {
+			continue
+		}
+		for _, sa := range strong(b.args(si, src)) {
+			f := b.newFact(si)
+			f.Subject, f.Predicate, f.CAMEO, f.Relation = b.entityRef(sa), said.Name, said.CAMEO, "according to"
+			f.Object = schema.Object{Literal: lit}
+			f.Confidence = round(0.85 * mentionWeight(sa))
+			out = append(out, f)
+		}
+	}
+	return out
+}

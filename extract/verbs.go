@@ -59,7 +59,7 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 		literals = b.contentLiterals(si, c, objTok)
 	case objTok >= 0 && literalHead(&toks[objTok]):
 		// "supported the plans": a thing, not an entity.
-		if l := spanText(b.d, toks, clause.Subtree(toks, objTok)); l != "" {
+		if l := spanText(b.d, toks, phrase(toks, objTok)); l != "" {
 			literals = append(literals, l)
 		}
 	}
@@ -148,7 +148,7 @@ func (b *factBuilder) contentLiterals(si int, c *clause.Clause, objTok int) []st
 		}
 		fallthrough
 	case objTok >= 0:
-		if l := spanText(b.d, toks, clause.Subtree(toks, objTok)); l != "" {
+		if l := spanText(b.d, toks, phrase(toks, objTok)); l != "" {
 			literals = append(literals, l)
 		}
 	}
@@ -178,6 +178,11 @@ func (b *factBuilder) mood(si, ci int) (string, *schema.Entity) {
 		}
 	} else if sp := b.speaker(si, c.Verb); sp != nil {
 		return "reported", sp // a clause inside a direct quotation is its speaker's word
+	} else if src := source(b.d.Sentences[si].Tokens, c.Verb); src >= 0 {
+		if sp := strong(b.args(si, src)); len(sp) > 0 {
+			e := b.entityRef(sp[0])
+			return "reported", &e // "according to X"
+		}
 	}
 	return modality, nil
 }

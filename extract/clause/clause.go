@@ -454,7 +454,7 @@ func (s *sentence) oblique(v int) (int, string) {
 		}
 		p := s.lower(cs)
 		switch p {
-		case "in", "on", "during", "after", "before", "since", "until", "by", "via", "through", "amid", "despite":
+		case "in", "on", "during", "after", "before", "since", "until", "by", "via", "through", "amid", "despite", "according":
 			continue // circumstances, not targets ("on Tuesday", "in a post")
 		}
 		return ch, p
