@@ -11,7 +11,7 @@ import (
 // openStop are verbs that make no fact of their own: auxiliaries and copulas read as verbs, and
 // verbs whose meaning is in their complement ("seem to", "appear to").
 var openStop = map[string]bool{"be": true, "have": true, "do": true, "seem": true, "appear": true,
-	"become": true, "remain": true, "let": true, "want": true, "try": true}
+	"become": true, "remain": true, "let": true}
 
 // openFacts reads a clause whose verb the vocabulary has no canonical predicate for as open
 // facts: the predicate is the lemmatised verb phrase of the text, flagged Open, at a lower

@@ -87,6 +87,17 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"John Smith | replied to | Tom Baker"},
 		},
 		{
+			name:   "saying is not done to an entity, telling is",
+			text:   "John Smith stated Maria Lopez left Acme Corp in May.\n\nJohn Smith told Zenith Industries that Maria Lopez had left.\n",
+			want:   []string{"John Smith | told | Zenith Industries", "John Smith | told | Maria Lopez had left"},
+			absent: []string{"John Smith | said | Maria Lopez"},
+		},
+		{
+			name: "a title's posting is after \"to\", with or without \"the\"",
+			text: "Zedland's Ambassador to the United States Maria Lopez spoke.\n",
+			want: []string{"Maria Lopez | ambassador to | United States"},
+		},
+		{
 			name:   "an option of a question is not a fact",
 			text:   "John Smith asked voters if they preferred a Lopez who supported Acme Corp or Zenith Industries.\n",
 			absent: []string{"Maria Lopez | supported | Acme Corp", "Lopez | supported | Acme Corp"},

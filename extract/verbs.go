@@ -13,6 +13,11 @@ import (
 var literalClasses = map[string]bool{"SAY": true, "PROPOSE": true, "ASK": true, "URGE": true, "DEMAND": true,
 	"OFFER": true, "REJECT": true, "DENY": true, "REPLY": true}
 
+// addressee are the verbs of saying whose object is whom they spoke to ("told X that").
+var addressee = map[string]bool{"tell": true, "inform": true, "warn": true, "assure": true, "remind": true,
+	"advise": true, "brief": true, "notify": true, "promise": true, "ask": true, "urge": true, "thank": true,
+	"answer": true, "reply": true, "respond": true, "address": true}
+
 // clauseFacts turns the verb clauses of sentence si into facts, one clause at a time.
 func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 	var out []schema.Fact
@@ -51,6 +56,11 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 		return nil
 	}
 	objects := b.args(si, objTok)
+	if p.Class == "SAY" && !addressee[c.Lemma] {
+		// "said of X", or a parse that makes the subject of what was said an object: only
+		// verbs of telling have a person for object.
+		objects = nil
+	}
 	var literals []string // what was said, proposed or done, one per coordinated clause
 	switch {
 	case len(quoted) > 0:
@@ -96,6 +106,10 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 		base.Subject, base.Predicate, base.Relation, base.CAMEO = b.entityRef(sa), p.Name, c.Relation, p.CAMEO
 		base.Negated, base.Modality, base.AttributedTo = c.Negated, modality, attributed
 		out = append(out, b.objectFacts(base, conf, objects, literals)...)
+		if len(objects) > 0 && p.Class == "SAY" && (len(quoted) > 0 || !c.Content.Empty()) {
+			// "X told Y that S": to whom, and what.
+			out = append(out, b.objectFacts(base, conf, nil, literals)...)
+		}
 	}
 	return out
 }

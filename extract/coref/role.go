@@ -94,7 +94,8 @@ func (r *Result) titleBefore(si int, toks []doc.Token, words []string, mentionAt
 			switch {
 			case titleAt >= 0:
 				role.Of = append([]int{e}, role.Of...)
-			case start > 0 && strings.EqualFold(words[start-1], "to"):
+			case start > 0 && strings.EqualFold(words[start-1], "to"),
+				start > 1 && strings.EqualFold(words[start-1], "the") && strings.EqualFold(words[start-2], "to"):
 				role.To = e
 			default:
 				role.Of = append(role.Of, e)
