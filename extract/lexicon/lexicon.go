@@ -101,6 +101,10 @@ type HonorificInfo struct {
 	Canonical string
 	// Gender is the gender the honorific implies, Unknown when none.
 	Gender Gender
+	// Address marks a form of address ("Mr", "Dr", "Sir", "Lord"): it belongs to the way the
+	// person is named, so a name mention includes it ("Mr Clarke"). Abbreviated titles ("Gen",
+	// "Sen") name a role instead and stay out of the name.
+	Address bool
 }
 
 // Class is a set of the gazetteer lists a phrase belongs to.
@@ -556,7 +560,10 @@ func (t *table) loadAll() error {
 		return err
 	}
 	if err := rows("honorifics.tsv", 3, func(f []string) error {
-		h := HonorificInfo{Canonical: f[1], Gender: parseGender(f[2])}
+		h := HonorificInfo{Canonical: f[1], Gender: parseGender(f[2]), Address: len(f) > 3 && f[3] == "address"}
+		if len(f) > 3 && f[3] != "address" && f[3] != "title" {
+			return fmt.Errorf("bad kind %q (want address or title)", f[3])
+		}
 		for _, s := range withStop(f[0]) {
 			t.add(s, func(e *Entry) { e.Honorific = h; e.Class |= ClassHonorific })
 		}
