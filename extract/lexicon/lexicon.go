@@ -1,7 +1,7 @@
 // Package lexicon holds newsgraph's general gazetteers: countries and their variants, demonyms,
 // capitals and major cities, states and provinces, regions and seas, international organisations,
-// company suffixes, government-body patterns, titles and role nouns, honorifics and the usual
-// gender of common given names. The lists are plain-text data files embedded in the binary, each
+// the political parties of major democracies, company suffixes, government-body patterns, titles
+// and role nouns, honorifics and the usual gender of common given names. The lists are plain-text data files embedded in the binary, each
 // with a header naming its source and licence.
 //
 // It answers lookups (case-insensitive where sensible, with canonical names for variants, so
@@ -61,7 +61,8 @@ type PlaceInfo struct {
 type OrgInfo struct {
 	// Name is the canonical name ("North Atlantic Treaty Organization" for "NATO").
 	Name string
-	// Kind is "intergovernmental", "alliance", "bloc" or "nongovernmental".
+	// Kind is "intergovernmental", "alliance", "bloc", "nongovernmental" or "party" (a political
+	// party).
 	Kind string
 }
 
@@ -508,20 +509,18 @@ func (t *table) loadAll() error {
 	}); err != nil {
 		return err
 	}
+	// orgs.tsv rows give the kind of organisation; parties.tsv rows the party's country.
 	if err := rows("orgs.tsv", 2, func(f []string) error {
-		o := OrgInfo{Name: f[0], Kind: f[1]}
-		set := func(e *Entry) {
-			if e.Class&ClassOrg == 0 {
-				e.Org = o
-			}
-			e.Class |= ClassOrg
+		t.addOrg(OrgInfo{Name: f[0], Kind: f[1]}, f)
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := rows("parties.tsv", 2, func(f []string) error {
+		if _, err := country(f[1]); err != nil {
+			return err
 		}
-		t.add(f[0], set)
-		if len(f) > 2 {
-			for _, v := range variants(f[2]) {
-				t.add(v, set)
-			}
-		}
+		t.addOrg(OrgInfo{Name: f[0], Kind: "party"}, f)
 		return nil
 	}); err != nil {
 		return err
@@ -602,6 +601,22 @@ func (t *table) loadAll() error {
 		t.add(f[0], func(e *Entry) { e.Class |= c })
 		return nil
 	})
+}
+
+// addOrg records organisation o under its name f[0] and the variants in f[2], if any.
+func (t *table) addOrg(o OrgInfo, f []string) {
+	set := func(e *Entry) {
+		if e.Class&ClassOrg == 0 {
+			e.Org = o
+		}
+		e.Class |= ClassOrg
+	}
+	t.add(f[0], set)
+	if len(f) > 2 {
+		for _, v := range variants(f[2]) {
+			t.add(v, set)
+		}
+	}
 }
 
 func parseGender(s string) Gender {

@@ -75,12 +75,24 @@ func TestOrg(t *testing.T) {
 		{"OPEC", "Organization of the Petroleum Exporting Countries"},
 		{"IMF", "International Monetary Fund"},
 		{"Tesla", ""},
+		// Political parties, by short names, member nouns and adjectives.
+		{"Tories", "Conservative Party"},
+		{"Tory", "Conservative Party"},
+		{"Lib Dems", "Liberal Democrats"},
+		{"Labour", "Labour Party"},
+		{"Republicans", "Republican Party"},
+		{"SNP", "Scottish National Party"},
+		{"snp", ""},
+		{"Green", ""},
 	}
 	for _, tt := range tests {
 		got, ok := Org(tt.in)
 		if got.Name != tt.want || ok != (tt.want != "") {
 			t.Errorf("Org(%q) = %+v, %v; want %q", tt.in, got, ok, tt.want)
 		}
+	}
+	if o, _ := Org("Tories"); o.Kind != "party" {
+		t.Errorf("Org(Tories).Kind = %q, want party", o.Kind)
 	}
 }
 

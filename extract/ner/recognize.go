@@ -113,6 +113,7 @@ func (m *Model) Recognize(toks []doc.Token) {
 	rules(words, labels, begins)
 	titleCues(words, pos, labels, begins)
 	addressForms(words, labels, begins)
+	partyWord(words, labels, begins)
 	hyphenNames(toks, words, labels, begins, s.info)
 	for i := range toks {
 		switch {
@@ -231,6 +232,13 @@ func rules(words, labels []string, begins []bool) {
 		}
 		switch {
 		case e.Class&lexicon.ClassOrg != 0:
+			// A capitalised word before the gazetteer name makes a longer name ("Neo Democrats"),
+			// unless it opens the sentence or the gazetteers know it ("Former", "British").
+			if s == i {
+				for s > 1 && labels[s-1] == "" && capitalised(words[s-1]) && !known(words[s-1]) && !strings.EqualFold(words[s-1], "the") {
+					s--
+				}
+			}
 			mark(labels, begins, s, i+k, Org)
 		case e.Class&(lexicon.ClassCountry|lexicon.ClassState|lexicon.ClassCity) != 0 && !(k == 1 && e.Class&lexicon.ClassGivenName != 0):
 			mark(labels, begins, s, i+k, GPE)
@@ -348,4 +356,19 @@ func isLowerWord(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// known reports whether the gazetteers know w (a title, place, nationality, organisation...).
+func known(w string) bool {
+	_, ok := lexicon.Lookup(w)
+	return ok
+}
+
+// partyWord takes the word "party" after an organisation's name into the name ("Labour party").
+func partyWord(words, labels []string, begins []bool) {
+	for k := 1; k < len(words); k++ {
+		if labels[k-1] == Org && strings.EqualFold(words[k], "party") && (labels[k] == "" || labels[k] == Org && begins[k] && (k+1 == len(words) || begins[k+1] || labels[k+1] != Org)) {
+			labels[k], begins[k] = Org, false
+		}
+	}
 }
