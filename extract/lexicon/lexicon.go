@@ -1,7 +1,7 @@
 // Package lexicon holds newsgraph's general gazetteers: countries and their variants, demonyms,
 // capitals and major cities, states and provinces, regions and seas, international organisations,
-// company suffixes, government-body patterns, titles and role nouns, honorifics and the usual
-// gender of common given names. The lists are plain-text data files embedded in the binary, each
+// the political parties of major democracies, company suffixes, government-body patterns, titles
+// and role nouns, honorifics and the usual gender of common given names. The lists are plain-text data files embedded in the binary, each
 // with a header naming its source and licence.
 //
 // It answers lookups (case-insensitive where sensible, with canonical names for variants, so
@@ -61,7 +61,8 @@ type PlaceInfo struct {
 type OrgInfo struct {
 	// Name is the canonical name ("North Atlantic Treaty Organization" for "NATO").
 	Name string
-	// Kind is "intergovernmental", "alliance", "bloc" or "nongovernmental".
+	// Kind is "intergovernmental", "alliance", "bloc", "nongovernmental" or "party" (a political
+	// party).
 	Kind string
 }
 
@@ -101,6 +102,10 @@ type HonorificInfo struct {
 	Canonical string
 	// Gender is the gender the honorific implies, Unknown when none.
 	Gender Gender
+	// Address marks a form of address ("Mr", "Dr", "Sir", "Lord"): it belongs to the way the
+	// person is named, so a name mention includes it ("Mr Clarke"). Abbreviated titles ("Gen",
+	// "Sen") name a role instead and stay out of the name.
+	Address bool
 }
 
 // Class is a set of the gazetteer lists a phrase belongs to.
@@ -504,20 +509,18 @@ func (t *table) loadAll() error {
 	}); err != nil {
 		return err
 	}
+	// orgs.tsv rows give the kind of organisation; parties.tsv rows the party's country.
 	if err := rows("orgs.tsv", 2, func(f []string) error {
-		o := OrgInfo{Name: f[0], Kind: f[1]}
-		set := func(e *Entry) {
-			if e.Class&ClassOrg == 0 {
-				e.Org = o
-			}
-			e.Class |= ClassOrg
+		t.addOrg(OrgInfo{Name: f[0], Kind: f[1]}, f)
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := rows("parties.tsv", 2, func(f []string) error {
+		if _, err := country(f[1]); err != nil {
+			return err
 		}
-		t.add(f[0], set)
-		if len(f) > 2 {
-			for _, v := range variants(f[2]) {
-				t.add(v, set)
-			}
-		}
+		t.addOrg(OrgInfo{Name: f[0], Kind: "party"}, f)
 		return nil
 	}); err != nil {
 		return err
@@ -556,7 +559,10 @@ func (t *table) loadAll() error {
 		return err
 	}
 	if err := rows("honorifics.tsv", 3, func(f []string) error {
-		h := HonorificInfo{Canonical: f[1], Gender: parseGender(f[2])}
+		h := HonorificInfo{Canonical: f[1], Gender: parseGender(f[2]), Address: len(f) > 3 && f[3] == "address"}
+		if len(f) > 3 && f[3] != "address" && f[3] != "title" {
+			return fmt.Errorf("bad kind %q (want address or title)", f[3])
+		}
 		for _, s := range withStop(f[0]) {
 			t.add(s, func(e *Entry) { e.Honorific = h; e.Class |= ClassHonorific })
 		}
@@ -595,6 +601,22 @@ func (t *table) loadAll() error {
 		t.add(f[0], func(e *Entry) { e.Class |= c })
 		return nil
 	})
+}
+
+// addOrg records organisation o under its name f[0] and the variants in f[2], if any.
+func (t *table) addOrg(o OrgInfo, f []string) {
+	set := func(e *Entry) {
+		if e.Class&ClassOrg == 0 {
+			e.Org = o
+		}
+		e.Class |= ClassOrg
+	}
+	t.add(f[0], set)
+	if len(f) > 2 {
+		for _, v := range variants(f[2]) {
+			t.add(v, set)
+		}
+	}
 }
 
 func parseGender(s string) Gender {

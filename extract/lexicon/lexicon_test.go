@@ -75,12 +75,24 @@ func TestOrg(t *testing.T) {
 		{"OPEC", "Organization of the Petroleum Exporting Countries"},
 		{"IMF", "International Monetary Fund"},
 		{"Tesla", ""},
+		// Political parties, by short names, member nouns and adjectives.
+		{"Tories", "Conservative Party"},
+		{"Tory", "Conservative Party"},
+		{"Lib Dems", "Liberal Democrats"},
+		{"Labour", "Labour Party"},
+		{"Republicans", "Republican Party"},
+		{"SNP", "Scottish National Party"},
+		{"snp", ""},
+		{"Green", ""},
 	}
 	for _, tt := range tests {
 		got, ok := Org(tt.in)
 		if got.Name != tt.want || ok != (tt.want != "") {
 			t.Errorf("Org(%q) = %+v, %v; want %q", tt.in, got, ok, tt.want)
 		}
+	}
+	if o, _ := Org("Tories"); o.Kind != "party" {
+		t.Errorf("Org(Tories).Kind = %q, want party", o.Kind)
 	}
 }
 
@@ -104,14 +116,17 @@ func TestTitleHonorificSuffix(t *testing.T) {
 	hons := []struct {
 		in, canon string
 		g         Gender
+		address   bool
 	}{
-		{"Mr", "Mr", Male}, {"Mr.", "Mr", Male}, {"Mrs.", "Mrs", Female}, {"Dr.", "Dr", Unknown},
-		{"Gen.", "General", Unknown}, {"Sen", "Senator", Unknown}, {"Pres.", "President", Unknown}, {"Bob", "", Unknown},
+		{"Mr", "Mr", Male, true}, {"Mr.", "Mr", Male, true}, {"Mrs.", "Mrs", Female, true}, {"Dr.", "Dr", Unknown, true},
+		{"Sir", "Sir", Male, true}, {"Baroness", "Baroness", Female, true}, {"Lord", "Lord", Male, true},
+		{"Gen.", "General", Unknown, false}, {"Sen", "Senator", Unknown, false}, {"Pres.", "President", Unknown, false},
+		{"Bob", "", Unknown, false},
 	}
 	for _, tt := range hons {
 		got, ok := Honorific(tt.in)
-		if got.Canonical != tt.canon || got.Gender != tt.g || ok != (tt.canon != "") {
-			t.Errorf("Honorific(%q) = %+v, %v; want %q %v", tt.in, got, ok, tt.canon, tt.g)
+		if got.Canonical != tt.canon || got.Gender != tt.g || got.Address != tt.address || ok != (tt.canon != "") {
+			t.Errorf("Honorific(%q) = %+v, %v; want %q %v address=%v", tt.in, got, ok, tt.canon, tt.g, tt.address)
 		}
 	}
 	for w, want := range map[string]bool{"Inc": true, "Inc.": true, "Ltd": true, "plc": true, "GmbH": true, "AG": true, "Corp.": true, "house": false} {

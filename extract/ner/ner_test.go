@@ -117,6 +117,20 @@ func TestRecognizeRules(t *testing.T) {
 		{"The United Nations and NATO met in Geneva .", "[ORG United Nations][ORG NATO][GPE Geneva]"},
 		{"Shares rose 60 percent to $ 44 billion on October 3 , 2022 .", "[PERCENT 60 percent][MONEY $ 44 billion][DATE October 3 , 2022]"},
 		{"Russians protested near the Black Sea .", "[NORP Russians][LOC Black Sea]"},
+		// Political parties by their short names, member nouns and adjectives.
+		{"The Tories and Lib Dems attacked Labour on Tuesday .", "[ORG Tories][ORG Lib Dems][ORG Labour][DATE Tuesday]"},
+		{"Former Conservative leader Anna Berg met the Labour party chairman .", "[ORG Conservative][PERSON Anna Berg][ORG Labour party]"},
+		{"Members of the Neo Democrats resigned .", "[ORG Neo Democrats]"},
+		// A form of address is part of the person's name ("Mr X" is one mention); titles that
+		// name a role stay out of it.
+		{"Mr Pembleton said the plan would fail .", "[PERSON Mr Pembleton]"},
+		{"But Ms Okonkwo - Baines had resigned .", "[PERSON Ms Okonkwo - Baines]"},
+		{"Sir Rupert Quayle surprised everyone .", "[PERSON Sir Rupert Quayle]"},
+		{"Critics included Lord Thrumble and Dr Varga .", "[PERSON Lord Thrumble][PERSON Dr Varga]"},
+		{"Senator Anna Berg met Gen. Tomas Holm .", "[PERSON Anna Berg][PERSON Tomas Holm]"},
+		{"President Anna Berg thanked Mrs. Holm .", "[PERSON Anna Berg][PERSON Mrs. Holm]"},
+		{"Anna Berg - Holm won , and Mr Tomas Holm - led talks failed .", "[PERSON Anna Berg - Holm][PERSON Mr Tomas Holm]"},
+		{"Dr Chan Tai - kwok spoke .", "[PERSON Dr Chan Tai - kwok]"},
 	}
 	for _, tt := range tests {
 		toks := tokens(tt.in)

@@ -112,6 +112,9 @@ func (m *Model) Recognize(toks []doc.Token) {
 	}
 	rules(words, labels, begins)
 	titleCues(words, pos, labels, begins)
+	addressForms(words, labels, begins)
+	partyWord(words, labels, begins)
+	hyphenNames(toks, words, labels, begins, s.info)
 	for i := range toks {
 		switch {
 		case labels[i] == "":
@@ -144,11 +147,18 @@ func join(words []string, i, j int) string {
 // marks it: leading titles and nationalities are split off person names, places the gazetteers
 // know become GPE or LOC, organisations they know become ORG.
 func (m *Model) typeSpan(words, labels []string, begins []bool, i, j int, raw string) {
-	// Split off leading demonyms, titles and honorifics ("Ukrainian President X").
+	// Split off leading demonyms, titles and abbreviated titles ("Ukrainian President X"); a form
+	// of address stays with the name it introduces ("Tory MP Sir X" → "Sir X").
 	for i < j-1 {
 		k, e := lexicon.Match(words[:j], i)
 		if k == 0 || i+k >= j || e.Class&(lexicon.ClassDemonym|lexicon.ClassTitle|lexicon.ClassHonorific) == 0 {
 			break
+		}
+		if addressAt(words, i) == 1 && k == 1 {
+			if rest, ok := lexicon.Lookup(join(words, i+1, j)); !ok || rest.Class&(lexicon.ClassPlace|lexicon.ClassOrg) == 0 {
+				mark(labels, begins, i, j, Person)
+				return
+			}
 		}
 		if e.Class&lexicon.ClassDemonym != 0 && k == 1 {
 			mark(labels, begins, i, i+1, NORP)
@@ -222,6 +232,13 @@ func rules(words, labels []string, begins []bool) {
 		}
 		switch {
 		case e.Class&lexicon.ClassOrg != 0:
+			// A capitalised word before the gazetteer name makes a longer name ("Neo Democrats"),
+			// unless it opens the sentence or the gazetteers know it ("Former", "British").
+			if s == i {
+				for s > 1 && labels[s-1] == "" && capitalised(words[s-1]) && !known(words[s-1]) && !strings.EqualFold(words[s-1], "the") {
+					s--
+				}
+			}
 			mark(labels, begins, s, i+k, Org)
 		case e.Class&(lexicon.ClassCountry|lexicon.ClassState|lexicon.ClassCity) != 0 && !(k == 1 && e.Class&lexicon.ClassGivenName != 0):
 			mark(labels, begins, s, i+k, GPE)
@@ -236,7 +253,11 @@ func rules(words, labels []string, begins []bool) {
 				j++
 			}
 			if j > i+k {
-				mark(labels, begins, i+k, j, Person)
+				start := i + k
+				if addressAt(words, i) == k {
+					start = i // "Mr Lopez": a form of address is part of the name
+				}
+				mark(labels, begins, start, j, Person)
 			}
 			i = j
 			continue
@@ -255,4 +276,99 @@ func nonName(w string) bool {
 	_, month := months[strings.ToLower(w)]
 	_, day := weekdays[strings.ToLower(w)]
 	return month || day
+}
+
+// addressAt returns 1 when words[i] is a capitalised form of address ("Mr", "Mrs.", "Dr", "Sir",
+// "Lord"; see lexicon.HonorificInfo.Address), 0 otherwise.
+func addressAt(words []string, i int) int {
+	if i < 0 || i >= len(words) || !capitalised(words[i]) {
+		return 0
+	}
+	if h, ok := lexicon.Honorific(words[i]); ok && h.Address {
+		return 1
+	}
+	return 0
+}
+
+// addressForms makes a form of address part of the name it stands before: "Mr [Lopez]" becomes one
+// person mention "[Mr Lopez]", as does a surname the model typed as something else ("Mr [Lopez]LOC":
+// nobody calls a place or a company "Mr"). Dates, amounts and percentages are left alone.
+func addressForms(words, labels []string, begins []bool) {
+	for s := 1; s < len(words); s++ {
+		if !begins[s] || addressAt(words, s-1) == 0 {
+			continue
+		}
+		switch labels[s] {
+		case Date, Money, Percent:
+			continue
+		}
+		if labels[s-1] != "" && !(labels[s-1] == Person && begins[s-1]) {
+			continue // the honorific belongs to a longer span already
+		}
+		e := s + 1
+		for e < len(words) && labels[e] == labels[s] && !begins[e] {
+			e++
+		}
+		mark(labels, begins, s-1, e, Person)
+	}
+}
+
+// tight reports whether tokens a and a+1 touch in the text (no space between them); tokens
+// without offsets count as touching.
+func tight(toks []doc.Token, a int) bool {
+	return toks[a].End == toks[a+1].Start || toks[a].End == 0 && toks[a+1].Start == 0
+}
+
+// hyphenNames extends a person's name over a hyphen written tight between two parts of it, which
+// the tokenizer splits ("Okonkwo - Baines", "Chan Tai - man"): a capitalised part, or a lower-case
+// part that no English word list has (the second syllable of a romanised given name; "Smith -
+// led" stays apart). A capitalised part already labelled is taken into the name.
+func hyphenNames(toks []doc.Token, words, labels []string, begins []bool, info []tokInfo) {
+	for e := 1; e+1 < len(words); e++ {
+		if words[e] != "-" || labels[e-1] != Person || labels[e] != "" || !tight(toks, e-1) || !tight(toks, e) {
+			continue
+		}
+		part := words[e+1]
+		switch {
+		case capitalised(part):
+			if labels[e+1] != "" && !begins[e+1] {
+				continue
+			}
+		case labels[e+1] == "" && e+1 < len(info) && info[e+1].dict == 0 && len(part) <= 6 && isLowerWord(part):
+		default:
+			continue
+		}
+		end := e + 2
+		for end < len(words) && labels[end] == labels[e+1] && labels[end] != "" && !begins[end] {
+			end++
+		}
+		for k := e; k < end; k++ {
+			labels[k], begins[k] = Person, false
+		}
+	}
+}
+
+// isLowerWord reports whether w is made of lower-case letters only.
+func isLowerWord(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// known reports whether the gazetteers know w (a title, place, nationality, organisation...).
+func known(w string) bool {
+	_, ok := lexicon.Lookup(w)
+	return ok
+}
+
+// partyWord takes the word "party" after an organisation's name into the name ("Labour party").
+func partyWord(words, labels []string, begins []bool) {
+	for k := 1; k < len(words); k++ {
+		if labels[k-1] == Org && strings.EqualFold(words[k], "party") && (labels[k] == "" || labels[k] == Org && begins[k] && (k+1 == len(words) || begins[k+1] || labels[k+1] != Org)) {
+			labels[k], begins[k] = Org, false
+		}
+	}
 }

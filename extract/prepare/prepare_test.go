@@ -175,14 +175,30 @@ func TestTitleDetection(t *testing.T) {
 		{"Only one line", ""},
 		{strings.Repeat("word ", 40) + "\n\nBody.", ""},
 		{"\n\n  Indented Headline  \n\nBody.", "Indented Headline"},
+		// A headline on the line right above the first paragraph, or glued to its first sentence.
+		{"Council backs harbour plan\nThe town council on Tuesday approved a plan to rebuild the old harbour after years of delay.", "Council backs harbour plan"},
+		{"Council backs harbour plan The town council on Tuesday approved a plan to rebuild the old harbour.", "Council backs harbour plan"},
+		{"Acme chief stepping down Acme is parting company with its chief executive Jane Roe. She resigned.", "Acme chief stepping down"},
+		{"Zenith sets sights on widgets Gadget users could soon be paying Zenith to keep widgets clean.", "Zenith sets sights on widgets"},
+		{"Berg 'given up' her cup ambition Former champion Anna Berg says she will not race again.", "Berg 'given up' her cup ambition"},
+		// Prose, with capitalised words inside its first sentence, has no headline.
+		{"Officials in Springfield said Mayor Jane Roe would resign next week after the vote.", ""},
+		{"The town council approved the plan on Tuesday, Mayor Jane Roe said in a statement.", ""},
+		{"He told Radio Five that Acme would close the factory in March.", ""},
+		{"Film studio Acme Pictures has announced a list of twelve new films for the autumn.", ""},
+		{"Acme made 5m Euros last year, according to a table drawn up by a newspaper.", ""},
+		{"The council met on Tuesday and agreed that\nThe plan would go ahead as soon as money was found.", ""},
 	}
 	for _, c := range cases {
 		d := Prepare(input.Article{Text: c.text})
 		if d.Title != c.title {
 			t.Errorf("%q: title %q, want %q", c.text, d.Title, c.title)
 		}
-		if c.title != "" && (len(d.Blocks) == 0 || d.Blocks[0].Kind != doc.Headline) {
-			t.Errorf("%q: first block not a headline: %v", c.text, blocks(d))
+		if c.title != "" && (len(d.Blocks) < 2 || d.Blocks[0].Kind != doc.Headline || d.Blocks[1].Kind != doc.Body) {
+			t.Errorf("%q: first block not a headline followed by body: %v", c.text, blocks(d))
+		}
+		if c.title == "" && len(d.Blocks) > 0 && d.Blocks[0].Kind == doc.Headline {
+			t.Errorf("%q: headline block %v", c.text, blocks(d))
 		}
 	}
 }
