@@ -98,6 +98,11 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"Maria Lopez | ambassador to | United States"},
 		},
 		{
+			name: "a definite description of a company is the company of the last sentences",
+			text: "Acme Corp closed a factory in Harbor City on Monday.\n\nThe clothing and home furnishing retailer said sales had fallen.\n",
+			want: []string{"Acme Corp | said | sales had fallen"},
+		},
+		{
 			name:   "an option of a question is not a fact",
 			text:   "John Smith asked voters if they preferred a Lopez who supported Acme Corp or Zenith Industries.\n",
 			absent: []string{"Maria Lopez | supported | Acme Corp", "Lopez | supported | Acme Corp"},

@@ -304,6 +304,10 @@ type pass2 struct {
 // for a description of a person, to the most salient person of the recent sentences.
 func (r *Result) linkNominal(i int, p2 *pass2) {
 	m := &r.Mentions[i]
+	if m.Type == "ORG" { // "the company": the organisation of the last sentences, subjects first
+		r.attachRanked(i, r.salient(i, func(e *Entity) bool { return e.Type == "ORG" }, 2, false))
+		return
+	}
 	best := -1
 	for _, e := range p2.described[m.Name] {
 		if p2.last[e] >= 0 && (best < 0 || p2.last[e] > p2.last[best]) {

@@ -128,6 +128,8 @@ func findMentions(si int, toks []doc.Token) []Mention {
 		}
 		if m, ok := nominalMention(si, toks, i, covered); ok {
 			out = append(out, m)
+		} else if m, ok := orgDescription(si, toks, i); ok {
+			out = append(out, m)
 		}
 	}
 	sortMentions(out)
@@ -223,6 +225,60 @@ var personNouns = map[string]bool{
 	"actor": true, "actress": true, "singer": true, "star": true, "player": true, "coach": true,
 	"man": true, "woman": true, "executive": true, "founder": true, "owner": true, "investor": true,
 	"critic": true, "analyst": true, "journalist": true, "writer": true, "author": true, "columnist": true,
+}
+
+// orgNouns are common nouns that describe an organisation when they head a definite
+// description: "the company said", "the retailer", "the club".
+var orgNouns = map[string]bool{"company": true, "firm": true, "group": true, "retailer": true, "bank": true,
+	"lender": true, "carrier": true, "airline": true, "manufacturer": true, "maker": true, "insurer": true,
+	"broadcaster": true, "newspaper": true, "club": true, "corporation": true, "conglomerate": true,
+	"chain": true, "supermarket": true, "publisher": true, "charity": true, "organisation": true,
+	"organization": true, "agency": true, "network": true, "startup": true, "business": true}
+
+// orgDescription recognises a definite description of an organisation headed by token i: "the
+// company", "the clothing retailer". Only "the" makes it definite ("a company" is any company),
+// and the description is the subject or object of a clause, not a modifier.
+func orgDescription(si int, toks []doc.Token, i int) (Mention, bool) {
+	t := &toks[i]
+	if t.Tag != "NN" || !orgNouns[strings.ToLower(t.Lemma)] {
+		return Mention{}, false
+	}
+	switch t.Dep {
+	case "nsubj", "nsubj:pass", "obj", "iobj":
+	default:
+		return Mention{}, false
+	}
+	// The words before the noun, read off the tags rather than the parse, which often splits
+	// "the clothing and home furnishing retailer".
+	start := i
+	for start > 0 && i-start < 6 && npWord(&toks[start-1]) {
+		start--
+	}
+	if start > 0 && toks[start-1].Tag == "DT" {
+		start--
+	}
+	if !strings.EqualFold(form(&toks[start]), "the") {
+		return Mention{}, false
+	}
+	words := make([]string, 0, i-start+1)
+	for k := start; k <= i; k++ {
+		words = append(words, form(&toks[k]))
+	}
+	return Mention{Sent: si, Start: start, End: i + 1, Head: i, Kind: Nominal, Type: "ORG",
+		Text: strings.Join(words, " "), Name: strings.ToLower(t.Lemma), Subject: isSubject(t), Entity: -1}, true
+}
+
+// npWord reports whether a token can stand inside a description before its noun: a common
+// noun, an adjective, a participle, "and", a hyphen; not a name.
+func npWord(t *doc.Token) bool {
+	if t.Ent != "" && t.Ent != "O" {
+		return false
+	}
+	switch t.Tag {
+	case "NN", "NNS", "JJ", "JJR", "JJS", "VBG", "VBN", "CC", "HYPH":
+		return true
+	}
+	return false
 }
 
 // nominalMention recognises a definite description of a person ("the billionaire", "the Acme
