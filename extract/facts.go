@@ -156,6 +156,14 @@ func (b *factBuilder) args(si, t int) []arg {
 		out = append(out, arg{ent: m.Entity, alts: m.Alternatives, mention: m.Text, kind: m.Kind, weak: weak})
 		return true
 	}
+	if firstPerson[strings.ToLower(toks[t].Text)] && strings.HasPrefix(toks[t].Tag, "PRP") {
+		// "I" and "we" inside a quotation are its speaker.
+		if sp := b.quoteSpeaker(si, t); len(sp) > 0 {
+			sp[0].mention, sp[0].kind, sp[0].alts = toks[t].Text, coref.Pronoun, nil
+			return sp[:1]
+		}
+		return nil
+	}
 	if !add(t, false) && !b.nameOf(si, t, add) && contentNoun(&toks[t]) {
 		// "X's plan" stands for X, weakly; "Ukraine's ambassador" does not stand for Ukraine, nor
 		// "his car" for him.
@@ -177,6 +185,9 @@ func (b *factBuilder) args(si, t int) []arg {
 	}
 	return out
 }
+
+// firstPerson are the pronouns by which a speaker names itself.
+var firstPerson = map[string]bool{"i": true, "me": true, "we": true, "us": true}
 
 // nounComplement extends a noun phrase over the infinitive that completes it ("the idea | to
 // hold new votes"), which parsers often attach to the verb instead of the noun.

@@ -103,6 +103,11 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"Acme Corp | said | sales had fallen"},
 		},
 		{
+			name: "I inside a quotation is its speaker",
+			text: "\"I will never support Zenith Industries,\" Maria Lopez said on Monday.\n",
+			want: []string{"Maria Lopez | supported | Zenith Industries"},
+		},
+		{
 			name:   "an option of a question is not a fact",
 			text:   "John Smith asked voters if they preferred a Lopez who supported Acme Corp or Zenith Industries.\n",
 			absent: []string{"Maria Lopez | supported | Acme Corp", "Lopez | supported | Acme Corp"},

@@ -23,19 +23,28 @@ func (b *factBuilder) quotesOf(si, v int) []string {
 	return out
 }
 
-// speaker returns the entity a direct quotation holding token v of sentence si is attributed to,
-// or nil.
-func (b *factBuilder) speaker(si, v int) *schema.Entity {
+// quoteSpeaker returns the speaker of the attributed direct quotation holding token v of sentence
+// si, as the arguments of its attributing clause's subject; nil when none.
+func (b *factBuilder) quoteSpeaker(si, v int) []arg {
 	for i := range b.quotes {
 		q := &b.quotes[i]
 		if !q.Attributed() || !q.Contains(quote.Pos{Sent: si, Tok: v}) {
 			continue
 		}
 		c := &b.clauses[q.Verb.Sent][q.Clause]
-		if sp := b.args(q.Verb.Sent, c.Subject); len(sp) > 0 {
-			e := b.entityRef(sp[0])
-			return &e
+		if sp := strong(b.args(q.Verb.Sent, c.Subject)); len(sp) > 0 {
+			return sp
 		}
+	}
+	return nil
+}
+
+// speaker returns the entity a direct quotation holding token v of sentence si is attributed to,
+// or nil.
+func (b *factBuilder) speaker(si, v int) *schema.Entity {
+	if sp := b.quoteSpeaker(si, v); len(sp) > 0 {
+		e := b.entityRef(sp[0])
+		return &e
 	}
 	return nil
 }
