@@ -133,6 +133,7 @@ func (b *factBuilder) facts() []schema.Fact {
 		out = append(out, b.affiliationFacts(si)...)
 		out = append(out, b.clauseFacts(si)...)
 		out = append(out, b.accordingFacts(si)...)
+		out = append(out, b.nounFacts(si)...)
 		out = append(out, b.partFacts(si)...)
 		out = append(out, b.reactionFacts(si)...)
 	}

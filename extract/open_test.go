@@ -108,6 +108,11 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"Maria Lopez | supported | Zenith Industries"},
 		},
 		{
+			name: "an event noun with its actor and target",
+			text: "Maria Lopez welcomed Zedland's invasion of Yonland on Monday.\n\nThe board discussed Acme Corp's support for Zenith Industries.\n",
+			want: []string{"Zedland | invaded | Yonland", "Acme Corp | supported | Zenith Industries"},
+		},
+		{
 			name:   "an option of a question is not a fact",
 			text:   "John Smith asked voters if they preferred a Lopez who supported Acme Corp or Zenith Industries.\n",
 			absent: []string{"Maria Lopez | supported | Acme Corp", "Lopez | supported | Acme Corp"},
