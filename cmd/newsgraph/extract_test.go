@@ -20,7 +20,7 @@ func TestExtractCARB(t *testing.T) {
 		t.Errorf("exit %d (want %d), stderr %q: the missing file is not reported", code, exitPartial, stderr)
 	}
 	for _, want := range []string{
-		"Maria Lopez founded Acme in 1990 .\t0.900\tfounded\tMaria Lopez\tAcme\tin 1990\n",
+		"Maria Lopez founded Acme in 1990 .\t0.900\tfounded\tMaria Lopez\tAcme in 1990\n",
 		// one line is one sentence, even where the splitter would see two
 		"Acme sells boats. It also builds bridges.\t0.900\tsells\tAcme\tboats\n",
 		"Acme sells boats. It also builds bridges.\t0.900\talso builds\tIt\tbridges\n",

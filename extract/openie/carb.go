@@ -107,7 +107,7 @@ func (p *Pipeline) Run(ctx context.Context, r io.Reader, name string, w io.Write
 			continue
 		}
 		n++
-		if err := WriteCARB(w, line, p.Sentence(line)); err != nil {
+		if err := WriteCARB(w, line, Binary(p.Sentence(line))); err != nil {
 			return n, err
 		}
 	}

@@ -19,6 +19,7 @@ package openie
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
 )
@@ -179,3 +180,49 @@ func (t *tree) embedded(p int) bool {
 	}
 	return false
 }
+
+// Binary returns the tuples in the convention of the open-extraction benchmarks (CaRB and the
+// systems scored on it): binary triples (relation, arg1, arg2), a prepositional argument's
+// preposition in the relation ("born in" | X | Y), and no tuples that noun phrases state without
+// a verb ("X is in Y", "X has Y", "X is President"). Further arguments are dropped.
+func Binary(es []Extraction) []Extraction {
+	var out []Extraction
+	for _, e := range es {
+		if nominalPattern(e.Pattern) {
+			continue
+		}
+		if len(e.Args) > 2 { // one arg2: the object and what follows it
+			e.Args = []string{e.Args[0], strings.TrimSpace(strings.Join(e.Args[1:], " "))}
+		}
+		if len(e.Args) == 2 {
+			// A prepositional arg2 gives the relation its preposition: "was built | X | in
+			// 1900" is "was built in | X | 1900".
+			if p, rest, ok := strings.Cut(e.Args[1], " "); ok && preposition[strings.ToLower(p)] {
+				e.Relation += " " + p
+				e.Args[1] = rest
+			}
+		}
+		if len(e.Args) == 2 && e.Args[1] == "" {
+			e.Args = e.Args[:1]
+		}
+		if !slices.ContainsFunc(out, func(o Extraction) bool { return o.Relation == e.Relation && slices.Equal(o.Args, e.Args) }) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// nominalPattern reports whether a tuple's pattern is one of a noun phrase without a verb.
+func nominalPattern(p string) bool {
+	base, _, _ := strings.Cut(p, "/")
+	switch base {
+	case "appos", "title", "poss", "nmod":
+		return true
+	}
+	return false
+}
+
+// preposition are the words that open a prepositional argument.
+var preposition = map[string]bool{"in": true, "on": true, "at": true, "to": true, "for": true, "from": true,
+	"with": true, "by": true, "of": true, "into": true, "as": true, "about": true, "against": true,
+	"during": true, "after": true, "before": true, "since": true, "under": true, "over": true, "through": true}

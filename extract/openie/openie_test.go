@@ -111,3 +111,26 @@ func TestExtractBadTrees(t *testing.T) {
 		Extract(toks) // must return
 	}
 }
+
+// TestBinary checks the benchmarks' convention: binary triples, the preposition of a
+// prepositional arg2 in the relation, no tuples of noun phrases without a verb.
+func TestBinary(t *testing.T) {
+	in := []Extraction{
+		{Relation: "founded", Args: []string{"Maria Lopez", "Acme", "in 1990"}, Pattern: "verb"},
+		{Relation: "was built", Args: []string{"The bridge", "in 1900"}, Pattern: "verb"},
+		{Relation: "remains", Args: []string{"X", "", "in Flanders"}, Pattern: "verb"},
+		{Relation: "is", Args: []string{"Anna Berg", "Senator"}, Pattern: "title"},
+		{Relation: "has", Args: []string{"Acme", "boats"}, Pattern: "poss/inh:x"},
+		{Relation: "is in", Args: []string{"Springfield", "Ohio"}, Pattern: "appos"},
+		{Relation: "failed", Args: []string{"the company"}, Pattern: "verb/1arg"},
+	}
+	var got []string
+	for _, e := range Binary(in) {
+		got = append(got, e.Relation+" | "+strings.Join(e.Args, " | "))
+	}
+	want := []string{"founded | Maria Lopez | Acme in 1990", "was built in | The bridge | 1900",
+		"remains in | X | Flanders", "failed | the company"}
+	if !slices.Equal(got, want) {
+		t.Errorf("Binary:\n got %q\nwant %q", got, want)
+	}
+}
