@@ -113,6 +113,11 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"Zedland | invaded | Yonland", "Acme Corp | supported | Zenith Industries"},
 		},
 		{
+			name: "a name in apposition to a title holds it",
+			text: "Maria Lopez called a Microsoft attorney, John Smith, on Monday.\n",
+			want: []string{"John Smith | works for | Microsoft"},
+		},
+		{
 			name:   "an option of a question is not a fact",
 			text:   "John Smith asked voters if they preferred a Lopez who supported Acme Corp or Zenith Industries.\n",
 			absent: []string{"Maria Lopez | supported | Acme Corp", "Lopez | supported | Acme Corp"},

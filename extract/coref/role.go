@@ -160,33 +160,48 @@ func (r *Result) appositive(si int, toks []doc.Token, words []string, mentionAt 
 		if toks[k].Head != head || toks[k].Dep != "appos" {
 			continue
 		}
-		n, _ := matchTitle(words, k)
-		if n == 0 {
-			continue
+		if role, ok := r.titleRole(si, toks, words, mentionAt, k); ok {
+			return role, true
 		}
-		role := Role{Sent: si, Start: k, End: k + n, Title: strings.Join(words[k:k+n], " "), To: -1}
-		for j := range toks {
-			if toks[j].Head != k {
-				continue
-			}
-			mi, ok := mentionAt[j]
-			if !ok || r.Mentions[mi].Type == "PERSON" {
-				continue
-			}
-			switch toks[j].Dep {
-			case "nmod:poss", "compound", "amod":
-				role.Of = append(role.Of, r.entityOf(mi))
-			case "nmod":
-				if c := caseOf(toks, j); c == "to" && diplomatic(role.Title) {
-					role.To = r.entityOf(mi)
-				} else {
-					role.Of = append(role.Of, r.entityOf(mi))
-				}
-			}
+	}
+	// "a Scientology attorney, X": the name in apposition to the title.
+	if h := toks[head].Head; toks[head].Dep == "appos" && h >= 0 && h < len(toks) {
+		if role, ok := r.titleRole(si, toks, words, mentionAt, h); ok {
+			return role, true
 		}
-		return role, true
 	}
 	return Role{}, false
+}
+
+// titleRole reads the role a title noun at token k gives, with the entities its possessor,
+// compound modifiers and "of"/"for" phrase name ("the Pentagon's spokesman", "a Zenith attorney",
+// "spokesman for the Pentagon").
+func (r *Result) titleRole(si int, toks []doc.Token, words []string, mentionAt map[int]int, k int) (Role, bool) {
+	n, _ := matchTitle(words, k)
+	if n == 0 {
+		return Role{}, false
+	}
+	role := Role{Sent: si, Start: k, End: k + n, Title: strings.Join(words[k:k+n], " "), To: -1}
+	for j := range toks {
+		if toks[j].Head != k {
+			continue
+		}
+		mi, ok := mentionAt[j]
+		if !ok || r.Mentions[mi].Type == "PERSON" {
+			continue
+		}
+		switch toks[j].Dep {
+		case "nmod:poss", "compound", "amod":
+			role.Of = append(role.Of, r.entityOf(mi))
+		case "nmod":
+			if c := caseOf(toks, j); c == "to" && diplomatic(role.Title) {
+				role.To = r.entityOf(mi)
+			} else {
+				role.Of = append(role.Of, r.entityOf(mi))
+			}
+		}
+	}
+	return role, true
 }
 
 func caseOf(toks []doc.Token, j int) string {
