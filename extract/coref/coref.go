@@ -368,6 +368,12 @@ func (r *Result) linkPronoun(i int) {
 		}
 		return e.Type == "ORG" // "it" for a country is rare in news; for a company or body common
 	}
+	if m.Plural {
+		// "they" for an organisation or a party ("Labour said they would…") when one was the
+		// subject of this or the last sentence; most "they"s are people the text does not name.
+		r.attachRanked(i, r.salient(i, func(e *Entity) bool { return e.Type == "ORG" }, 1, true))
+		return
+	}
 	window := 2
 	if m.Type != "PERSON" {
 		window = 1

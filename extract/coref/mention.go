@@ -66,6 +66,8 @@ var pronouns = map[string]struct {
 	"he": {lexicon.Male, false, true}, "him": {lexicon.Male, false, true}, "his": {lexicon.Male, false, true}, "himself": {lexicon.Male, false, true},
 	"she": {lexicon.Female, false, true}, "her": {lexicon.Female, false, true}, "hers": {lexicon.Female, false, true}, "herself": {lexicon.Female, false, true},
 	"it": {lexicon.Unknown, false, false}, "its": {lexicon.Unknown, false, false}, "itself": {lexicon.Unknown, false, false},
+	"they": {lexicon.Unknown, true, false}, "them": {lexicon.Unknown, true, false}, "their": {lexicon.Unknown, true, false},
+	"themselves": {lexicon.Unknown, true, false},
 }
 
 func form(t *doc.Token) string {
