@@ -66,7 +66,7 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 	case len(quoted) > 0:
 		literals = quoted
 	case literalClasses[p.Class]:
-		literals = b.contentLiterals(si, c, objTok)
+		literals = b.contentLiterals(si, c, objTok, p.Class)
 	case objTok >= 0 && literalHead(&toks[objTok]):
 		// "supported the plans": a thing, not an entity.
 		if l := spanText(b.d, toks, phrase(toks, objTok)); l != "" {
@@ -142,9 +142,15 @@ func (b *factBuilder) objectFacts(base schema.Fact, conf float64, objects []arg,
 	return out
 }
 
+// statementObject are the verbs of saying whose object phrase can be what was said: "announced
+// a review", "denied the claims"; "maintained a policy" or "told the police" cannot.
+var statementObject = map[string]bool{"announce": true, "post": true, "tweet": true, "write": true,
+	"publish": true, "issue": true, "release": true, "claim": true, "confirm": true, "reveal": true,
+	"unveil": true, "report": true, "declare": true, "predict": true, "admit": true, "acknowledge": true}
+
 // contentLiterals returns what a clause of saying or proposing says: its content clauses, the
 // "that" clause of "told reporters in a call that …", or its object phrase.
-func (b *factBuilder) contentLiterals(si int, c *clause.Clause, objTok int) []string {
+func (b *factBuilder) contentLiterals(si int, c *clause.Clause, objTok int, class string) []string {
 	toks := b.d.Sentences[si].Tokens
 	var literals []string
 	switch {
@@ -161,7 +167,8 @@ func (b *factBuilder) contentLiterals(si int, c *clause.Clause, objTok int) []st
 			break
 		}
 		fallthrough
-	case objTok >= 0:
+	case objTok >= 0 && (class != "SAY" || statementObject[c.Lemma]):
+		// "announced a review", "proposed a ceasefire"; not "maintained a policy".
 		if l := spanText(b.d, toks, phrase(toks, objTok)); l != "" {
 			literals = append(literals, l)
 		}
