@@ -118,6 +118,17 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"John Smith | works for | Microsoft"},
 		},
 		{
+			name: "a speech clause after or before the words it reports",
+			text: "John Smith spoke on Monday.\n\nAcme Corp has broken its promise on prices, Zenith Industries has claimed.\n\nMaria Lopez stated, \"Daniel was picked up by an investigator in a black car.\"\n",
+			want: []string{"Zenith Industries | claimed | Acme Corp has broken its promise on prices",
+				"Maria Lopez | said | Daniel was picked up by an investigator"},
+		},
+		{
+			name: "a verb of saying that ends its sentence introduces the quotation that follows",
+			text: "John Smith spoke on Monday.\n\nMaria Lopez stated,\n\"The deal is dead and nobody will sign it.\"\n",
+			want: []string{"Maria Lopez | said | The deal is dead and nobody will sign it"},
+		},
+		{
 			name:   "an option of a question is not a fact",
 			text:   "John Smith asked voters if they preferred a Lopez who supported Acme Corp or Zenith Industries.\n",
 			absent: []string{"Maria Lopez | supported | Acme Corp", "Lopez | supported | Acme Corp"},

@@ -205,3 +205,87 @@ func (b *factBuilder) accordingFacts(si int) []schema.Fact {
 	}
 	return out
 }
+
+// framedContent returns the head of the words a speech clause is set beside, when the parse
+// hangs the clause on them: "S, X has claimed" and "X stated, “S”" (parataxis of S's verb); -1
+// otherwise.
+func (b *factBuilder) framedContent(si int, c *clause.Clause) int {
+	toks := b.d.Sentences[si].Tokens
+	if !c.Content.Empty() || !schema.IsSpeech(c.Lemma) || c.Object >= 0 && addressee[c.Lemma] {
+		return -1
+	}
+	switch toks[c.Verb].Dep {
+	case "parataxis":
+	case "conj": // "S, the Tories have claimed." read as a second clause
+		if sp := clause.Subtree(toks, c.Verb); sp.Start == 0 || toks[sp.Start-1].Text != "," || c.Subject < sp.Start {
+			return -1
+		}
+	default:
+		return -1
+	}
+	h := toks[c.Verb].Head
+	if h < 0 || h >= len(toks) || !strings.HasPrefix(toks[h].Tag, "VB") && toks[h].Dep != "root" {
+		return -1
+	}
+	return h
+}
+
+// framedLiteral returns the words headed by h that the speech clause with verb v frames: the
+// text of h's subtree before or after the clause.
+func (b *factBuilder) framedLiteral(si, v, h int) []string {
+	toks := b.d.Sentences[si].Tokens
+	all, speech := clause.Subtree(toks, h), clause.Subtree(toks, v)
+	content := clause.Span{Start: all.Start, End: speech.Start}
+	if speech.Start <= h {
+		content = clause.Span{Start: speech.End, End: all.End}
+	}
+	if l := spanText(b.d, toks, content); l != "" {
+		return []string{l}
+	}
+	return nil
+}
+
+// framer returns the speaker of a speech clause set beside the words headed by v ("S, X said"),
+// or nil.
+func (b *factBuilder) framer(si, v int) *schema.Entity {
+	for k := range b.clauses[si] {
+		c := &b.clauses[si][k]
+		if b.framedContent(si, c) != v {
+			continue
+		}
+		if sp := strong(b.args(si, c.Subject)); len(sp) > 0 {
+			e := b.entityRef(sp[0])
+			return &e
+		}
+	}
+	return nil
+}
+
+// nextQuote returns the next sentence when sentence si ends with a verb of saying and a comma or
+// colon and the next sentence opens a quotation: "Rathbun stated," | "“Daniel was picked up…”".
+func (b *factBuilder) nextQuote(si int, c *clause.Clause) []string {
+	toks := b.d.Sentences[si].Tokens
+	if si+1 >= len(b.d.Sentences) || !schema.IsSpeech(c.Lemma) || len(toks) == 0 || c.Verb < len(toks)-3 {
+		return nil
+	}
+	if last := toks[len(toks)-1].Text; last != "," && last != ":" {
+		return nil
+	}
+	next := &b.d.Sentences[si+1]
+	txt := b.d.Text[next.Start:next.End]
+	if !strings.ContainsAny(firstRune(txt), "\"“‘'") {
+		return nil
+	}
+	if l := strings.Trim(txt, " \t\n\"'“”‘’"); l != "" {
+		return []string{l}
+	}
+	return nil
+}
+
+// firstRune returns the first character of s, or "".
+func firstRune(s string) string {
+	for _, r := range s {
+		return string(r)
+	}
+	return ""
+}

@@ -67,6 +67,12 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 		literals = quoted
 	case literalClasses[p.Class]:
 		literals = b.contentLiterals(si, c, objTok, p.Class)
+		if h := b.framedContent(si, c); h >= 0 && len(literals) == 0 {
+			literals = b.framedLiteral(si, c.Verb, h)
+		}
+		if len(literals) == 0 {
+			literals = b.nextQuote(si, c)
+		}
 	case objTok >= 0 && literalHead(&toks[objTok]):
 		// "supported the plans": a thing, not an entity.
 		if l := spanText(b.d, toks, phrase(toks, objTok)); l != "" {
@@ -192,6 +198,9 @@ func (b *factBuilder) mood(si, ci int) (string, *schema.Entity) {
 	if c.Modal != "" {
 		modality = "hypothetical"
 	}
+	if b.framedContent(si, c) >= 0 {
+		return modality, nil // "S, X said": the saying is the article's, S is X's
+	}
 	if c.Parent >= 0 {
 		if sp := b.args(si, cs[c.Parent].Subject); len(sp) > 0 {
 			e := b.entityRef(sp[0])
@@ -204,6 +213,8 @@ func (b *factBuilder) mood(si, ci int) (string, *schema.Entity) {
 			e := b.entityRef(sp[0])
 			return "reported", &e // "according to X"
 		}
+	} else if sp := b.framer(si, c.Verb); sp != nil {
+		return "reported", sp
 	}
 	return modality, nil
 }
