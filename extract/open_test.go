@@ -67,6 +67,11 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"Maria Lopez | director of | Zenith Industries", "Maria Lopez | ceo of | Zenith Industries"},
 		},
 		{
+			name: "a verb of becoming gives its subject the title",
+			text: "Maria Lopez became chairman of Zenith Industries in 2001.\n",
+			want: []string{"Maria Lopez | chairman of | Zenith Industries"},
+		},
+		{
 			name: "a person named with an organisation is its member",
 			text: "Maria Lopez of the Green Party and John Smith of the Labour Party were elected.\n",
 			want: []string{"Maria Lopez | member of | Green Party", "John Smith | member of | Labour Party"},

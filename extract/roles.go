@@ -155,6 +155,9 @@ func (b *factBuilder) copularRoleFacts(si int) []schema.Fact {
 			}
 		}
 		if cop < 0 || subj < 0 {
+			subj = holderOf(toks, k) // "X became chief executive", "X was named chairman"
+		}
+		if subj < 0 {
 			continue
 		}
 		holders := b.args(si, subj)
@@ -188,6 +191,25 @@ func (b *factBuilder) copularRoleFacts(si int) []schema.Fact {
 		}
 	}
 	return out
+}
+
+// becoming are the verbs that give their subject (or, passive, their patient) the title that
+// completes them: "X became chairman", "X was appointed chief executive".
+var becoming = map[string]bool{"become": true, "remain": true, "appoint": true, "name": true, "elect": true,
+	"re-elect": true, "reelect": true, "make": true, "promote": true, "nominate": true, "install": true}
+
+// holderOf returns the token of who holds title k when a verb of becoming gives it, or -1.
+func holderOf(toks []doc.Token, k int) int {
+	h := toks[k].Head
+	if d := toks[k].Dep; h < 0 || d != "xcomp" && d != "obj" || !becoming[strings.ToLower(toks[h].Lemma)] {
+		return -1
+	}
+	for j := range toks {
+		if toks[j].Head == h && (toks[j].Dep == "nsubj" || toks[j].Dep == "nsubj:pass") {
+			return j
+		}
+	}
+	return -1
 }
 
 // titleFacts completes base, a fact whose subject holds title, with the title's role predicate
