@@ -165,7 +165,14 @@ func (b *factBuilder) args(si, t int) []arg {
 		}
 		return nil
 	}
-	if !add(t, false) && !b.nameOf(si, t, add) && contentNoun(&toks[t]) {
+	found := add(t, false) || b.nameOf(si, t, add)
+	if k := b.body(si, t); !found && k >= 0 && add(k, false) {
+		// "Labour MPs" act for Labour: the mention is the whole phrase.
+		out[len(out)-1].kind = coref.Nominal
+		out[len(out)-1].mention = spanText(b.d, toks, clause.Span{Start: k, End: t + 1})
+		found = true
+	}
+	if !found && contentNoun(&toks[t]) {
 		// "X's plan" stands for X, weakly; "Ukraine's ambassador" does not stand for Ukraine, nor
 		// "his car" for him.
 		phrase := nounComplement(toks, clause.Subtree(toks, t))
@@ -179,12 +186,50 @@ func (b *factBuilder) args(si, t int) []arg {
 			}
 		}
 	}
+	// Conjuncts of the argument, hanging on its head or on any word of its name ("Prime Minister
+	// X and Chancellor Y": the parse may hang "Chancellor Y" on X's surname).
+	lo, hi := t, t+1
+	if m, ok := b.cr.At(si, t); ok {
+		lo, hi = m.Start, m.End
+	}
 	for k := range toks {
-		if toks[k].Head == t && toks[k].Dep == "conj" {
-			add(k, false)
+		if h := toks[k].Head; h < lo || h >= hi || toks[k].Dep != "conj" || k >= lo && k < hi {
+			continue
+		}
+		if !add(k, false) && !b.nameOf(si, k, add) {
+			for j := range toks { // "Chancellor | Gordon Brown" as flat words of the title
+				if toks[j].Head == k && (toks[j].Dep == "flat" || toks[j].Dep == "appos") && add(j, false) {
+					break
+				}
+			}
 		}
 	}
 	return out
+}
+
+// memberNouns are plural nouns for the people of a body, who speak and act for it: "Labour MPs
+// criticised", "EU ministers agreed", "Zedland officials said".
+var memberNouns = map[string]bool{"mp": true, "minister": true, "official": true, "member": true,
+	"lawmaker": true, "leader": true, "executive": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "diplomat": true, "negotiator": true, "representative": true, "senator": true,
+	"councillor": true, "officer": true, "commander": true, "regulator": true, "authority": true}
+
+// body returns the token naming the body whose people a plural noun subject stands for ("Labour
+// MPs": Labour; "EU finance ministers": EU), or -1.
+func (b *factBuilder) body(si, t int) int {
+	toks := b.d.Sentences[si].Tokens
+	if toks[t].Tag != "NNS" || !memberNouns[strings.ToLower(toks[t].Lemma)] || !strings.HasPrefix(toks[t].Dep, "nsubj") {
+		return -1 // as an object, "told Labour members" is about the people, not the party
+	}
+	for k := 0; k < t; k++ {
+		if toks[k].Head != t || toks[k].Dep != "compound" && toks[k].Dep != "amod" && toks[k].Dep != "nmod:poss" {
+			continue
+		}
+		if m, ok := b.cr.At(si, k); ok && m.Kind == coref.Name && (m.Type == "ORG" || m.Type == "GPE" || m.Type == "NORP") {
+			return k
+		}
+	}
+	return -1
 }
 
 // firstPerson are the pronouns by which a speaker names itself.

@@ -67,6 +67,19 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"Maria Lopez | director of | Zenith Industries", "Maria Lopez | ceo of | Zenith Industries"},
 		},
 		{
+			name:   "the people of a body act for it",
+			text:   "Labour MPs have angrily criticised Tony Blair and Gordon Brown over the plans.\n",
+			want:   []string{"Labour Party | criticized | Tony Blair", "Labour Party | criticized | Gordon Brown"},
+			absent: []string{"Gordon Brown | criticized | Tony Blair"},
+		},
+		{
+			name:   "conjuncts hang on any word of a name",
+			text:   "Prime Minister Tony Blair and Chancellor Gordon Brown launched the campaign.\n",
+			want:   []string{"Tony Blair | launch | the campaign", "Gordon Brown | launch | the campaign"},
+			open:   true,
+			absent: []string{"Tony Blair | prime minister of | Gordon Brown"},
+		},
+		{
 			name: "a verb of becoming gives its subject the title",
 			text: "Maria Lopez became chairman of Zenith Industries in 2001.\n",
 			want: []string{"Maria Lopez | chairman of | Zenith Industries"},
