@@ -121,6 +121,15 @@ func TestRecognizeRules(t *testing.T) {
 		{"The Tories and Lib Dems attacked Labour on Tuesday .", "[ORG Tories][ORG Lib Dems][ORG Labour][DATE Tuesday]"},
 		{"Former Conservative leader Anna Berg met the Labour party chairman .", "[ORG Conservative][PERSON Anna Berg][ORG Labour party]"},
 		{"Members of the Neo Democrats resigned .", "[ORG Neo Democrats]"},
+		// Organisations named by a head noun, "X of Y", or "X & Y"; "and" between two names
+		// that are entities of their own stays a conjunction.
+		{"Shares fell on the London Stock Exchange .", "[ORG London Stock Exchange]"},
+		{"An analyst at Zenoria Securities agreed .", "[ORG Zenoria Securities]"},
+		{"A probe by the US Securities and Exchange Commission began .", "[ORG US Securities and Exchange Commission]"},
+		{"He ran the Bank of Ruritania for years .", "[ORG Bank of Ruritania]"},
+		{"Shoppers like Quill & Barlow a lot .", "[ORG Quill & Barlow]"},
+		{"Russia and Ukraine signed the deal .", "[GPE Russia][GPE Ukraine]"},
+		{"She told the Daily Telegraph so .", "[ORG Daily Telegraph]"},
 		// A form of address is part of the person's name ("Mr X" is one mention); titles that
 		// name a role stay out of it.
 		{"Mr Pembleton said the plan would fail .", "[PERSON Mr Pembleton]"},
