@@ -130,6 +130,7 @@ func TestRecognizeRules(t *testing.T) {
 		{"Shoppers like Quill & Barlow a lot .", "[ORG Quill & Barlow]"},
 		{"Russia and Ukraine signed the deal .", "[GPE Russia][GPE Ukraine]"},
 		{"She told the Daily Telegraph so .", "[ORG Daily Telegraph]"},
+		{"Officials at the Treasury and in Parliament disagreed .", "[ORG Treasury][ORG Parliament]"},
 		// A form of address is part of the person's name ("Mr X" is one mention); titles that
 		// name a role stay out of it.
 		{"Mr Pembleton said the plan would fail .", "[PERSON Mr Pembleton]"},

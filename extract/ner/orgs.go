@@ -148,6 +148,13 @@ func orgNames(words, labels []string, begins []bool) {
 		mark(labels, begins, nameStart(words, labels, begins, h), end, Org)
 		h = end - 1
 	}
+	for h := 1; h < n; h++ {
+		// An institution named by its capitalised common noun alone: "the Treasury", "in
+		// Parliament", "Cabinet ministers".
+		if labels[h] == "" && institution(words[h]) && !capitalised(words[h-1]) && (h+1 == n || !capitalised(words[h+1])) {
+			mark(labels, begins, h, h+1, Org)
+		}
+	}
 	for k := 1; k+1 < n; k++ {
 		if words[k] != "&" || !capitalised(words[k-1]) || !capitalised(words[k+1]) {
 			continue
@@ -163,4 +170,21 @@ func orgNames(words, labels []string, begins []bool) {
 		mark(labels, begins, start, end, Org)
 		k = end - 1
 	}
+}
+
+// institutions are bodies of state that news names by a capitalised common noun alone, beyond the
+// government-body words of package lexicon ("Parliament", "Cabinet", "Senate").
+var institutions = map[string]bool{"Treasury": true, "Commons": true, "Lords": true, "Pentagon": true,
+	"Exchequer": true, "Bundestag": true, "Knesset": true, "Politburo": true, "Judiciary": true}
+
+// institution reports whether w, capitalised, names a body of state by itself.
+func institution(w string) bool {
+	if !capitalised(w) {
+		return false
+	}
+	if institutions[w] {
+		return true
+	}
+	e, ok := lexicon.Lookup(w)
+	return ok && e.Class&lexicon.ClassGovSuffix != 0 && e.Class&(lexicon.ClassPlace|lexicon.ClassTitle|lexicon.ClassGivenName) == 0
 }
