@@ -30,14 +30,20 @@ var notInName = map[string]bool{"The": true, "A": true, "An": true, "In": true, 
 
 // orgHead reports whether w ends an organisation's name ("Ministry", "Bank", "Securities", "Inc").
 func orgHead(w string) bool {
+	return capitalisedIn(w, orgHeads, lexicon.ClassGovSuffix|lexicon.ClassCompanySuffix, lexicon.ClassPlace)
+}
+
+// capitalisedIn reports whether w is capitalised and listed in extra, or in a gazetteer list of
+// classes want and of none of the classes not.
+func capitalisedIn(w string, extra map[string]bool, want, not lexicon.Class) bool {
 	if !capitalised(w) {
 		return false
 	}
-	if orgHeads[w] {
+	if extra[w] {
 		return true
 	}
 	e, ok := lexicon.Lookup(w)
-	return ok && e.Class&(lexicon.ClassGovSuffix|lexicon.ClassCompanySuffix) != 0 && e.Class&lexicon.ClassPlace == 0
+	return ok && e.Class&want != 0 && e.Class&not == 0
 }
 
 // spanOf returns the span [start, end) of the entity token k belongs to (labels[k] != "").
@@ -179,12 +185,5 @@ var institutions = map[string]bool{"Treasury": true, "Commons": true, "Lords": t
 
 // institution reports whether w, capitalised, names a body of state by itself.
 func institution(w string) bool {
-	if !capitalised(w) {
-		return false
-	}
-	if institutions[w] {
-		return true
-	}
-	e, ok := lexicon.Lookup(w)
-	return ok && e.Class&lexicon.ClassGovSuffix != 0 && e.Class&(lexicon.ClassPlace|lexicon.ClassTitle|lexicon.ClassGivenName) == 0
+	return capitalisedIn(w, institutions, lexicon.ClassGovSuffix, lexicon.ClassPlace|lexicon.ClassTitle|lexicon.ClassGivenName)
 }
