@@ -8,15 +8,18 @@ import (
 )
 
 // Harmonize makes the names of one document agree with each other after Recognize has labelled
-// its sentences one by one ("one sense per discourse"): a name written the same way gets the type
-// most of its mentions got ("Acme" is an organisation throughout, not once a place), a surname
-// standing alone is a person when the article names that person in full ("Lopez" after "Maria
-// Lopez", unless the gazetteers know the word as a place or an organisation), a one-word name takes
-// the type of two thirds of its mentions, and a name of several words found elsewhere in the
-// article is labelled wherever it recurs and was missed or cut ("Bank of Zenda", not "Bank of
-// [Zenda]"). Only running text (body, bullets, captions) votes; headlines and asides,
-// whose title case misleads the model, follow. It changes only the tokens' Ent labels.
+// its sentences one by one ("one sense per discourse"): a surname standing alone is a person when
+// the article names that person in full ("Lopez" after "Maria Lopez", unless the gazetteers know
+// the word as a place or an organisation), a one-word name takes the type of two thirds of its
+// mentions ("Acme" is an organisation throughout, not once a place), and a name of several words
+// found elsewhere in the article is labelled wherever it recurs and was missed or cut ("Bank of
+// Zenda", not "Bank of [Zenda]"). No name runs across a line break. Only running text (body,
+// bullets, captions) votes; headlines and asides, whose title case misleads the model, follow. It
+// changes only the tokens' Ent labels.
 func Harmonize(d *doc.Doc) {
+	for si := range d.Sentences {
+		splitAtLineBreaks(d.Text, d.Sentences[si].Tokens)
+	}
 	votes := map[string]map[string]int{} // name → label → mentions
 	surnames := map[string]bool{}
 	for si := range d.Sentences {
@@ -184,5 +187,20 @@ func regrowable(toks []doc.Token, i, j int, l string) bool {
 func label(toks []doc.Token, i, j int, l string) {
 	for k := i; k < j; k++ {
 		toks[k].Ent = iob(l, k == i)
+	}
+}
+
+// splitAtLineBreaks ends a name at a line break inside it: a line that ends without punctuation
+// ("… said Anna Berg" above "Zenith will appeal …") does not make one name of the words on either
+// side. The words after the break begin a name of their own.
+func splitAtLineBreaks(text string, toks []doc.Token) {
+	for k := 1; k < len(toks); k++ {
+		a, b := toks[k-1].End, toks[k].Start
+		if !strings.HasPrefix(toks[k].Ent, "I-") || a < 0 || b > len(text) || a >= b {
+			continue
+		}
+		if strings.IndexByte(text[a:b], '\n') >= 0 {
+			toks[k].Ent = "B-" + toks[k].Ent[2:]
+		}
 	}
 }

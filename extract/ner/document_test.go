@@ -55,4 +55,19 @@ func TestHarmonize(t *testing.T) {
 		}
 	}
 	Harmonize(&doc.Doc{}) // no sentences: nothing to do, no panic
+
+	// A name does not run across a line break.
+	text := "said Anna Berg\nZenith will"
+	d := &doc.Doc{Text: text, Sentences: []doc.Sentence{labelled(doc.Body, "said Anna/B-PERSON Berg/I-PERSON Zenith/I-PERSON will")}}
+	off := 0
+	for i := range d.Sentences[0].Tokens {
+		tk := &d.Sentences[0].Tokens[i]
+		tk.Start = off + strings.Index(text[off:], tk.Text)
+		tk.End = tk.Start + len(tk.Text)
+		off = tk.End
+	}
+	Harmonize(d)
+	if got := d.Sentences[0].Tokens[3].Ent; got != "B-PERSON" {
+		t.Errorf("the word after a line break is %s, want B-PERSON (a name of its own)", got)
+	}
 }
