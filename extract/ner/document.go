@@ -41,7 +41,8 @@ func Harmonize(d *doc.Doc) {
 				if h, ok := lexicon.Honorific(tokWord(&s.Tokens[start])); ok && h.Address {
 					start++
 				}
-				if sp.End-start >= 2 {
+				// "Maria Lopez" and "Ms Lopez" both give the surname "Lopez".
+				if sp.End-start >= 2 || sp.End-start == 1 && start > sp.Start {
 					if w := tokWord(&s.Tokens[sp.End-1]); len(w) > 1 && capitalised(w) {
 						surnames[w] = true
 					}
@@ -91,6 +92,7 @@ func Harmonize(d *doc.Doc) {
 				label(toks, sp.Start, sp.End, l)
 			}
 		}
+		missedSurnames(toks, surnames)
 		for i := range toks {
 			for _, ws := range byFirst[tokWord(&toks[i])] {
 				l := decided[strings.Join(ws, " ")]
@@ -203,4 +205,31 @@ func splitAtLineBreaks(text string, toks []doc.Token) {
 			toks[k].Ent = "B-" + toks[k].Ent[2:]
 		}
 	}
+}
+
+// missedSurnames labels as persons the proper nouns the model left out that are surnames of the
+// article's people, with a given name right before them ("… replaced by Anna Lopez" after "Ms
+// Lopez"). A surname the gazetteers know as a place or an organisation is left alone, and so is one
+// that begins a longer run of proper nouns.
+func missedSurnames(toks []doc.Token, surnames map[string]bool) {
+	for k := range toks {
+		w := tokWord(&toks[k])
+		if toks[k].Ent != "O" || !surnames[w] || !properNounTok(&toks[k]) || k+1 < len(toks) && toks[k+1].Ent == "O" && properNounTok(&toks[k+1]) {
+			continue
+		}
+		if e, ok := lexicon.Lookup(w); ok && e.Class&(lexicon.ClassPlace|lexicon.ClassOrg) != 0 {
+			continue
+		}
+		s := k
+		if k > 0 && toks[k-1].Ent == "O" && properNounTok(&toks[k-1]) && !known(tokWord(&toks[k-1])) && !notInName[tokWord(&toks[k-1])] {
+			s = k - 1
+		}
+		label(toks, s, k+1, Person)
+	}
+}
+
+// properNounTok reports whether a token is a capitalised word the tagger calls a proper noun (or
+// any capitalised word when it was not tagged).
+func properNounTok(t *doc.Token) bool {
+	return capitalised(tokWord(t)) && (t.Tag == "" || strings.HasPrefix(t.Tag, "NNP"))
 }

@@ -32,6 +32,7 @@ func TestHarmonize(t *testing.T) {
 		{"a name of several words recurs where it was missed, not over a person", []string{"The Sea/B-ORG Org/I-ORG met .", "The Sea Org met .", "Sea/B-PERSON Org/B-PERSON met ."}, []string{"O B-ORG I-ORG O O", "O B-ORG I-ORG O O", "B-PERSON B-PERSON O O"}},
 		{"a one-word name takes the type of two thirds of its mentions", []string{"Acme/B-ORG rose .", "Acme/B-ORG fell .", "Acme/B-LOC won ."}, []string{"B-ORG O O", "B-ORG O O", "B-ORG O O"}},
 		{"no clear majority, no change", []string{"Acme/B-ORG rose .", "Acme/B-LOC won ."}, []string{"B-ORG O O", "B-LOC O O"}},
+		{"a surname the model missed, with its given name", []string{"Ms/B-PERSON Tan/I-PERSON spoke .", "She chose Lillian Tan ."}, []string{"B-PERSON I-PERSON O O", "O O B-PERSON I-PERSON O"}},
 		{"headlines follow and do not vote", []string{"H: Acme/B-LOC Wins/I-LOC", "Acme/B-ORG rose .", "Acme/B-ORG fell ."}, []string{"B-LOC I-LOC", "B-ORG O O", "B-ORG O O"}},
 	}
 	for _, tt := range tests {
