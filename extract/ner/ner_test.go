@@ -131,6 +131,11 @@ func TestRecognizeRules(t *testing.T) {
 		{"Russia and Ukraine signed the deal .", "[GPE Russia][GPE Ukraine]"},
 		{"She told the Daily Telegraph so .", "[ORG Daily Telegraph]"},
 		{"Officials at the Treasury and in Parliament disagreed .", "[ORG Treasury][ORG Parliament]"},
+		// The proper nouns before a spokesman (several words or an acronym) or before a noun
+		// for a kind of organisation name an organisation.
+		{"An Operation Zenith spokesman said so .", "[ORG Operation Zenith]"},
+		{"A ZRC spokesman said so .", "[ORG ZRC]"},
+		{"According to Zenoria news agency , it rained .", "[ORG Zenoria]"},
 		// A form of address is part of the person's name ("Mr X" is one mention); titles that
 		// name a role stay out of it.
 		{"Mr Pembleton said the plan would fail .", "[PERSON Mr Pembleton]"},
