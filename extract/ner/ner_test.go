@@ -136,6 +136,9 @@ func TestRecognizeRules(t *testing.T) {
 		{"An Operation Zenith spokesman said so .", "[ORG Operation Zenith]"},
 		{"A ZRC spokesman said so .", "[ORG ZRC]"},
 		{"According to Zenoria news agency , it rained .", "[ORG Zenoria]"},
+		// Clubs and companies named after their home.
+		{"He left for Oslo Life last year .", "[ORG Oslo Life]"},
+		{"He joined AC Lima last year .", "[ORG AC Lima]"},
 		// A form of address is part of the person's name ("Mr X" is one mention); titles that
 		// name a role stay out of it.
 		{"Mr Pembleton said the plan would fail .", "[PERSON Mr Pembleton]"},

@@ -161,6 +161,14 @@ func orgNames(words, labels []string, begins []bool) {
 			mark(labels, begins, h, h+1, Org)
 		}
 	}
+	for k := 0; k+1 < n; k++ {
+		// An acronym the gazetteers do not know before a place: a club or company ("AC Zenda",
+		// "PSV Zenda").
+		if labels[k] == "" && (labels[k+1] == GPE || labels[k+1] == Loc) && begins[k+1] && acronym(words[k]) && !known(words[k]) {
+			_, e := spanOf(labels, begins, k+1)
+			mark(labels, begins, k, e, Org)
+		}
+	}
 	for k := 1; k+1 < n; k++ {
 		if words[k] != "&" || !capitalised(words[k-1]) || !capitalised(words[k+1]) {
 			continue
@@ -186,4 +194,17 @@ var institutions = map[string]bool{"Treasury": true, "Commons": true, "Lords": t
 // institution reports whether w, capitalised, names a body of state by itself.
 func institution(w string) bool {
 	return capitalisedIn(w, institutions, lexicon.ClassGovSuffix, lexicon.ClassPlace|lexicon.ClassTitle|lexicon.ClassGivenName)
+}
+
+// acronym reports whether w is two to four capital letters.
+func acronym(w string) bool {
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'A' || w[i] > 'Z' {
+			return false
+		}
+	}
+	return true
 }

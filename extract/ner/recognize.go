@@ -186,14 +186,32 @@ func (m *Model) typeSpan(words, labels []string, begins []bool, i, j int, raw st
 			return
 		}
 	}
-	switch raw {
-	case "PER":
+	switch {
+	case raw == "PER":
 		mark(labels, begins, i, j, Person)
-	case "ORG":
+	case raw == "ORG" || namedAfterPlace(words, i, j):
 		mark(labels, begins, i, j, Org)
 	default:
 		mark(labels, begins, i, j, Loc)
 	}
+}
+
+// placeWords end the names of places ("Hong Kong Island", "Orange County").
+var placeWords = map[string]bool{"Island": true, "Islands": true, "City": true, "County": true,
+	"Province": true, "Region": true, "District": true, "Valley": true, "Street": true, "Road": true,
+	"Square": true, "Park": true, "Bay": true, "Coast": true, "Peninsula": true, "State": true,
+	"Airport": true, "Station": true, "Bridge": true, "River": true, "Lake": true, "Mountains": true,
+	"Hills": true, "Sea": true, "Strait": true, "Gulf": true, "Heights": true, "Village": true}
+
+// namedAfterPlace reports whether a name of several words that the model took for a place and the
+// gazetteers do not know starts with a place they know and goes on with words that do not name a
+// place ("Zenda United", "Zenda Life"): a club or company named after its home.
+func namedAfterPlace(words []string, i, j int) bool {
+	if j-i < 2 || placeWords[words[j-1]] {
+		return false
+	}
+	k, e := lexicon.Match(words[:j], i)
+	return k > 0 && i+k < j && e.Class&lexicon.ClassPlace != 0 && !known(words[i+k])
 }
 
 // capitalised reports whether w starts with an upper-case letter.
