@@ -63,8 +63,8 @@ func Harmonize(d *doc.Doc) {
 			// A name of several words is not relabelled where the model found it whole (the
 			// entity's type is settled by coreference, which sees its shorter mentions too), only
 			// labelled where it was missed or cut.
-			if !capitalised(ws[len(ws)-1]) {
-				continue // "Acme 's": not a name
+			if last := ws[len(ws)-1]; last == "'s" || last == "’s" || !isLowerWord(strings.ToLower(last)) {
+				continue // "Acme 's", "Acme ,": not a name
 			}
 			label = majority(v)
 		case surnames[key]:

@@ -149,6 +149,7 @@ func TestRecognizeRules(t *testing.T) {
 		{"President Anna Berg thanked Mrs. Holm .", "[PERSON Anna Berg][PERSON Mrs. Holm]"},
 		{"Anna Berg - Holm won , and Mr Tomas Holm - led talks failed .", "[PERSON Anna Berg - Holm][PERSON Mr Tomas Holm]"},
 		{"Dr Chan Tai - kwok spoke .", "[PERSON Dr Chan Tai - kwok]"},
+		{"Voters chose Wong Kwok - kin over Anna Berg - led rivals .", "[PERSON Wong Kwok - kin][PERSON Anna Berg]"},
 	}
 	for _, tt := range tests {
 		toks := tokens(tt.in)

@@ -344,27 +344,52 @@ func tight(toks []doc.Token, a int) bool {
 // led" stays apart). A capitalised part already labelled is taken into the name.
 func hyphenNames(toks []doc.Token, words, labels []string, begins []bool, info []tokInfo) {
 	for e := 1; e+1 < len(words); e++ {
-		if words[e] != "-" || labels[e-1] != Person || labels[e] != "" || !tight(toks, e-1) || !tight(toks, e) {
+		if words[e] != "-" || labels[e-1] == "" || labels[e] != "" || !tight(toks, e-1) || !tight(toks, e) {
 			continue
 		}
 		part := words[e+1]
+		chinese := chineseGiven(words, labels, begins, e)
+		if labels[e-1] != Person && !chinese {
+			continue
+		}
 		switch {
 		case capitalised(part):
 			if labels[e+1] != "" && !begins[e+1] {
 				continue
 			}
-		case labels[e+1] == "" && e+1 < len(info) && info[e+1].dict == 0 && len(part) <= 6 && isLowerWord(part):
+		case labels[e+1] == "" && len(part) <= 6 && isLowerWord(part) && (e+1 < len(info) && info[e+1].dict == 0 || chinese && !compoundSuffixes[part]):
 		default:
 			continue
 		}
+		start, _ := spanOf(labels, begins, e-1)
 		end := e + 2
 		for end < len(words) && labels[end] == labels[e+1] && labels[end] != "" && !begins[end] {
 			end++
 		}
-		for k := e; k < end; k++ {
-			labels[k], begins[k] = Person, false
+		mark(labels, begins, start, end, Person)
+	}
+}
+
+// compoundSuffixes are English words written after a hyphen to a name ("Lopez-led", "Acme-owned").
+var compoundSuffixes = map[string]bool{"led": true, "backed": true, "based": true, "style": true,
+	"era": true, "owned": true, "run": true, "made": true, "born": true, "linked": true, "funded": true,
+	"like": true, "type": true, "free": true, "related": true, "bound": true, "wide": true, "esque": true,
+	"ish": true, "friendly": true, "sponsored": true, "controlled": true, "affiliated": true, "allied": true}
+
+// chineseGiven reports whether the name before the hyphen at e is two short capitalised words,
+// family name and first syllable of a given name written in the Hong Kong or Korean way ("Wong
+// Kwok-kin", "Kim Jong-un"), whose second syllable may be an English word ("kin", "wan", "un").
+func chineseGiven(words, labels []string, begins []bool, e int) bool {
+	s, end := spanOf(labels, begins, e-1)
+	if end != e || e-s != 2 {
+		return false
+	}
+	for k := s; k < e; k++ {
+		if !capitalised(words[k]) || len(words[k]) > 6 || !isLowerWord(words[k][1:]) {
+			return false
 		}
 	}
+	return true
 }
 
 // isLowerWord reports whether w is made of lower-case letters only.
