@@ -136,6 +136,8 @@ func TestRecognizeRules(t *testing.T) {
 		{"An Operation Zenith spokesman said so .", "[ORG Operation Zenith]"},
 		{"A ZRC spokesman said so .", "[ORG ZRC]"},
 		{"According to Zenoria news agency , it rained .", "[ORG Zenoria]"},
+		// A one-word place the gazetteers do not know is most often a town.
+		{"She grew up in Zendaville , near the Black Sea .", "[GPE Zendaville][LOC Black Sea]"},
 		// Clubs and companies named after their home.
 		{"He left for Oslo Life last year .", "[ORG Oslo Life]"},
 		{"He joined AC Lima last year .", "[ORG AC Lima]"},

@@ -191,6 +191,10 @@ func (m *Model) typeSpan(words, labels []string, begins []bool, i, j int, raw st
 		mark(labels, begins, i, j, Person)
 	case raw == "ORG" || namedAfterPlace(words, i, j):
 		mark(labels, begins, i, j, Org)
+	case j-i == 1:
+		// A one-word place the gazetteers do not know is most often a town ("Zenda"): seas,
+		// rivers, ranges and regions have a word that says so, or are in the gazetteers.
+		mark(labels, begins, i, j, GPE)
 	default:
 		mark(labels, begins, i, j, Loc)
 	}
