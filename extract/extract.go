@@ -141,4 +141,5 @@ func (x *Extractor) annotate(d *doc.Doc) {
 	for i := range d.Sentences {
 		x.names.Recognize(d.Sentences[i].Tokens)
 	}
+	ner.Harmonize(d)
 }

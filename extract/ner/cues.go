@@ -2,6 +2,7 @@ package ner
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/extract/lexicon"
 )
@@ -12,13 +13,32 @@ var companyTitles = map[string]bool{"ceo": true, "chief executive": true, "chief
 	"boss": true, "chairman": true, "chairwoman": true, "founder": true, "co-founder": true, "cfo": true,
 	"coo": true, "cto": true, "owner": true}
 
+// speakerTitles are titles of those who speak for a body or for a person ("Acme spokesman", "Lopez
+// spokesman"): the proper nouns before one name an organisation only when they are several words
+// or an acronym ("an Operation Zenith spokesman", "a CRE spokesman").
+var speakerTitles = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true}
+
+// orgNouns are common nouns for kinds of organisation: the proper noun right before one names an
+// organisation ("the Zenith news agency", "the Acme party"), even one the model took for a person.
+var orgNouns = map[string]bool{"agency": true, "newspaper": true, "magazine": true, "website": true,
+	"broadcaster": true, "party": true, "daily": true, "tabloid": true}
+
 // titleCues labels as organisations the unlabelled proper nouns that head a company title, the
-// cue the statistical model misses most in news ("the Acme boss"). pos holds the tokens' tags
+// cue the statistical model misses most in news ("the Acme boss", "an Acme spokesman"), and those
+// before a noun for a kind of organisation (see nounCue). pos holds the tokens' tags
 // (nil when the tokens were not tagged: then only capitalised words after the first count).
 func titleCues(words, pos, labels []string, begins []bool) {
 	for j := 1; j < len(words); j++ {
+		if orgNouns[words[j]] {
+			nounCue(words, pos, labels, begins, j)
+			continue
+		}
 		n, e := lexicon.Match(words, j)
-		if n == 0 || e.Class&lexicon.ClassTitle == 0 || !companyTitles[strings.ToLower(e.Title.Canonical)] {
+		if n == 0 || e.Class&lexicon.ClassTitle == 0 {
+			continue
+		}
+		canon := strings.ToLower(e.Title.Canonical)
+		if !companyTitles[canon] && !speakerTitles[canon] {
 			continue
 		}
 		k := j - 1
@@ -30,7 +50,7 @@ func titleCues(words, pos, labels []string, begins []bool) {
 			for k >= 0 && labels[k] == "" && properNoun(words, pos, k) {
 				k--
 			}
-			if k == end {
+			if k == end || speakerTitles[canon] && end == k+1 && hasLower(words[end]) {
 				break
 			}
 			mark(labels, begins, k+1, end+1, Org)
@@ -48,4 +68,37 @@ func properNoun(words, pos []string, k int) bool {
 		return strings.HasPrefix(pos[k], "NNP")
 	}
 	return k > 0 && capitalised(words[k])
+}
+
+// nounCue labels as an organisation the proper noun before the organisation noun at j, passing
+// over "news" ("Zenith news agency"): unlabelled, or a one-word person's name, which a name of this
+// kind is not.
+func nounCue(words, pos, labels []string, begins []bool, j int) {
+	k := j - 1
+	if k >= 1 && words[k] == "news" {
+		k--
+	}
+	if k < 1 || !properNoun(words, pos, k) {
+		return
+	}
+	switch {
+	case labels[k] == "":
+		s := k
+		for s > 1 && labels[s-1] == "" && properNoun(words, pos, s-1) {
+			s--
+		}
+		mark(labels, begins, s, k+1, Org)
+	case labels[k] == Person && begins[k] && (k+1 == len(words) || labels[k+1] != Person || begins[k+1]) && lexicon.GivenNameGender(words[k]) == lexicon.Unknown:
+		mark(labels, begins, k, k+1, Org)
+	}
+}
+
+// hasLower reports whether w has a lower-case letter (an acronym has none).
+func hasLower(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }

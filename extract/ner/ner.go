@@ -4,7 +4,7 @@
 // type places as GPE or LOC, add NORP for nationalities, correct names the gazetteers know, and
 // rule-based DATE, MONEY and PERCENT spans are added. A form of address is part of the person
 // mention it introduces ("Mr Lopez", "Sir Anna Berg"); titles that name a role ("President",
-// "Gen.") are not.
+// "Gen.") are not. Harmonize then makes the names of a whole document agree with each other.
 //
 // It reads tokens (Norm, else Text; part-of-speech tags only when set) and writes each token's
 // Ent; it must not change any other field, must not depend on the tagger or parser having run, and

@@ -121,6 +121,26 @@ func TestRecognizeRules(t *testing.T) {
 		{"The Tories and Lib Dems attacked Labour on Tuesday .", "[ORG Tories][ORG Lib Dems][ORG Labour][DATE Tuesday]"},
 		{"Former Conservative leader Anna Berg met the Labour party chairman .", "[ORG Conservative][PERSON Anna Berg][ORG Labour party]"},
 		{"Members of the Neo Democrats resigned .", "[ORG Neo Democrats]"},
+		// Organisations named by a head noun, "X of Y", or "X & Y"; "and" between two names
+		// that are entities of their own stays a conjunction.
+		{"Shares fell on the London Stock Exchange .", "[ORG London Stock Exchange]"},
+		{"An analyst at Zenoria Securities agreed .", "[ORG Zenoria Securities]"},
+		{"A probe by the US Securities and Exchange Commission began .", "[ORG US Securities and Exchange Commission]"},
+		{"He ran the Bank of Ruritania for years .", "[ORG Bank of Ruritania]"},
+		{"Shoppers like Quill & Barlow a lot .", "[ORG Quill & Barlow]"},
+		{"Russia and Ukraine signed the deal .", "[GPE Russia][GPE Ukraine]"},
+		{"She told the Daily Telegraph so .", "[ORG Daily Telegraph]"},
+		{"Officials at the Treasury and in Parliament disagreed .", "[ORG Treasury][ORG Parliament]"},
+		// The proper nouns before a spokesman (several words or an acronym) or before a noun
+		// for a kind of organisation name an organisation.
+		{"An Operation Zenith spokesman said so .", "[ORG Operation Zenith]"},
+		{"A ZRC spokesman said so .", "[ORG ZRC]"},
+		{"According to Zenoria news agency , it rained .", "[ORG Zenoria]"},
+		// A one-word place the gazetteers do not know is most often a town.
+		{"She grew up in Zendaville , near the Black Sea .", "[GPE Zendaville][LOC Black Sea]"},
+		// Clubs and companies named after their home.
+		{"He left for Oslo Life last year .", "[ORG Oslo Life]"},
+		{"He joined AC Lima last year .", "[ORG AC Lima]"},
 		// A form of address is part of the person's name ("Mr X" is one mention); titles that
 		// name a role stay out of it.
 		{"Mr Pembleton said the plan would fail .", "[PERSON Mr Pembleton]"},
@@ -131,6 +151,7 @@ func TestRecognizeRules(t *testing.T) {
 		{"President Anna Berg thanked Mrs. Holm .", "[PERSON Anna Berg][PERSON Mrs. Holm]"},
 		{"Anna Berg - Holm won , and Mr Tomas Holm - led talks failed .", "[PERSON Anna Berg - Holm][PERSON Mr Tomas Holm]"},
 		{"Dr Chan Tai - kwok spoke .", "[PERSON Dr Chan Tai - kwok]"},
+		{"Voters chose Wong Kwok - kin over Anna Berg - led rivals .", "[PERSON Wong Kwok - kin][PERSON Anna Berg]"},
 	}
 	for _, tt := range tests {
 		toks := tokens(tt.in)

@@ -112,6 +112,7 @@ func (m *Model) Recognize(toks []doc.Token) {
 	}
 	rules(words, labels, begins)
 	titleCues(words, pos, labels, begins)
+	orgNames(words, labels, begins)
 	addressForms(words, labels, begins)
 	partyWord(words, labels, begins)
 	hyphenNames(toks, words, labels, begins, s.info)
@@ -185,14 +186,36 @@ func (m *Model) typeSpan(words, labels []string, begins []bool, i, j int, raw st
 			return
 		}
 	}
-	switch raw {
-	case "PER":
+	switch {
+	case raw == "PER":
 		mark(labels, begins, i, j, Person)
-	case "ORG":
+	case raw == "ORG" || namedAfterPlace(words, i, j):
 		mark(labels, begins, i, j, Org)
+	case j-i == 1:
+		// A one-word place the gazetteers do not know is most often a town ("Zenda"): seas,
+		// rivers, ranges and regions have a word that says so, or are in the gazetteers.
+		mark(labels, begins, i, j, GPE)
 	default:
 		mark(labels, begins, i, j, Loc)
 	}
+}
+
+// placeWords end the names of places ("Hong Kong Island", "Orange County").
+var placeWords = map[string]bool{"Island": true, "Islands": true, "City": true, "County": true,
+	"Province": true, "Region": true, "District": true, "Valley": true, "Street": true, "Road": true,
+	"Square": true, "Park": true, "Bay": true, "Coast": true, "Peninsula": true, "State": true,
+	"Airport": true, "Station": true, "Bridge": true, "River": true, "Lake": true, "Mountains": true,
+	"Hills": true, "Sea": true, "Strait": true, "Gulf": true, "Heights": true, "Village": true}
+
+// namedAfterPlace reports whether a name of several words that the model took for a place and the
+// gazetteers do not know starts with a place they know and goes on with words that do not name a
+// place ("Zenda United", "Zenda Life"): a club or company named after its home.
+func namedAfterPlace(words []string, i, j int) bool {
+	if j-i < 2 || placeWords[words[j-1]] {
+		return false
+	}
+	k, e := lexicon.Match(words[:j], i)
+	return k > 0 && i+k < j && e.Class&lexicon.ClassPlace != 0 && !known(words[i+k])
 }
 
 // capitalised reports whether w starts with an upper-case letter.
@@ -325,27 +348,52 @@ func tight(toks []doc.Token, a int) bool {
 // led" stays apart). A capitalised part already labelled is taken into the name.
 func hyphenNames(toks []doc.Token, words, labels []string, begins []bool, info []tokInfo) {
 	for e := 1; e+1 < len(words); e++ {
-		if words[e] != "-" || labels[e-1] != Person || labels[e] != "" || !tight(toks, e-1) || !tight(toks, e) {
+		if words[e] != "-" || labels[e-1] == "" || labels[e] != "" || !tight(toks, e-1) || !tight(toks, e) {
 			continue
 		}
 		part := words[e+1]
+		chinese := chineseGiven(words, labels, begins, e)
+		if labels[e-1] != Person && !chinese {
+			continue
+		}
 		switch {
 		case capitalised(part):
 			if labels[e+1] != "" && !begins[e+1] {
 				continue
 			}
-		case labels[e+1] == "" && e+1 < len(info) && info[e+1].dict == 0 && len(part) <= 6 && isLowerWord(part):
+		case labels[e+1] == "" && len(part) <= 6 && isLowerWord(part) && (e+1 < len(info) && info[e+1].dict == 0 || chinese && !compoundSuffixes[part]):
 		default:
 			continue
 		}
+		start, _ := spanOf(labels, begins, e-1)
 		end := e + 2
 		for end < len(words) && labels[end] == labels[e+1] && labels[end] != "" && !begins[end] {
 			end++
 		}
-		for k := e; k < end; k++ {
-			labels[k], begins[k] = Person, false
+		mark(labels, begins, start, end, Person)
+	}
+}
+
+// compoundSuffixes are English words written after a hyphen to a name ("Lopez-led", "Acme-owned").
+var compoundSuffixes = map[string]bool{"led": true, "backed": true, "based": true, "style": true,
+	"era": true, "owned": true, "run": true, "made": true, "born": true, "linked": true, "funded": true,
+	"like": true, "type": true, "free": true, "related": true, "bound": true, "wide": true, "esque": true,
+	"ish": true, "friendly": true, "sponsored": true, "controlled": true, "affiliated": true, "allied": true}
+
+// chineseGiven reports whether the name before the hyphen at e is two short capitalised words,
+// family name and first syllable of a given name written in the Hong Kong or Korean way ("Wong
+// Kwok-kin", "Kim Jong-un"), whose second syllable may be an English word ("kin", "wan", "un").
+func chineseGiven(words, labels []string, begins []bool, e int) bool {
+	s, end := spanOf(labels, begins, e-1)
+	if end != e || e-s != 2 {
+		return false
+	}
+	for k := s; k < e; k++ {
+		if !capitalised(words[k]) || len(words[k]) > 6 || !isLowerWord(words[k][1:]) {
+			return false
 		}
 	}
+	return true
 }
 
 // isLowerWord reports whether w is made of lower-case letters only.

@@ -114,6 +114,8 @@ func TestSentences(t *testing.T) {
 		{"He left (for good.) Then rain.", []string{"He left (for good.)", "Then rain."}},
 		{"Results came in... Then silence.", []string{"Results came in...", "Then silence."}},
 		{"It rose in 2020. 2021 was worse.", []string{"It rose in 2020.", "2021 was worse."}},
+		{"It came from Example.org. Zenith denied it.", []string{"It came from Example.org.", "Zenith denied it."}},
+		{"He has a Ph.D. in law and works at 10 a.m. daily.", []string{"He has a Ph.D. in law and works at 10 a.m. daily."}},
 	}
 	for _, c := range cases {
 		if got := split(c.in); !reflect.DeepEqual(got, c.want) {

@@ -76,7 +76,10 @@ func init() {
 // abbrClass returns the abbreviation class of word (without its period). next is the text after
 // the period.
 func abbrClass(word string, next string) int {
-	if strings.IndexByte(word, '.') >= 0 {
+	if i := strings.LastIndexByte(word, '.'); i >= 0 {
+		if len(word)-i > 3 || i > 3 {
+			return abbrNone // a domain name or file name ("Example.org", "report.pdf"), not "U.S", "Ph.D"
+		}
 		return abbrAmbig // "U.S", "a.m", "e.g"
 	}
 	r, n := utf8.DecodeRuneInString(word)
