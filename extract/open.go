@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/clause"
+	"github.com/newsgraph/newsgraph/extract/coref"
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -44,8 +45,8 @@ func (b *factBuilder) openFacts(si, ci int) []schema.Fact {
 	}
 	obliques := b.entityObliques(si, c)
 	switch {
-	case c.Object >= 0 && len(strong(b.args(si, c.Object))) > 0:
-		add("", c.Prep, c.Relation, strong(b.args(si, c.Object)), "")
+	case c.Object >= 0 && len(owned(b.args(si, c.Object))) > 0:
+		add("", c.Prep, c.Relation, owned(b.args(si, c.Object)), "")
 		for _, o := range obliques {
 			add("", o.prep, c.Relation+" "+o.prep, o.args, "")
 		}
@@ -124,7 +125,7 @@ func (b *factBuilder) entityObliques(si int, c *clause.Clause) []oblique {
 		if prep == "" || prep == "according" || prep == "by" && c.Passive {
 			continue
 		}
-		if a := strong(b.args(si, j)); len(a) > 0 {
+		if a := owned(b.args(si, j)); len(a) > 0 {
 			out = append(out, oblique{prep: prep, args: a})
 		}
 	}
@@ -181,6 +182,18 @@ func strong(args []arg) []arg {
 	out := args[:0:0]
 	for _, a := range args {
 		if !a.weak {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// owned keeps the arguments that are entities themselves or the named owner of what the clause
+// is about: "complied with Acme's requests" is about Acme, but "broke his word" is not about him.
+func owned(args []arg) []arg {
+	out := args[:0:0]
+	for _, a := range args {
+		if !a.weak || a.kind == coref.Name {
 			out = append(out, a)
 		}
 	}
