@@ -304,8 +304,8 @@ type pass2 struct {
 // for a description of a person, to the most salient person of the recent sentences.
 func (r *Result) linkNominal(i int, p2 *pass2) {
 	m := &r.Mentions[i]
-	if m.Type == "ORG" { // "the company": the organisation of the last sentences, subjects first
-		r.attachRanked(i, r.salient(i, func(e *Entity) bool { return e.Type == "ORG" }, 2, false))
+	if m.Type == "ORG" { // "the company": the organisation that was a subject of the last sentences
+		r.attachRanked(i, r.salient(i, func(e *Entity) bool { return e.Type == "ORG" }, 2, true))
 		return
 	}
 	best := -1
