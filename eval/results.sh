@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Measures newsgraph's extraction and prints the README's "Measured quality" table (markdown):
-# the seed gold (newsgraph eval, the same figures as score_kg.py), CaRB open extraction
-# (eval/carb.sh), the linguistic models on their test splits, and extraction speed on one core
-# over the BBC corpus (the Go benchmark BenchmarkExtract). Reads the development data in
-# ../shared (or $NEWSGRAPH_SHARED). Needs Go and python3; takes a few minutes.
+# Measures newsgraph's extraction and prints the README's "Measured quality" tables (markdown):
+# the seed gold and the dev gold (newsgraph eval, the same figures as score_kg.py), the dev gold
+# article by article (perdoc.py), the judged precision of eval/judged.tsv (eval/precision.sh
+# score), CaRB open extraction (eval/carb.sh), the linguistic models on their test splits, and
+# extraction speed on one core over the BBC corpus (the Go benchmark BenchmarkExtract). Reads the
+# development data in ../shared (or $NEWSGRAPH_SHARED). Needs Go and python3; takes a few minutes.
 #
 # usage: eval/results.sh
 set -euo pipefail
@@ -20,6 +21,14 @@ go build -o "$tmp/newsgraph" ./cmd/newsgraph
 echo "measuring the seed gold…" >&2
 "$tmp/newsgraph" eval --json --gold "$shared/eval/seeds-gold" seeds/ >"$tmp/seeds.json" 2>/dev/null || true
 
+echo "measuring the dev gold…" >&2
+"$tmp/newsgraph" eval --json --gold "$shared/eval/dev-gold" "$shared/eval/dev-gold/texts" >"$tmp/dev.json" 2>/dev/null || true
+"$tmp/newsgraph" extract "$shared/eval/dev-gold/texts" >"$tmp/dev.jsonl" 2>/dev/null || true
+perdoc=$(python3 "$shared/eval/perdoc.py" "$shared/eval/dev-gold" "$tmp/dev.jsonl" 2>/dev/null || true)
+
+echo "scoring the judged facts…" >&2
+judged=$(eval/precision.sh score eval/judged.tsv 2>/dev/null || echo "judged precision: not measured")
+
 echo "measuring CaRB…" >&2
 carb=$(eval/carb.sh 2>/dev/null || echo "CaRB: not measured")
 
@@ -29,18 +38,22 @@ nerF1=$(go test -count=1 -run 'TestAccuracyUNERTagged$' -v ./extract/ner/ 2>/dev
 
 echo "measuring speed (one core)…" >&2
 speed=$(GOMAXPROCS=1 go test -count=1 -run '^$' -bench '^BenchmarkExtract$' -benchtime 1x ./extract/ 2>/dev/null |
-  awk '/^BenchmarkExtract/ {for (i = 1; i < NF; i++) if ($(i+1) == "words/s") print $i}')
+  awk '/^BenchmarkExtract/ {for (i = 1; i < NF; i++) if ($(i+1) == "words/cpu-s") print $i}')
 
-python3 - "$tmp/seeds.json" "$carb" "$models" "$nerF1" "$speed" <<'EOF'
+python3 - "$tmp/seeds.json" "$carb" "$models" "$nerF1" "$speed" "$tmp/dev.json" "$perdoc" "$judged" <<'EOF'
 import json, re, sys
-seeds_path, carb, models, ner_f1, speed = sys.argv[1:6]
-try:
-    s = json.load(open(seeds_path))
-except (OSError, ValueError):
-    s = {}
-def get(k):
-    v = s.get(k)
+seeds_path, carb, models, ner_f1, speed, dev_path, perdoc, judged = sys.argv[1:9]
+def load(path):
+    try:
+        return json.load(open(path))
+    except (OSError, ValueError):
+        return {}
+s, d = load(seeds_path), load(dev_path)
+def get(k, src=None):
+    v = (s if src is None else src).get(k)
     return "n/a" if v is None else ("%.2f" % v if isinstance(v, float) else str(v))
+m = re.search(r"share right: ([0-9.]+)", judged)
+share = m.group(1) if m else "n/a"
 m = re.search(r"precision ([0-9.]+)\s+recall ([0-9.]+)\s+F1 ([0-9.]+)\s+AUC ([0-9.]+)", carb)
 xpos = uas = las = "n/a"
 if models.split():
@@ -48,16 +61,32 @@ if models.split():
 rows = [
     ("seed gold: core recall", get("core_recall"), ">= 0.80"),
     ("seed gold: recall", get("recall"), ">= 0.50"),
-    ("seed gold: entity-pair precision (pairs)", "%s (%s)" % (get("precision_entity_pairs"), get("entity_pair_predictions")), ">= 0.75"),
+    ("seed gold: entity-pair precision (pairs)", "%s (%s)" % (get("precision_entity_pairs"), get("entity_pair_predictions")), ">= 0.85"),
     ("seed gold: node ids per gold entity", get("ids_per_gold_entity"), "<= 1.10"),
+    ("dev gold (14 unseen articles): core recall", get("core_recall", d), ">= 0.60"),
+    ("dev gold: recall", get("recall", d), ">= 0.45"),
+    ("dev gold: entity-pair precision (pairs)", "%s (%s)" % (get("precision_entity_pairs", d), get("entity_pair_predictions", d)), ">= 0.85"),
+    ("judged precision (100 facts, dev and BBC, eval/judged.tsv)", share, ">= 0.85"),
     ("CaRB dev: F1 (P / R, AUC)", "%s (%s / %s, %s)" % (m.group(3), m.group(1), m.group(2), m.group(4)) if m else "n/a", ">= 0.50"),
     ("UD EWT test: tagger XPOS %", xpos, ">= 95"),
     ("UD EWT test: parser UAS / LAS % (predicted tags)", "%s / %s" % (uas, las), ">= 86 / 83"),
     ("UNER EWT test: entity F1 (predicted tags)", ner_f1 or "n/a", ">= 0.75"),
-    ("BBC corpus: whole extraction, words/s on one core", "{:,.0f}".format(float(speed)) if speed else "n/a", ">= 50,000"),
+    ("BBC corpus: whole extraction, words per CPU-second on one core", "{:,.0f}".format(float(speed)) if speed else "n/a", ">= 25,000"),
 ]
 print("| measure | value | target |")
 print("|---|---|---|")
 for r in rows:
     print("| %s | %s | %s |" % r)
+if perdoc.strip():
+    print()
+    print("Dev gold, article by article (`perdoc.py`):")
+    print()
+    print("```")
+    print(perdoc.rstrip())
+    print("```")
+if "share right" in judged:
+    print()
+    print("Judged facts (`eval/precision.sh score eval/judged.tsv`):")
+    print()
+    print(judged.rstrip())
 EOF
