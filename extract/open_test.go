@@ -147,6 +147,12 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"Maria Lopez | said | The deal is dead and nobody will sign it"},
 		},
 		{
+			name:   "a place set in a larger one",
+			text:   "Maria Lopez grew up in Kampen in the Netherlands and moved to Springfield, Ohio, in 1990.\n\nShe wanted to stay in the United States or in Canada.\n",
+			want:   []string{"Kampen | part of | Netherlands", "Springfield | part of | Ohio"},
+			absent: []string{"United States | part of | Canada"},
+		},
+		{
 			name:   "an option of a question is not a fact",
 			text:   "John Smith asked voters if they preferred a Lopez who supported Acme Corp or Zenith Industries.\n",
 			absent: []string{"Maria Lopez | supported | Acme Corp", "Lopez | supported | Acme Corp"},

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 
+	"github.com/newsgraph/newsgraph/extract/coref"
+	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -74,4 +76,59 @@ func (b *factBuilder) partFacts(si int) []schema.Fact {
 		}
 	}
 	return out
+}
+
+// placeFacts reads places set in larger ones by apposition or a preposition: "Richmond, North
+// Yorkshire" and "Kampen in the Netherlands" put the first place in the second ("part of").
+func (b *factBuilder) placeFacts(si int) []schema.Fact {
+	toks := b.d.Sentences[si].Tokens
+	p, ok := schema.PredicateByName("part of")
+	if !ok {
+		return nil
+	}
+	place := func(a arg) bool { t := b.ents[a.ent].Type; return t == "GPE" || t == "LOC" }
+	var out []schema.Fact
+	for mi := range b.cr.Mentions {
+		m := &b.cr.Mentions[mi]
+		if m.Sent != si || m.Kind != coref.Name || m.Type != "GPE" && m.Type != "LOC" || m.Entity < 0 || !b.ents[m.Entity].ok {
+			continue
+		}
+		x := arg{ent: m.Entity, mention: m.Text, kind: m.Kind}
+		for j := m.End; j < len(toks); j++ {
+			rel := ""
+			switch c := caseWord(toks, j); {
+			case toks[j].Head != m.Head:
+				continue
+			case toks[j].Dep == "appos" && j > m.End && toks[m.End].Text == ",":
+				rel = ","
+			case toks[j].Dep == "nmod" && (c == "in" || c == "of") && !coordinated(toks, m.End, j):
+				rel = c
+			default:
+				continue
+			}
+			for _, y := range strong(b.args(si, j)) {
+				if !place(y) || b.ents[y.ent].ID == b.ents[x.ent].ID {
+					continue
+				}
+				f := b.newFact(si)
+				f.Subject, f.Predicate, f.Relation = b.entityRef(x), p.Name, rel
+				f.Object = schema.Object{Entity: b.entityRef(y)}
+				f.Confidence = 0.7
+				f.Modality, f.AttributedTo = b.tokenMood(si, m.Head)
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}
+
+// coordinated reports whether a conjunction stands between tokens from and to: "in Zedland or in
+// Yonland" lists two places, it does not put one in the other.
+func coordinated(toks []doc.Token, from, to int) bool {
+	for k := from; k < to && k < len(toks); k++ {
+		if toks[k].Tag == "CC" {
+			return true
+		}
+	}
+	return false
 }
