@@ -325,12 +325,12 @@ func mentionWeight(a arg) float64 {
 	w := 1.0
 	switch a.kind {
 	case coref.Nominal:
-		w = 0.85
+		w = weightNominal
 	case coref.Pronoun:
-		w = 0.9
+		w = weightPronoun
 	}
 	if a.weak {
-		w *= 0.8
+		w *= weightWeak
 	}
 	return w
 }

@@ -54,7 +54,7 @@ func (b *factBuilder) nounFacts(si int) []schema.Fact {
 			base.Subject, base.Predicate, base.CAMEO = b.entityRef(a), p.Name, p.CAMEO
 			base.Relation = toks[n].Text + " " + prep
 			base.Modality, base.AttributedTo = modality, attributed
-			for _, f := range b.objectFacts(base, 0.6*mentionWeight(a), patients, nil) {
+			for _, f := range b.objectFacts(base, confEventNoun*mentionWeight(a), patients, nil) {
 				if f.Object.ID != f.Subject.ID {
 					out = append(out, f)
 				}

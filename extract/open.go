@@ -80,11 +80,14 @@ type openTarget struct {
 // openTargets makes the open facts of clause ci of sentence si: each subject with each target.
 func (b *factBuilder) openTargets(si, ci int, subjects []arg, targets []openTarget) []schema.Fact {
 	c := &b.clauses[si][ci]
-	conf := 0.6
+	conf := confOpen
 	if c.Inherited {
-		conf *= 0.85
+		conf *= factorInherited
 	}
 	modality, attributed := b.mood(si, ci)
+	if modality == "hypothetical" {
+		conf *= factorHypothetical
+	}
 	var out []schema.Fact
 	for _, t := range targets {
 		var literals []string

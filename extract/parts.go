@@ -67,7 +67,7 @@ func (b *factBuilder) partFacts(si int) []schema.Fact {
 				f := b.newFact(si)
 				f.Subject, f.Predicate, f.Relation = b.entityRef(x), p.Name, strings.Join(rel, " ")
 				f.Object = schema.Object{Entity: b.entityRef(y)}
-				f.Modality, f.Confidence = modality, round(0.8*mentionWeight(x)*mentionWeight(y))
+				f.Modality, f.Confidence = modality, round(confPartOf*mentionWeight(x)*mentionWeight(y))
 				if m, sp := b.tokenMood(si, k); sp != nil {
 					f.Modality, f.AttributedTo = m, sp
 				}
@@ -113,7 +113,7 @@ func (b *factBuilder) placeFacts(si int) []schema.Fact {
 				f := b.newFact(si)
 				f.Subject, f.Predicate, f.Relation = b.entityRef(x), p.Name, rel
 				f.Object = schema.Object{Entity: b.entityRef(y)}
-				f.Confidence = 0.7
+				f.Confidence = confPlace
 				f.Modality, f.AttributedTo = b.tokenMood(si, m.Head)
 				out = append(out, f)
 			}

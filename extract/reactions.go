@@ -51,7 +51,7 @@ func (b *factBuilder) reactionFacts(si int) []schema.Fact {
 					Doc: b.d.ID, Sentence: s.Index, Start: b.d.Offsets.Source(s.Start), End: b.d.Offsets.Source(s.End),
 					Evidence: b.d.Text[s.Start:s.End], Subject: b.entityRef(r), Predicate: p.Name, CAMEO: p.CAMEO,
 					Relation: c.Relation + " " + toks[c.Object].Text + " from", Object: schema.Object{Entity: b.entityRef(t)},
-					Confidence: round(0.6 * mentionWeight(r) * mentionWeight(t)),
+					Confidence: round(confReaction * mentionWeight(r) * mentionWeight(t)),
 				})
 			}
 		}

@@ -23,7 +23,7 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 		person := b.entityRef(arg{ent: r.Person, mention: b.ents[r.Person].Name})
 		base := schema.Fact{
 			Doc: b.d.ID, Sentence: s.Index, Start: b.d.Offsets.Source(s.Start), End: b.d.Offsets.Source(s.End),
-			Evidence: b.d.Text[s.Start:s.End], Subject: person, Relation: r.Title, Confidence: 0.9,
+			Evidence: b.d.Text[s.Start:s.End], Subject: person, Relation: r.Title, Confidence: confTitleRole,
 		}
 		add := func(pred, cameo string, ent int) {
 			if ent < 0 || !b.ents[ent].ok || ent == r.Person {
@@ -39,7 +39,7 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 			f := base
 			f.Predicate = "has title"
 			f.Object = schema.Object{Literal: strings.ToLower(r.Title)}
-			f.Confidence = 0.8
+			f.Confidence = confTitle
 			out = append(out, f)
 			for _, of := range r.Of {
 				if b.ents[of].ok && b.ents[of].Type == "GPE" {
@@ -70,7 +70,7 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 			f := base
 			f.Predicate = "has title"
 			f.Object = schema.Object{Literal: strings.ToLower(r.Title)}
-			f.Confidence = 0.8
+			f.Confidence = confTitle
 			out = append(out, f)
 		}
 	}
@@ -113,7 +113,7 @@ func (b *factBuilder) affiliationFacts(si int) []schema.Fact {
 				f.Subject = b.entityRef(arg{ent: m.Entity, mention: m.Text})
 				f.Predicate, f.Relation = member.Name, rel
 				f.Object = schema.Object{Entity: b.entityRef(o)}
-				f.Confidence = round(0.7 * mentionWeight(o))
+				f.Confidence = round(confAffiliation * mentionWeight(o))
 				out = append(out, f)
 			}
 		}
@@ -186,7 +186,7 @@ func (b *factBuilder) copularRoleFacts(si int) []schema.Fact {
 				base := b.newFact(si)
 				base.Subject, base.Relation, base.Negated = b.entityRef(h), title, negated
 				base.Modality, base.AttributedTo = b.tokenMood(si, k)
-				out = append(out, b.titleFacts(base, title, owners, 0.8*mentionWeight(h))...)
+				out = append(out, b.titleFacts(base, title, owners, confCopularRole*mentionWeight(h))...)
 			}
 		}
 	}
@@ -234,7 +234,7 @@ func (b *factBuilder) titleFacts(base schema.Fact, title string, owners []arg, c
 		f := base
 		f.Predicate = "has title"
 		f.Object = schema.Object{Literal: strings.ToLower(title)}
-		f.Confidence = round(conf * 0.9)
+		f.Confidence = round(conf * factorLiteral)
 		out = append(out, f)
 	}
 	return out

@@ -88,7 +88,7 @@ func (b *factBuilder) ruledOutFacts(si int, c *clause.Clause, subjects []arg) []
 		f := b.newFact(si)
 		f.Subject, f.Predicate, f.CAMEO, f.Relation = b.entityRef(sa), rp.Name, rp.CAMEO, c.Relation+" "+r
 		f.Object = schema.Object{Literal: spanText(b.d, toks, lit)}
-		f.Confidence = round(0.6 * mentionWeight(sa))
+		f.Confidence = round(confRuledOut * mentionWeight(sa))
 		out = append(out, f)
 	}
 	return out
@@ -199,7 +199,7 @@ func (b *factBuilder) accordingFacts(si int) []schema.Fact {
 			f := b.newFact(si)
 			f.Subject, f.Predicate, f.CAMEO, f.Relation = b.entityRef(sa), said.Name, said.CAMEO, "according to"
 			f.Object = schema.Object{Literal: lit}
-			f.Confidence = round(0.85 * mentionWeight(sa))
+			f.Confidence = round(confAccording * mentionWeight(sa))
 			out = append(out, f)
 		}
 	}

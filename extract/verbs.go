@@ -86,25 +86,25 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 	if p.Class == "SAY" && len(objects) == 0 && len(c.Parts) == 1 {
 		out = append(out, b.ruledOutFacts(si, c, subjects)...)
 	}
-	conf := 0.9
-	switch {
-	case c.Passive:
-		conf = 0.85
-	case c.Prep != "":
-		conf = 0.85
+	conf := confVerb
+	if c.Passive || c.Prep != "" {
+		conf = confVerbIndirect
 	}
 	if c.Inherited {
-		conf *= 0.85
+		conf *= factorInherited
 	}
 	if p.Derived {
-		conf *= 0.85
+		conf *= factorDerived
 	}
 	if len(objects) == 0 && !literalClasses[p.Class] && len(quoted) == 0 {
-		conf *= 0.8 // a thing done, not said: the object phrase is less sure to be whole
+		conf *= factorThing // a thing done, not said: the object phrase is less sure to be whole
 	}
 	modality, attributed := b.mood(si, ci)
 	if c.Parent >= 0 && attributed == nil {
-		conf *= 0.8 // what somebody unnamed said or thought ("…, officials said")
+		conf *= factorUnnamed // what somebody unnamed said or thought ("…, officials said")
+	}
+	if modality == "hypothetical" {
+		conf *= factorHypothetical
 	}
 	for _, sa := range subjects {
 		conf := conf * mentionWeight(sa)
@@ -142,7 +142,7 @@ func (b *factBuilder) objectFacts(base schema.Fact, conf float64, objects []arg,
 	for _, l := range literals {
 		f := base
 		f.Object = schema.Object{Literal: l}
-		f.Confidence = round(conf * 0.9)
+		f.Confidence = round(conf * factorLiteral)
 		out = append(out, f)
 	}
 	return out
@@ -195,7 +195,7 @@ func (b *factBuilder) mood(si, ci int) (string, *schema.Entity) {
 	cs := b.clauses[si]
 	c := &cs[ci]
 	modality := ""
-	if c.Modal != "" {
+	if c.Modal != "" || irrealis(b.d.Sentences[si].Tokens, c.Verb) {
 		modality = "hypothetical"
 	}
 	if b.framedContent(si, c) >= 0 {
@@ -217,6 +217,28 @@ func (b *factBuilder) mood(si, ci int) (string, *schema.Entity) {
 		return "reported", sp
 	}
 	return modality, nil
+}
+
+// implicative are the verbs whose infinitive complement happened: "managed to win", "was forced
+// to resign", "went on to found".
+var implicative = map[string]bool{"manage": true, "force": true, "go": true, "begin": true, "start": true,
+	"continue": true, "compel": true, "oblige": true, "dare": true, "get": true, "remember": true,
+	"happen": true, "proceed": true, "help": true, "use": true}
+
+// irrealis reports whether the verb at v is an infinitive ("to win") whose head does not make it
+// happen: "wants to buy", "is tipped to win", "an idea for X to read" say nothing happened.
+func irrealis(toks []doc.Token, v int) bool {
+	if toks[v].Tag != "VB" {
+		return false
+	}
+	to := false
+	for j := range toks {
+		if toks[j].Head == v && toks[j].Dep == "mark" && strings.EqualFold(toks[j].Text, "to") {
+			to = true
+		}
+	}
+	h := toks[v].Head
+	return to && (h < 0 || !implicative[strings.ToLower(toks[h].Lemma)])
 }
 
 // newFact returns a fact whose provenance is sentence si: article, sentence index, offsets and

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
@@ -94,14 +95,14 @@ func findMentions(si int, toks []doc.Token) []Mention {
 	covered := make([]bool, len(toks))
 	for i := 0; i < len(toks); {
 		pos, typ := entLabel(toks[i].Ent)
-		if pos != 'B' && pos != 'I' || !graphTypes[typ] {
+		if pos != 'B' && pos != 'I' || !graphTypes[typ] || nameBreak(toks, i) {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < len(toks) {
 			p, t := entLabel(toks[j].Ent)
-			if p != 'I' || t != typ {
+			if p != 'I' || t != typ || nameBreak(toks, j) {
 				break
 			}
 			j++
@@ -227,6 +228,18 @@ var personNouns = map[string]bool{
 	"actor": true, "actress": true, "singer": true, "star": true, "player": true, "coach": true,
 	"man": true, "woman": true, "executive": true, "founder": true, "owner": true, "investor": true,
 	"critic": true, "analyst": true, "journalist": true, "writer": true, "author": true, "columnist": true,
+}
+
+// nameBreak reports whether token k, labelled as part of a name, cannot be one: a verb written in
+// lower case ("Acme Corp bought Zenith" is two names, not one), unless a hyphen ties it to the
+// name ("Lee Cheuk-yan").
+func nameBreak(toks []doc.Token, k int) bool {
+	t := &toks[k]
+	if !strings.HasPrefix(t.Tag, "VB") || k > 0 && toks[k-1].Text == "-" && toks[k-1].End == t.Start {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsLower(r)
 }
 
 // orgNouns are common nouns that describe an organisation when they head a definite
