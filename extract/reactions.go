@@ -47,12 +47,12 @@ func (b *factBuilder) reactionFacts(si int) []schema.Fact {
 				if b.ents[r.ent].ID == b.ents[t.ent].ID {
 					continue
 				}
-				out = append(out, schema.Fact{
-					Doc: b.d.ID, Sentence: s.Index, Start: b.d.Offsets.Source(s.Start), End: b.d.Offsets.Source(s.End),
-					Evidence: b.d.Text[s.Start:s.End], Subject: b.entityRef(r), Predicate: p.Name, CAMEO: p.CAMEO,
-					Relation: c.Relation + " " + toks[c.Object].Text + " from", Object: schema.Object{Entity: b.entityRef(t)},
-					Confidence: round(confReaction * mentionWeight(r) * mentionWeight(t)),
-				})
+				f := b.newFact(si)
+				f.Subject, f.Predicate, f.CAMEO = b.entityRef(r), p.Name, p.CAMEO
+				f.Relation = c.Relation + " " + toks[c.Object].Text + " from"
+				f.Object = schema.Object{Entity: b.entityRef(t)}
+				f.Confidence = round(confReaction * mentionWeight(r) * mentionWeight(t))
+				out = append(out, f)
 			}
 		}
 	}

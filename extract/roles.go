@@ -14,17 +14,14 @@ import (
 // —spokesperson of→ Pentagon; "Acme and Zenith CEO X" two facts; "U.S. billionaire X", a title
 // with no role predicate, is X —has title→ "billionaire" and X —citizen of→ United States.
 func (b *factBuilder) roleFacts(si int) []schema.Fact {
-	s := &b.d.Sentences[si]
 	var out []schema.Fact
 	for _, r := range b.cr.Roles {
 		if r.Sent != si || !b.ents[r.Person].ok {
 			continue
 		}
 		person := b.entityRef(arg{ent: r.Person, mention: b.ents[r.Person].Name})
-		base := schema.Fact{
-			Doc: b.d.ID, Sentence: s.Index, Start: b.d.Offsets.Source(s.Start), End: b.d.Offsets.Source(s.End),
-			Evidence: b.d.Text[s.Start:s.End], Subject: person, Relation: r.Title, Confidence: confTitleRole,
-		}
+		base := b.newFact(si)
+		base.Subject, base.Relation, base.Confidence = person, r.Title, confTitleRole
 		add := func(pred, cameo string, ent int) {
 			if ent < 0 || !b.ents[ent].ok || ent == r.Person {
 				return
