@@ -467,6 +467,10 @@ func IsNegation(w string) bool {
 	return w == "not" || w == "n't" || w == "never" || w == "no"
 }
 
+// objectControl are the words that introduce a gerund whose doer is the object of the verb above:
+// "accused X of lying", "thanked X for helping", "congratulated X on winning".
+var objectControl = map[string]bool{"of": true, "for": true, "on": true}
+
 // inheritSubject finds the subject of a clause that has none of its own: a coordinated verb
 // shares its first conjunct's subject; a participial adverbial clause ("…, replying to him") and a
 // controlled complement ("agreed to meet") take their head's subject; a relative clause takes the
@@ -486,6 +490,12 @@ func (s *sentence) inheritSubject(v int, cs []Clause, index map[int]int) int {
 	case "conj", "advcl", "xcomp":
 		if s.toks[v].Dep == "advcl" && s.child(v, "mark") >= 0 && s.toks[v].Tag != "VBG" {
 			return -1 // "because X said" has its own subject or none
+		}
+		if m := s.child(v, "mark", "case"); s.toks[v].Dep == "advcl" && m >= 0 && objectControl[s.lower(m)] {
+			// "accused X of lying", "thanked X for helping": X did it.
+			if i, ok := index[h]; ok && cs[i].Object >= 0 && !cs[i].Passive && cs[i].Prep == "" {
+				return cs[i].Object
+			}
 		}
 		if s.toks[v].Dep == "xcomp" {
 			if i, ok := index[h]; ok && cs[i].Object >= 0 && cs[i].Lemma != "be" {
