@@ -262,8 +262,16 @@ func (b *factBuilder) nameOf(si, t int, add func(int, bool) bool) bool {
 			return add(m.Head, false)
 		}
 	}
+	if t > 0 && postNominal(toks[t].Text) { // "Maria Lopez MP"
+		if m, ok := b.cr.At(si, t-1); ok && m.Type == "PERSON" && m.Kind == coref.Name {
+			return add(m.Head, false)
+		}
+	}
 	return false
 }
+
+// postNominal reports whether a title is written after a name: "Maria Lopez MP", "Jane Roe QC".
+func postNominal(w string) bool { return coref.PostNominal[w] }
 
 // isTitle reports whether a token is a title or role noun ("ambassador", "spokesman").
 func isTitle(t *doc.Token) bool {

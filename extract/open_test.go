@@ -80,6 +80,12 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"Tony Blair | prime minister of | Gordon Brown"},
 		},
 		{
+			name:   "titles after a name and after an honorific",
+			text:   "John Smith spoke on Monday.\n\nMaria Lopez MP criticised Acme Corp on Tuesday.\n\nHome Secretary Mr Clarke said the plan would work.\n",
+			want:   []string{"Maria Lopez | has title | mp", "Maria Lopez | criticized | Acme Corp", "Clarke | has title | home secretary"},
+			absent: []string{"Maria Lopez MP | criticized | Acme Corp"},
+		},
+		{
 			name: "a verb of becoming gives its subject the title",
 			text: "Maria Lopez became chairman of Zenith Industries in 2001.\n",
 			want: []string{"Maria Lopez | chairman of | Zenith Industries"},

@@ -23,8 +23,8 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 		base := b.newFact(si)
 		base.Subject, base.Relation, base.Confidence = person, r.Title, confTitleRole
 		add := func(pred, cameo string, ent int) {
-			if ent < 0 || !b.ents[ent].ok || ent == r.Person {
-				return
+			if ent < 0 || !b.ents[ent].ok || ent == r.Person || b.ents[ent].Type == "PERSON" && pred != "works for" {
+				return // a person can employ ("Lopez's lawyer") but holds no office another person is
 			}
 			f := base
 			f.Predicate, f.CAMEO = pred, cameo

@@ -153,8 +153,8 @@ func nameMention(si int, toks []doc.Token, i, j int, typ string) (Mention, bool)
 	}
 	m.Text = strings.Join(words, " ")
 	a, b := 0, len(words)
-	for b > a && (words[b-1] == "'s" || words[b-1] == "'" || words[b-1] == "’s") {
-		b--
+	for b > a && (words[b-1] == "'s" || words[b-1] == "'" || words[b-1] == "’s" || typ == "PERSON" && b-a > 1 && PostNominal[words[b-1]]) {
+		b-- // "Maria Lopez MP" is Maria Lopez
 	}
 	for a < b {
 		lw := strings.ToLower(words[a])

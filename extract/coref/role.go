@@ -60,11 +60,19 @@ func (r *Result) readRoles(si int, toks []doc.Token, mentions []int) {
 			role.Person = p.Entity
 			r.addRole(role)
 		}
+		if last := p.End - 1; PostNominal[words[last]] { // "John Smith MP", the title inside the name's span
+			r.addRole(Role{Sent: si, Start: last, End: p.End, Person: p.Entity, Title: words[last], To: -1})
+		} else if p.End < len(words) && PostNominal[words[p.End]] {
+			r.addRole(Role{Sent: si, Start: p.End, End: p.End + 1, Person: p.Entity, Title: words[p.End], To: -1})
+		}
 	}
 }
 
 // isPossessive reports whether a word is the possessive clitic.
 func isPossessive(w string) bool { return w == "'s" || w == "’s" || w == "'" }
+
+// PostNominal are the titles written after a name: "John Smith MP", "Jane Roe QC".
+var PostNominal = map[string]bool{"MP": true, "MEP": true, "MSP": true, "MLA": true, "AM": true, "QC": true, "KC": true}
 
 func firstWord(name string) string {
 	if f := strings.Fields(name); len(f) > 0 {
@@ -121,6 +129,9 @@ func (r *Result) titleBefore(si int, toks []doc.Token, words []string, mentionAt
 		}
 		if linkers[strings.ToLower(words[k])] || isCompoundNoun(toks, k) && titleAt < 0 {
 			continue
+		}
+		if _, ok := lexicon.Honorific(words[k]); ok && titleAt < 0 {
+			continue // "Home Secretary Mr Clarke"
 		}
 		break
 	}
