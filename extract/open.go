@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/newsgraph/newsgraph/extract/clause"
 	"github.com/newsgraph/newsgraph/extract/coref"
@@ -26,7 +27,7 @@ var openStop = map[string]bool{"be": true, "have": true, "do": true, "seem": tru
 func (b *factBuilder) openFacts(si, ci int) []schema.Fact {
 	toks := b.d.Sentences[si].Tokens
 	c := &b.clauses[si][ci]
-	if openStop[c.Lemma] || c.Conditional || !strings.HasPrefix(toks[c.Verb].Tag, "VB") {
+	if openStop[c.Lemma] || c.Conditional || !strings.HasPrefix(toks[c.Verb].Tag, "VB") || !wordLike(c.Lemma) || closedWords[strings.ToLower(toks[c.Verb].Text)] {
 		return nil
 	}
 	if c.Passive && c.Subject < 0 {
@@ -202,3 +203,20 @@ func owned(args []arg) []arg {
 	}
 	return out
 }
+
+// wordLike reports whether a lemma can name a verb: letters and hyphens.
+func wordLike(lemma string) bool {
+	if lemma == "" {
+		return false
+	}
+	for _, r := range lemma {
+		if !unicode.IsLetter(r) && r != '-' {
+			return false
+		}
+	}
+	return true
+}
+
+// closedWords are prepositions and conjunctions a tagger may read as verbs.
+var closedWords = map[string]bool{"amid": true, "despite": true, "via": true, "per": true,
+	"versus": true, "towards": true, "unlike": true, "besides": true}

@@ -86,6 +86,12 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"Maria Lopez MP | criticized | Acme Corp"},
 		},
 		{
+			name:   "a club's player or manager works for it; a list of places puts none in another",
+			text:   "Scotland manager John Smith criticised the referee.\n\nAcme Corp found oil in Egypt, the Gulf of Mexico and Angola.\n",
+			want:   []string{"John Smith | works for | Scotland"},
+			absent: []string{"John Smith | citizen of | Scotland", "Egypt | part of | Gulf of Mexico"},
+		},
+		{
 			name: "a verb of becoming gives its subject the title",
 			text: "Maria Lopez became chairman of Zenith Industries in 2001.\n",
 			want: []string{"Maria Lopez | chairman of | Zenith Industries"},

@@ -99,7 +99,7 @@ func (b *factBuilder) placeFacts(si int) []schema.Fact {
 			switch c := caseWord(toks, j); {
 			case toks[j].Head != m.Head:
 				continue
-			case toks[j].Dep == "appos" && j > m.End && toks[m.End].Text == ",":
+			case toks[j].Dep == "appos" && j > m.End && toks[m.End].Text == "," && !listed(toks, m.Head, j):
 				rel = ","
 			case toks[j].Dep == "nmod" && (c == "in" || c == "of") && !coordinated(toks, m.End, j):
 				rel = c
@@ -127,6 +127,17 @@ func (b *factBuilder) placeFacts(si int) []schema.Fact {
 func coordinated(toks []doc.Token, from, to int) bool {
 	for k := from; k < to && k < len(toks); k++ {
 		if toks[k].Tag == "CC" {
+			return true
+		}
+	}
+	return false
+}
+
+// listed reports whether either of two tokens has a conjunct: "in Egypt, the Gulf of Mexico and
+// Angola" is a list of places, not one in another.
+func listed(toks []doc.Token, a, b int) bool {
+	for k := range toks {
+		if toks[k].Dep == "conj" && (toks[k].Head == a || toks[k].Head == b) {
 			return true
 		}
 	}

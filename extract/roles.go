@@ -39,8 +39,8 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 			f.Confidence = confTitle
 			out = append(out, f)
 			for _, of := range r.Of {
-				if b.ents[of].ok && b.ents[of].Type == "GPE" {
-					add("citizen of", "", of) // "U.S. billionaire"
+				if b.ents[of].ok && b.ents[of].Type == "GPE" && !team[strings.ToLower(r.Title)] {
+					add("citizen of", "", of) // "U.S. billionaire"; but "Everton manager" works for a club
 				} else {
 					add("works for", "", of) // "Acme columnist"
 				}
@@ -73,6 +73,12 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 	}
 	return out
 }
+
+// team are the titles of a team or club: with a place for owner they name the club or the
+// national side ("Everton manager", "Scotland striker"), not a nationality.
+var team = map[string]bool{"manager": true, "coach": true, "captain": true, "player": true, "footballer": true,
+	"striker": true, "midfielder": true, "defender": true, "goalkeeper": true, "winger": true, "boss": true,
+	"chairman": true, "owner": true}
 
 // affiliationFacts reads the organisation a person is named with: "X of the Labour Party", "X
 // from Acme", "Acme's X" make X a member of the organisation. A title read by roleFacts already
