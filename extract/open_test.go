@@ -92,6 +92,12 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"John Smith | citizen of | Scotland", "Egypt | part of | Gulf of Mexico"},
 		},
 		{
+			name:   "a phrasal verb's preposition makes its object; two companies joined by and are two",
+			text:   "John Smith spoke on Monday.\n\nMaria Lopez called on Acme Corp to withdraw the plan.\n\nAcme Corp and Zenith Industries signed a deal on Friday.\n",
+			want:   []string{"Maria Lopez | urged | Acme Corp", "Acme Corp | signed | a deal", "Zenith Industries | signed | a deal"},
+			absent: []string{"Acme Corp and Zenith Industries | signed | a deal"},
+		},
+		{
 			name: "a verb of becoming gives its subject the title",
 			text: "Maria Lopez became chairman of Zenith Industries in 2001.\n",
 			want: []string{"Maria Lopez | chairman of | Zenith Industries"},
@@ -226,6 +232,7 @@ func TestModality(t *testing.T) {
 		{"Acme Corp bought Zenith Industries in May.\n", "Acme Corp | bought | Zenith Industries", ""},
 		{"Acme Corp wants to buy Zenith Industries.\n", "Acme Corp | bought | Zenith Industries", "hypothetical"},
 		{"Acme Corp could buy Zenith Industries.\n", "Acme Corp | bought | Zenith Industries", "hypothetical"},
+		{"John Smith spoke.\n\nWill Acme Corp buy Zenith Industries?\n", "Acme Corp | bought | Zenith Industries", "hypothetical"},
 		{"Acme Corp managed to buy Zenith Industries.\n", "Acme Corp | bought | Zenith Industries", ""},
 	}
 	var asserted float64

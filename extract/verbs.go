@@ -36,6 +36,15 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 	if c.Conditional {
 		return nil // a condition, a question's option: not a fact of the world
 	}
+	if c.Object < 0 {
+		// "called on X", "relied on X": a preposition the clause reader takes for a
+		// circumstance makes the verb's object where the vocabulary says so.
+		if j, prep := b.phrasalObject(si, c); j >= 0 {
+			cl := *c
+			cl.Object, cl.Prep, cl.Relation = j, prep, c.Relation+" "+prep
+			c = &cl
+		}
+	}
 	quoted := b.quotesOf(si, c.Verb) // the quotations this clause attributes
 	p, ok := schema.LookupVerb(c.Lemma, c.Particle, c.Prep)
 	if !ok && len(quoted) > 0 { // "he continued, “…”"
@@ -194,8 +203,9 @@ func literalHead(t *doc.Token) bool {
 func (b *factBuilder) mood(si, ci int) (string, *schema.Entity) {
 	cs := b.clauses[si]
 	c := &cs[ci]
+	toks := b.d.Sentences[si].Tokens
 	modality := ""
-	if c.Modal != "" || irrealis(b.d.Sentences[si].Tokens, c.Verb) {
+	if c.Modal != "" || irrealis(toks, c.Verb) || question(toks) && !schema.IsSpeech(c.Lemma) {
 		modality = "hypothetical"
 	}
 	if b.framedContent(si, c) >= 0 {
@@ -217,6 +227,40 @@ func (b *factBuilder) mood(si, ci int) (string, *schema.Entity) {
 		return "reported", sp
 	}
 	return modality, nil
+}
+
+// question reports whether a sentence asks: "Will Acme buy Zenith?" asserts neither.
+func question(toks []doc.Token) bool {
+	for k := len(toks) - 1; k >= 0; k-- {
+		switch toks[k].Text {
+		case "\"", "”", "’", "'", ")":
+			continue
+		case "?":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// phrasalObject returns the prepositional argument of clause c's verb that the vocabulary reads as
+// its object ("called on X": urged X), and its preposition; -1 when there is none.
+func (b *factBuilder) phrasalObject(si int, c *clause.Clause) (int, string) {
+	toks := b.d.Sentences[si].Tokens
+	bare, bareOK := schema.LookupVerb(c.Lemma, c.Particle, "")
+	for j := range toks {
+		if toks[j].Head != c.Verb || !isOblique(&toks[j]) {
+			continue
+		}
+		prep := caseWord(toks, j)
+		if prep == "" || prep == "by" || prep == "according" {
+			continue
+		}
+		if p, ok := schema.LookupVerb(c.Lemma, c.Particle, prep); ok && (!bareOK || p.Name != bare.Name) {
+			return j, prep
+		}
+	}
+	return -1, ""
 }
 
 // implicative are the verbs whose infinitive complement happened: "managed to win", "was forced

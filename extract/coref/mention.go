@@ -95,14 +95,14 @@ func findMentions(si int, toks []doc.Token) []Mention {
 	covered := make([]bool, len(toks))
 	for i := 0; i < len(toks); {
 		pos, typ := entLabel(toks[i].Ent)
-		if pos != 'B' && pos != 'I' || !graphTypes[typ] || nameBreak(toks, i) {
+		if pos != 'B' && pos != 'I' || !graphTypes[typ] || nameBreak(toks, i) || companyAnd(toks, i) {
 			i++
 			continue
 		}
 		j := i + 1
 		for j < len(toks) {
 			p, t := entLabel(toks[j].Ent)
-			if p != 'I' || t != typ || nameBreak(toks, j) {
+			if p != 'I' || t != typ || nameBreak(toks, j) || companyAnd(toks, j) {
 				break
 			}
 			j++
@@ -240,6 +240,15 @@ func nameBreak(toks []doc.Token, k int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsLower(r)
+}
+
+// companyAnd reports whether token k is an "and" or "&" right after a company's legal form: "Acme
+// Corp and Zenith Inc" names two companies (but "Marks and Spencer" one).
+func companyAnd(toks []doc.Token, k int) bool {
+	if w := form(&toks[k]); w != "and" && w != "&" || k == 0 {
+		return false
+	}
+	return lexicon.CompanySuffix(form(&toks[k-1]))
 }
 
 // orgNouns are common nouns that describe an organisation when they head a definite
