@@ -98,6 +98,11 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"Acme Corp and Zenith Industries | signed | a deal"},
 		},
 		{
+			name: "a quotation paragraph after an attributed one is the same speaker's",
+			text: "John Smith spoke on Monday.\n\n\"The deal is dead and nobody will sign it,\" Maria Lopez said.\n\n\"We will find another buyer for the factory before the summer.\"\n",
+			want: []string{"Maria Lopez | said | The deal is dead", "Maria Lopez | said | We will find another buyer for the factory"},
+		},
+		{
 			name: "a verb of becoming gives its subject the title",
 			text: "Maria Lopez became chairman of Zenith Industries in 2001.\n",
 			want: []string{"Maria Lopez | chairman of | Zenith Industries"},

@@ -234,6 +234,41 @@ func (f *finder) attribute() {
 			q.Verb, q.Clause = next.Verb, next.Clause
 		}
 	}
+	// A paragraph that is all quotation, right after a paragraph whose quotation is attributed,
+	// is the same speaker's: news quotes one speaker over several paragraphs and names them once.
+	// So are whole quoted sentences right after an attributed quotation in the same paragraph.
+	for i := 1; i < len(f.quotes); i++ {
+		q, prev := &f.quotes[i], &f.quotes[i-1]
+		if q.Attributed() || !prev.Attributed() || !f.wholeParagraph(q) && !f.wholeSentences(q) {
+			continue
+		}
+		if b, pb := f.block(q.Start.Sent), f.block(prev.End.Sent); b >= 0 && pb >= 0 && b-pb == 1 || q.Start.Sent == prev.End.Sent+1 {
+			q.Verb, q.Clause = prev.Verb, prev.Clause
+		}
+	}
+}
+
+// wholeSentences reports whether a quotation is whole sentences: it starts its first sentence and
+// ends its last one.
+func (f *finder) wholeSentences(q *Quote) bool {
+	return q.Start.Tok <= 1 && len(f.d.Sentences[q.End.Sent].Tokens)-q.End.Tok <= 3
+}
+
+// wholeParagraph reports whether a quotation is its paragraph: it starts the paragraph's first
+// sentence and ends its last one.
+func (f *finder) wholeParagraph(q *Quote) bool {
+	b := f.block(q.Start.Sent)
+	if b < 0 || f.block(q.End.Sent) != b || q.Start.Tok > 1 {
+		return false
+	}
+	if q.Start.Sent > 0 && f.block(q.Start.Sent-1) == b {
+		return false
+	}
+	last := q.End.Sent
+	if last+1 < len(f.d.Sentences) && f.block(last+1) == b {
+		return false
+	}
+	return len(f.d.Sentences[last].Tokens)-q.End.Tok <= 3 // closing punctuation and marks
 }
 
 // after looks for the attributing clause just after the closing mark, in the same sentence.
