@@ -103,6 +103,11 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"Maria Lopez | said | The deal is dead", "Maria Lopez | said | We will find another buyer for the factory"},
 		},
 		{
+			name: "a person described by age is the article's protagonist",
+			text: "Music producer John Smith is facing legal action.\n\nThe 64-year-old has denied the charges, saying he was at home.\n",
+			want: []string{"John Smith | denied | the charges"},
+		},
+		{
 			name: "a verb of becoming gives its subject the title",
 			text: "Maria Lopez became chairman of Zenith Industries in 2001.\n",
 			want: []string{"Maria Lopez | chairman of | Zenith Industries"},

@@ -133,6 +133,8 @@ func findMentions(si int, toks []doc.Token) []Mention {
 			out = append(out, m)
 		} else if m, ok := orgDescription(si, toks, i); ok {
 			out = append(out, m)
+		} else if m, ok := ageDescription(si, toks, i); ok {
+			out = append(out, m)
 		}
 	}
 	sortMentions(out)
@@ -303,6 +305,36 @@ func npWord(t *doc.Token) bool {
 		return true
 	}
 	return false
+}
+
+// ageDescription recognises "the 64-year-old" (tokenized "the 64 - year - old", headed by
+// "old") as a description of a person.
+func ageDescription(si int, toks []doc.Token, i int) (Mention, bool) {
+	if !strings.EqualFold(form(&toks[i]), "old") || !strings.HasPrefix(toks[i].Dep, "nsubj") && toks[i].Dep != "obj" {
+		return Mention{}, false
+	}
+	start, year, det := i, false, false
+	for k := i - 1; k >= 0 && i-k <= 5; k-- {
+		w := strings.ToLower(form(&toks[k]))
+		switch {
+		case w == "year" || w == "-" || toks[k].Tag == "CD":
+			year = year || w == "year"
+			start = k
+			continue
+		case w == "the":
+			det, start = true, k
+		}
+		break
+	}
+	if !year || !det {
+		return Mention{}, false
+	}
+	words := make([]string, 0, i-start+1)
+	for k := start; k <= i; k++ {
+		words = append(words, form(&toks[k]))
+	}
+	return Mention{Sent: si, Start: start, End: i + 1, Head: i, Kind: Nominal, Type: "PERSON",
+		Text: strings.Join(words, " "), Name: "year-old", Subject: isSubject(&toks[i]), Entity: -1}, true
 }
 
 // nominalMention recognises a definite description of a person ("the billionaire", "the Acme
