@@ -108,6 +108,11 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"John Smith | denied | the charges"},
 		},
 		{
+			name: "a title keeps the lower-case words that make it one office",
+			text: "Shadow education secretary Maria Lopez criticised the plan.\n",
+			want: []string{"Maria Lopez | has title | education secretary"},
+		},
+		{
 			name: "a verb of becoming gives its subject the title",
 			text: "Maria Lopez became chairman of Zenith Industries in 2001.\n",
 			want: []string{"Maria Lopez | chairman of | Zenith Industries"},

@@ -3,6 +3,8 @@ package coref
 import (
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
@@ -113,9 +115,19 @@ func (r *Result) titleBefore(si int, toks []doc.Token, words []string, mentionAt
 			continue
 		}
 		if n, _ := matchTitle(words, k); n > 0 {
-			titleAt = k
-			role.Title = strings.Join(words[k:k+n], " ")
-			role.Start = k
+			// The title keeps the lower-case words that make it one office: "shadow education
+			// secretary", "retail analyst".
+			from := k
+			for from > 0 && modifiesTitle(&toks[from-1]) && !linkers[strings.ToLower(words[from-1])] {
+				if m, _ := matchTitle(words, from-1); m > 0 {
+					break // another title: read on its own
+				}
+				from--
+			}
+			titleAt = from
+			role.Title = strings.Join(words[from:k+n], " ")
+			role.Start = from
+			k = from
 			continue
 		}
 		if k > 0 {
@@ -142,6 +154,16 @@ func (r *Result) titleBefore(si int, toks []doc.Token, words []string, mentionAt
 		role.Of, role.To = []int{role.To}, -1
 	}
 	return role, true
+}
+
+// modifiesTitle reports whether a token can be part of a title before its noun: a lower-case
+// common noun or adjective ("shadow", "education", "retail").
+func modifiesTitle(t *doc.Token) bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	if !unicode.IsLower(r) || t.Ent != "" && t.Ent != "O" {
+		return false
+	}
+	return t.Tag == "NN" || t.Tag == "JJ"
 }
 
 func isCompoundNoun(toks []doc.Token, k int) bool {
