@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
@@ -81,6 +82,16 @@ func Harmonize(d *doc.Doc) {
 		if len(ws) > 1 {
 			byFirst[ws[0]] = append(byFirst[ws[0]], ws)
 		}
+	}
+	// The names sharing a first word are tried longest first, then in alphabetical order: votes is
+	// a map, and the order it gave them in would make the labels differ from run to run.
+	for _, names := range byFirst {
+		sort.Slice(names, func(a, b int) bool {
+			if len(names[a]) != len(names[b]) {
+				return len(names[a]) > len(names[b])
+			}
+			return strings.Join(names[a], " ") < strings.Join(names[b], " ")
+		})
 	}
 	for si := range d.Sentences {
 		toks := d.Sentences[si].Tokens
