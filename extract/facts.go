@@ -10,6 +10,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
 	"github.com/newsgraph/newsgraph/extract/quote"
+	"github.com/newsgraph/newsgraph/extract/tree"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -170,13 +171,13 @@ func (b *factBuilder) args(si, t int) []arg {
 	if k := b.body(si, t); !found && k >= 0 && add(k, false) {
 		// "Labour MPs" act for Labour: the mention is the whole phrase.
 		out[len(out)-1].kind = coref.Nominal
-		out[len(out)-1].mention = spanText(b.d, toks, clause.Span{Start: k, End: t + 1})
+		out[len(out)-1].mention = spanText(b.d, toks, tree.Span{Start: k, End: t + 1})
 		found = true
 	}
 	if !found && contentNoun(&toks[t]) {
 		// "X's plan" stands for X, weakly; "Ukraine's ambassador" does not stand for Ukraine, nor
 		// "his car" for him.
-		phrase := nounComplement(toks, clause.Subtree(toks, t))
+		phrase := nounComplement(toks, tree.Subtree(toks, t))
 		for k := phrase.Start; k < t; k++ { // the owner may hang on a compound: "X's peace deal suggestion"
 			if toks[k].Dep == "nmod:poss" && add(k, true) {
 				// The mention is the whole phrase: the fact is about X's plan, not X.
@@ -238,11 +239,11 @@ var firstPerson = map[string]bool{"i": true, "me": true, "we": true, "us": true}
 
 // nounComplement extends a noun phrase over the infinitive that completes it ("the idea | to
 // hold new votes"), which parsers often attach to the verb instead of the noun.
-func nounComplement(toks []doc.Token, sp clause.Span) clause.Span {
+func nounComplement(toks []doc.Token, sp tree.Span) tree.Span {
 	if sp.End+1 >= len(toks) || toks[sp.End].Tag != "TO" || toks[sp.End+1].Tag != "VB" || toks[sp.End].Head != sp.End+1 {
 		return sp
 	}
-	if inf := clause.Subtree(toks, sp.End+1); inf.Start == sp.End {
+	if inf := tree.Subtree(toks, sp.End+1); inf.Start == sp.End {
 		sp.End = inf.End
 	}
 	return sp
@@ -256,7 +257,7 @@ func (b *factBuilder) nameOf(si, t int, add func(int, bool) bool) bool {
 	if !isTitle(&toks[t]) {
 		return false
 	}
-	sp := clause.Subtree(toks, t)
+	sp := tree.Subtree(toks, t)
 	for k := t + 1; k < sp.End; k++ { // the name follows its title
 		if m, ok := b.cr.At(si, k); ok && m.Type == "PERSON" && m.Kind == coref.Name {
 			return add(m.Head, false)
@@ -352,7 +353,7 @@ func (b *factBuilder) entityRef(a arg) schema.Entity {
 
 // spanText returns the text of a token span as written, without surrounding quotes and
 // punctuation.
-func spanText(d *doc.Doc, toks []doc.Token, sp clause.Span) string {
+func spanText(d *doc.Doc, toks []doc.Token, sp tree.Span) string {
 	if sp.Empty() || sp.Start < 0 || sp.End > len(toks) {
 		return ""
 	}
@@ -378,8 +379,8 @@ func dedupFacts(fs []schema.Fact) []schema.Fact {
 
 // phrase returns the span of the phrase headed by token t without the preposition that
 // introduces it: "to his remarks" is the phrase "his remarks".
-func phrase(toks []doc.Token, t int) clause.Span {
-	sp := clause.Subtree(toks, t)
+func phrase(toks []doc.Token, t int) tree.Span {
+	sp := tree.Subtree(toks, t)
 	for sp.Start < t && toks[sp.Start].Head == t && toks[sp.Start].Dep == "case" {
 		sp.Start++
 	}

@@ -6,6 +6,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/clause"
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/quote"
+	"github.com/newsgraph/newsgraph/extract/tree"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -51,8 +52,8 @@ func (b *factBuilder) speaker(si, v int) *schema.Entity {
 
 // thatClause returns the first "that" clause with a subject in the subtree of speech verb v, the
 // content of "told reporters in a call that …" when the parse hangs it on a noun; empty when none.
-func thatClause(toks []doc.Token, v int) clause.Span {
-	sp := clause.Subtree(toks, v)
+func thatClause(toks []doc.Token, v int) tree.Span {
+	sp := tree.Subtree(toks, v)
 	for k := v + 1; k < sp.End; k++ {
 		if !strings.EqualFold(toks[k].Text, "that") { // a mark, or wrongly a relative pronoun
 			continue
@@ -63,12 +64,12 @@ func thatClause(toks []doc.Token, v int) clause.Span {
 		}
 		for j := k + 1; j < h; j++ {
 			if strings.HasPrefix(toks[j].Dep, "nsubj") && toks[j].Head == h {
-				c := clause.Subtree(toks, h)
-				return clause.Span{Start: k + 1, End: c.End}
+				c := tree.Subtree(toks, h)
+				return tree.Span{Start: k + 1, End: c.End}
 			}
 		}
 	}
-	return clause.Span{}
+	return tree.Span{}
 }
 
 // ruledOutFacts reads "X stressed there can be no Y", a saying clause c with one content clause
@@ -96,7 +97,7 @@ func (b *factBuilder) ruledOutFacts(si int, c *clause.Clause, subjects []arg) []
 
 // ruledOut reads a denied existence in the span of a content clause: "there can be no Y",
 // "there will be no Y". It returns the words that deny ("there can be no") and Y's span.
-func ruledOut(toks []doc.Token, sp clause.Span) (string, clause.Span, bool) {
+func ruledOut(toks []doc.Token, sp tree.Span) (string, tree.Span, bool) {
 	for v := sp.Start; v < sp.End; v++ {
 		if !strings.EqualFold(toks[v].Lemma, "be") {
 			continue
@@ -129,11 +130,11 @@ func ruledOut(toks []doc.Token, sp clause.Span) (string, clause.Span, bool) {
 		for j := expl; j <= no; j++ {
 			words = append(words, toks[j].Text)
 		}
-		np := clause.Subtree(toks, subj)
+		np := tree.Subtree(toks, subj)
 		np.Start = no + 1
 		return strings.Join(words, " "), np, true
 	}
-	return "", clause.Span{}, false
+	return "", tree.Span{}, false
 }
 
 // contentSpeaker returns the subject of the speech clause whose content holds token k of
@@ -186,10 +187,10 @@ func (b *factBuilder) accordingFacts(si int) []schema.Fact {
 		if src < 0 || toks[c.Verb].Dep != "root" {
 			continue
 		}
-		all, from := clause.Subtree(toks, c.Verb), clause.Subtree(toks, src)
-		content := clause.Span{Start: all.Start, End: from.Start}
+		all, from := tree.Subtree(toks, c.Verb), tree.Subtree(toks, src)
+		content := tree.Span{Start: all.Start, End: from.Start}
 		if from.Start <= all.Start+1 { // "According to X, S": S follows
-			content = clause.Span{Start: from.End, End: all.End}
+			content = tree.Span{Start: from.End, End: all.End}
 		}
 		lit := spanText(b.d, toks, content)
 		if lit == "" {
@@ -217,7 +218,7 @@ func (b *factBuilder) framedContent(si int, c *clause.Clause) int {
 	switch toks[c.Verb].Dep {
 	case "parataxis":
 	case "conj": // "S, the Tories have claimed." read as a second clause
-		if sp := clause.Subtree(toks, c.Verb); sp.Start == 0 || toks[sp.Start-1].Text != "," || c.Subject < sp.Start {
+		if sp := tree.Subtree(toks, c.Verb); sp.Start == 0 || toks[sp.Start-1].Text != "," || c.Subject < sp.Start {
 			return -1
 		}
 	default:
@@ -234,10 +235,10 @@ func (b *factBuilder) framedContent(si int, c *clause.Clause) int {
 // text of h's subtree before or after the clause.
 func (b *factBuilder) framedLiteral(si, v, h int) []string {
 	toks := b.d.Sentences[si].Tokens
-	all, speech := clause.Subtree(toks, h), clause.Subtree(toks, v)
-	content := clause.Span{Start: all.Start, End: speech.Start}
+	all, speech := tree.Subtree(toks, h), tree.Subtree(toks, v)
+	content := tree.Span{Start: all.Start, End: speech.Start}
 	if speech.Start <= h {
-		content = clause.Span{Start: speech.End, End: all.End}
+		content = tree.Span{Start: speech.End, End: all.End}
 	}
 	if l := spanText(b.d, toks, content); l != "" {
 		return []string{l}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/tree"
 )
 
 // Clause is one predicate with its arguments, as token indices into the sentence.
@@ -52,93 +53,17 @@ type Clause struct {
 	Parent int
 }
 
-// Span is a half-open range of token indices.
-type Span struct{ Start, End int }
+// Span is a half-open range of token indices (tree.Span: one span type for every reader of the
+// parse).
+type Span = tree.Span
 
 // Subtree returns the span covered by token i and its descendants.
-func Subtree(toks []doc.Token, i int) Span { return newSentence(toks).subtree(i) }
+func Subtree(toks []doc.Token, i int) Span { return tree.Subtree(toks, i) }
 
-// Empty reports whether the span holds no token.
-func (s Span) Empty() bool { return s.End <= s.Start }
+// sentence is one parsed sentence as the clause reader sees it.
+type sentence struct{ *tree.Tree }
 
-// Sentence holds one parsed sentence and its child lists.
-type sentence struct {
-	toks     []doc.Token
-	children [][]int
-}
-
-func newSentence(toks []doc.Token) *sentence {
-	s := &sentence{toks: toks, children: make([][]int, len(toks))}
-	for i, t := range toks {
-		if t.Head >= 0 && t.Head < len(toks) && t.Head != i {
-			s.children[t.Head] = append(s.children[t.Head], i)
-		}
-	}
-	return s
-}
-
-// dep returns the base relation of token i ("obl" for "obl:tmod").
-func (s *sentence) dep(i int) string {
-	d := s.toks[i].Dep
-	if j := strings.IndexByte(d, ':'); j >= 0 {
-		return d[:j]
-	}
-	return d
-}
-
-// child returns the first child of i with relation rel (full or base), or -1.
-func (s *sentence) child(i int, rels ...string) int {
-	for _, c := range s.children[i] {
-		for _, r := range rels {
-			if s.toks[c].Dep == r || (!strings.Contains(r, ":") && s.dep(c) == r) {
-				return c
-			}
-		}
-	}
-	return -1
-}
-
-// lastChild returns the last child of i with relation rel (full or base), or -1.
-func (s *sentence) lastChild(i int, rel string) int {
-	last := -1
-	for _, c := range s.children[i] {
-		if s.toks[c].Dep == rel || (!strings.Contains(rel, ":") && s.dep(c) == rel) {
-			last = c
-		}
-	}
-	return last
-}
-
-func (s *sentence) lower(i int) string { return strings.ToLower(form(&s.toks[i])) }
-
-func form(t *doc.Token) string {
-	if t.Norm != "" {
-		return t.Norm
-	}
-	return t.Text
-}
-
-func (s *sentence) isVerb(i int) bool {
-	return strings.HasPrefix(s.toks[i].Tag, "VB")
-}
-
-// subtree returns the span covered by i and its descendants.
-func (s *sentence) subtree(i int) Span {
-	lo, hi := i, i
-	stack := []int{i}
-	for n := 0; len(stack) > 0 && n < len(s.toks); n++ {
-		j := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if j < lo {
-			lo = j
-		}
-		if j > hi {
-			hi = j
-		}
-		stack = append(stack, s.children[j]...)
-	}
-	return Span{lo, hi + 1}
-}
+func newSentence(toks []doc.Token) *sentence { return &sentence{tree.New(toks)} }
 
 var modals = map[string]bool{"could": true, "would": true, "might": true, "may": true, "should": true, "can": true, "must": true, "ought": true}
 
@@ -213,7 +138,7 @@ func Extract(toks []doc.Token) []Clause {
 		out[i].Parent = -1
 		viaComplement := false
 		for v, n := out[i].Verb, 0; n < len(toks); n++ {
-			viaComplement = viaComplement || s.dep(v) == "ccomp" || s.dep(v) == "parataxis"
+			viaComplement = viaComplement || s.Dep(v) == "ccomp" || s.Dep(v) == "parataxis"
 			h := toks[v].Head
 			if h < 0 || h >= len(toks) || h == v {
 				break
@@ -236,25 +161,25 @@ var deniers = map[string]bool{"refuse": true, "decline": true, "fail": true, "re
 // denier returns the verb that denies the clause headed by v, with the words that say so
 // ("stopped short of", "refused to"), or -1.
 func (s *sentence) denier(v int) (int, []int) {
-	d := s.dep(v)
+	d := s.Dep(v)
 	if d != "xcomp" && d != "advcl" {
 		return -1, nil
 	}
 	words := []int{}
-	if m := s.child(v, "mark"); m >= 0 && m < v {
+	if m := s.Child(v, "mark"); m >= 0 && m < v {
 		words = append(words, m)
 	}
-	h := s.toks[v].Head
-	if h < 0 || h >= len(s.toks) {
+	h := s.Toks[v].Head
+	if h < 0 || h >= len(s.Toks) {
 		return -1, nil
 	}
-	if s.lower(h) == "short" && s.dep(h) == "xcomp" { // "stopped short of X-ing"
+	if s.Lower(h) == "short" && s.Dep(h) == "xcomp" { // "stopped short of X-ing"
 		words = append(words, h)
-		h = s.toks[h].Head
-		if h < 0 || h >= len(s.toks) || strings.ToLower(s.toks[h].Lemma) != "stop" {
+		h = s.Toks[h].Head
+		if h < 0 || h >= len(s.Toks) || strings.ToLower(s.Toks[h].Lemma) != "stop" {
 			return -1, nil
 		}
-	} else if !s.isVerb(h) || !deniers[strings.ToLower(s.toks[h].Lemma)] {
+	} else if !s.IsVerb(h) || !deniers[strings.ToLower(s.Toks[h].Lemma)] {
 		return -1, nil
 	}
 	return h, append(words, h)
@@ -263,13 +188,13 @@ func (s *sentence) denier(v int) (int, []int) {
 // underHedge reports whether token v or one of its ancestors is marked by "if", "whether" or
 // "unless".
 func (s *sentence) underHedge(v int) bool {
-	for n := 0; v >= 0 && v < len(s.toks) && n < len(s.toks); n++ {
-		for _, c := range s.children[v] {
-			if s.dep(c) == "mark" && hedges[s.lower(c)] {
+	for n := 0; v >= 0 && v < len(s.Toks) && n < len(s.Toks); n++ {
+		for _, c := range s.Kids(v) {
+			if s.Dep(c) == "mark" && hedges[s.Lower(c)] {
 				return true
 			}
 		}
-		v = s.toks[v].Head
+		v = s.Toks[v].Head
 	}
 	return false
 }
@@ -277,11 +202,11 @@ func (s *sentence) underHedge(v int) bool {
 // indefiniteName reports whether token i is a proper noun with an indefinite article: "a Lopez
 // who backed X" names no one in particular.
 func (s *sentence) indefiniteName(i int) bool {
-	if i < 0 || i >= len(s.toks) || s.toks[i].Tag != "NNP" {
+	if i < 0 || i >= len(s.Toks) || s.Toks[i].Tag != "NNP" {
 		return false
 	}
-	for _, c := range s.children[i] {
-		if s.dep(c) == "det" && (s.lower(c) == "a" || s.lower(c) == "an") {
+	for _, c := range s.Kids(i) {
+		if s.Dep(c) == "det" && (s.Lower(c) == "a" || s.Lower(c) == "an") {
 			return true
 		}
 	}
@@ -290,30 +215,30 @@ func (s *sentence) indefiniteName(i int) bool {
 
 // relative reports whether token i is a relative pronoun (who, which, that, whom).
 func (s *sentence) relative(i int) bool {
-	return i >= 0 && (s.toks[i].Tag == "WP" || s.toks[i].Tag == "WDT")
+	return i >= 0 && (s.Toks[i].Tag == "WP" || s.Toks[i].Tag == "WDT")
 }
 
 // isPredicate reports whether token v heads a clause: a verb that is not an auxiliary.
 func (s *sentence) isPredicate(v int) bool {
-	t := &s.toks[v]
-	if !s.isVerb(v) {
+	t := &s.Toks[v]
+	if !s.IsVerb(v) {
 		return false
 	}
-	switch s.dep(v) {
+	switch s.Dep(v) {
 	case "aux", "cop", "amod", "compound", "case", "mark", "det", "fixed", "flat", "goeswith", "punct":
 		return false
 	}
-	return t.Lemma != "be" || s.child(v, "nsubj", "expl") >= 0 && s.child(v, "obj") >= 0
+	return t.Lemma != "be" || s.Child(v, "nsubj", "expl") >= 0 && s.Child(v, "obj") >= 0
 }
 
 func (s *sentence) clause(v int) Clause {
-	c := Clause{Verb: v, Lemma: strings.ToLower(s.toks[v].Lemma), Subject: -1, Object: -1}
+	c := Clause{Verb: v, Lemma: strings.ToLower(s.Toks[v].Lemma), Subject: -1, Object: -1}
 	if c.Lemma == "" {
-		c.Lemma = s.lower(v)
+		c.Lemma = s.Lower(v)
 	}
 	rel := []int{v}
 	c.Subject = s.subject(v)
-	if pat := s.child(v, "nsubj:pass"); pat >= 0 {
+	if pat := s.Child(v, "nsubj:pass"); pat >= 0 {
 		c.Passive = true
 		c.Object = pat
 		c.Subject = -1
@@ -321,40 +246,40 @@ func (s *sentence) clause(v int) Clause {
 			c.Subject = agent
 		}
 	}
-	for _, ch := range s.children[v] {
-		t := &s.toks[ch]
+	for _, ch := range s.Kids(v) {
+		t := &s.Toks[ch]
 		switch {
-		case t.Dep == "compound:prt" || c.Particle == "" && ch == v+1 && s.dep(ch) == "advmod" && particles[s.lower(ch)]:
+		case t.Dep == "compound:prt" || c.Particle == "" && ch == v+1 && s.Dep(ch) == "advmod" && particles[s.Lower(ch)]:
 			// "hit back at": the parser may call the particle an adverb; right after the verb
 			// it is still the particle.
-			c.Particle = s.lower(ch)
+			c.Particle = s.Lower(ch)
 			rel = append(rel, ch)
-		case s.dep(ch) == "aux" || t.Dep == "aux:pass":
-			w := s.lower(ch)
+		case s.Dep(ch) == "aux" || t.Dep == "aux:pass":
+			w := s.Lower(ch)
 			if modals[w] {
 				c.Modal = w
 			}
 			rel = append(rel, ch)
-		case s.dep(ch) == "advmod" && IsNegation(s.lower(ch)):
+		case s.Dep(ch) == "advmod" && IsNegation(s.Lower(ch)):
 			c.Negated = true
 			rel = append(rel, ch)
-		case s.dep(ch) == "mark" && hedges[s.lower(ch)]:
-			c.Modal = s.lower(ch)
+		case s.Dep(ch) == "mark" && hedges[s.Lower(ch)]:
+			c.Modal = s.Lower(ch)
 		}
 	}
 	if !c.Passive {
-		if obj := s.lastChild(v, "obj"); obj >= 0 { // of two objects, a parse error, the later heads the phrase
+		if obj := s.LastChild(v, "obj"); obj >= 0 { // of two objects, a parse error, the later heads the phrase
 			c.Object = obj
-		} else if iobj := s.child(v, "iobj"); iobj >= 0 {
+		} else if iobj := s.Child(v, "iobj"); iobj >= 0 {
 			c.Object = iobj
 		} else if obl, prep := s.oblique(v); obl >= 0 {
 			c.Object, c.Prep = obl, prep
-			rel = append(rel, s.child(obl, "case"))
+			rel = append(rel, s.Child(obl, "case"))
 		}
 	}
-	if cc := s.child(v, "ccomp", "xcomp"); cc >= 0 && (c.Object < 0 || s.dep(cc) == "ccomp") {
-		span := s.subtree(cc)
-		if m := s.child(cc, "mark"); m >= 0 && m == span.Start && s.lower(m) == "that" {
+	if cc := s.Child(v, "ccomp", "xcomp"); cc >= 0 && (c.Object < 0 || s.Dep(cc) == "ccomp") {
+		span := s.Subtree(cc)
+		if m := s.Child(cc, "mark"); m >= 0 && m == span.Start && s.Lower(m) == "that" {
 			span.Start++ // "that" belongs to neither side
 		}
 		c.Content = span
@@ -367,17 +292,17 @@ func (s *sentence) clause(v int) Clause {
 // parts splits the complement headed by cc (covering span) at its coordinated clauses.
 func (s *sentence) parts(cc int, span Span) []Span {
 	var conj []int
-	for _, c := range s.children[cc] {
-		if s.dep(c) == "conj" && (s.isVerb(c) || s.child(c, "nsubj", "nsubj:pass", "mark") >= 0) {
+	for _, c := range s.Kids(cc) {
+		if s.Dep(c) == "conj" && (s.IsVerb(c) || s.Child(c, "nsubj", "nsubj:pass", "mark") >= 0) {
 			conj = append(conj, c)
 		}
 	}
 	if len(conj) == 0 {
 		return []Span{span}
 	}
-	out := []Span{{span.Start, s.subtree(conj[0]).Start}}
+	out := []Span{{Start: span.Start, End: s.Subtree(conj[0]).Start}}
 	for _, c := range conj {
-		out = append(out, s.subtree(c))
+		out = append(out, s.Subtree(c))
 	}
 	for i := range out { // trim the glue: ", and that"
 		for out[i].Start < out[i].End && s.glue(out[i].Start) {
@@ -398,11 +323,11 @@ func (s *sentence) parts(cc int, span Span) []Span {
 
 // glue reports whether token i only joins clauses: punctuation, a conjunction, "that".
 func (s *sentence) glue(i int) bool {
-	switch s.dep(i) {
+	switch s.Dep(i) {
 	case "punct", "cc":
 		return true
 	case "mark":
-		return s.lower(i) == "that"
+		return s.Lower(i) == "that"
 	}
 	return false
 }
@@ -415,8 +340,8 @@ var particles = map[string]bool{"back": true, "out": true, "off": true, "up": tr
 // subjects: "Ambassador X slammed"), the one nearest before the verb.
 func (s *sentence) subject(v int) int {
 	best := -1
-	for _, c := range s.children[v] {
-		if d := s.toks[c].Dep; d != "nsubj" && d != "csubj" {
+	for _, c := range s.Kids(v) {
+		if d := s.Toks[c].Dep; d != "nsubj" && d != "csubj" {
 			continue
 		}
 		if best < 0 || c < v && c > best {
@@ -428,12 +353,12 @@ func (s *sentence) subject(v int) int {
 
 // agent returns the head of the "by" phrase of a passive verb, or -1.
 func (s *sentence) agent(v int) int {
-	for _, ch := range s.children[v] {
-		if s.toks[ch].Dep == "obl:agent" {
+	for _, ch := range s.Kids(v) {
+		if s.Toks[ch].Dep == "obl:agent" {
 			return ch
 		}
-		if s.dep(ch) == "obl" {
-			if cs := s.child(ch, "case"); cs >= 0 && s.lower(cs) == "by" {
+		if s.Dep(ch) == "obl" {
+			if cs := s.Child(ch, "case"); cs >= 0 && s.Lower(cs) == "by" {
 				return ch
 			}
 		}
@@ -444,15 +369,15 @@ func (s *sentence) agent(v int) int {
 // oblique returns the first prepositional argument of v that is not a time or manner phrase,
 // with its preposition.
 func (s *sentence) oblique(v int) (int, string) {
-	for _, ch := range s.children[v] {
-		if s.dep(ch) != "obl" || s.toks[ch].Dep == "obl:tmod" || s.toks[ch].Dep == "obl:npmod" {
+	for _, ch := range s.Kids(v) {
+		if s.Dep(ch) != "obl" || s.Toks[ch].Dep == "obl:tmod" || s.Toks[ch].Dep == "obl:npmod" {
 			continue
 		}
-		cs := s.child(ch, "case")
+		cs := s.Child(ch, "case")
 		if cs < 0 {
 			continue
 		}
-		p := s.lower(cs)
+		p := s.Lower(cs)
 		switch p {
 		case "in", "on", "during", "after", "before", "since", "until", "by", "via", "through", "amid", "despite", "according":
 			continue // circumstances, not targets ("on Tuesday", "in a post")
@@ -476,8 +401,8 @@ var objectControl = map[string]bool{"of": true, "for": true, "on": true}
 // controlled complement ("agreed to meet") take their head's subject; a relative clause takes the
 // noun it modifies.
 func (s *sentence) inheritSubject(v int, cs []Clause, index map[int]int) int {
-	h := s.toks[v].Head
-	if h < 0 || h >= len(s.toks) {
+	h := s.Toks[v].Head
+	if h < 0 || h >= len(s.Toks) {
 		return -1
 	}
 	headSubj := func() int {
@@ -486,18 +411,18 @@ func (s *sentence) inheritSubject(v int, cs []Clause, index map[int]int) int {
 		}
 		return -1
 	}
-	switch s.toks[v].Dep {
+	switch s.Toks[v].Dep {
 	case "conj", "advcl", "xcomp":
-		if s.toks[v].Dep == "advcl" && s.child(v, "mark") >= 0 && s.toks[v].Tag != "VBG" {
+		if s.Toks[v].Dep == "advcl" && s.Child(v, "mark") >= 0 && s.Toks[v].Tag != "VBG" {
 			return -1 // "because X said" has its own subject or none
 		}
-		if m := s.child(v, "mark", "case"); s.toks[v].Dep == "advcl" && m >= 0 && objectControl[s.lower(m)] {
+		if m := s.Child(v, "mark", "case"); s.Toks[v].Dep == "advcl" && m >= 0 && objectControl[s.Lower(m)] {
 			// "accused X of lying", "thanked X for helping": X did it.
 			if i, ok := index[h]; ok && cs[i].Object >= 0 && !cs[i].Passive && cs[i].Prep == "" {
 				return cs[i].Object
 			}
 		}
-		if s.toks[v].Dep == "xcomp" {
+		if s.Toks[v].Dep == "xcomp" {
 			if i, ok := index[h]; ok && cs[i].Object >= 0 && cs[i].Lemma != "be" {
 				return cs[i].Object // "told X to go": X goes
 			}
@@ -506,7 +431,7 @@ func (s *sentence) inheritSubject(v int, cs []Clause, index map[int]int) int {
 	case "acl:relcl":
 		return h
 	case "acl":
-		if s.toks[v].Tag == "VBG" {
+		if s.Toks[v].Tag == "VBG" {
 			return h // "a man calling for peace"
 		}
 	}
@@ -526,7 +451,7 @@ func (s *sentence) words(idx []int) string {
 	sortInts(keep)
 	parts := make([]string, len(keep))
 	for k, i := range keep {
-		parts[k] = form(&s.toks[i])
+		parts[k] = tree.Form(&s.Toks[i])
 	}
 	return strings.Join(parts, " ")
 }

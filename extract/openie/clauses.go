@@ -20,9 +20,9 @@ const (
 func (t *tree) subjectOf(p int, depth int) (int, source) {
 	if s := t.ownSubject(p); s >= 0 {
 		if t.relative(s) {
-			if n := t.inRelative(p); n >= 0 && t.isVerb(n) {
+			if n := t.inRelative(p); n >= 0 && t.IsVerb(n) {
 				// "X began a feud, which led to Y": the relative stands for what was done
-				if o := t.child(n, "obj"); o >= 0 {
+				if o := t.Child(n, "obj"); o >= 0 {
 					return o, fromRelative
 				}
 				return -1, fromNone
@@ -38,7 +38,7 @@ func (t *tree) subjectOf(p int, depth int) (int, source) {
 		}
 		return s, fromOwn
 	}
-	h := t.head(p)
+	h := t.Head(p)
 	if h < 0 || depth > 8 {
 		return -1, fromNone
 	}
@@ -49,21 +49,21 @@ func (t *tree) subjectOf(p int, depth int) (int, source) {
 		}
 		return s, max(src, from)
 	}
-	switch t.toks[p].Dep {
+	switch t.Toks[p].Dep {
 	case "conj":
 		if t.verbal(h) || t.copular(h) {
 			return inherit(fromShared)
 		}
-		if t.toks[h].Dep == "root" && (t.isNoun(h) || t.adjective(h)) {
+		if t.Toks[h].Dep == "root" && (t.isNoun(h) || t.adjective(h)) {
 			return h, fromShared // a misparse that made the subject the root: "The first, ..., occurred"
 		}
 	case "xcomp":
-		if o := t.child(h, "obj", "iobj"); o >= 0 && t.toks[h].Lemma != "be" {
+		if o := t.Child(h, "obj", "iobj"); o >= 0 && t.Toks[h].Lemma != "be" {
 			return o, fromShared // "told X to go": X goes
 		}
 		return inherit(fromShared)
 	case "advcl":
-		if m := t.child(p, "mark"); m >= 0 && t.tag(p) != "VBG" && t.tag(p) != "VBN" && t.lower(m) != "to" {
+		if m := t.Child(p, "mark"); m >= 0 && t.tag(p) != "VBG" && t.tag(p) != "VBN" && t.Lower(m) != "to" {
 			return -1, fromNone // "because X said" names its own subject or none
 		}
 		return inherit(fromModifier)
@@ -75,16 +75,16 @@ func (t *tree) subjectOf(p int, depth int) (int, source) {
 		if !t.isNoun(h) {
 			break
 		}
-		m := t.child(p, "mark", "case")
+		m := t.Child(p, "mark", "case")
 		switch {
 		case m < 0:
 			return t.nounOf(h), fromModifier // "a man calling for peace", "duties specified for"
-		case t.lower(m) != "to":
+		case t.Lower(m) != "to":
 			return h, fromGuess // "the idea of running": whose running, the noun does not say
 		}
 		// "her efforts to gain control": the one whose efforts they are; "the first woman to
 		// land": the woman; "a chance to ride": nobody named
-		if o := t.child(h, "nmod:poss"); o >= 0 {
+		if o := t.Child(h, "nmod:poss"); o >= 0 {
 			return o, fromModifier
 		}
 		if t.ranked(h) {
@@ -98,11 +98,11 @@ func (t *tree) subjectOf(p int, depth int) (int, source) {
 // ranked reports whether noun n is singled out by an ordinal or superlative ("the first
 // woman", "the last ship", "the only team"): such a noun is the subject of its infinitive.
 func (t *tree) ranked(n int) bool {
-	for _, c := range t.kids[n] {
-		if t.dep(c) != "amod" {
+	for _, c := range t.Kids(n) {
+		if t.Dep(c) != "amod" {
 			continue
 		}
-		switch w := t.lower(c); {
+		switch w := t.Lower(c); {
 		case t.tag(c) == "JJS", w == "first", w == "last", w == "only", w == "next":
 			return true
 		}
@@ -121,9 +121,9 @@ func (t *tree) antecedent(r int) int {
 	if i < 0 || !t.isNoun(i) || t.pronoun(i) || t.relative(i) {
 		return -1
 	}
-	for n := 0; n < len(t.toks); n++ { // up from a name's last part to its head
-		h := t.head(i)
-		if h < 0 || !(t.dep(i) == "flat" || t.dep(i) == "compound") {
+	for n := 0; n < len(t.Toks); n++ { // up from a name's last part to its head
+		h := t.Head(i)
+		if h < 0 || !(t.Dep(i) == "flat" || t.Dep(i) == "compound") {
 			break
 		}
 		i = h
@@ -135,8 +135,8 @@ func (t *tree) antecedent(r int) int {
 // after it subjects), the one nearest before p.
 func (t *tree) ownSubject(p int) int {
 	best := -1
-	for _, c := range t.kids[p] {
-		switch t.toks[c].Dep {
+	for _, c := range t.Kids(p) {
+		switch t.Toks[c].Dep {
 		case "nsubj", "nsubj:pass", "csubj", "csubj:pass", "nsubj:outer":
 			if best < 0 || c < p && c > best {
 				best = c
@@ -160,14 +160,14 @@ func (t *tree) nounOf(n int) int {
 
 // verbal reports whether token v heads a verbal clause.
 func (t *tree) verbal(v int) bool {
-	if !t.isVerb(v) {
+	if !t.IsVerb(v) {
 		return false
 	}
-	switch t.dep(v) {
+	switch t.Dep(v) {
 	case "aux", "cop", "amod", "compound", "case", "mark", "det", "fixed", "flat", "goeswith", "punct", "cc", "nummod":
 		return false
 	}
-	if t.toks[v].Lemma == "be" && t.child(v, "cop") < 0 {
+	if t.Toks[v].Lemma == "be" && t.Child(v, "cop") < 0 {
 		return false // existential "there are" and elided copulas: no verbal relation
 	}
 	return !t.mergedXcomp(v)
@@ -176,28 +176,28 @@ func (t *tree) verbal(v int) bool {
 // mergedXcomp reports whether verb v is an infinitive complement whose words join its head's
 // relation ("tried to woo", "had to close").
 func (t *tree) mergedXcomp(v int) bool {
-	if t.toks[v].Dep != "xcomp" || !t.isVerb(v) {
+	if t.Toks[v].Dep != "xcomp" || !t.IsVerb(v) {
 		return false
 	}
-	h := t.head(v)
-	if h < 0 || !t.isVerb(h) && !(t.adjective(h) && t.child(h, "cop") >= 0) || t.child(v, "nsubj", "nsubj:pass") >= 0 {
+	h := t.Head(v)
+	if h < 0 || !t.IsVerb(h) && !(t.adjective(h) && t.Child(h, "cop") >= 0) || t.Child(v, "nsubj", "nsubj:pass") >= 0 {
 		return false // "tried to woo", "was able to reinforce"
 	}
-	if m := t.child(v, "mark"); m >= 0 {
-		return t.lower(m) == "to"
+	if m := t.Child(v, "mark"); m >= 0 {
+		return t.Lower(m) == "to"
 	}
-	return (t.tag(v) == "VB" || t.tag(v) == "VBG") && t.child(h, "obj") < 0 // "helped build", "began building"
+	return (t.tag(v) == "VB" || t.tag(v) == "VBG") && t.Child(h, "obj") < 0 // "helped build", "began building"
 }
 
 // copular reports whether token p is the predicate of a copular clause ("X is a footballer")
 // of its own: not a complement whose "to be" joins its head's relation ("was considered to be
 // a saint").
 func (t *tree) copular(p int) bool {
-	if t.isVerb(p) || t.child(p, "cop") < 0 {
+	if t.IsVerb(p) || t.Child(p, "cop") < 0 {
 		return false
 	}
-	h := t.head(p)
-	return t.toks[p].Dep != "xcomp" || h < 0 || !t.isVerb(h) || t.ownSubject(p) >= 0
+	h := t.Head(p)
+	return t.Toks[p].Dep != "xcomp" || h < 0 || !t.IsVerb(h) || t.ownSubject(p) >= 0
 }
 
 // verbGroup returns the relation words of verb v: its auxiliaries, negation, the adverbs inside
@@ -205,22 +205,22 @@ func (t *tree) copular(p int) bool {
 func (t *tree) verbGroup(v int) span {
 	s := span{v}
 	first := v
-	for _, c := range t.kids[v] {
-		if (t.dep(c) == "aux" || t.dep(c) == "cop") && c < v {
+	for _, c := range t.Kids(v) {
+		if (t.Dep(c) == "aux" || t.Dep(c) == "cop") && c < v {
 			first = min(first, c)
 		}
 	}
-	for _, c := range t.kids[v] {
+	for _, c := range t.Kids(v) {
 		switch {
-		case t.dep(c) == "aux" || t.dep(c) == "cop":
+		case t.Dep(c) == "aux" || t.Dep(c) == "cop":
 			s = append(s, c)
-		case t.toks[c].Dep == "compound:prt":
+		case t.Toks[c].Dep == "compound:prt":
 			s = append(s, c)
-		case t.dep(c) == "advmod" && negation(t.lower(c)):
+		case t.Dep(c) == "advmod" && negation(t.Lower(c)):
 			s = append(s, c)
-		case t.dep(c) == "advmod" && c < v && c > first && len(t.kids[c]) == 0:
+		case t.Dep(c) == "advmod" && c < v && c > first && len(t.Kids(c)) == 0:
 			s = append(s, c) // "have sharply improved"
-		case t.dep(c) == "advmod" && c == v-1 && len(t.kids[c]) == 0 && t.tag(c) == "RB" && !t.relative(c) && t.tag(c) != "WRB":
+		case t.Dep(c) == "advmod" && c == v-1 && len(t.Kids(c)) == 0 && t.tag(c) == "RB" && !t.relative(c) && t.tag(c) != "WRB":
 			s = append(s, c) // "often refers"
 		}
 	}
@@ -235,7 +235,7 @@ func (t *tree) temporal(i int) bool {
 	if t.tag(i) == "CD" {
 		return true
 	}
-	switch t.lower(i) {
+	switch t.Lower(i) {
 	case "year", "years", "month", "months", "week", "weeks", "day", "days", "century", "centuries",
 		"decade", "decades", "time", "times", "era", "period", "season", "morning", "evening", "night",
 		"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -249,7 +249,7 @@ func (t *tree) temporal(i int) bool {
 // locative reports an oblique introduced by "in": a setting more often than an argument.
 func (t *tree) locative(o int) bool {
 	c := t.firstCase(o)
-	return c >= 0 && t.lower(c) == "in"
+	return c >= 0 && t.Lower(c) == "in"
 }
 
 // verbTuples returns the tuples of the verbal clause headed by v (or of the copular adjective v
@@ -266,14 +266,14 @@ func (t *tree) verbTuples(v int) []Extraction {
 	obj, iobj := t.objects(&f, preds)
 	t.obliques(&f, preds)
 	for _, p := range preds {
-		for _, c := range t.kids[p] {
-			if t.dep(c) == "advcl" && c > p && t.circumstance(c) {
+		for _, c := range t.Kids(p) {
+			if t.Dep(c) == "advcl" && c > p && t.circumstance(c) {
 				f.extra = append(f.extra, t.phrase(c, nil))
 			}
 		}
 	}
 	if n := t.inRelative(v); n >= 0 && n != f.subj && obj != n {
-		if w := t.child(v, "advmod"); w >= 0 && t.tag(w) == "WRB" {
+		if w := t.Child(v, "advmod"); w >= 0 && t.tag(w) == "WRB" {
 			f.extra = append(f.extra, t.argPhrase(n, v, keepConj)) // "the city where they live"
 		}
 	}
@@ -288,8 +288,8 @@ func (t *tree) verbTuples(v int) []Extraction {
 	if f.objs == nil {
 		// "was put higher", "became longer": an adverb after the verb is all it says
 		last := preds[len(preds)-1]
-		for _, c := range t.kids[last] {
-			if c > last && t.dep(c) == "advmod" && !slices.Contains(f.rel, c) && !negation(t.lower(c)) && t.tag(c) != "WRB" {
+		for _, c := range t.Kids(last) {
+			if c > last && t.Dep(c) == "advmod" && !slices.Contains(f.rel, c) && !negation(t.Lower(c)) && t.tag(c) != "WRB" {
 				f.objs = []span{t.phrase(c, nil)}
 				f.pattern += "/adv"
 				f.conf -= 0.1
@@ -312,7 +312,7 @@ func (t *tree) chain(f *frame) []int {
 	preds := []int{v}
 	for x, n := v, 0; n < 4; n++ {
 		y := -1
-		for _, c := range t.kids[x] {
+		for _, c := range t.Kids(x) {
 			if t.mergedXcomp(c) {
 				y = c
 				break
@@ -321,7 +321,7 @@ func (t *tree) chain(f *frame) []int {
 		if y < 0 {
 			break
 		}
-		if m := t.child(y, "mark"); m >= 0 {
+		if m := t.Child(y, "mark"); m >= 0 {
 			f.rel = append(f.rel, m)
 		}
 		f.rel = append(f.rel, t.verbGroup(y)...)
@@ -338,10 +338,10 @@ func (t *tree) objects(f *frame, preds []int) (obj, iobj int) {
 	v, last := f.pred, preds[len(preds)-1]
 	obj, iobj = -1, -1
 	for _, p := range preds {
-		if o := t.child(p, "obj"); o >= 0 && obj < 0 {
+		if o := t.Child(p, "obj"); o >= 0 && obj < 0 {
 			obj = o
 		}
-		if o := t.child(p, "iobj"); o >= 0 && iobj < 0 {
+		if o := t.Child(p, "iobj"); o >= 0 && iobj < 0 {
 			iobj = o
 		}
 	}
@@ -352,7 +352,7 @@ func (t *tree) objects(f *frame, preds []int) (obj, iobj int) {
 	if t.relative(obj) && n >= 0 {
 		obj = n // "the match which Lopez lost"
 	}
-	if obj < 0 && n >= 0 && !t.relative(t.child(v, "nsubj", "nsubj:pass")) && f.subj != n {
+	if obj < 0 && n >= 0 && !t.relative(t.Child(v, "nsubj", "nsubj:pass")) && f.subj != n {
 		obj = n // "the offer Acme is making": the offer is what is made
 	}
 	switch {
@@ -365,8 +365,8 @@ func (t *tree) objects(f *frame, preds []int) (obj, iobj int) {
 		f.objs = t.conjuncts(iobj, v)
 	}
 	xc := -1
-	for _, c := range t.kids[last] {
-		if t.toks[c].Dep == "xcomp" && !t.isVerb(c) {
+	for _, c := range t.Kids(last) {
+		if t.Toks[c].Dep == "xcomp" && !t.IsVerb(c) {
 			xc = c
 			break
 		}
@@ -374,9 +374,9 @@ func (t *tree) objects(f *frame, preds []int) (obj, iobj int) {
 	if xc < 0 {
 		return obj, iobj
 	}
-	if cop := t.child(xc, "cop"); cop >= 0 {
+	if cop := t.Child(xc, "cop"); cop >= 0 {
 		// "was considered to be the patron": "to be" joins the relation
-		if m := t.child(xc, "mark"); m >= 0 {
+		if m := t.Child(xc, "mark"); m >= 0 {
 			f.rel = append(f.rel, m)
 		}
 		f.rel = append(f.rel, cop)
@@ -398,14 +398,14 @@ func (t *tree) obliques(f *frame, preds []int) {
 	v := f.pred
 	var obls []int
 	for _, p := range preds {
-		for _, c := range t.kids[p] {
+		for _, c := range t.Kids(p) {
 			switch {
-			case t.dep(c) == "obl":
+			case t.Dep(c) == "obl":
 				obls = append(obls, c)
-			case t.dep(c) == "advmod" && c > p:
+			case t.Dep(c) == "advmod" && c > p:
 				// "was made largely of X": the parser may hang the phrase on the adverb
-				for _, o := range t.kids[c] {
-					if t.dep(o) == "obl" && o > c {
+				for _, o := range t.Kids(c) {
+					if t.Dep(o) == "obl" && o > c {
 						obls = append(obls, o)
 					}
 				}
@@ -421,7 +421,7 @@ func (t *tree) obliques(f *frame, preds []int) {
 			}
 		}
 		if moved >= 0 {
-			if h := t.head(moved); t.dep(h) == "advmod" {
+			if h := t.Head(moved); t.Dep(h) == "advmod" {
 				f.rel = append(f.rel, h)
 			}
 			f.rel = append(f.rel, t.caseWords(moved)...)
@@ -444,13 +444,13 @@ func (t *tree) obliques(f *frame, preds []int) {
 // the clause it interrupts ("X will resign, the company said").
 func (t *tree) content(f *frame, last int) {
 	v := f.pred
-	cc := t.child(last, "ccomp")
-	if cc < 0 && speech[t.toks[v].Lemma] && t.head(v) >= 0 && t.head(v) < v {
+	cc := t.Child(last, "ccomp")
+	if cc < 0 && speech[t.Toks[v].Lemma] && t.Head(v) >= 0 && t.Head(v) < v {
 		r := v
-		for n := 0; t.head(r) >= 0 && n < len(t.toks); n++ {
-			r = t.head(r)
+		for n := 0; t.Head(r) >= 0 && n < len(t.Toks); n++ {
+			r = t.Head(r)
 		}
-		if s := t.phrase(r, func(c int) bool { return t.dominates(c, v) }); len(s) > 0 {
+		if s := t.phrase(r, func(c int) bool { return t.Dominates(c, v) }); len(s) > 0 {
 			f.objs = []span{s}
 			f.pattern += "/said"
 		}
@@ -458,7 +458,7 @@ func (t *tree) content(f *frame, last int) {
 	}
 	if cc >= 0 {
 		s := t.phrase(cc, nil)
-		if m := t.child(cc, "mark"); m >= 0 && len(s) > 0 && m == s[0] {
+		if m := t.Child(cc, "mark"); m >= 0 && len(s) > 0 && m == s[0] {
 			f.rel = append(f.rel, m)
 			s = s[1:]
 		}
@@ -471,8 +471,8 @@ func (t *tree) content(f *frame, last int) {
 // relation ("made an offer on") and the object of its preposition arg2.
 func (t *tree) lightVerb(f frame, obj int) []Extraction {
 	var pp int = -1
-	for _, c := range t.kids[obj] {
-		if t.dep(c) == "nmod" && c > obj && t.firstCase(c) >= 0 && t.firstCase(c) > obj {
+	for _, c := range t.Kids(obj) {
+		if t.Dep(c) == "nmod" && c > obj && t.firstCase(c) >= 0 && t.firstCase(c) > obj {
 			pp = c
 			break
 		}
@@ -481,7 +481,7 @@ func (t *tree) lightVerb(f frame, obj int) []Extraction {
 		return nil
 	}
 	noun := t.phrase(obj, func(c int) bool {
-		return c >= pp || t.dep(c) == "case" || clauseDep(t.toks[c].Dep) || t.toks[c].Dep == "conj"
+		return c >= pp || t.Dep(c) == "case" || clauseDep(t.Toks[c].Dep) || t.Toks[c].Dep == "conj"
 	})
 	if len(noun) == 0 || len(noun) > 4 {
 		return nil
@@ -507,26 +507,26 @@ var speech = map[string]bool{"say": true, "tell": true, "add": true, "argue": tr
 // circumstance reports whether the adverbial clause c says when or under what condition its
 // head holds ("until he moved", "when results were poor"): such clauses are further arguments.
 func (t *tree) circumstance(c int) bool {
-	m := t.child(c, "mark", "advmod")
+	m := t.Child(c, "mark", "advmod")
 	if m < 0 || m > c {
 		return false
 	}
-	return t.lower(m) != "to"
+	return t.Lower(m) != "to"
 }
 
 // sharedObject returns the object that verb v shares with the verb coordinated right after it
 // ("buy and sell shares": both take "shares"), or -1.
 func (t *tree) sharedObject(v int) int {
-	for _, c := range t.kids[v] {
-		if t.toks[c].Dep != "conj" || !t.isVerb(c) || c > v+3 {
+	for _, c := range t.Kids(v) {
+		if t.Toks[c].Dep != "conj" || !t.IsVerb(c) || c > v+3 {
 			continue
 		}
 		for k := v + 1; k < c; k++ {
-			if t.dep(k) != "cc" && !t.isPunct(k) {
+			if t.Dep(k) != "cc" && !t.isPunct(k) {
 				return -1
 			}
 		}
-		if o := t.child(c, "obj"); o > c {
+		if o := t.Child(c, "obj"); o > c {
 			return o
 		}
 	}
@@ -542,16 +542,16 @@ func (t *tree) participle(f *frame) {
 		return
 	}
 	aux := false
-	for _, c := range t.kids[v] {
-		if t.dep(c) == "aux" && c < v {
+	for _, c := range t.Kids(v) {
+		if t.Dep(c) == "aux" && c < v {
 			aux = true
 		}
 	}
-	switch d := t.dep(v); {
+	switch d := t.Dep(v); {
 	case aux:
 		for k, c := range f.rel {
-			if t.dep(c) == "aux" && t.tag(c) == "VBG" && t.head(c) == v {
-				if t.toks[c].Dep == "aux:pass" {
+			if t.Dep(c) == "aux" && t.tag(c) == "VBG" && t.Head(c) == v {
+				if t.Toks[c].Dep == "aux:pass" {
 					f.pre = t.be(f.subj, t.past)
 				}
 				f.rel = slices.Delete(slices.Clone(f.rel), k, k+1)
@@ -565,8 +565,8 @@ func (t *tree) participle(f *frame) {
 
 // firstCase returns the first case marker of oblique o ("out of"), or -1.
 func (t *tree) firstCase(o int) int {
-	for _, c := range t.kids[o] {
-		if t.dep(c) == "case" {
+	for _, c := range t.Kids(o) {
+		if t.Dep(c) == "case" {
 			return c
 		}
 	}
@@ -576,11 +576,11 @@ func (t *tree) firstCase(o int) int {
 // caseWords returns the case markers of o with their fixed parts ("because of", "out of").
 func (t *tree) caseWords(o int) span {
 	var s span
-	for _, c := range t.kids[o] {
-		if t.dep(c) == "case" && c < o {
+	for _, c := range t.Kids(o) {
+		if t.Dep(c) == "case" && c < o {
 			s = append(s, c)
-			for _, f := range t.kids[c] {
-				if t.dep(f) == "fixed" {
+			for _, f := range t.Kids(c) {
+				if t.Dep(f) == "fixed" {
 					s = append(s, f)
 				}
 			}
@@ -591,7 +591,7 @@ func (t *tree) caseWords(o int) span {
 
 // copulaTuples returns the tuples of the copular clause whose predicate is p.
 func (t *tree) copulaTuples(p int) []Extraction {
-	for _, c := range t.kids[p] {
+	for _, c := range t.Kids(p) {
 		if t.mergedXcomp(c) {
 			return t.verbTuples(p) // "was able to reinforce the hotel"
 		}
@@ -614,15 +614,15 @@ func (t *tree) copulaTuples(p int) []Extraction {
 		inRel[i] = true
 	}
 	drop := func(c int) bool {
-		d := t.toks[c].Dep
+		d := t.Toks[c].Dep
 		switch {
 		case inRel[c], clauseDep(d):
 			return true
 		case d == "nsubj" || d == "nsubj:pass" || d == "csubj" || d == "expl" || d == "nsubj:outer":
 			return true
-		case t.dep(c) == "advcl" || t.dep(c) == "ccomp" || t.dep(c) == "obl" || d == "conj" || d == "cc":
+		case t.Dep(c) == "advcl" || t.Dep(c) == "ccomp" || t.Dep(c) == "obl" || d == "conj" || d == "cc":
 			return true
-		case t.dep(c) == "mark", d == "acl" && t.setOff(c):
+		case t.Dep(c) == "mark", d == "acl" && t.setOff(c):
 			return true
 		}
 		return false
@@ -631,8 +631,8 @@ func (t *tree) copulaTuples(p int) []Extraction {
 	if len(caseOf) == 0 && t.adjective(p) {
 		// "is independent from X", "are adapted to X": the adjective and the preposition of its
 		// first argument are the relation.
-		for _, c := range t.kids[p] {
-			if t.dep(c) == "obl" && c > p && t.firstCase(c) >= 0 && !t.temporal(c) {
+		for _, c := range t.Kids(p) {
+			if t.Dep(c) == "obl" && c > p && t.firstCase(c) >= 0 && !t.temporal(c) {
 				moved = c
 				break
 			}
@@ -646,14 +646,14 @@ func (t *tree) copulaTuples(p int) []Extraction {
 		f.conf = confAdjective
 	} else {
 		f.objs = []span{t.phrase(p, drop)}
-		for _, c := range t.kids[p] {
-			if t.toks[c].Dep == "conj" && c > p && !t.isVerb(c) && t.child(c, "cop") < 0 && t.child(c, "nsubj") < 0 {
-				f.objs = append(f.objs, t.phrase(c, func(c int) bool { return clauseDep(t.toks[c].Dep) }))
+		for _, c := range t.Kids(p) {
+			if t.Toks[c].Dep == "conj" && c > p && !t.IsVerb(c) && t.Child(c, "cop") < 0 && t.Child(c, "nsubj") < 0 {
+				f.objs = append(f.objs, t.phrase(c, func(c int) bool { return clauseDep(t.Toks[c].Dep) }))
 			}
 		}
 	}
-	for _, c := range t.kids[p] {
-		if t.dep(c) == "obl" && c != moved {
+	for _, c := range t.Kids(p) {
+		if t.Dep(c) == "obl" && c != moved {
 			f.extra = append(f.extra, t.argPhrase(c, p, keepConj|keepCase))
 		}
 	}

@@ -135,7 +135,7 @@ func (t *tree) emit(f *frame) []Extraction {
 		conf = min(conf, confGuess)
 	}
 	if f.source != fromOwn {
-		pattern += "/inh:" + t.toks[f.pred].Dep
+		pattern += "/inh:" + t.Toks[f.pred].Dep
 	}
 	if t.embedded(f.pred) {
 		conf -= 0.15
@@ -168,12 +168,12 @@ func (t *tree) emit(f *frame) []Extraction {
 // embedded reports whether the clause headed by p is the content of another clause (what
 // someone said, thought or reported), directly or through coordination.
 func (t *tree) embedded(p int) bool {
-	for n := 0; p >= 0 && n < len(t.toks); n++ {
-		switch t.dep(p) {
+	for n := 0; p >= 0 && n < len(t.Toks); n++ {
+		switch t.Dep(p) {
 		case "ccomp", "csubj":
 			return true
 		case "conj", "xcomp":
-			p = t.head(p)
+			p = t.Head(p)
 			continue
 		}
 		return false

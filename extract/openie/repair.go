@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
+	dtree "github.com/newsgraph/newsgraph/extract/tree"
 )
 
 // maxRepairs caps the re-parses tried for one sentence.
@@ -28,7 +29,7 @@ func (p *Pipeline) repair(toks []doc.Token) {
 	}
 	var tries []reading
 	for i, t := range toks {
-		if t.Head < 0 && (t.Tag == "VB" || t.Tag == "VBP") && i > 0 && lowerWord(norm(&toks[i])) {
+		if t.Head < 0 && (t.Tag == "VB" || t.Tag == "VBP") && i > 0 && lowerWord(dtree.Form(&toks[i])) {
 			tries = append(tries, reading{i, "NN"})
 		}
 	}
@@ -41,7 +42,7 @@ func (p *Pipeline) repair(toks []doc.Token) {
 	for _, r := range tries {
 		copy(try, toks)
 		try[r.i].Tag = r.tag
-		try[r.i].Lemma = p.tagger.Lemma(strings.ToLower(norm(&try[r.i])), r.tag)
+		try[r.i].Lemma = p.tagger.Lemma(strings.ToLower(dtree.Form(&try[r.i])), r.tag)
 		p.parser.Parse(try)
 		if clausalRoot(try) && (r.tag == "NN" || try[r.i].Head < 0) {
 			copy(toks, try)
@@ -72,7 +73,7 @@ func (p *Pipeline) repairConjunct(toks []doc.Token) {
 		tried++
 		copy(try, toks)
 		try[i].Tag = tag
-		try[i].Lemma = p.tagger.Lemma(strings.ToLower(norm(&try[i])), tag)
+		try[i].Lemma = p.tagger.Lemma(strings.ToLower(dtree.Form(&try[i])), tag)
 		p.parser.Parse(try)
 		if h := try[i].Head; try[i].Dep == "conj" && h >= 0 && strings.HasPrefix(try[h].Tag, "VB") && clausalRoot(try) {
 			copy(toks, try)
@@ -111,7 +112,7 @@ func clausalRoot(toks []doc.Token) bool {
 // it was given ("hosts" VBZ, "flooded" VBD), or "".
 func verbReading(toks []doc.Token, i int) string {
 	t := &toks[i]
-	w := norm(t)
+	w := dtree.Form(t)
 	if !lowerWord(w) {
 		return ""
 	}

@@ -4,76 +4,24 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/newsgraph/newsgraph/extract/clause"
 	"github.com/newsgraph/newsgraph/extract/doc"
+	dtree "github.com/newsgraph/newsgraph/extract/tree"
 )
 
-// tree is one parsed sentence with its child lists.
+// tree is one parsed sentence as open extraction sees it: the shared tree view (package tree)
+// and what tuples need besides.
 type tree struct {
-	toks []doc.Token
-	kids [][]int
+	*dtree.Tree
 	past bool // the main clause is in the past tense: synthesised "be" is "was"
 }
 
 func newTree(toks []doc.Token) *tree {
-	t := &tree{toks: toks, kids: make([][]int, len(toks))}
-	for i, tk := range toks {
-		if h := tk.Head; h >= 0 && h < len(toks) && h != i {
-			t.kids[h] = append(t.kids[h], i)
-		}
-	}
+	t := &tree{Tree: dtree.New(toks)}
 	t.past = t.pastTense()
 	return t
 }
 
-// dep returns the base relation of token i ("obl" for "obl:agent").
-func (t *tree) dep(i int) string {
-	d := t.toks[i].Dep
-	if j := strings.IndexByte(d, ':'); j >= 0 {
-		return d[:j]
-	}
-	return d
-}
-
-// has reports whether token i has relation rel: the full label, or the base when rel has no
-// subtype.
-func (t *tree) has(i int, rel string) bool {
-	return t.toks[i].Dep == rel || !strings.Contains(rel, ":") && t.dep(i) == rel
-}
-
-// child returns the first child of i with one of the relations, or -1.
-func (t *tree) child(i int, rels ...string) int {
-	for _, c := range t.kids[i] {
-		for _, r := range rels {
-			if t.has(c, r) {
-				return c
-			}
-		}
-	}
-	return -1
-}
-
-func (t *tree) head(i int) int {
-	h := t.toks[i].Head
-	if h < 0 || h >= len(t.toks) || h == i {
-		return -1
-	}
-	return h
-}
-
-// lower returns the lower-cased form the models read of token i.
-func (t *tree) lower(i int) string { return strings.ToLower(norm(&t.toks[i])) }
-
-func norm(tk *doc.Token) string {
-	if tk.Norm != "" {
-		return tk.Norm
-	}
-	return tk.Text
-}
-
-func (t *tree) tag(i int) string { return t.toks[i].Tag }
-
-func (t *tree) isVerb(i int) bool { return strings.HasPrefix(t.tag(i), "VB") }
+func (t *tree) tag(i int) string { return t.Toks[i].Tag }
 
 func (t *tree) isNoun(i int) bool {
 	switch t.tag(i) {
@@ -101,20 +49,20 @@ func (t *tree) isPunct(i int) bool {
 	case ",", ".", ":", "``", "''", "-LRB-", "-RRB-", "HYPH", "NFP":
 		return true
 	}
-	return t.dep(i) == "punct"
+	return t.Dep(i) == "punct"
 }
 
 // pastTense reports whether the sentence's root clause is in the past tense.
 func (t *tree) pastTense() bool {
-	for i := range t.toks {
-		if t.toks[i].Dep != "root" {
+	for i := range t.Toks {
+		if t.Toks[i].Dep != "root" {
 			continue
 		}
 		if t.tag(i) == "VBD" {
 			return true
 		}
-		for _, c := range t.kids[i] {
-			if (t.dep(c) == "aux" || t.dep(c) == "cop") && t.tag(c) == "VBD" {
+		for _, c := range t.Kids(i) {
+			if (t.Dep(c) == "aux" || t.Dep(c) == "cop") && t.tag(c) == "VBD" {
 				return true
 			}
 		}
@@ -124,7 +72,7 @@ func (t *tree) pastTense() bool {
 
 // be returns the form of "be" that agrees with noun i, in the past tense when past is true.
 func (t *tree) be(i int, past bool) string {
-	plural := i >= 0 && (t.tag(i) == "NNS" || t.tag(i) == "NNPS" || t.child(i, "conj") >= 0)
+	plural := i >= 0 && (t.tag(i) == "NNS" || t.tag(i) == "NNPS" || t.Child(i, "conj") >= 0)
 	switch {
 	case past && plural:
 		return "were"
@@ -141,7 +89,7 @@ func (t *tree) have(i int, past bool) string {
 	switch {
 	case past:
 		return "had"
-	case i >= 0 && (t.tag(i) == "NNS" || t.tag(i) == "NNPS" || t.lower(i) == "they" || t.lower(i) == "we"):
+	case i >= 0 && (t.tag(i) == "NNS" || t.tag(i) == "NNPS" || t.Lower(i) == "they" || t.Lower(i) == "we"):
 		return "have"
 	}
 	return "has"
@@ -157,13 +105,13 @@ func (t *tree) relative(i int) bool {
 	case "WP", "WDT":
 		return true
 	}
-	return t.lower(i) == "that" && t.dep(i) != "mark"
+	return t.Lower(i) == "that" && t.Dep(i) != "mark"
 }
 
 // inRelative returns the noun that the relative clause containing predicate p modifies, or -1.
 func (t *tree) inRelative(p int) int {
-	if t.toks[p].Dep == "acl:relcl" || t.toks[p].Dep == "advcl:relcl" {
-		return t.head(p)
+	if t.Toks[p].Dep == "acl:relcl" || t.Toks[p].Dep == "advcl:relcl" {
+		return t.Head(p)
 	}
 	return -1
 }
@@ -178,7 +126,7 @@ func (t *tree) words(s span) string {
 		if k > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(t.toks[i].Text)
+		b.WriteString(t.Toks[i].Text)
 	}
 	return b.String()
 }
@@ -189,7 +137,7 @@ func (t *tree) phrase(i int, drop func(c int) bool) span {
 	s := span{i}
 	seen := map[int]bool{i: true}
 	stack := []int{}
-	for _, c := range t.kids[i] {
+	for _, c := range t.Kids(i) {
 		if drop == nil || !drop(c) {
 			stack = append(stack, c)
 		}
@@ -202,7 +150,7 @@ func (t *tree) phrase(i int, drop func(c int) bool) span {
 		}
 		seen[j] = true
 		s = append(s, j)
-		stack = append(stack, t.kids[j]...)
+		stack = append(stack, t.Kids(j)...)
 	}
 	slices.Sort(s)
 	return t.trim(s)
@@ -211,17 +159,17 @@ func (t *tree) phrase(i int, drop func(c int) bool) span {
 // trim removes punctuation and coordinating conjunctions from both ends of s, but keeps quotes
 // and brackets that pair with one inside ("“ a model of efficiency ”").
 func (t *tree) trim(s span) span {
-	edge := func(i int) bool { return t.isPunct(i) || t.dep(i) == "cc" || t.tag(i) == "CC" }
+	edge := func(i int) bool { return t.isPunct(i) || t.Dep(i) == "cc" || t.tag(i) == "CC" }
 	count := func(s span, mark string) (n int) {
 		for _, i := range s {
-			if norm(&t.toks[i]) == mark {
+			if dtree.Form(&t.Toks[i]) == mark {
 				n++
 			}
 		}
 		return n
 	}
 	paired := func(s span, i int) bool {
-		switch w := norm(&t.toks[i]); w {
+		switch w := dtree.Form(&t.Toks[i]); w {
 		case `"`:
 			return count(s, w)%2 == 0
 		case "(", ")":
@@ -260,19 +208,19 @@ const (
 // pred (the clause whose argument it is, when the argument is the noun that clause modifies).
 func (t *tree) argPhrase(i, pred int, opt int) span {
 	return t.phrase(i, func(c int) bool {
-		d := t.toks[c].Dep
+		d := t.Toks[c].Dep
 		switch {
 		case clauseDep(d):
 			return true
 		case opt&keepConj == 0 && (d == "conj" && c > i || d == "cc" || d == "cc:preconj"):
 			return true
-		case d == "conj" && !t.isVerb(i) && (t.isVerb(c) || t.child(c, "cop") >= 0 || t.ownSubject(c) >= 0):
+		case d == "conj" && !t.IsVerb(i) && (t.IsVerb(c) || t.Child(c, "cop") >= 0 || t.ownSubject(c) >= 0):
 			return true // a clause coordinated with a noun phrase is no part of it
-		case opt&keepCase == 0 && (t.dep(c) == "case" || t.dep(c) == "mark") && c < i:
+		case opt&keepCase == 0 && (t.Dep(c) == "case" || t.Dep(c) == "mark") && c < i:
 			return true
-		case pred >= 0 && t.dominates(c, pred):
+		case pred >= 0 && t.Dominates(c, pred):
 			return true
-		case !t.isVerb(i) && clauseLevel(t.dep(c)):
+		case !t.IsVerb(i) && clauseLevel(t.Dep(c)):
 			return true // a copular predicate used as a noun phrase: "a footballer", not "X is a footballer"
 		case d == "acl" && t.setOff(c):
 			return true // ", founded in 2005": a clause of its own
@@ -293,27 +241,16 @@ func clauseLevel(d string) bool {
 
 // setOff reports whether the phrase headed by c follows a comma: a non-restrictive modifier.
 func (t *tree) setOff(c int) bool {
-	sp := clause.Subtree(t.toks, c)
-	return sp.Start > 0 && t.toks[sp.Start-1].Text == "," || t.toks[sp.Start].Text == ","
-}
-
-// dominates reports whether token a is token b or one of its ancestors.
-func (t *tree) dominates(a, b int) bool {
-	for n := 0; b >= 0 && n <= len(t.toks); n++ {
-		if a == b {
-			return true
-		}
-		b = t.head(b)
-	}
-	return false
+	sp := t.Subtree(c)
+	return sp.Start > 0 && t.Toks[sp.Start-1].Text == "," || t.Toks[sp.Start].Text == ","
 }
 
 // conjuncts returns i and the phrases coordinated with it ("X, Y and Z"), each as an argument of
 // the clause headed by pred.
 func (t *tree) conjuncts(i, pred int) []span {
 	out := []span{t.argPhrase(i, pred, 0)}
-	for _, c := range t.kids[i] {
-		if t.toks[c].Dep == "conj" && c > i && t.isNoun(c) == t.isNoun(i) && !t.dominates(c, pred) {
+	for _, c := range t.Kids(i) {
+		if t.Toks[c].Dep == "conj" && c > i && t.isNoun(c) == t.isNoun(i) && !t.Dominates(c, pred) {
 			out = append(out, t.argPhrase(c, pred, 0))
 		}
 	}
