@@ -161,6 +161,11 @@ func orgNames(words, labels []string, begins []bool) {
 			mark(labels, begins, h, h+1, Org)
 		}
 	}
+	for k := range words {
+		if labels[k] == "" && website(words[k]) {
+			mark(labels, begins, k, k+1, Org) // "Example.com" names the site and the firm behind it
+		}
+	}
 	for k := 0; k+1 < n; k++ {
 		// An acronym the gazetteers do not know before a place: a club or company ("AC Zenda",
 		// "PSV Zenda").
@@ -207,4 +212,26 @@ func acronym(w string) bool {
 		}
 	}
 	return true
+}
+
+// webSuffixes end the names of web sites.
+var webSuffixes = []string{".com", ".org", ".net", ".co.uk", ".org.uk", ".io"}
+
+// website reports whether w is a bare site name ("Example.com", "example.org"): letters, digits
+// and hyphens before one of webSuffixes.
+func website(w string) bool {
+	lw := strings.ToLower(w)
+	for _, suf := range webSuffixes {
+		name, ok := strings.CutSuffix(lw, suf)
+		if !ok || name == "" {
+			continue
+		}
+		for _, r := range name {
+			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
