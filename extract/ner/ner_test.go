@@ -131,7 +131,7 @@ func TestRecognizeRules(t *testing.T) {
 		{"Russia and Ukraine signed the deal .", "[GPE Russia][GPE Ukraine]"},
 		{"She told the Daily Telegraph so .", "[ORG Daily Telegraph]"},
 		{"Officials at the Treasury and in Parliament disagreed .", "[ORG Treasury][ORG Parliament]"},
-		{"Sites such as Zendablog.com kept the video .", "[ORG Zendablog.com]"},
+		{"Call Customer Service or Astrology & Palmistry now .", ""},
 		// The proper nouns before a spokesman (several words or an acronym) or before a noun
 		// for a kind of organisation name an organisation.
 		{"An Operation Zenith spokesman said so .", "[ORG Operation Zenith]"},

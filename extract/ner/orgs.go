@@ -15,7 +15,7 @@ var orgHeads = map[string]bool{
 	"Airways": true, "Airlines": true, "Motors": true, "Insurance": true, "Capital": true,
 	"Systems": true, "Communications": true, "Networks": true, "Media": true, "Entertainment": true,
 	"Studios": true, "Foods": true, "Energy": true, "Pharmaceuticals": true, "Telecom": true,
-	"Exchange": true, "Bancorp": true, "Investments": true, "Associates": true, "Airport": true,
+	"Exchange": true, "Bancorp": true, "Investments": true, "Associates": true,
 	"Telegraph": true, "Standard": true, "Observer": true, "Guardian": true, "Herald": true,
 	"Mail": true, "Express": true, "Tribune": true, "Gazette": true, "Chronicle": true,
 	"Magazine": true, "Weekly": true, "Treasury": true, "Commons": true, "Lords": true,
@@ -98,7 +98,7 @@ func title(w string) bool {
 // "the London Stock Exchange", "US Securities and Exchange Commission") or begin with one before
 // "of" or "for" ("Bank of China", "Commission for Racial Equality"), and names joined by "&"
 // ("Marks & Spencer"), taking in the names the model found inside them.
-func orgNames(words, labels []string, begins []bool) {
+func orgNames(words, labels []string, begins []bool, info []tokInfo) {
 	n := len(words)
 	// Right to left, so that a name is read from its last head ("Securities and Exchange
 	// Commission" is one name, not "Securities" and "Exchange Commission").
@@ -115,7 +115,7 @@ func orgNames(words, labels []string, begins []bool) {
 			first, end = s, e
 		}
 		start := nameStart(words, labels, begins, first)
-		if start < first {
+		if start < first && (!genericHeads[words[h]] || nameLike(words, labels, info, start, first)) {
 			mark(labels, begins, start, end, Org)
 		}
 		h = start
@@ -161,11 +161,6 @@ func orgNames(words, labels []string, begins []bool) {
 			mark(labels, begins, h, h+1, Org)
 		}
 	}
-	for k := range words {
-		if labels[k] == "" && website(words[k]) {
-			mark(labels, begins, k, k+1, Org) // "Example.com" names the site and the firm behind it
-		}
-	}
 	for k := 0; k+1 < n; k++ {
 		// An acronym the gazetteers do not know before a place: a club or company ("AC Zenda",
 		// "PSV Zenda").
@@ -186,19 +181,24 @@ func orgNames(words, labels []string, begins []bool) {
 		for end < n && end-k < 4 && labels[end] == "" && capitalised(words[end]) {
 			end++
 		}
-		mark(labels, begins, start, end, Org)
+		// "Quill & Barlow", not "Astrology & Palmistry": one side must look like a name.
+		if start < k && (nameLike(words, labels, info, start, k) || nameLike(words, labels, info, k+1, end)) {
+			mark(labels, begins, start, end, Org)
+		}
 		k = end - 1
 	}
 }
 
-// institutions are bodies of state that news names by a capitalised common noun alone, beyond the
-// government-body words of package lexicon ("Parliament", "Cabinet", "Senate").
+// institutions are bodies of state that news names by a capitalised common noun alone
+// ("Parliament", "the Cabinet", "the Treasury"); broader words ("Office", "Court", "Government")
+// are capitalised alone too often where they name nothing in particular.
 var institutions = map[string]bool{"Treasury": true, "Commons": true, "Lords": true, "Pentagon": true,
-	"Exchequer": true, "Bundestag": true, "Knesset": true, "Politburo": true, "Judiciary": true}
+	"Exchequer": true, "Bundestag": true, "Knesset": true, "Politburo": true, "Parliament": true,
+	"Congress": true, "Senate": true, "Cabinet": true, "Duma": true, "Rada": true, "Reichstag": true}
 
 // institution reports whether w, capitalised, names a body of state by itself.
 func institution(w string) bool {
-	return capitalisedIn(w, institutions, lexicon.ClassGovSuffix, lexicon.ClassPlace|lexicon.ClassTitle|lexicon.ClassGivenName)
+	return capitalised(w) && institutions[w]
 }
 
 // acronym reports whether w is two to four capital letters.
@@ -214,24 +214,18 @@ func acronym(w string) bool {
 	return true
 }
 
-// webSuffixes end the names of web sites.
-var webSuffixes = []string{".com", ".org", ".net", ".co.uk", ".org.uk", ".io"}
+// genericHeads end names only after a name ("BBC News", "Acme Service"); after common words they
+// head phrases in title case ("Customer Service", "Technology News").
+var genericHeads = map[string]bool{"Service": true, "News": true, "Office": true, "Government": true}
 
-// website reports whether w is a bare site name ("Example.com", "example.org"): letters, digits
-// and hyphens before one of webSuffixes.
-func website(w string) bool {
-	lw := strings.ToLower(w)
-	for _, suf := range webSuffixes {
-		name, ok := strings.CutSuffix(lw, suf)
-		if !ok || name == "" {
-			continue
+// nameLike reports whether tokens i..j-1 hold a name: an entity already found (a nationality
+// does not count: "the Ruritanian Government"), an acronym, or a capitalised word that no English
+// word list has in lower case ("Quill", "Zenoria").
+func nameLike(words, labels []string, info []tokInfo, i, j int) bool {
+	for k := i; k < j; k++ {
+		if labels[k] != "" && labels[k] != NORP || acronym(words[k]) || capitalised(words[k]) && k < len(info) && info[k].dict&uint64(DictLower) == 0 {
+			return true
 		}
-		for _, r := range name {
-			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-				return false
-			}
-		}
-		return true
 	}
 	return false
 }
