@@ -139,6 +139,8 @@ func TestRecognizeRules(t *testing.T) {
 		{"According to Zenoria news agency , it rained .", "[ORG Zenoria]"},
 		// A one-word place the gazetteers do not know is most often a town.
 		{"She grew up in Zendaville , near the Black Sea .", "[GPE Zendaville][LOC Black Sea]"},
+		// The odd item of a list of places is a place too.
+		{"He visits London , Paris , Berlin , Zendaville and Quorbury .", "[GPE London][GPE Paris][GPE Berlin][GPE Zendaville][GPE Quorbury]"},
 		// Clubs and companies named after their home.
 		{"He left for Oslo Life last year .", "[ORG Oslo Life]"},
 		{"He joined AC Lima last year .", "[ORG AC Lima]"},

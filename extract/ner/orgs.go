@@ -229,3 +229,61 @@ func nameLike(words, labels []string, info []tokInfo, i, j int) bool {
 	}
 	return false
 }
+
+// listPlaces types as places the odd items of a list of places ("Leeds, York, Zenda and Hull":
+// "Zenda", which the model left out or took for a person's name, is a town too): in a list of
+// three places or more that make most of its items, a one-word item that is unlabelled or a
+// person's name that is no common given name becomes a GPE.
+func listPlaces(words, labels []string, begins []bool) {
+	n := len(words)
+	item := func(k int) (int, int, bool) {
+		switch {
+		case k >= n:
+			return 0, 0, false
+		case labels[k] != "" && begins[k]:
+			s, e := spanOf(labels, begins, k)
+			return s, e, true
+		case labels[k] == "" && k > 0 && capitalised(words[k]) && !notInName[words[k]]:
+			return k, k + 1, true
+		}
+		return 0, 0, false
+	}
+	for i := 1; i < n; i++ {
+		var items [][2]int
+		for k := i; ; {
+			s, e, ok := item(k)
+			if !ok {
+				break
+			}
+			items = append(items, [2]int{s, e})
+			if e < n && words[e] == "," {
+				e++
+			}
+			if e < n && (words[e] == "and" || words[e] == "or") {
+				e++
+			}
+			if e == items[len(items)-1][1] {
+				break
+			}
+			k = e
+		}
+		if len(items) < 3 {
+			continue
+		}
+		places := 0
+		for _, it := range items {
+			if l := labels[it[0]]; l == GPE || l == Loc {
+				places++
+			}
+		}
+		if places >= 3 && 2*places > len(items) {
+			for _, it := range items {
+				k := it[0]
+				if it[1]-k == 1 && (labels[k] == "" || labels[k] == Person && lexicon.GivenNameGender(words[k]) == lexicon.Unknown) && !known(words[k]) {
+					mark(labels, begins, k, k+1, GPE)
+				}
+			}
+		}
+		i = items[len(items)-1][1]
+	}
+}
