@@ -165,7 +165,7 @@ func TestIncrementalBuildLinksToStoredEntities(t *testing.T) {
 	revLines := exportLines(t, rev)
 	for _, want := range []string{
 		"<urn:newsgraph:person/lopez> <urn:newsgraph:met> <urn:newsgraph:person/nadia-okafor> <urn:newsgraph:article/b.txt> .",
-		"<urn:newsgraph:person/maria-lopez> <urn:newsgraph:minister_of> <urn:newsgraph:loc/valdoria> <urn:newsgraph:article/a.txt> .",
+		"<urn:newsgraph:person/maria-lopez> <urn:newsgraph:minister_of> <urn:newsgraph:gpe/valdoria> <urn:newsgraph:article/a.txt> .",
 	} {
 		if !slices.Contains(revLines, want) {
 			t.Errorf("B then A: missing %s", want)
