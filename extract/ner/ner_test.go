@@ -135,6 +135,7 @@ func TestRecognizeRules(t *testing.T) {
 		// The proper nouns before a spokesman (several words or an acronym) or before a noun
 		// for a kind of organisation name an organisation.
 		{"An Operation Zenith spokesman said so .", "[ORG Operation Zenith]"},
+		{"He met an Operation Quill Fund spokesman .", "[ORG Operation Quill Fund]"},
 		{"A ZRC spokesman said so .", "[ORG ZRC]"},
 		{"According to Zenoria news agency , it rained .", "[ORG Zenoria]"},
 		// A one-word place the gazetteers do not know is most often a town.
