@@ -63,11 +63,17 @@ func titleCues(words, pos, labels []string, begins []bool) {
 	}
 }
 
+// properNoun reports whether word k is a proper noun: tagged so, or capitalised inside the
+// sentence where the tagger saw a common noun or an adjective ("an Operation Black Vote
+// spokesman") and the gazetteers do not know the word ("Former", "British").
 func properNoun(words, pos []string, k int) bool {
-	if pos != nil {
-		return strings.HasPrefix(pos[k], "NNP")
+	if pos != nil && strings.HasPrefix(pos[k], "NNP") {
+		return true
 	}
-	return k > 0 && capitalised(words[k])
+	if pos != nil && pos[k] != "NN" && pos[k] != "NNS" && pos[k] != "JJ" {
+		return false
+	}
+	return k > 0 && capitalised(words[k]) && !known(words[k])
 }
 
 // nounCue labels as an organisation the proper noun before the organisation noun at j, passing

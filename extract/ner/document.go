@@ -14,7 +14,8 @@ import (
 // the word as a place or an organisation), a one-word name takes the type of two thirds of its
 // mentions ("Acme" is an organisation throughout, not once a place), and a name of several words
 // found elsewhere in the article is labelled wherever it recurs and was missed or cut ("Bank of
-// Zenda", not "Bank of [Zenda]"). No name runs across a line break. Only running text (body,
+// Zenda", not "Bank of [Zenda]"); a name the model took for a person's that takes "which" ("Acme
+// Lopez, which …") is an organisation throughout. No name runs across a line break. Only running text (body,
 // bullets, captions) votes; headlines and asides, whose title case misleads the model, follow. It
 // changes only the tokens' Ent labels.
 func Harmonize(d *doc.Doc) {
@@ -23,6 +24,7 @@ func Harmonize(d *doc.Doc) {
 	}
 	votes := map[string]map[string]int{} // name → label → mentions
 	surnames := map[string]bool{}
+	things := map[string]bool{} // person-like names followed by "which": companies and bodies
 	for si := range d.Sentences {
 		s := &d.Sentences[si]
 		if s.Kind == doc.Headline || s.Kind == doc.Aside {
@@ -37,6 +39,9 @@ func Harmonize(d *doc.Doc) {
 				votes[key] = map[string]int{}
 			}
 			votes[key][sp.Label]++
+			if sp.Label == Person && relativeWhich(s.Tokens, sp.End) {
+				things[key] = true
+			}
 			if sp.Label == Person {
 				start := sp.Start
 				if h, ok := lexicon.Honorific(tokWord(&s.Tokens[start])); ok && h.Address {
@@ -60,6 +65,10 @@ func Harmonize(d *doc.Doc) {
 		ws := strings.Fields(key)
 		var label string
 		switch {
+		case things[key]:
+			// "Acme Lopez, which …": a company or body named after a person.
+			label = Org
+			delete(surnames, ws[len(ws)-1])
 		case len(ws) > 1:
 			// A name of several words is not relabelled where the model found it whole (the
 			// entity's type is settled by coreference, which sees its shorter mentions too), only
@@ -96,7 +105,7 @@ func Harmonize(d *doc.Doc) {
 	for si := range d.Sentences {
 		toks := d.Sentences[si].Tokens
 		for _, sp := range Spans(toks) {
-			if sp.End-sp.Start > 1 {
+			if sp.End-sp.Start > 1 && !things[spanKey(toks, sp.Start, sp.End)] {
 				continue
 			}
 			if l, ok := decided[spanKey(toks, sp.Start, sp.End)]; ok && l != sp.Label && nameLabel(sp.Label) {
@@ -243,4 +252,13 @@ func missedSurnames(toks []doc.Token, surnames map[string]bool) {
 // any capitalised word when it was not tagged).
 func properNounTok(t *doc.Token) bool {
 	return capitalised(tokWord(t)) && (t.Tag == "" || strings.HasPrefix(t.Tag, "NNP"))
+}
+
+// relativeWhich reports whether the tokens from k read ", which" or "which": a relative clause for
+// things, never for people.
+func relativeWhich(toks []doc.Token, k int) bool {
+	if k < len(toks) && tokWord(&toks[k]) == "," {
+		k++
+	}
+	return k < len(toks) && strings.EqualFold(tokWord(&toks[k]), "which")
 }

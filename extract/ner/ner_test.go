@@ -131,13 +131,17 @@ func TestRecognizeRules(t *testing.T) {
 		{"Russia and Ukraine signed the deal .", "[GPE Russia][GPE Ukraine]"},
 		{"She told the Daily Telegraph so .", "[ORG Daily Telegraph]"},
 		{"Officials at the Treasury and in Parliament disagreed .", "[ORG Treasury][ORG Parliament]"},
+		{"Call Customer Service or Astrology & Palmistry now .", ""},
 		// The proper nouns before a spokesman (several words or an acronym) or before a noun
 		// for a kind of organisation name an organisation.
 		{"An Operation Zenith spokesman said so .", "[ORG Operation Zenith]"},
+		{"He met an Operation Quill Fund spokesman .", "[ORG Operation Quill Fund]"},
 		{"A ZRC spokesman said so .", "[ORG ZRC]"},
 		{"According to Zenoria news agency , it rained .", "[ORG Zenoria]"},
 		// A one-word place the gazetteers do not know is most often a town.
 		{"She grew up in Zendaville , near the Black Sea .", "[GPE Zendaville][LOC Black Sea]"},
+		// The odd item of a list of places is a place too.
+		{"He visits London , Paris , Berlin , Zendaville and Quorbury .", "[GPE London][GPE Paris][GPE Berlin][GPE Zendaville][GPE Quorbury]"},
 		// Clubs and companies named after their home.
 		{"He left for Oslo Life last year .", "[ORG Oslo Life]"},
 		{"He joined AC Lima last year .", "[ORG AC Lima]"},

@@ -15,7 +15,7 @@ var orgHeads = map[string]bool{
 	"Airways": true, "Airlines": true, "Motors": true, "Insurance": true, "Capital": true,
 	"Systems": true, "Communications": true, "Networks": true, "Media": true, "Entertainment": true,
 	"Studios": true, "Foods": true, "Energy": true, "Pharmaceuticals": true, "Telecom": true,
-	"Exchange": true, "Bancorp": true, "Investments": true, "Associates": true, "Airport": true,
+	"Exchange": true, "Bancorp": true, "Investments": true, "Associates": true,
 	"Telegraph": true, "Standard": true, "Observer": true, "Guardian": true, "Herald": true,
 	"Mail": true, "Express": true, "Tribune": true, "Gazette": true, "Chronicle": true,
 	"Magazine": true, "Weekly": true, "Treasury": true, "Commons": true, "Lords": true,
@@ -98,7 +98,7 @@ func title(w string) bool {
 // "the London Stock Exchange", "US Securities and Exchange Commission") or begin with one before
 // "of" or "for" ("Bank of China", "Commission for Racial Equality"), and names joined by "&"
 // ("Marks & Spencer"), taking in the names the model found inside them.
-func orgNames(words, labels []string, begins []bool) {
+func orgNames(words, labels []string, begins []bool, info []tokInfo) {
 	n := len(words)
 	// Right to left, so that a name is read from its last head ("Securities and Exchange
 	// Commission" is one name, not "Securities" and "Exchange Commission").
@@ -115,7 +115,7 @@ func orgNames(words, labels []string, begins []bool) {
 			first, end = s, e
 		}
 		start := nameStart(words, labels, begins, first)
-		if start < first {
+		if start < first && (!genericHeads[words[h]] || nameLike(words, labels, info, start, first)) {
 			mark(labels, begins, start, end, Org)
 		}
 		h = start
@@ -181,19 +181,24 @@ func orgNames(words, labels []string, begins []bool) {
 		for end < n && end-k < 4 && labels[end] == "" && capitalised(words[end]) {
 			end++
 		}
-		mark(labels, begins, start, end, Org)
+		// "Quill & Barlow", not "Astrology & Palmistry": one side must look like a name.
+		if start < k && (nameLike(words, labels, info, start, k) || nameLike(words, labels, info, k+1, end)) {
+			mark(labels, begins, start, end, Org)
+		}
 		k = end - 1
 	}
 }
 
-// institutions are bodies of state that news names by a capitalised common noun alone, beyond the
-// government-body words of package lexicon ("Parliament", "Cabinet", "Senate").
+// institutions are bodies of state that news names by a capitalised common noun alone
+// ("Parliament", "the Cabinet", "the Treasury"); broader words ("Office", "Court", "Government")
+// are capitalised alone too often where they name nothing in particular.
 var institutions = map[string]bool{"Treasury": true, "Commons": true, "Lords": true, "Pentagon": true,
-	"Exchequer": true, "Bundestag": true, "Knesset": true, "Politburo": true, "Judiciary": true}
+	"Exchequer": true, "Bundestag": true, "Knesset": true, "Politburo": true, "Parliament": true,
+	"Congress": true, "Senate": true, "Cabinet": true, "Duma": true, "Rada": true, "Reichstag": true}
 
 // institution reports whether w, capitalised, names a body of state by itself.
 func institution(w string) bool {
-	return capitalisedIn(w, institutions, lexicon.ClassGovSuffix, lexicon.ClassPlace|lexicon.ClassTitle|lexicon.ClassGivenName)
+	return capitalised(w) && institutions[w]
 }
 
 // acronym reports whether w is two to four capital letters.
@@ -207,4 +212,78 @@ func acronym(w string) bool {
 		}
 	}
 	return true
+}
+
+// genericHeads end names only after a name ("BBC News", "Acme Service"); after common words they
+// head phrases in title case ("Customer Service", "Technology News").
+var genericHeads = map[string]bool{"Service": true, "News": true, "Office": true, "Government": true}
+
+// nameLike reports whether tokens i..j-1 hold a name: an entity already found (a nationality
+// does not count: "the Ruritanian Government"), an acronym, or a capitalised word that no English
+// word list has in lower case ("Quill", "Zenoria").
+func nameLike(words, labels []string, info []tokInfo, i, j int) bool {
+	for k := i; k < j; k++ {
+		if labels[k] != "" && labels[k] != NORP || acronym(words[k]) || capitalised(words[k]) && k < len(info) && info[k].dict&uint64(DictLower) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// listPlaces types as places the odd items of a list of places ("Leeds, York, Zenda and Hull":
+// "Zenda", which the model left out or took for a person's name, is a town too): in a list of
+// three places or more that make most of its items, a one-word item that is unlabelled or a
+// person's name that is no common given name becomes a GPE.
+func listPlaces(words, labels []string, begins []bool) {
+	n := len(words)
+	item := func(k int) (int, int, bool) {
+		switch {
+		case k >= n:
+			return 0, 0, false
+		case labels[k] != "" && begins[k]:
+			s, e := spanOf(labels, begins, k)
+			return s, e, true
+		case labels[k] == "" && k > 0 && capitalised(words[k]) && !notInName[words[k]]:
+			return k, k + 1, true
+		}
+		return 0, 0, false
+	}
+	for i := 1; i < n; i++ {
+		var items [][2]int
+		for k := i; ; {
+			s, e, ok := item(k)
+			if !ok {
+				break
+			}
+			items = append(items, [2]int{s, e})
+			if e < n && words[e] == "," {
+				e++
+			}
+			if e < n && (words[e] == "and" || words[e] == "or") {
+				e++
+			}
+			if e == items[len(items)-1][1] {
+				break
+			}
+			k = e
+		}
+		if len(items) < 3 {
+			continue
+		}
+		places := 0
+		for _, it := range items {
+			if l := labels[it[0]]; l == GPE || l == Loc {
+				places++
+			}
+		}
+		if places >= 3 && 2*places > len(items) {
+			for _, it := range items {
+				k := it[0]
+				if it[1]-k == 1 && (labels[k] == "" || labels[k] == Person && lexicon.GivenNameGender(words[k]) == lexicon.Unknown) && !known(words[k]) {
+					mark(labels, begins, k, k+1, GPE)
+				}
+			}
+		}
+		i = items[len(items)-1][1]
+	}
 }

@@ -112,7 +112,8 @@ func (m *Model) Recognize(toks []doc.Token) {
 	}
 	rules(words, labels, begins)
 	titleCues(words, pos, labels, begins)
-	orgNames(words, labels, begins)
+	orgNames(words, labels, begins, s.info)
+	listPlaces(words, labels, begins)
 	addressForms(words, labels, begins)
 	partyWord(words, labels, begins)
 	hyphenNames(toks, words, labels, begins, s.info)

@@ -139,8 +139,8 @@ func gluedHeadline(line string) int {
 	best, bestScore := -1, 1.5
 	for k := 1; k < maxGluedWords && k < end-3; k++ {
 		w, p := ws[k].s, ws[k-1].s
-		if lp := strings.ToLower(bare(p)); strings.HasSuffix(p, ",") || headlineArticles[lp] || auxiliaries[lp] || subjectPronouns[lp] {
-			break // a comma, an article, an auxiliary or a pronoun: prose, no headline before it
+		if lp := strings.ToLower(bare(p)); strings.HasSuffix(p, ",") || headlineArticles[lp] || auxiliaries[lp] || subjectPronouns[lp] || proseWords[lp] {
+			break // a comma, an article, an auxiliary, a pronoun or a past "said": prose, no headline before it
 		}
 		if k < 2 || !initialCap(w) || strings.HasSuffix(p, ":") || strings.HasSuffix(p, ";") ||
 			strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s") {
@@ -195,6 +195,10 @@ func gluedHeadline(line string) int {
 var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true,
 	"have": true, "had": true, "will": true, "would": true, "could": true, "should": true, "may": true,
 	"might": true, "can": true, "must": true, "been": true, "being": true, "does": true, "did": true}
+
+// proseWords are words of reported speech and subordinate clauses that headlines do without
+// ("Lopez said that …").
+var proseWords = map[string]bool{"said": true, "told": true, "that": true, "which": true, "who": true, "whom": true}
 
 // subjectPronouns make a clause of prose, not a headline.
 var subjectPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "you": true}
