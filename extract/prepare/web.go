@@ -80,8 +80,9 @@ func extractMain(src string) (res *trafilatura.ExtractResult, err error) {
 }
 
 // minAnywhere is the length (in letters and digits) from which a block is looked for anywhere
-// after the last block found in the main content; shorter blocks ("Reply", "Share") must come
-// right after it, so that they cannot match a word somewhere further on.
+// after the last block found in the main content; shorter blocks ("Reply", "Share") and headlines
+// (which go-trafilatura mostly leaves out, and whose words the article repeats) must come right
+// after it, so that they cannot match words somewhere further on.
 const (
 	minAnywhere = 24
 	maxShortGap = 0
@@ -101,8 +102,10 @@ func markMain(d *doc.Doc, main string) {
 		norm := letters(d.Text[b.Start:b.End])
 		found := -1
 		if norm != "" {
-			if j := strings.Index(keep[at:], norm); j >= 0 && (j <= maxShortGap || len(norm) >= minAnywhere) {
+			if j := strings.Index(keep[at:], norm); j >= 0 && j <= maxShortGap {
 				found = at + j
+			} else if len(norm) >= minAnywhere && b.Kind != doc.Headline {
+				found = strings.Index(keep, norm)
 			}
 		}
 		if found >= 0 {
