@@ -112,7 +112,7 @@ func blockLines(id string, d *doc.Doc) string {
 	enc.SetEscapeHTML(false)
 	for _, bl := range d.Blocks {
 		body = body || bl.Kind == doc.Body || bl.Kind == doc.Bullet
-		enc.Encode(textBlock{Doc: id, Kind: bl.Kind.String(), Start: d.Offsets.Source(bl.Start), End: d.Offsets.Source(bl.End), Text: d.Text[bl.Start:bl.End]})
+		enc.Encode(textBlock{Doc: id, Kind: bl.Kind.String(), Start: d.Offsets.Source(bl.Start), End: d.Offsets.Source(bl.End-1) + 1, Text: d.Text[bl.Start:bl.End]})
 	}
 	if !body {
 		return ""

@@ -185,6 +185,9 @@ func TestExtractText(t *testing.T) {
 		if !strings.HasPrefix(string(src[b.Start:b.End]), words[0]) && !strings.HasPrefix(words[0], "\"") {
 			t.Errorf("block %q starts in the page at %q", b.Text, src[b.Start:min(b.End, b.Start+20)])
 		}
+		if last := words[len(words)-1]; !strings.HasSuffix(string(src[b.Start:b.End]), last) && !strings.ContainsAny(last, "”&") {
+			t.Errorf("block %q ends in the page at %q", b.Text, src[max(b.Start, b.End-20):b.End])
+		}
 	}
 	if kinds["headline"] == 0 || kinds["body"] < 5 || kinds["aside"] == 0 || kinds["caption"] != 1 {
 		t.Errorf("block kinds %v", kinds)
