@@ -1,11 +1,12 @@
 // Package input reads news articles from files and folders as a stream: plain text (.txt),
-// Markdown (.md), HTML (.html, .htm) and JSON Lines (.jsonl, one article a line). It decodes the
-// bytes to UTF-8 text, gives every article an id, a path and a hash, and reports every problem with
-// one file or line as an Error while the other articles keep flowing.
+// Markdown (.md), HTML (.html, .htm) and JSON Lines (.jsonl, one article a line), and web pages
+// named by URL through a fetch function its caller gives (Reader.Fetch). It decodes the bytes to
+// UTF-8 text, gives every article an id, a path and a hash, and reports every problem with one
+// file, line or URL as an Error while the other articles keep flowing.
 //
-// It must not interpret the text: turning Markdown and HTML into prose, finding headlines and
-// splitting sentences belong to packages prepare and segment. It holds at most one article (or one
-// JSONL line) in memory at a time.
+// It must not interpret the text: turning Markdown and HTML into prose, reading their metadata,
+// finding headlines and splitting sentences belong to packages prepare and segment. It does no
+// network I/O of its own. It holds at most one article (or one JSONL line) in memory at a time.
 package input
 
 import (
