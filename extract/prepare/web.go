@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
@@ -26,7 +27,9 @@ const (
 var webOptions = trafilatura.Options{
 	ExcludeComments: true,
 	Focus:           trafilatura.FavorPrecision,
-	HtmlDateMode:    trafilatura.Fast,
+	// The publication date (not the last change), with its time where the page gives one; the
+	// pattern search through the whole text is skipped (it finds dates of other things).
+	HtmlDateOptions: &htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true, ExtractTime: true},
 }
 
 // isPage reports whether src is a whole web page (it has an <html> or <body> tag) rather than a

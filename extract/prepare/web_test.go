@@ -31,7 +31,7 @@ func TestWebPages(t *testing.T) {
 		{
 			name:  "pages/jsonld.html",
 			title: "Kenya signs trade agreement with the European Union",
-			meta: doc.Meta{Title: "Kenya signs trade agreement with the European Union", Author: "David Otieno", Date: "2024-06-19",
+			meta: doc.Meta{Title: "Kenya signs trade agreement with the European Union", Author: "David Otieno", Date: "2024-06-19T07:45:00+03:00",
 				Source: "Coastline News", URL: "https://coastline.example/business/kenya-eu-trade-agreement",
 				Language: "en", Categories: []string{"Business"}},
 			body:  []string{"Kenya signed a trade agreement", "Valdis Dombrovskis, the EU trade commissioner"},
@@ -40,7 +40,7 @@ func TestWebPages(t *testing.T) {
 		{
 			name:  "pages/liveblog.html",
 			title: "Election day live: polls close across the country",
-			meta: doc.Meta{Title: "Election day live: polls close across the country", Author: "Sarah Whitfield", Date: "2024-07-04",
+			meta: doc.Meta{Title: "Election day live: polls close across the country", Author: "Sarah Whitfield", Date: "2024-07-04T06:00:00+01:00",
 				Source: "Northern Chronicle", URL: "https://chronicle.example/politics/live/election-day", Language: "en"},
 			body:  []string{"Keir Starmer thanked volunteers", "Rishi Sunak congratulated his rival", "Turnout in Leeds", "Polling stations opened at 7am"},
 			aside: []string{"Starmer attacked Sunak all campaign long", "failed the voters in my town", "Northern Chronicle 2024"},
