@@ -102,7 +102,8 @@ type Page struct {
 }
 
 // memoPage is the outcome of fetching one URL in this run, so that a URL asked for twice (by a
-// prefetch, then by the reader) costs one request and fails with one message.
+// prefetch, then by the reader) costs one request and fails with one message. With a cache
+// folder the page's bytes are not kept: they are read from the cache again.
 type memoPage struct {
 	done chan struct{}
 	page Page
@@ -177,15 +178,25 @@ func (c *Client) Page(ctx context.Context, u string) (Page, error) {
 		m = &memoPage{done: make(chan struct{})}
 		c.memo[u] = m
 		c.mu.Unlock()
-		m.page, m.err = c.page(ctx, u)
-		close(m.done)
-	} else {
-		c.mu.Unlock()
-		select {
-		case <-m.done:
-		case <-ctx.Done():
-			return Page{}, ctx.Err()
+		p, err := c.page(ctx, u)
+		m.page, m.err = p, err
+		if err == nil && c.Cache != "" {
+			m.page.Body = nil // in the cache folder: memory stays flat over a long feed
 		}
+		close(m.done)
+		return p, err
+	}
+	c.mu.Unlock()
+	select {
+	case <-m.done:
+	case <-ctx.Done():
+		return Page{}, ctx.Err()
+	}
+	if m.err == nil && m.page.Body == nil {
+		if p, ok := c.fromCache(u); ok {
+			return p, nil
+		}
+		return Page{}, fmt.Errorf("page gone from the cache folder %s", c.Cache)
 	}
 	return m.page, m.err
 }
