@@ -94,7 +94,8 @@ type Result struct {
 func (x *Extractor) Extract(a input.Article) *Result {
 	r := &Result{Article: a.Article}
 	d := prepare.Prepare(a)
-	if len(d.Blocks) == 0 {
+	fillArticle(&r.Article, d.Meta)
+	if !hasProse(d) {
 		r.Problem = a.Problem(ErrNoText, false)
 		return r
 	}
@@ -142,4 +143,36 @@ func (x *Extractor) annotate(d *doc.Doc) {
 		x.names.Recognize(d.Sentences[i].Tokens)
 	}
 	ner.Harmonize(d)
+}
+
+// hasProse reports whether d has a block facts can be read from: anything but headlines and
+// asides.
+func hasProse(d *doc.Doc) bool {
+	for _, b := range d.Blocks {
+		if b.Kind != doc.Headline && b.Kind != doc.Aside {
+			return true
+		}
+	}
+	return false
+}
+
+// fillArticle sets the fields of a that the input left empty from what the article's markup says
+// (HTML metadata, Markdown front matter): what the input gives (JSONL fields) wins. The date is
+// written as schema.NormalizeDate does.
+func fillArticle(a *schema.Article, m doc.Meta) {
+	set := func(field *string, v string) {
+		if *field == "" {
+			*field = v
+		}
+	}
+	set(&a.Title, m.Title)
+	set(&a.Author, m.Author)
+	set(&a.Source, m.Source)
+	set(&a.URL, m.URL)
+	set(&a.Language, m.Language)
+	set(&a.Date, m.Date)
+	a.Date = schema.NormalizeDate(a.Date)
+	if len(a.Categories) == 0 {
+		a.Categories = m.Categories
+	}
 }

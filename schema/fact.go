@@ -104,12 +104,19 @@ type Article struct {
 	ID string `json:"id"`
 	// Title is the headline, when known.
 	Title string `json:"title,omitempty"`
-	// Source is the publisher, when known.
+	// Source is the publisher or outlet, when known.
 	Source string `json:"source,omitempty"`
 	// URL is where the article was published, when known.
 	URL string `json:"url,omitempty"`
-	// Date is the publication date as given, when known.
+	// Date is the publication date, when known: "2006-01-02", or RFC 3339 with a time (see
+	// NormalizeDate); text in no form NormalizeDate knows is kept as given.
 	Date string `json:"date,omitempty"`
+	// Author is the author or authors ("Jane Doe; John Roe"), when known.
+	Author string `json:"author,omitempty"`
+	// Language is the language code the article declares ("en"), when known.
+	Language string `json:"language,omitempty"`
+	// Categories are the sections and tags the article gives, when known.
+	Categories []string `json:"categories,omitempty"`
 	// File is the path the article was read from (and line, for JSONL input).
 	File string `json:"file,omitempty"`
 	// Hash is the SHA-256 of the article text, hex; it identifies re-submitted articles.

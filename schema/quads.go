@@ -20,13 +20,16 @@ const (
 	PropMentionedIn = "mentioned_in" // entity —mentioned_in→ article, labelled with the article
 
 	// Article nodes.
-	PropID     = "id"     // the article id as given
-	PropTitle  = "title"  // headline
-	PropSource = "source" // publisher
-	PropURL    = "url"    // where it was published
-	PropDate   = "date"   // publication date as given
-	PropFile   = "file"   // the file (and line) it was read from
-	PropHash   = "hash"   // SHA-256 of the text
+	PropID       = "id"     // the article id as given
+	PropTitle    = "title"  // headline
+	PropSource   = "source" // publisher
+	PropURL      = "url"    // where it was published
+	PropDate     = "date"   // publication date: "2006-01-02" or RFC 3339 (see NormalizeDate)
+	PropAuthor   = "author" // author(s), as one string
+	PropLang     = "language"
+	PropCategory = "category" // one quad per section or tag
+	PropFile     = "file"     // the file (and line) it was read from
+	PropHash     = "hash"     // SHA-256 of the text
 
 	// Statement nodes: one per fact occurrence, for provenance.
 	PropSubject        = "subject"
@@ -70,9 +73,15 @@ func ArticleQuads(a Article) []quad.Quad {
 	}
 	for _, p := range [...]struct{ prop, val string }{
 		{PropTitle, a.Title}, {PropSource, a.Source}, {PropURL, a.URL}, {PropDate, a.Date}, {PropFile, a.File},
+		{PropAuthor, a.Author}, {PropLang, a.Language},
 	} {
 		if p.val != "" {
 			qs = append(qs, quad.Make(n, quad.IRI(p.prop), quad.String(p.val), l))
+		}
+	}
+	for _, c := range a.Categories {
+		if c != "" {
+			qs = append(qs, quad.Make(n, quad.IRI(PropCategory), quad.String(c), l))
 		}
 	}
 	return qs
@@ -161,6 +170,7 @@ const (
 	NSRDF    = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 	NSSchema = "http://schema.org/"
 	NSProv   = "http://www.w3.org/ns/prov#"
+	NSXSD    = "http://www.w3.org/2001/XMLSchema#"
 	// DefaultBase is the namespace of newsgraph's own nodes and terms in exports.
 	DefaultBase = "urn:newsgraph:"
 )
@@ -175,6 +185,9 @@ var standard = map[string]string{
 	PropSource:       NSSchema + "publisher",
 	PropURL:          NSSchema + "url",
 	PropDate:         NSSchema + "datePublished",
+	PropAuthor:       NSSchema + "author",
+	PropLang:         NSSchema + "inLanguage",
+	PropCategory:     NSSchema + "articleSection",
 	PropSubject:      NSRDF + "subject",
 	PropPredicate:    NSRDF + "predicate",
 	PropObject:       NSRDF + "object",

@@ -27,8 +27,8 @@ import (
 var buildCommand = command{
 	name:    "build",
 	summary: "extract facts from articles and load them into the graph store",
-	usage:   "[--db PATH|URL] [--backend bolt|memory|postgres] [--workers N] [--batch N] INPUT...",
-	example: "newsgraph build seeds/",
+	usage:   "[--db PATH|URL] [--backend bolt|memory|postgres] [--workers N] [--batch N] [--feed URL]... INPUT...",
+	example: "newsgraph build seeds/\n  newsgraph build https://example.org/news/story.html\n  newsgraph build --feed https://example.org/rss.xml",
 	run:     runBuild,
 }
 
@@ -49,8 +49,8 @@ func runBuild(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
-		return usageError{"give at least one article file or folder"}
+	if fs.NArg() == 0 && len(inf.feeds) == 0 {
+		return usageError{"give at least one article file, folder, URL or --feed"}
 	}
 	if *batch < 1 {
 		return usageError{"--batch must be at least 1"}
@@ -67,6 +67,10 @@ func runBuild(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 		return err
 	}
 	b.resumable = path != ""
+	inf.stored = func(ctx context.Context, url string) bool {
+		p, _, err := st.Presence(ctx, url, "")
+		return err == nil && (p == graph.Present || p == graph.IDConflict)
+	}
 	noticed := make(chan struct{})
 	stopNotice := context.AfterFunc(ctx, func() {
 		defer close(noticed)
@@ -90,6 +94,9 @@ func runBuild(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	}
 	if err := b.sp.Discard(); err != nil {
 		return err
+	}
+	if ex.knownItems > 0 {
+		fmt.Fprintf(e.stderr, "feeds: %d item(s) already stored, not fetched\n", ex.knownItems)
 	}
 	fmt.Fprintf(e.stderr, "built %s: %d new articles (%d already stored), %d sentences, %d entities, %d facts, %d quads in %.1fs (extract %.1fs, store %.1fs)\n",
 		b.db, b.sum.articles, b.present, b.sum.sentences, len(b.entities), b.sum.facts, b.sum.quads,
@@ -149,16 +156,19 @@ func spoolKey(sf storeFlags, inf inputFlags, paths []string) string {
 	abs := make([]string, len(paths))
 	for i, p := range paths {
 		var err error
-		if abs[i], err = filepath.Abs(p); err != nil {
+		if input.IsURL(p) {
+			abs[i] = p
+		} else if abs[i], err = filepath.Abs(p); err != nil {
 			abs[i] = p
 		}
 	}
 	k, _ := json.Marshal(struct {
 		Backend, DB string
 		Paths       []string
+		Feeds       []string `json:",omitempty"`
 		MaxBytes    int64
 		MaxTokens   int
-	}{sf.backend, sf.db, abs, inf.maxBytes, inf.maxToks})
+	}{sf.backend, sf.db, abs, inf.feeds, inf.maxBytes, inf.maxToks})
 	return string(k)
 }
 

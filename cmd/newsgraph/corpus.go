@@ -4,10 +4,12 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	flag "github.com/spf13/pflag"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/fetch"
 	"github.com/newsgraph/newsgraph/extract/input"
 	"github.com/newsgraph/newsgraph/extract/resolve"
 	"github.com/newsgraph/newsgraph/extract/spool"
@@ -26,12 +28,25 @@ type inputFlags struct {
 	workers  int
 	maxBytes int64
 	maxToks  int
+	// feeds are RSS or Atom feeds whose items' pages are read; cache is where fetched pages are
+	// kept; perHost and timeout bound the fetching.
+	feeds   []string
+	cache   string
+	perHost int
+	timeout time.Duration
+	// stored, when set, says whether the store has the article of a feed item already (its id
+	// is its URL): such items are not fetched.
+	stored func(ctx context.Context, url string) bool
 }
 
 func (f *inputFlags) add(fs *flag.FlagSet) {
 	fs.IntVar(&f.workers, "workers", 0, "articles extracted at once (0: one per CPU)")
 	fs.Int64Var(&f.maxBytes, "max-bytes", input.DefaultMaxBytes, "skip articles larger than this many bytes")
 	fs.IntVar(&f.maxToks, "max-sentence-tokens", 0, "cut sentences longer than this many tokens (0: default 300)")
+	fs.StringArrayVar(&f.feeds, "feed", nil, "read the page of every item of this RSS or Atom feed URL (repeatable)")
+	fs.StringVar(&f.cache, "cache", "", "folder of fetched pages, so that a rebuild does not fetch them again (default: newsgraph/pages in the user cache folder)")
+	fs.IntVar(&f.perHost, "per-host", fetch.DefaultPerHost, "at most this many requests at once to one web host")
+	fs.DurationVar(&f.timeout, "fetch-timeout", fetch.DefaultTimeout, "give up on a web request after this long")
 }
 
 // extraction is what the first pass did.
@@ -39,6 +54,8 @@ type extraction struct {
 	problems input.ErrorList
 	// articles and facts count what was extracted and spooled by this pass.
 	articles, facts int
+	// knownItems counts feed items left out because the store has them.
+	knownItems int
 	// spooled locates each spooled article, when asked for.
 	spooled []spooledArticle
 }
@@ -71,13 +88,15 @@ func extractInto(ctx context.Context, e *env, paths []string, f inputFlags, sp *
 	if err != nil {
 		return nil, err
 	}
+	wb := openWeb(ctx, e.stderr, f, paths)
+	paths = wb.paths
 	ex := &extraction{}
 	prog := newProgress(e.stderr, input.Count(paths))
 	opt := extract.RunOptions{
 		Workers: f.workers,
 		Reader: input.Reader{MaxBytes: f.maxBytes, Problem: func(err *input.Error) {
 			prog.message(err.Error())
-		}},
+		}, Fetch: wb.fetcher()},
 		Skip: func(a input.Article) bool { return skip(a, prog.message) },
 	}
 	ex.problems, err = x.Run(ctx, paths, opt, func(r *extract.Result) error {
@@ -103,6 +122,9 @@ func extractInto(ctx context.Context, e *env, paths []string, f inputFlags, sp *
 		return nil
 	})
 	prog.done()
+	ex.problems = append(ex.problems, wb.problems...)
+	ex.problems.Sort()
+	ex.knownItems = wb.known
 	return ex, err
 }
 

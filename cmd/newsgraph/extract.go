@@ -20,28 +20,30 @@ import (
 var extractCommand = command{
 	name:    "extract",
 	summary: "extract facts from articles and print them (nothing is stored)",
-	usage:   "[--format jsonl|nquads|carb] INPUT...",
-	example: "newsgraph extract --format jsonl seeds/ > facts.jsonl\n  newsgraph extract --format carb sentences.txt > tuples.tsv",
+	usage:   "[--format jsonl|nquads|text|blocks|carb] [--feed URL]... INPUT...",
+	example: "newsgraph extract --format jsonl seeds/ > facts.jsonl\n  newsgraph extract --format text page.html\n  newsgraph extract --format carb sentences.txt > tuples.tsv",
 	run:     runExtract,
 }
 
 func runExtract(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	var inf inputFlags
 	inf.add(fs)
-	format := fs.String("format", "jsonl", "output: jsonl (one fact a line), nquads (the quads build would store) or carb (open tuples of text files with one sentence a line; - for stdin)")
+	format := fs.String("format", "jsonl", "output: jsonl (one fact a line), nquads (the quads build would store), text (the body text facts are read from, a '# id' line before each article), blocks (JSONL: every block of prepared text with its kind and offsets) or carb (open tuples of text files with one sentence a line; - for stdin)")
 	base := fs.String("base", schema.DefaultBase, "namespace of newsgraph IRIs in nquads output")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
-		return usageError{"give at least one article file or folder"}
+	if fs.NArg() == 0 && len(inf.feeds) == 0 {
+		return usageError{"give at least one article file, folder, URL or --feed"}
 	}
 	switch *format {
 	case "jsonl", "nquads":
+	case "text", "blocks":
+		return extractText(ctx, e, fs.Args(), inf, *format == "blocks")
 	case "carb":
 		return extractCARB(ctx, e, fs.Args())
 	default:
-		return usageError{fmt.Sprintf("unknown --format %q (jsonl, nquads or carb)", *format)}
+		return usageError{fmt.Sprintf("unknown --format %q (jsonl, nquads, text, blocks or carb)", *format)}
 	}
 	w := bufio.NewWriter(e.stdout)
 	var write func(*extract.Result) error

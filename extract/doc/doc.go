@@ -79,6 +79,9 @@ type Doc struct {
 	Text string
 	// Title is the headline found by text preparation, if any.
 	Title string
+	// Meta is what the markup says of the article (HTML metadata, Markdown front matter), if
+	// anything; fields the markup does not give are empty.
+	Meta Meta
 	// Blocks are the text units found by preparation (paragraphs, headlines, bullets, captions,
 	// asides), in order; sentence splitting works within one block at a time.
 	Blocks []Block
@@ -87,6 +90,25 @@ type Doc struct {
 	// Offsets maps Text offsets back to the original input; empty when Text is the original
 	// (plain-text input).
 	Offsets OffsetMap
+}
+
+// Meta is what an article's markup says of it: HTML <meta> tags, JSON-LD and <time> (read by
+// go-trafilatura), or Markdown YAML front matter.
+type Meta struct {
+	// Title is the headline the metadata gives.
+	Title string
+	// Author is the author or authors, as one string ("Jane Doe; John Roe").
+	Author string
+	// Date is the publication date, "2006-01-02" or RFC 3339 with a time.
+	Date string
+	// Source is the outlet: the site or publisher name.
+	Source string
+	// URL is the canonical address of the article.
+	URL string
+	// Language is the language code the page declares ("en").
+	Language string
+	// Categories are the sections and tags the page gives, in its order.
+	Categories []string
 }
 
 // Shift says that from byte Text of the prepared text onward, the original input runs in step

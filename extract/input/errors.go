@@ -18,6 +18,7 @@ var (
 	ErrUnknownType = errors.New("unknown file type")
 	ErrEncoding    = errors.New("unknown text encoding")
 	ErrDuplicateID = errors.New("duplicate article id")
+	ErrNoFetch     = errors.New("web addresses cannot be read here")
 	// ErrDecoded is a warning: the text was not UTF-8 and was decoded (the article is kept).
 	ErrDecoded = errors.New("decoded")
 )

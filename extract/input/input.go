@@ -1,11 +1,12 @@
 // Package input reads news articles from files and folders as a stream: plain text (.txt),
-// Markdown (.md), HTML (.html, .htm) and JSON Lines (.jsonl, one article a line). It decodes the
-// bytes to UTF-8 text, gives every article an id, a path and a hash, and reports every problem with
-// one file or line as an Error while the other articles keep flowing.
+// Markdown (.md), HTML (.html, .htm) and JSON Lines (.jsonl, one article a line), and web pages
+// named by URL through a fetch function its caller gives (Reader.Fetch). It decodes the bytes to
+// UTF-8 text, gives every article an id, a path and a hash, and reports every problem with one
+// file, line or URL as an Error while the other articles keep flowing.
 //
-// It must not interpret the text: turning Markdown and HTML into prose, finding headlines and
-// splitting sentences belong to packages prepare and segment. It holds at most one article (or one
-// JSONL line) in memory at a time.
+// It must not interpret the text: turning Markdown and HTML into prose, reading their metadata,
+// finding headlines and splitting sentences belong to packages prepare and segment. It does no
+// network I/O of its own. It holds at most one article (or one JSONL line) in memory at a time.
 package input
 
 import (
@@ -95,6 +96,25 @@ type Reader struct {
 	// Problem, when set, is called with every problem as soon as it is found, in reading order
 	// (warnings too). Read also returns all of them, sorted.
 	Problem func(*Error)
+	// Fetch, when set, returns the web page of a path that is an http or https URL; without it
+	// such a path is a problem (ErrNoFetch). The page is read as HTML, with the URL as its id,
+	// file and url.
+	Fetch func(ctx context.Context, url string) (Page, error)
+}
+
+// Page is a web page fetched for Reader.Fetch, with what a feed said of it.
+type Page struct {
+	// Body is the page's bytes.
+	Body []byte
+	// Title, Date and Author, when set, are what a feed said of the page; they win over the
+	// page's own metadata.
+	Title, Date, Author string
+}
+
+// IsURL reports whether a path given to Read is an http or https URL.
+func IsURL(p string) bool {
+	low := strings.ToLower(p)
+	return strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://")
 }
 
 // Read reads the articles of paths with the default options; see Reader.Read.
@@ -215,6 +235,9 @@ func (rd *run) path(p string) error {
 	if err := rd.ctx.Err(); err != nil {
 		return err
 	}
+	if IsURL(p) {
+		return rd.url(p)
+	}
 	st, err := os.Stat(p)
 	if err != nil {
 		rd.report(p, 0, false, unwrapPath(err))
@@ -312,6 +335,35 @@ func (rd *run) file(p, id string, kind int) error {
 	a.Text = text
 	a.ID = id
 	a.File = p
+	a.Hash = Hash(text)
+	return rd.emit(a)
+}
+
+// url reads the web page at p through Reader.Fetch.
+func (rd *run) url(p string) error {
+	if rd.r.Fetch == nil {
+		rd.report(p, 0, false, ErrNoFetch)
+		return nil
+	}
+	page, err := rd.r.Fetch(rd.ctx, p)
+	if err != nil {
+		if cerr := rd.ctx.Err(); cerr != nil {
+			return cerr
+		}
+		rd.report(p, 0, false, err)
+		return nil
+	}
+	if int64(len(page.Body)) > rd.max {
+		rd.report(p, 0, false, rd.tooLarge(int64(len(page.Body)), "page"))
+		return nil
+	}
+	text, ok := rd.decode(p, 0, page.Body, HTML)
+	if !ok {
+		return nil
+	}
+	a := Article{Text: text, Format: HTML, Path: p}
+	a.ID, a.File, a.URL = p, p, p
+	a.Title, a.Date, a.Author = strings.TrimSpace(page.Title), page.Date, page.Author
 	a.Hash = Hash(text)
 	return rd.emit(a)
 }
@@ -468,6 +520,10 @@ type jsonArticle struct {
 	Date   *string `json:"date"`
 	Source *string `json:"source"`
 	Text   *string `json:"text"`
+	// Author, Language and Categories are optional metadata, as the article node holds them.
+	Author     *string  `json:"author"`
+	Language   *string  `json:"language"`
+	Categories []string `json:"categories"`
 }
 
 func str(p *string) string {
@@ -586,6 +642,13 @@ func (rd *run) jsonLine(p, base string, line int, data []byte, size int64) error
 	a.URL = str(ja.URL)
 	a.Date = str(ja.Date)
 	a.Source = str(ja.Source)
+	a.Author = strings.TrimSpace(str(ja.Author))
+	a.Language = strings.TrimSpace(str(ja.Language))
+	for _, c := range ja.Categories {
+		if c = strings.TrimSpace(c); c != "" {
+			a.Categories = append(a.Categories, c)
+		}
+	}
 	a.File = p + ":" + strconv.Itoa(line)
 	a.Hash = Hash(text)
 	return rd.emit(a)
@@ -625,8 +688,8 @@ func LooksLikeHTML(text string) bool {
 
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
-// Count estimates how many articles paths hold, cheaply, for progress reports: one per article
-// file that Read would read, one per non-blank line of JSONL files. Paths that cannot be read
+// Count estimates how many articles paths hold, cheaply, for progress reports: one per URL and
+// per article file that Read would read, one per non-blank line of JSONL files. Paths that cannot be read
 // count nothing (Read reports them).
 func Count(paths []string) int {
 	n := 0
@@ -650,6 +713,10 @@ func Count(paths []string) int {
 		}
 	}
 	for _, p := range paths {
+		if IsURL(p) {
+			n++
+			continue
+		}
 		st, err := os.Stat(p)
 		if err != nil {
 			continue

@@ -384,3 +384,57 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestReadURL: a URL is read through Reader.Fetch as an HTML article named by its URL, with what
+// the feed said of it; a page that cannot be fetched is one problem naming the URL.
+func TestReadURL(t *testing.T) {
+	pages := map[string]Page{
+		"https://news.example/a": {Body: []byte("<html><body><p>Text.</p></body></html>"), Title: " Feed title ", Date: "2024-05-14T09:30:00Z", Author: "Anna Keller"},
+	}
+	r := &Reader{Fetch: func(_ context.Context, u string) (Page, error) {
+		if p, ok := pages[u]; ok {
+			return p, nil
+		}
+		return Page{}, errors.New("HTTP status 404 Not Found")
+	}}
+	got, errs := collect(t, r, "https://news.example/a", "https://news.example/gone")
+	if len(got) != 1 {
+		t.Fatalf("%d articles, want 1", len(got))
+	}
+	a := got[0]
+	if a.ID != "https://news.example/a" || a.URL != a.ID || a.File != a.ID || a.Format != HTML || a.Title != "Feed title" ||
+		a.Date != "2024-05-14T09:30:00Z" || a.Author != "Anna Keller" || a.Hash != Hash(a.Text) {
+		t.Errorf("article %+v", a.Article)
+	}
+	if len(errs) != 1 || errs[0].File != "https://news.example/gone" || errs[0].Error() != "https://news.example/gone: HTTP status 404 Not Found" {
+		t.Errorf("problems %v", errs)
+	}
+	for s, want := range map[string]bool{"HTTP://x.example/": true, "https://x": true, "news/http://x": false, "ftp://x": false} {
+		if IsURL(s) != want {
+			t.Errorf("IsURL(%q) = %v", s, !want)
+		}
+	}
+	_, errs = collect(t, &Reader{}, "https://news.example/a")
+	if len(errs) != 1 || !errors.Is(errs[0], ErrNoFetch) {
+		t.Errorf("without Fetch: %v", errs)
+	}
+	if n := Count([]string{"https://news.example/a", "testdata/folder"}); n < 2 {
+		t.Errorf("Count with a URL: %d", n)
+	}
+}
+
+func TestReadJSONLMetadata(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.jsonl")
+	line := `{"id":"x","text":"The mayor spoke.","date":"2024-01-02","source":"Herald","author":" Jane Doe ","language":"en","categories":["Politics"," "]}` + "\n"
+	if err := os.WriteFile(p, []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, errs := collect(t, &Reader{}, p)
+	if len(errs) != 0 || len(got) != 1 {
+		t.Fatalf("%v %v", got, errs)
+	}
+	a := got[0]
+	if a.Author != "Jane Doe" || a.Language != "en" || !reflect.DeepEqual(a.Categories, []string{"Politics"}) || a.Date != "2024-01-02" || a.Source != "Herald" {
+		t.Errorf("metadata %+v", a.Article)
+	}
+}

@@ -15,8 +15,20 @@ var mdParser = goldmark.New().Parser()
 // prepareMarkdown prepares Markdown with goldmark: headings become Headline blocks, list items
 // Bullet blocks, paragraphs and block quotes Body blocks; link and emphasis text is kept, URLs,
 // images, code blocks and raw HTML are dropped. Offsets come from goldmark's source segments.
+//
+// YAML front matter at the start fills the Meta (see frontMatter) and is no text: goldmark reads it
+// as blank lines, so that offsets after it stay those of src.
 func prepareMarkdown(src string) *doc.Doc {
 	source := []byte(src)
+	var meta doc.Meta
+	if end := frontMatterEnd(src); end > 0 {
+		meta = frontMatter(src[:end])
+		for i := 0; i < end; i++ {
+			if source[i] != '\n' {
+				source[i] = ' '
+			}
+		}
+	}
 	root := mdParser.Parse(gtext.NewReader(source))
 	b := newBuilder(len(src))
 	title := ""
@@ -55,7 +67,11 @@ func prepareMarkdown(src string) *doc.Doc {
 			}
 		}
 	}
+	if meta.Title != "" {
+		title = meta.Title
+	}
 	d.Title = collapse(title)
+	d.Meta = meta
 	return d
 }
 

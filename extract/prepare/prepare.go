@@ -5,7 +5,9 @@
 //
 // It must not split sentences or words (package segment does), and it never drops article prose:
 // lines that are not prose are kept as Aside or Caption blocks so that later stages can ignore them
-// knowingly. It does not read files.
+// knowingly; on a web page, everything outside the main content that go-trafilatura finds
+// (comments, navigation, related links) is kept as Aside blocks. It reads the metadata the markup
+// carries (doc.Meta) but does not read files or fetch pages.
 package prepare
 
 import (
@@ -22,7 +24,9 @@ import (
 //
 // Plain text is used as it is (Text is the original, Offsets empty), except that plain text which
 // clearly holds Markdown (a "# " heading line, an inline link "[text](url)" or an autolink
-// "<https://...>") is prepared as Markdown. Markdown that opens more than maxMarkdownNesting block
+// "<https://...>", or YAML front matter) is prepared as Markdown. Markdown front matter fills
+// Meta and is no text. A whole web page goes through go-trafilatura (see prepareWeb): only its
+// main content is prose, and its metadata fills Meta. Markdown that opens more than maxMarkdownNesting block
 // quotes or list items on one line is prepared as plain text: goldmark's time grows with the square
 // of that nesting, and no article needs it. Every input gives a Doc; an article without prose
 // gives one with no blocks.
@@ -30,8 +34,8 @@ func Prepare(a input.Article) *doc.Doc {
 	var d *doc.Doc
 	switch {
 	case a.Format == input.HTML:
-		d = prepareHTML(a.Text)
-	case (a.Format == input.Markdown || a.Format == input.Text && looksLikeMarkdown(a.Text)) && !tooDeep(a.Text):
+		d = prepareWeb(a.Text)
+	case (a.Format == input.Markdown || a.Format == input.Text && (looksLikeMarkdown(a.Text) || frontMatterEnd(a.Text) > 0)) && !tooDeep(a.Text):
 		d = prepareMarkdown(a.Text)
 	default:
 		d = prepareText(a.Text)

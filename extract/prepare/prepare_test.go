@@ -283,6 +283,7 @@ func FuzzPrepare(f *testing.F) {
 	}
 	f.Add("<p>a &amp; b &#x263a; &bogus; &lt</p>", uint8(2))
 	f.Add("* [x](y)\n  **b**\n\n1. z", uint8(1))
+	f.Add("---\ntitle: T\ndate: 2024-01-02\n---\n# H\n\nText.", uint8(1))
 	f.Fuzz(func(t *testing.T, src string, format uint8) {
 		d := Prepare(input.Article{Text: src, Format: input.Format(format % 3)})
 		last := 0

@@ -103,8 +103,17 @@ func eachExportQuad(ctx context.Context, s *graph.Store, doc string, fn func(qua
 // RDFQuad returns q as the RDF exports write it: IRIs expanded by voc, typed literals with an
 // absolute XSD datatype (see rdfLiteral). `newsgraph extract --format nquads` writes quads so too,
 // and Reader reads both back.
+//
+// An article's date ("2006-01-02" or RFC 3339, as schema.NormalizeDate writes it; the store holds
+// a plain string) is typed xsd:date or xsd:dateTime; a date in another form stays a plain string.
 func RDFQuad(voc *schema.Vocabulary, q quad.Quad) quad.Quad {
 	r := voc.ExpandQuad(q)
+	if s, ok := q.Object.(quad.String); ok && q.Predicate == quad.IRI(schema.PropDate) {
+		if t := schema.DateType(string(s)); t != "" {
+			r.Object = quad.TypedString{Value: s, Type: quad.IRI(t)}
+			return r
+		}
+	}
 	r.Object = rdfLiteral(r.Object)
 	return r
 }
@@ -275,6 +284,11 @@ func (r *reader) ReadQuad() (q quad.Quad, err error) {
 	}
 	r.n++
 	q = r.voc.CompactQuad(q)
+	if ts, ok := q.Object.(quad.TypedString); ok && q.Predicate == quad.IRI(schema.PropDate) &&
+		(string(ts.Type.Full()) == schema.XSDDate || string(ts.Type.Full()) == schema.XSDDateTime) {
+		q.Object = ts.Value // the store holds dates as plain strings (see RDFQuad)
+		return q, nil
+	}
 	q.Object = nativeLiteral(q.Object)
 	return q, nil
 }
