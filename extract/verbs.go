@@ -286,9 +286,14 @@ func irrealis(toks []doc.Token, v int) bool {
 }
 
 // newFact returns a fact whose provenance is sentence si: article, sentence index, offsets and
-// evidence.
+// evidence. The end offset is the byte after the sentence's last byte in the original, not where
+// the prepared text's end maps (past a closing tag of a web page).
 func (b *factBuilder) newFact(si int) schema.Fact {
 	s := &b.d.Sentences[si]
-	return schema.Fact{Doc: b.d.ID, Sentence: s.Index, Start: b.d.Offsets.Source(s.Start), End: b.d.Offsets.Source(s.End),
+	end := b.d.Offsets.Source(s.End)
+	if s.End > s.Start {
+		end = b.d.Offsets.Source(s.End-1) + 1
+	}
+	return schema.Fact{Doc: b.d.ID, Sentence: s.Index, Start: b.d.Offsets.Source(s.Start), End: end,
 		Evidence: b.d.Text[s.Start:s.End]}
 }

@@ -194,8 +194,8 @@ func TestMaxSentenceTokensFlag(t *testing.T) {
 		flag string
 		last string // index of the last sentence with a fact
 	}{
-		{"100", "200"}, // 201 sentences, the last one ending "Maria Lopez said that it rained."
-		{"0", "67"},    // the default, 300: 68 sentences
+		{"100", "199"}, // 201 sentences, the last one "it rained." without a fact
+		{"0", "66"},    // the default, 300: 67 sentences
 	} {
 		code, out, stderr := cli(t, "extract", "--max-sentence-tokens", c.flag, path)
 		if code != exitOK {
