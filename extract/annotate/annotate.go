@@ -67,6 +67,11 @@ func (a *Annotator) CoNLLU(r io.Reader, name string) ([]*Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	return a.annotate(sents, name)
+}
+
+// annotate groups sentences into documents and annotates them.
+func (a *Annotator) annotate(sents []*conllu.Sentence, name string) ([]*Document, error) {
 	if len(sents) == 0 {
 		return nil, fmt.Errorf("%s: %w", name, ErrNoSentences)
 	}
