@@ -130,6 +130,13 @@ func (x *Extractor) Annotate(a input.Article) *doc.Doc {
 // annotate runs the stages after preparation (segment to names) on d.
 func (x *Extractor) annotate(d *doc.Doc) {
 	x.split.Split(d)
+	x.AnnotateTokens(d)
+}
+
+// AnnotateTokens runs the stages after sentence splitting (tag to names) on d, whose sentences
+// and tokens are already given (a treebank's, for instance): it keeps every sentence and token
+// boundary and sets each token's Tag, Lemma, Head, Dep and Ent with the models Extract uses.
+func (x *Extractor) AnnotateTokens(d *doc.Doc) {
 	// Stage by stage over the whole article rather than sentence by sentence: each model's
 	// tables stay in the processor's caches from one sentence to the next (a sentence's
 	// annotations depend on that sentence only).

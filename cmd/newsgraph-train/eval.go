@@ -12,12 +12,19 @@ import (
 	"github.com/newsgraph/newsgraph/extract/tag"
 )
 
-// evaluate prints accuracy, speed, size and load time of the embedded tagger and parser.
+// evaluate prints accuracy, speed, size and load time of the embedded tagger and parser, or with
+// -md the markdown rows of markdownTable.
 func evaluate(args []string) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	data := fs.String("data", "", "folder with en_ewt-ud-{dev,test}.conllu (default: shared/train/ud-ewt)")
+	md := fs.Bool("md", false, "print the figures of issue 13 as markdown rows with their targets: tagger and parser on EWT test and GUM dev (all, news), names on GUM dev (all, news) and UNER test")
+	gum := fs.String("gum", "", "with -md: folder with en_gum-cc-dev.conllu (default: shared/train/gum)")
+	uner := fs.String("uner", "", "with -md: folder with en_ewt-ud-test.iob2 (default: shared/train/uner-ewt)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *md {
+		return markdownTable(os.Stdout, *data, *gum, *uner)
 	}
 	dir, err := ewtDir(*data)
 	if err != nil {

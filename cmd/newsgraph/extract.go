@@ -118,6 +118,11 @@ func extractCARB(ctx context.Context, e *env, paths []string) error {
 			return err
 		}
 	}
+	return finish(w, problems)
+}
+
+// finish flushes the output of a command that skips bad input, and says how much it skipped.
+func finish(w *bufio.Writer, problems int) error {
 	if err := w.Flush(); err != nil {
 		return err
 	}

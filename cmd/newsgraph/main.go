@@ -44,6 +44,7 @@ var commands = []command{
 	statsCommand,
 	removeCommand,
 	evalCommand,
+	annotateCommand,
 	serveCommand,
 }
 

@@ -2,7 +2,8 @@
 // word lines only (multiword token ranges "1-2" and empty nodes "8.1" are skipped). It is shared
 // by the tagger, the parser and the training command. It checks the format and reports errors
 // with file and line; it does no linguistic work and must not be used by code that ships in the
-// newsgraph binary's run-time path other than for training and evaluation.
+// newsgraph binary's run-time path other than for training and evaluation (newsgraph annotate
+// reads CoNLL-U through it to annotate a treebank's own tokens).
 package conllu
 
 import (
@@ -26,6 +27,19 @@ type Word struct {
 	Head int
 	// Deprel is the full dependency relation (column 8), subtype included ("nsubj:pass").
 	Deprel string
+	// Misc is column 10 as written ("_" when empty).
+	Misc string
+}
+
+// SpaceAfter reports whether the word is followed by a space: false when its MISC column holds
+// SpaceAfter=No.
+func (w *Word) SpaceAfter() bool {
+	for _, f := range strings.Split(w.Misc, "|") {
+		if f == "SpaceAfter=No" {
+			return false
+		}
+	}
+	return true
 }
 
 // Sentence is one sentence: its comment lines' sent_id and text, and its basic words.
@@ -34,6 +48,9 @@ type Sentence struct {
 	ID string
 	// Text is the value of the "# text =" comment, if any.
 	Text string
+	// NewDoc is the value of a "# newdoc id =" comment before the sentence: the sentence starts
+	// that document. Empty for the other sentences.
+	NewDoc string
 	// Line is the 1-based line number where the sentence starts in its file.
 	Line int
 	// Words are the basic word lines in order; Words[i].ID == i+1.
@@ -79,6 +96,8 @@ func (r *Reader) Read() (*Sentence, error) {
 				s.ID = strings.TrimSpace(v)
 			} else if v, ok := strings.CutPrefix(c, "text ="); ok {
 				s.Text = strings.TrimSpace(v)
+			} else if v, ok := strings.CutPrefix(c, "newdoc id ="); ok {
+				s.NewDoc = strings.TrimSpace(v)
 			}
 			continue
 		}
@@ -125,7 +144,7 @@ func (r *Reader) word(line string) (Word, bool, error) {
 			return Word{}, false, fmt.Errorf("%s:%d: bad head %q", r.name, r.line, f[6])
 		}
 	}
-	return Word{ID: id, Form: f[1], Lemma: f[2], UPOS: f[3], XPOS: f[4], Feats: f[5], Head: head, Deprel: f[7]}, false, nil
+	return Word{ID: id, Form: f[1], Lemma: f[2], UPOS: f[3], XPOS: f[4], Feats: f[5], Head: head, Deprel: f[7], Misc: f[9]}, false, nil
 }
 
 func (r *Reader) check(s *Sentence) error {

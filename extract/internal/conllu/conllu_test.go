@@ -114,3 +114,30 @@ func TestReadTokensFile(t *testing.T) {
 		t.Error("a missing file gave no error")
 	}
 }
+
+func TestNewDocAndSpaceAfter(t *testing.T) {
+	in := "# newdoc id = d1\n# sent_id = d1-1\n1\tHi\thi\tINTJ\tUH\t_\t0\troot\t_\tSpaceAfter=No\n2\t!\t!\tPUNCT\t.\t_\t1\tpunct\t_\t_\n\n" +
+		"# sent_id = d1-2\n1\tBye\tbye\tINTJ\tUH\t_\t0\troot\t_\tEntity=(1-person)|SpaceAfter=No|X=1\n\n"
+	sents, err := ReadAll(strings.NewReader(in), "d.conllu")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		sent, word int
+		newdoc     string
+		space      bool
+	}{
+		{0, 0, "d1", false},
+		{0, 1, "d1", true},
+		{1, 0, "", false},
+	}
+	for _, tt := range tests {
+		s := sents[tt.sent]
+		if s.NewDoc != tt.newdoc {
+			t.Errorf("sentence %d: newdoc %q, want %q", tt.sent, s.NewDoc, tt.newdoc)
+		}
+		if got := s.Words[tt.word].SpaceAfter(); got != tt.space {
+			t.Errorf("sentence %d word %d: SpaceAfter %v, want %v", tt.sent, tt.word, got, tt.space)
+		}
+	}
+}

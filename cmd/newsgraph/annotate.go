@@ -1,0 +1,104 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	flag "github.com/spf13/pflag"
+
+	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/annotate"
+	"github.com/newsgraph/newsgraph/extract/input"
+)
+
+var annotateCommand = command{
+	name:    "annotate",
+	summary: "print the linguistic layer (tags, lemmas, trees, names, coreference) as CoNLL-U or CoNLL-2012",
+	usage:   "[--format conllu|conll2012] INPUT...",
+	example: "newsgraph annotate seeds/ > seeds.conllu\n  newsgraph annotate --format conll2012 gum-dev.conllu > response.conll",
+	run:     runAnnotate,
+}
+
+// runAnnotate annotates articles (any input build reads) and CoNLL-U files (.conllu, whose
+// documents, sentences and tokens are kept as given) and prints them in order of the arguments.
+func runAnnotate(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+	format := fs.String("format", "conllu", "output: conllu (tags, trees, entity mentions in MISC) or conll2012 (coreference chains, as scorers read them)")
+	maxBytes := fs.Int64("max-bytes", input.DefaultMaxBytes, "skip articles larger than this many bytes")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageError{"give at least one article file or folder, or CoNLL-U file"}
+	}
+	var write func(io.Writer, *annotate.Document) error
+	switch *format {
+	case "conllu":
+		write = annotate.WriteCoNLLU
+	case "conll2012":
+		write = annotate.WriteCoNLL2012
+	default:
+		return usageError{fmt.Sprintf("unknown --format %q (conllu or conll2012)", *format)}
+	}
+	x, err := extract.New(extract.Options{})
+	if err != nil {
+		return err
+	}
+	an := annotate.New(x)
+	w := bufio.NewWriter(e.stdout)
+	problems := 0
+	report := func(err error) {
+		problems++
+		fmt.Fprintln(e.stderr, err)
+	}
+	rd := input.Reader{MaxBytes: *maxBytes, Problem: func(err *input.Error) {
+		if !err.Warn {
+			problems++
+		}
+		fmt.Fprintln(e.stderr, err)
+	}}
+	for _, p := range fs.Args() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if strings.EqualFold(filepath.Ext(p), ".conllu") {
+			docs, err := readCoNLLU(an, p)
+			if err != nil {
+				report(err)
+				continue
+			}
+			for _, d := range docs {
+				if err := write(w, d); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		_, err := rd.Read(ctx, []string{p}, func(a input.Article) error {
+			d, err := an.Article(a)
+			if err != nil {
+				rd.Problem(a.Problem(err, false))
+				return nil
+			}
+			return write(w, d)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return finish(w, problems)
+}
+
+// readCoNLLU annotates the documents of one CoNLL-U file.
+func readCoNLLU(an *annotate.Annotator, path string) ([]*annotate.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return an.CoNLLU(f, path)
+}
