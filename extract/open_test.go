@@ -270,3 +270,23 @@ func TestModality(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteEvidence checks that a quotation in a paragraph of its own is evidenced by its own
+// sentence, and what was said stays exact: the evidence holds the literal, and the offsets point
+// at the evidence in the article.
+func TestQuoteEvidence(t *testing.T) {
+	text := "John Smith spoke on Monday.\n\n\"The deal is dead and nobody will sign it,\" Maria Lopez said.\n\n" +
+		"\"We will find another buyer for the factory before the summer.\"\n"
+	r := extractText(t, text)
+	i := findFact(r.Facts, "Maria Lopez | said | We will find another buyer")
+	if i < 0 {
+		t.Fatal("no fact for the second quotation")
+	}
+	f := &r.Facts[i]
+	if !strings.Contains(f.Evidence, f.Object.Literal) {
+		t.Errorf("evidence %q does not hold what was said, %q", f.Evidence, f.Object.Literal)
+	}
+	if got := text[f.Start:f.End]; got != f.Evidence {
+		t.Errorf("offsets [%d,%d) give %q, evidence %q", f.Start, f.End, got, f.Evidence)
+	}
+}

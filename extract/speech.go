@@ -11,17 +11,24 @@ import (
 )
 
 // quotesOf returns the texts of the quotations that the clause with verb v of sentence si
-// attributes, in text order.
-func (b *factBuilder) quotesOf(si, v int) []string {
+// attributes, in text order, and for each quotation that lies wholly in other sentences (a
+// paragraph of quotation after the one its speaker is named in) the sentence it starts in.
+func (b *factBuilder) quotesOf(si, v int) ([]string, map[string]int) {
 	var out []string
+	elsewhere := map[string]int{}
 	for i := range b.quotes {
-		if q := &b.quotes[i]; q.Verb == (quote.Pos{Sent: si, Tok: v}) {
-			if t := quote.Text(b.d, *q); t != "" {
-				out = append(out, t)
+		q := &b.quotes[i]
+		if q.Verb != (quote.Pos{Sent: si, Tok: v}) {
+			continue
+		}
+		if t := quote.Text(b.d, *q); t != "" {
+			out = append(out, t)
+			if q.Start.Sent > si || q.End.Sent < si {
+				elsewhere[t] = q.Start.Sent
 			}
 		}
 	}
-	return out
+	return out, elsewhere
 }
 
 // quoteSpeaker returns the speaker of the attributed direct quotation holding token v of sentence

@@ -5,6 +5,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/clause"
 	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/tree"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -45,7 +46,7 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 			c = &cl
 		}
 	}
-	quoted := b.quotesOf(si, c.Verb) // the quotations this clause attributes
+	quoted, elsewhere := b.quotesOf(si, c.Verb) // the quotations this clause attributes
 	p, ok := schema.LookupVerb(c.Lemma, c.Particle, c.Prep)
 	if !ok && len(quoted) > 0 { // "he continued, “…”"
 		p, ok = schema.PredicateByName("said")
@@ -121,9 +122,17 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 		base.Subject, base.Predicate, base.Relation, base.CAMEO = b.entityRef(sa), p.Name, c.Relation, p.CAMEO
 		base.Negated, base.Modality, base.AttributedTo = c.Negated, modality, attributed
 		out = append(out, b.objectFacts(base, conf, objects, literals)...)
-		if len(objects) > 0 && p.Class == "SAY" && (len(quoted) > 0 || !c.Content.Empty()) {
+		if len(objects) > 0 && p.Class == "SAY" && len(literals) > 0 {
 			// "X told Y that S": to whom, and what.
 			out = append(out, b.objectFacts(base, conf, nil, literals)...)
+		}
+	}
+	for i := range out {
+		// A quotation in a paragraph of its own is evidenced by its own sentence, not the one
+		// that named its speaker.
+		if qs, ok := elsewhere[out[i].Object.Literal]; ok && out[i].Object.IsLiteral() {
+			f := b.newFact(qs)
+			out[i].Sentence, out[i].Start, out[i].End, out[i].Evidence = f.Sentence, f.Start, f.End, f.Evidence
 		}
 	}
 	return out
@@ -149,6 +158,9 @@ func (b *factBuilder) objectFacts(base schema.Fact, conf float64, objects []arg,
 		return out
 	}
 	for _, l := range literals {
+		if sameName(l, base.Subject) {
+			continue // "the group called the Sea Org": a name, not what the Sea Org did
+		}
 		f := base
 		f.Object = schema.Object{Literal: l}
 		f.Confidence = round(conf * factorLiteral)
@@ -161,28 +173,56 @@ func (b *factBuilder) objectFacts(base schema.Fact, conf float64, objects []arg,
 // a review", "denied the claims"; "maintained a policy" or "told the police" cannot.
 var statementObject = map[string]bool{"announce": true, "post": true, "tweet": true, "write": true,
 	"publish": true, "issue": true, "release": true, "claim": true, "confirm": true, "reveal": true,
-	"unveil": true, "report": true, "declare": true, "predict": true, "admit": true, "acknowledge": true}
+	"unveil": true, "report": true, "declare": true, "predict": true, "admit": true, "acknowledge": true,
+	"put out": true, "lay out": true, "set out": true}
+
+// finite reports whether a token is a modal or a finite verb: "would", "is", "said".
+func finite(t *doc.Token) bool {
+	switch t.Tag {
+	case "MD", "VBZ", "VBD", "VBP":
+		return true
+	}
+	return false
+}
+
+// sameName reports whether a literal is only the name of entity e ("the Sea Org" for Sea Org).
+func sameName(literal string, e schema.Entity) bool {
+	l := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(literal, "the "), "The "))
+	return l == strings.ToLower(e.Name) || e.Mention != "" && l == strings.ToLower(e.Mention)
+}
 
 // contentLiterals returns what a clause of saying or proposing says: its content clauses, the
 // "that" clause of "told reporters in a call that …", or its object phrase.
 func (b *factBuilder) contentLiterals(si int, c *clause.Clause, objTok int, class string) []string {
 	toks := b.d.Sentences[si].Tokens
 	var literals []string
-	switch {
-	case !c.Content.Empty():
+	if !c.Content.Empty() {
 		for _, part := range c.Parts {
-			if l := spanText(b.d, toks, part); l != "" {
+			// One word before the speaker is a parse gone astray ("Major general X said …"
+			// read with "Major" as what was said), not a statement.
+			if l := spanText(b.d, toks, part); l != "" && (part.End-part.Start > 1 || part.Start > c.Verb) {
 				literals = append(literals, l)
 			}
 		}
-	case objTok >= 0 && schema.IsSpeech(c.Lemma):
+		return literals
+	}
+	if objTok < 0 {
+		return nil
+	}
+	if schema.IsSpeech(c.Lemma) {
 		// "told reporters in a call that …": what was said, not to whom.
 		if sp := thatClause(toks, c.Verb); !sp.Empty() {
-			literals = append(literals, spanText(b.d, toks, sp))
-			break
+			return []string{spanText(b.d, toks, sp)}
 		}
-		fallthrough
-	case objTok >= 0 && (class != "SAY" || statementObject[c.Lemma]):
+		// "He added his plan would be …": the parse took the subject of what was said for the
+		// verb's object; a finite verb right after it says so.
+		if obj := tree.Subtree(toks, objTok); obj.End < len(toks) && finite(&toks[obj.End]) && !addressee[c.Lemma] {
+			if all := tree.Subtree(toks, c.Verb); all.End > obj.End {
+				return []string{spanText(b.d, toks, tree.Span{Start: obj.Start, End: all.End})}
+			}
+		}
+	}
+	if class != "SAY" || statementObject[c.Lemma] || c.Particle != "" && statementObject[c.Lemma+" "+c.Particle] {
 		// "announced a review", "proposed a ceasefire"; not "maintained a policy".
 		if l := spanText(b.d, toks, phrase(toks, objTok)); l != "" {
 			literals = append(literals, l)
