@@ -136,6 +136,7 @@ func TestRecognizeRules(t *testing.T) {
 		// for a kind of organisation name an organisation.
 		{"An Operation Zenith spokesman said so .", "[ORG Operation Zenith]"},
 		{"He met an Operation Quill Fund spokesman .", "[ORG Operation Quill Fund]"},
+		{"It bought the software firm Quillbury last year .", "[ORG Quillbury]"},
 		{"A ZRC spokesman said so .", "[ORG ZRC]"},
 		{"According to Zenoria news agency , it rained .", "[ORG Zenoria]"},
 		// A one-word place the gazetteers do not know is most often a town.
