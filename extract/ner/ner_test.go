@@ -145,6 +145,7 @@ func TestRecognizeRules(t *testing.T) {
 		{"He visits London , Paris , Berlin , Zendaville and Quorbury .", "[GPE London][GPE Paris][GPE Berlin][GPE Zendaville][GPE Quorbury]"},
 		// Clubs and companies named after their home.
 		{"He left for Oslo Life last year .", "[ORG Oslo Life]"},
+		{"He left for Oslo 's harbour .", "[GPE Oslo]"},
 		{"He joined AC Lima last year .", "[ORG AC Lima]"},
 		// A form of address is part of the person's name ("Mr X" is one mention); titles that
 		// name a role stay out of it.
