@@ -33,6 +33,10 @@ func titleCues(words, pos, labels []string, begins []bool) {
 			nounCue(words, pos, labels, begins, j)
 			continue
 		}
+		if kindNouns[words[j]] && j+1 < len(words) {
+			namedKind(words, labels, begins, j+1)
+			continue
+		}
 		n, e := lexicon.Match(words, j)
 		if n == 0 || e.Class&lexicon.ClassTitle == 0 {
 			continue
@@ -107,4 +111,32 @@ func hasLower(w string) bool {
 		}
 	}
 	return false
+}
+
+// kindNouns are common nouns for kinds of organisation that news puts before a name in apposition
+// ("the software firm Acme", "localist group Zenith Now", "rock band Quill").
+var kindNouns = map[string]bool{"firm": true, "company": true, "group": true, "band": true,
+	"website": true, "site": true, "newspaper": true, "magazine": true, "agency": true, "retailer": true,
+	"charity": true, "club": true, "broadcaster": true, "carrier": true, "airline": true, "publisher": true,
+	"manufacturer": true, "maker": true, "chain": true, "network": true, "organisation": true,
+	"organization": true, "party": true, "union": true, "consultancy": true, "bank": true}
+
+// namedKind labels as an organisation the capitalised words from k, after a noun for a kind of
+// organisation: unlabelled words the gazetteers do not know, or a one-word name the model took
+// for a person's that is no common given name.
+func namedKind(words, labels []string, begins []bool, k int) {
+	if !capitalised(words[k]) || known(words[k]) || notInName[words[k]] {
+		return
+	}
+	if labels[k] == Person && begins[k] && (k+1 == len(words) || labels[k+1] != Person || begins[k+1]) && lexicon.GivenNameGender(words[k]) == lexicon.Unknown {
+		mark(labels, begins, k, k+1, Org)
+		return
+	}
+	e := k
+	for e < len(words) && e-k < 4 && labels[e] == "" && capitalised(words[e]) && !title(words[e]) {
+		e++
+	}
+	if e > k {
+		mark(labels, begins, k, e, Org)
+	}
 }

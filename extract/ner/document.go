@@ -113,6 +113,7 @@ func Harmonize(d *doc.Doc) {
 			}
 		}
 		missedSurnames(toks, surnames)
+		ownersOfPeople(toks, surnames)
 		for i := range toks {
 			for _, ws := range byFirst[tokWord(&toks[i])] {
 				l := decided[strings.Join(ws, " ")]
@@ -261,4 +262,22 @@ func relativeWhich(toks []doc.Token, k int) bool {
 		k++
 	}
 	return k < len(toks) && strings.EqualFold(tokWord(&toks[k]), "which")
+}
+
+// ownersOfPeople makes an organisation of a one-word "person" that owns a person named in full
+// ("Zenith's Anna Berg": a party, club or company and its member), unless the word is the surname
+// or a common given name of someone in the article ("Lopez's Anna Berg" stays a person).
+func ownersOfPeople(toks []doc.Token, surnames map[string]bool) {
+	for k := 0; k+3 < len(toks); k++ {
+		w := tokWord(&toks[k])
+		if toks[k].Ent != "B-PERSON" || strings.HasPrefix(toks[k+1].Ent, "I-") || surnames[w] || lexicon.GivenNameGender(w) != lexicon.Unknown {
+			continue
+		}
+		if p := tokWord(&toks[k+1]); p != "'s" && p != "’s" {
+			continue
+		}
+		if toks[k+2].Ent == "B-PERSON" && toks[k+3].Ent == "I-PERSON" {
+			label(toks, k, k+1, Org)
+		}
+	}
 }

@@ -35,6 +35,7 @@ func TestHarmonize(t *testing.T) {
 		{"a surname the model missed, with its given name", []string{"Ms/B-PERSON Tan/I-PERSON spoke .", "She chose Lillian Tan ."}, []string{"B-PERSON I-PERSON O O", "O O B-PERSON I-PERSON O"}},
 		{"a name with a lower-case last part recurs", []string{"Wong/B-PERSON Kwok/I-PERSON -/I-PERSON kin/I-PERSON won .", "Wong Kwok - kin of FTU"}, []string{"B-PERSON I-PERSON I-PERSON I-PERSON O O", "B-PERSON I-PERSON I-PERSON I-PERSON O O"}},
 		{"a company named after a person takes which", []string{"Anna/B-PERSON Berg/I-PERSON , which sells hats , grew .", "Anna/B-PERSON Berg/I-PERSON hired Berg/B-PERSON ."}, []string{"B-ORG I-ORG O O O O O O O", "B-ORG I-ORG O B-PERSON O"}},
+		{"a one-word owner of a person named in full is an organisation", []string{"Zenith/B-PERSON 's Anna/B-PERSON Berg/I-PERSON won .", "Lopez/B-PERSON 's Anna/B-PERSON Berg/I-PERSON won .", "Maria/B-PERSON Lopez/I-PERSON spoke ."}, []string{"B-ORG O B-PERSON I-PERSON O O", "B-PERSON O B-PERSON I-PERSON O O", "B-PERSON I-PERSON O O"}},
 		{"headlines follow and do not vote", []string{"H: Acme/B-LOC Wins/I-LOC", "Acme/B-ORG rose .", "Acme/B-ORG fell ."}, []string{"B-LOC I-LOC", "B-ORG O O", "B-ORG O O"}},
 	}
 	for _, tt := range tests {

@@ -136,6 +136,7 @@ func TestRecognizeRules(t *testing.T) {
 		// for a kind of organisation name an organisation.
 		{"An Operation Zenith spokesman said so .", "[ORG Operation Zenith]"},
 		{"He met an Operation Quill Fund spokesman .", "[ORG Operation Quill Fund]"},
+		{"It bought the software firm Quillbury last year .", "[ORG Quillbury]"},
 		{"A ZRC spokesman said so .", "[ORG ZRC]"},
 		{"According to Zenoria news agency , it rained .", "[ORG Zenoria]"},
 		// A one-word place the gazetteers do not know is most often a town.
@@ -144,6 +145,7 @@ func TestRecognizeRules(t *testing.T) {
 		{"He visits London , Paris , Berlin , Zendaville and Quorbury .", "[GPE London][GPE Paris][GPE Berlin][GPE Zendaville][GPE Quorbury]"},
 		// Clubs and companies named after their home.
 		{"He left for Oslo Life last year .", "[ORG Oslo Life]"},
+		{"He left for Oslo 's harbour .", "[GPE Oslo]"},
 		{"He joined AC Lima last year .", "[ORG AC Lima]"},
 		// A form of address is part of the person's name ("Mr X" is one mention); titles that
 		// name a role stay out of it.

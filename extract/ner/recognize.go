@@ -216,7 +216,15 @@ func namedAfterPlace(words []string, i, j int) bool {
 		return false
 	}
 	k, e := lexicon.Match(words[:j], i)
-	return k > 0 && i+k < j && e.Class&lexicon.ClassPlace != 0 && !known(words[i+k])
+	if k == 0 || i+k >= j || e.Class&lexicon.ClassPlace == 0 || known(words[i+k]) {
+		return false
+	}
+	for _, w := range words[i+k : j] {
+		if !capitalised(w) {
+			return false // "Zenda 's Acme", "Zenda island": a description, not a name
+		}
+	}
+	return true
 }
 
 // capitalised reports whether w starts with an upper-case letter.
@@ -259,7 +267,7 @@ func rules(words, labels []string, begins []bool) {
 			// A capitalised word before the gazetteer name makes a longer name ("Neo Democrats"),
 			// unless it opens the sentence or the gazetteers know it ("Former", "British").
 			if s == i {
-				for s > 1 && labels[s-1] == "" && capitalised(words[s-1]) && !known(words[s-1]) && !strings.EqualFold(words[s-1], "the") {
+				for s > 1 && labels[s-1] == "" && capitalised(words[s-1]) && !known(words[s-1]) && !notInName[words[s-1]] {
 					s--
 				}
 			}
