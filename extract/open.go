@@ -137,7 +137,8 @@ func (b *factBuilder) entityObliques(si int, c *clause.Clause) []oblique {
 }
 
 // entityModifiers returns the prepositional modifiers of noun n that resolve to entities:
-// "backing | to Y", "sights | on Y".
+// "backing | to Y", "sights | on Y". "Between" and "among" relate several things, not the
+// subject to one.
 func (b *factBuilder) entityModifiers(si, n int) []oblique {
 	toks := b.d.Sentences[si].Tokens
 	var out []oblique
@@ -145,7 +146,7 @@ func (b *factBuilder) entityModifiers(si, n int) []oblique {
 		if toks[j].Head != n || toks[j].Dep != "nmod" {
 			continue
 		}
-		if prep := caseWord(toks, j); prep != "" && prep != "of" {
+		if prep := caseWord(toks, j); prep != "" && prep != "of" && prep != "between" && prep != "among" {
 			if a := strong(b.args(si, j)); len(a) > 0 {
 				out = append(out, oblique{prep: prep, args: a})
 			}

@@ -113,6 +113,11 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"Maria Lopez | has title | education secretary"},
 		},
 		{
+			name:   "a noun relating several things relates no one of them to the subject",
+			text:   "John Smith spoke on Monday.\n\nMaria Lopez described the conflict between Acme Corp and Zenith Industries as a war.\n",
+			absent: []string{"Maria Lopez | describe conflict between | Acme Corp"},
+		},
+		{
 			name: "a verb of becoming gives its subject the title",
 			text: "Maria Lopez became chairman of Zenith Industries in 2001.\n",
 			want: []string{"Maria Lopez | chairman of | Zenith Industries"},

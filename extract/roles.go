@@ -26,6 +26,9 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 			if ent < 0 || !b.ents[ent].ok || ent == r.Person || b.ents[ent].Type == "PERSON" && pred != "works for" {
 				return // a person can employ ("Lopez's lawyer") but holds no office another person is
 			}
+			if strings.Contains(strings.ToLower(b.ents[ent].Name), strings.ToLower(r.Title)) {
+				return // "the State Department Spokesperson" read as one name: the title is no owner
+			}
 			f := base
 			f.Predicate, f.CAMEO = pred, cameo
 			f.Object = schema.Object{Entity: b.entityRef(arg{ent: ent, mention: b.ents[ent].Name})}
