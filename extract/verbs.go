@@ -82,6 +82,9 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 		}
 		if len(literals) == 0 {
 			literals = b.nextQuote(si, c)
+			for _, l := range literals {
+				elsewhere[l] = si + 1 // evidenced by the quotation's own sentence
+			}
 		}
 	case objTok >= 0 && literalHead(&toks[objTok]):
 		// "supported the plans": a thing, not an entity.
