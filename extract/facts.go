@@ -59,25 +59,25 @@ func (b *factBuilder) node(e *coref.Entity) nodeRef {
 	}
 	name, typ := e.Name, e.Type
 	switch typ {
-	case "GPE", "LOC":
+	case schema.TypeGPE, schema.TypeLoc:
 		if p, ok := lexicon.Place(name); ok {
 			name = p.Name
 			if p.Kind == lexicon.Region {
-				typ = "LOC"
+				typ = schema.TypeLoc
 			} else {
-				typ = "GPE"
+				typ = schema.TypeGPE
 			}
 		}
-	case "ORG":
+	case schema.TypeOrg:
 		if o, ok := lexicon.Org(name); ok {
 			name = o.Name
 		}
-	case "NORP":
+	case schema.TypeNORP:
 		c, ok := lexicon.Demonym(name)
 		if !ok {
 			return nodeRef{}
 		}
-		name, typ = c, "GPE"
+		name, typ = c, schema.TypeGPE
 	}
 	rec := schema.EntityRecord{ID: schema.EntityIRI(typ, name), Name: name, Type: typ, Aliases: e.Aliases(b.cr.Mentions)}
 	return nodeRef{EntityRecord: rec, ok: true}
@@ -227,7 +227,7 @@ func (b *factBuilder) body(si, t int) int {
 		if toks[k].Head != t || toks[k].Dep != "compound" && toks[k].Dep != "amod" && toks[k].Dep != "nmod:poss" {
 			continue
 		}
-		if m, ok := b.cr.At(si, k); ok && m.Kind == coref.Name && (m.Type == "ORG" || m.Type == "GPE" || m.Type == "NORP") {
+		if m, ok := b.cr.At(si, k); ok && m.Kind == coref.Name && (m.Type == schema.TypeOrg || m.Type == schema.TypeGPE || m.Type == schema.TypeNORP) {
 			return k
 		}
 	}
@@ -259,12 +259,12 @@ func (b *factBuilder) nameOf(si, t int, add func(int, bool) bool) bool {
 	}
 	sp := tree.Subtree(toks, t)
 	for k := t + 1; k < sp.End; k++ { // the name follows its title
-		if m, ok := b.cr.At(si, k); ok && m.Type == "PERSON" && m.Kind == coref.Name {
+		if m, ok := b.cr.At(si, k); ok && m.Type == schema.TypePerson && m.Kind == coref.Name {
 			return add(m.Head, false)
 		}
 	}
 	if t > 0 && postNominal(toks[t].Text) { // "Maria Lopez MP"
-		if m, ok := b.cr.At(si, t-1); ok && m.Type == "PERSON" && m.Kind == coref.Name {
+		if m, ok := b.cr.At(si, t-1); ok && m.Type == schema.TypePerson && m.Kind == coref.Name {
 			return add(m.Head, false)
 		}
 	}

@@ -86,7 +86,7 @@ func (b *factBuilder) openTargets(si, ci int, subjects []arg, targets []openTarg
 		conf *= factorInherited
 	}
 	modality, attributed := b.mood(si, ci)
-	if modality == "hypothetical" {
+	if modality == schema.ModalityHypothetical {
 		conf *= factorHypothetical
 	}
 	var out []schema.Fact

@@ -18,7 +18,7 @@ var territories = map[string]bool{"part": true, "region": true, "province": true
 func (b *factBuilder) partFacts(si int) []schema.Fact {
 	s := &b.d.Sentences[si]
 	toks := s.Tokens
-	p, ok := schema.PredicateByName("part of")
+	p, ok := schema.PredicateByName(schema.PredPartOf)
 	if !ok {
 		return nil
 	}
@@ -39,7 +39,7 @@ func (b *factBuilder) partFacts(si int) []schema.Fact {
 			case strings.HasPrefix(toks[j].Dep, "nsubj"), toks[j].Dep == "appos":
 				parts = append(parts, b.args(si, j)...)
 			case toks[j].Dep == "aux" && toks[j].Tag == "MD":
-				modality = "hypothetical"
+				modality = schema.ModalityHypothetical
 			}
 		}
 		switch h := toks[k].Head; {
@@ -57,7 +57,7 @@ func (b *factBuilder) partFacts(si int) []schema.Fact {
 			rel = append(rel, "of")
 		}
 		for _, x := range parts {
-			if t := b.ents[x.ent].Type; t != "GPE" && t != "LOC" {
+			if t := b.ents[x.ent].Type; t != schema.TypeGPE && t != schema.TypeLoc {
 				continue
 			}
 			for _, y := range owners {
@@ -82,15 +82,15 @@ func (b *factBuilder) partFacts(si int) []schema.Fact {
 // Yorkshire" and "Kampen in the Netherlands" put the first place in the second ("part of").
 func (b *factBuilder) placeFacts(si int) []schema.Fact {
 	toks := b.d.Sentences[si].Tokens
-	p, ok := schema.PredicateByName("part of")
+	p, ok := schema.PredicateByName(schema.PredPartOf)
 	if !ok {
 		return nil
 	}
-	place := func(a arg) bool { t := b.ents[a.ent].Type; return t == "GPE" || t == "LOC" }
+	place := func(a arg) bool { t := b.ents[a.ent].Type; return t == schema.TypeGPE || t == schema.TypeLoc }
 	var out []schema.Fact
 	for mi := range b.cr.Mentions {
 		m := &b.cr.Mentions[mi]
-		if m.Sent != si || m.Kind != coref.Name || m.Type != "GPE" && m.Type != "LOC" || m.Entity < 0 || !b.ents[m.Entity].ok {
+		if m.Sent != si || m.Kind != coref.Name || m.Type != schema.TypeGPE && m.Type != schema.TypeLoc || m.Entity < 0 || !b.ents[m.Entity].ok {
 			continue
 		}
 		x := arg{ent: m.Entity, mention: m.Text, kind: m.Kind}

@@ -8,9 +8,9 @@ import (
 
 // reactionNouns are nouns of a reaction whose "from" phrase names who reacted: "the plan drew
 // criticism from X" is X criticizing the plan's author.
-var reactionNouns = map[string]string{"backlash": "criticized", "criticism": "criticized", "condemnation": "criticized",
-	"outrage": "criticized", "anger": "criticized", "fury": "criticized", "rebuke": "criticized", "praise": "praised",
-	"support": "supported", "applause": "praised"}
+var reactionNouns = map[string]string{"backlash": schema.PredCriticized, "criticism": schema.PredCriticized, "condemnation": schema.PredCriticized,
+	"outrage": schema.PredCriticized, "anger": schema.PredCriticized, "fury": schema.PredCriticized, "rebuke": schema.PredCriticized, "praise": schema.PredPraised,
+	"support": schema.PredSupported, "applause": schema.PredPraised}
 
 // reactionFacts reads reactions named by a noun: "Her plan drew criticism from X and Y" (X and Y
 // criticized her), "Its terms sparked backlash from X" (X criticized the author of what "its"

@@ -23,7 +23,7 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 		base := b.newFact(si)
 		base.Subject, base.Relation, base.Confidence = person, r.Title, confTitleRole
 		add := func(pred, cameo string, ent int) {
-			if ent < 0 || !b.ents[ent].ok || ent == r.Person || b.ents[ent].Type == "PERSON" && pred != "works for" {
+			if ent < 0 || !b.ents[ent].ok || ent == r.Person || b.ents[ent].Type == schema.TypePerson && pred != schema.PredWorksFor {
 				return // a person can employ ("Lopez's lawyer") but holds no office another person is
 			}
 			if strings.Contains(strings.ToLower(b.ents[ent].Name), strings.ToLower(r.Title)) {
@@ -37,15 +37,15 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 		p, ok := schema.LookupRole(r.Title)
 		if !ok {
 			f := base
-			f.Predicate = "has title"
+			f.Predicate = schema.PredHasTitle
 			f.Object = schema.Object{Literal: strings.ToLower(r.Title)}
 			f.Confidence = confTitle
 			out = append(out, f)
 			for _, of := range r.Of {
-				if b.ents[of].ok && b.ents[of].Type == "GPE" && !team[strings.ToLower(r.Title)] {
-					add("citizen of", "", of) // "U.S. billionaire"; but "Everton manager" works for a club
+				if b.ents[of].ok && b.ents[of].Type == schema.TypeGPE && !team[strings.ToLower(r.Title)] {
+					add(schema.PredCitizenOf, "", of) // "U.S. billionaire"; but "Everton manager" works for a club
 				} else {
-					add("works for", "", of) // "Acme columnist"
+					add(schema.PredWorksFor, "", of) // "Acme columnist"
 				}
 			}
 			continue
@@ -68,7 +68,7 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 		}
 		if len(r.Of) == 0 { // "President Lopez" of nowhere the text names: the title itself
 			f := base
-			f.Predicate = "has title"
+			f.Predicate = schema.PredHasTitle
 			f.Object = schema.Object{Literal: strings.ToLower(r.Title)}
 			f.Confidence = confTitle
 			out = append(out, f)
@@ -88,14 +88,14 @@ var team = map[string]bool{"manager": true, "coach": true, "captain": true, "pla
 // says more and is not repeated.
 func (b *factBuilder) affiliationFacts(si int) []schema.Fact {
 	toks := b.d.Sentences[si].Tokens
-	member, ok := schema.PredicateByName("member of")
+	member, ok := schema.PredicateByName(schema.PredMemberOf)
 	if !ok {
 		return nil
 	}
 	var out []schema.Fact
 	for mi := range b.cr.Mentions {
 		m := &b.cr.Mentions[mi]
-		if m.Sent != si || m.Kind != coref.Name || m.Type != "PERSON" || m.Entity < 0 || !b.ents[m.Entity].ok {
+		if m.Sent != si || m.Kind != coref.Name || m.Type != schema.TypePerson || m.Entity < 0 || !b.ents[m.Entity].ok {
 			continue
 		}
 		for j := range toks {
@@ -112,7 +112,7 @@ func (b *factBuilder) affiliationFacts(si int) []schema.Fact {
 				continue
 			}
 			for _, o := range b.args(si, j) {
-				if b.ents[o.ent].Type != "ORG" || o.weak || b.hasRole(si, m.Entity, o.ent) {
+				if b.ents[o.ent].Type != schema.TypeOrg || o.weak || b.hasRole(si, m.Entity, o.ent) {
 					continue
 				}
 				f := b.newFact(si)
@@ -184,7 +184,7 @@ func (b *factBuilder) copularRoleFacts(si int) []schema.Fact {
 			}
 		}
 		for _, h := range holders {
-			if b.ents[h.ent].Type != "PERSON" {
+			if b.ents[h.ent].Type != schema.TypePerson {
 				continue
 			}
 			for _, t := range titles {
@@ -238,7 +238,7 @@ func (b *factBuilder) titleFacts(base schema.Fact, title string, owners []arg, c
 	}
 	if len(out) == 0 {
 		f := base
-		f.Predicate = "has title"
+		f.Predicate = schema.PredHasTitle
 		f.Object = schema.Object{Literal: strings.ToLower(title)}
 		f.Confidence = round(conf * factorLiteral)
 		out = append(out, f)
@@ -259,7 +259,7 @@ func (b *factBuilder) titleOwners(si, t int) []arg {
 		case (toks[j].Dep == "nmod" || toks[j].Dep == "obl") && (c == "of" || c == "at" || c == "for"),
 			toks[j].Dep == "nmod:poss", toks[j].Dep == "compound" && j < t:
 			for _, a := range b.args(si, j) {
-				if typ := b.ents[a.ent].Type; typ != "PERSON" && !a.weak {
+				if typ := b.ents[a.ent].Type; typ != schema.TypePerson && !a.weak {
 					out = append(out, a)
 				}
 			}

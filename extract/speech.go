@@ -87,7 +87,7 @@ func (b *factBuilder) ruledOutFacts(si int, c *clause.Clause, subjects []arg) []
 	if !ok {
 		return nil
 	}
-	rp, ok := schema.PredicateByName("rejected")
+	rp, ok := schema.PredicateByName(schema.PredRejected)
 	if !ok {
 		return nil
 	}
@@ -163,10 +163,10 @@ func (b *factBuilder) contentSpeaker(si, k int) *schema.Entity {
 // somebody said (a direct quotation, or the content of a speech clause); "" and nil otherwise.
 func (b *factBuilder) tokenMood(si, k int) (string, *schema.Entity) {
 	if sp := b.speaker(si, k); sp != nil {
-		return "reported", sp
+		return schema.ModalityReported, sp
 	}
 	if sp := b.contentSpeaker(si, k); sp != nil {
-		return "reported", sp
+		return schema.ModalityReported, sp
 	}
 	return "", nil
 }
@@ -184,7 +184,7 @@ func source(toks []doc.Token, v int) int {
 // accordingFacts reads "According to X, S" and "S, according to X" as X said S.
 func (b *factBuilder) accordingFacts(si int) []schema.Fact {
 	toks := b.d.Sentences[si].Tokens
-	said, ok := schema.PredicateByName("said")
+	said, ok := schema.PredicateByName(schema.PredSaid)
 	if !ok {
 		return nil
 	}

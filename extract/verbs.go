@@ -49,7 +49,7 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 	quoted, elsewhere := b.quotesOf(si, c.Verb) // the quotations this clause attributes
 	p, ok := schema.LookupVerb(c.Lemma, c.Particle, c.Prep)
 	if !ok && len(quoted) > 0 { // "he continued, “…”"
-		p, ok = schema.PredicateByName("said")
+		p, ok = schema.PredicateByName(schema.PredSaid)
 	}
 	if !ok {
 		return b.openFacts(si, ci)
@@ -116,7 +116,7 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 	if c.Parent >= 0 && attributed == nil {
 		conf *= factorUnnamed // what somebody unnamed said or thought ("…, officials said")
 	}
-	if modality == "hypothetical" {
+	if modality == schema.ModalityHypothetical {
 		conf *= factorHypothetical
 	}
 	for _, sa := range subjects {
@@ -249,7 +249,7 @@ func (b *factBuilder) mood(si, ci int) (string, *schema.Entity) {
 	toks := b.d.Sentences[si].Tokens
 	modality := ""
 	if c.Modal != "" || irrealis(toks, c.Verb) || question(toks) && !schema.IsSpeech(c.Lemma) {
-		modality = "hypothetical"
+		modality = schema.ModalityHypothetical
 	}
 	if b.framedContent(si, c) >= 0 {
 		return modality, nil // "S, X said": the saying is the article's, S is X's
@@ -257,17 +257,17 @@ func (b *factBuilder) mood(si, ci int) (string, *schema.Entity) {
 	if c.Parent >= 0 {
 		if sp := b.args(si, cs[c.Parent].Subject); len(sp) > 0 {
 			e := b.entityRef(sp[0])
-			return "reported", &e
+			return schema.ModalityReported, &e
 		}
 	} else if sp := b.speaker(si, c.Verb); sp != nil {
-		return "reported", sp // a clause inside a direct quotation is its speaker's word
+		return schema.ModalityReported, sp // a clause inside a direct quotation is its speaker's word
 	} else if src := source(b.d.Sentences[si].Tokens, c.Verb); src >= 0 {
 		if sp := strong(b.args(si, src)); len(sp) > 0 {
 			e := b.entityRef(sp[0])
-			return "reported", &e // "according to X"
+			return schema.ModalityReported, &e // "according to X"
 		}
 	} else if sp := b.framer(si, c.Verb); sp != nil {
-		return "reported", sp
+		return schema.ModalityReported, sp
 	}
 	return modality, nil
 }

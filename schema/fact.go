@@ -47,6 +47,15 @@ type Fact struct {
 	Open bool `json:"open,omitempty"`
 }
 
+// The modalities of a fact the article does not assert (Fact.Modality).
+const (
+	// ModalityHypothetical marks a fact under a modal, a condition or a question, or an
+	// infinitive nothing makes happen: "could buy", "wants to buy", "Will X buy Y?".
+	ModalityHypothetical = "hypothetical"
+	// ModalityReported marks a fact inside what AttributedTo said.
+	ModalityReported = "reported"
+)
+
 // Entity is a reference to an entity node as it appears in one fact.
 type Entity struct {
 	// ID is the entity's deterministic IRI (see EntityIRI).

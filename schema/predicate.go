@@ -207,6 +207,21 @@ func lex() *lexicon {
 	return lexVal
 }
 
+// Names of the canonical predicates the extractor produces by construction rather than through
+// the verb lexicon (predicates.tsv has them all; TestPredicateConstants checks).
+const (
+	PredSaid       = "said"
+	PredRejected   = "rejected"
+	PredPartOf     = "part of"
+	PredMemberOf   = "member of"
+	PredHasTitle   = "has title"
+	PredWorksFor   = "works for"
+	PredCitizenOf  = "citizen of"
+	PredCriticized = "criticized"
+	PredPraised    = "praised"
+	PredSupported  = "supported"
+)
+
 // ClassOpen is the class of open predicates (see OpenPredicate).
 const ClassOpen = "OPEN"
 

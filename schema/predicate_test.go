@@ -421,3 +421,13 @@ func keys(m map[string]bool) []string {
 	slices.Sort(ks)
 	return ks
 }
+
+// TestPredicateConstants checks that every predicate constant names a canonical predicate.
+func TestPredicateConstants(t *testing.T) {
+	for _, name := range []string{PredSaid, PredRejected, PredPartOf, PredMemberOf, PredHasTitle, PredWorksFor,
+		PredCitizenOf, PredCriticized, PredPraised, PredSupported} {
+		if _, ok := PredicateByName(name); !ok {
+			t.Errorf("predicate constant %q is not in predicates.tsv", name)
+		}
+	}
+}

@@ -13,18 +13,31 @@ type EntityType struct {
 	Doc string
 }
 
+// The labels of the entity types: the type field of facts and entity records.
+const (
+	TypePerson  = "PERSON"
+	TypeOrg     = "ORG"
+	TypeGPE     = "GPE"
+	TypeLoc     = "LOC"
+	TypeNORP    = "NORP"
+	TypeEvent   = "EVENT"
+	TypeWork    = "WORK"
+	TypeProduct = "PRODUCT"
+	TypeOther   = "OTHER"
+)
+
 // EntityTypes are the entity types newsgraph knows, in a fixed order. The last, OTHER, is what an
 // unknown label becomes.
 var EntityTypes = []EntityType{
-	{"PERSON", "Person", "person", "people, real or fictional"},
-	{"ORG", "Organization", "org", "companies, agencies, institutions, parties, governments as actors"},
-	{"GPE", "AdministrativeArea", "gpe", "countries, cities, states: places with a government"},
-	{"LOC", "Place", "loc", "other places: regions, mountains, seas"},
-	{"NORP", "Audience", "norp", "nationalities, religious and political groups"},
-	{"EVENT", "Event", "event", "named events: wars, elections, summits"},
-	{"WORK", "CreativeWork", "work", "titles of books, songs, programmes, laws"},
-	{"PRODUCT", "Product", "product", "objects, vehicles, services"},
-	{"OTHER", "Thing", "thing", "anything else"},
+	{TypePerson, "Person", "person", "people, real or fictional"},
+	{TypeOrg, "Organization", "org", "companies, agencies, institutions, parties, governments as actors"},
+	{TypeGPE, "AdministrativeArea", "gpe", "countries, cities, states: places with a government"},
+	{TypeLoc, "Place", "loc", "other places: regions, mountains, seas"},
+	{TypeNORP, "Audience", "norp", "nationalities, religious and political groups"},
+	{TypeEvent, "Event", "event", "named events: wars, elections, summits"},
+	{TypeWork, "CreativeWork", "work", "titles of books, songs, programmes, laws"},
+	{TypeProduct, "Product", "product", "objects, vehicles, services"},
+	{TypeOther, "Thing", "thing", "anything else"},
 }
 
 // TypeOf returns the entity type with the given label, or OTHER when the label is unknown.

@@ -7,13 +7,15 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/internal/conllu"
 	"github.com/newsgraph/newsgraph/extract/ner"
+
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // The classes names are scored in: GUM's person, organization and place; newsgraph's PERSON, ORG,
 // and GPE and LOC counted as one.
 const (
-	ClassPerson = "PERSON"
-	ClassOrg    = "ORG"
+	ClassPerson = schema.TypePerson
+	ClassOrg    = schema.TypeOrg
 	ClassPlace  = "PLACE"
 )
 

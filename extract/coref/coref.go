@@ -6,6 +6,8 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
+
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // Entity is a group of mentions that refer to one thing.
@@ -150,7 +152,7 @@ var ownerTitles = map[string]bool{"business": true, "media": true}
 func (r *Result) retypeOwners(d *doc.Doc) {
 	for i := range r.Mentions {
 		m := &r.Mentions[i]
-		if m.Kind != Name || m.Entity < 0 || r.Entities[m.Entity].Type != "PERSON" || len(strings.Fields(r.Entities[m.Entity].Name)) > 1 {
+		if m.Kind != Name || m.Entity < 0 || r.Entities[m.Entity].Type != schema.TypePerson || len(strings.Fields(r.Entities[m.Entity].Name)) > 1 {
 			continue
 		}
 		toks := d.Sentences[m.Sent].Tokens
@@ -162,9 +164,9 @@ func (r *Result) retypeOwners(d *doc.Doc) {
 		t, ok := lexicon.Title(form(&toks[h]))
 		if ok && ownerTitles[t.Kind] || personNouns[w] && w != "man" && w != "woman" {
 			e := &r.Entities[m.Entity]
-			e.Type = "ORG"
+			e.Type = schema.TypeOrg
 			for _, mi := range e.Mentions {
-				r.Mentions[mi].Type = "ORG"
+				r.Mentions[mi].Type = schema.TypeOrg
 			}
 		}
 	}
@@ -209,7 +211,7 @@ func compatible(a, b string) bool {
 	if a == b {
 		return true
 	}
-	place := func(t string) bool { return t == "GPE" || t == "LOC" }
+	place := func(t string) bool { return t == schema.TypeGPE || t == schema.TypeLoc }
 	return place(a) && place(b)
 }
 
@@ -230,10 +232,10 @@ func (r *Result) linkName(i int) {
 		if !compatible(e.Type, m.Type) {
 			continue
 		}
-		if m.Type == "PERSON" && best < 0 && (subsequence(mt, et) || subsequence(et, mt)) {
+		if m.Type == schema.TypePerson && best < 0 && (subsequence(mt, et) || subsequence(et, mt)) {
 			best = ei
 		}
-		if m.Type != "PERSON" && best < 0 && (isAcronymOf(m.Name, e.Name) || isAcronymOf(e.Name, m.Name)) {
+		if m.Type != schema.TypePerson && best < 0 && (isAcronymOf(m.Name, e.Name) || isAcronymOf(e.Name, m.Name)) {
 			best = ei
 		}
 	}
@@ -304,8 +306,8 @@ type pass2 struct {
 // for a description of a person, to the most salient person of the recent sentences.
 func (r *Result) linkNominal(i int, p2 *pass2) {
 	m := &r.Mentions[i]
-	if m.Type == "ORG" { // "the company": the organisation that was a subject of the last sentences
-		r.attachRanked(i, r.salient(i, func(e *Entity) bool { return e.Type == "ORG" }, 2, true))
+	if m.Type == schema.TypeOrg { // "the company": the organisation that was a subject of the last sentences
+		r.attachRanked(i, r.salient(i, func(e *Entity) bool { return e.Type == schema.TypeOrg }, 2, true))
 		return
 	}
 	best := -1
@@ -347,7 +349,7 @@ func (r *Result) prominent(i int) []int {
 	score := map[int]int{}
 	for j := 0; j < i; j++ {
 		c := &r.Mentions[j]
-		if c.Entity < 0 || r.Entities[c.Entity].Type != "PERSON" || c.Sent == m.Sent && c.End > m.Start {
+		if c.Entity < 0 || r.Entities[c.Entity].Type != schema.TypePerson || c.Sent == m.Sent && c.End > m.Start {
 			continue
 		}
 		score[c.Entity] += 2
@@ -363,24 +365,24 @@ func (r *Result) prominent(i int) []int {
 func (r *Result) linkPronoun(i int) {
 	m := &r.Mentions[i]
 	ok := func(e *Entity) bool {
-		if m.Type == "PERSON" {
-			return e.Type == "PERSON" && (e.Gender == lexicon.Unknown || e.Gender == m.Gender)
+		if m.Type == schema.TypePerson {
+			return e.Type == schema.TypePerson && (e.Gender == lexicon.Unknown || e.Gender == m.Gender)
 		}
-		return e.Type == "ORG" // "it" for a country is rare in news; for a company or body common
+		return e.Type == schema.TypeOrg // "it" for a country is rare in news; for a company or body common
 	}
 	if m.Plural {
 		// "they" for an organisation or a party ("Labour said they would…") when one was the
 		// subject of this or the last sentence; most "they"s are people the text does not name.
-		r.attachRanked(i, r.salient(i, func(e *Entity) bool { return e.Type == "ORG" }, 1, true))
+		r.attachRanked(i, r.salient(i, func(e *Entity) bool { return e.Type == schema.TypeOrg }, 1, true))
 		return
 	}
 	window := 2
-	if m.Type != "PERSON" {
+	if m.Type != schema.TypePerson {
 		window = 1
 	}
 	// "it" takes an organisation only when the organisation was a subject ("The company said it
 	// would…"): most "it"s in news refer to things, not entities.
-	r.attachRanked(i, r.salient(i, ok, window, m.Type != "PERSON"))
+	r.attachRanked(i, r.salient(i, ok, window, m.Type != schema.TypePerson))
 }
 
 // salient ranks the entities mentioned within window sentences before mention i that fit (as

@@ -18,6 +18,8 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
+
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // Kind says how a mention refers.
@@ -87,7 +89,7 @@ func entLabel(l string) (pos byte, typ string) {
 }
 
 // graphTypes are the entity labels that become nodes; dates, money and percentages do not.
-var graphTypes = map[string]bool{"PERSON": true, "ORG": true, "GPE": true, "LOC": true, "NORP": true, "EVENT": true, "WORK": true, "PRODUCT": true}
+var graphTypes = map[string]bool{schema.TypePerson: true, schema.TypeOrg: true, schema.TypeGPE: true, schema.TypeLoc: true, schema.TypeNORP: true, schema.TypeEvent: true, schema.TypeWork: true, schema.TypeProduct: true}
 
 // findMentions returns the mentions of sentence si in token order.
 func findMentions(si int, toks []doc.Token) []Mention {
@@ -121,7 +123,7 @@ func findMentions(si int, toks []doc.Token) []Mention {
 		}
 		w := strings.ToLower(form(&toks[i]))
 		if p, ok := pronouns[w]; ok && strings.HasPrefix(toks[i].Tag, "PRP") {
-			typ := "PERSON"
+			typ := schema.TypePerson
 			if !p.person {
 				typ = ""
 			}
@@ -155,7 +157,7 @@ func nameMention(si int, toks []doc.Token, i, j int, typ string) (Mention, bool)
 	}
 	m.Text = strings.Join(words, " ")
 	a, b := 0, len(words)
-	for b > a && (words[b-1] == "'s" || words[b-1] == "'" || words[b-1] == "’s" || typ == "PERSON" && b-a > 1 && PostNominal[words[b-1]]) {
+	for b > a && (words[b-1] == "'s" || words[b-1] == "'" || words[b-1] == "’s" || typ == schema.TypePerson && b-a > 1 && PostNominal[words[b-1]]) {
 		b-- // "Maria Lopez MP" is Maria Lopez
 	}
 	for a < b {
@@ -164,7 +166,7 @@ func nameMention(si int, toks []doc.Token, i, j int, typ string) (Mention, bool)
 			a++
 			continue
 		}
-		if typ == "PERSON" {
+		if typ == schema.TypePerson {
 			if h, ok := lexicon.Honorific(words[a]); ok {
 				if m.Gender == lexicon.Unknown {
 					m.Gender = h.Gender
@@ -183,11 +185,11 @@ func nameMention(si int, toks []doc.Token, i, j int, typ string) (Mention, bool)
 		return m, false
 	}
 	m.Name = joinName(words[a:b])
-	if typ == "PERSON" && b-a == 1 && (a > 0 && strings.EqualFold(words[a-1], "the") || i > 0 && strings.EqualFold(form(&toks[i-1]), "the")) {
+	if typ == schema.TypePerson && b-a == 1 && (a > 0 && strings.EqualFold(words[a-1], "the") || i > 0 && strings.EqualFold(form(&toks[i-1]), "the")) {
 		// People do not take an article: "the Pentagon", "the Vatican" name institutions.
-		m.Type = "ORG"
+		m.Type = schema.TypeOrg
 	}
-	if typ == "PERSON" && m.Gender == lexicon.Unknown {
+	if typ == schema.TypePerson && m.Gender == lexicon.Unknown {
 		m.Gender = lexicon.GivenNameGender(words[a])
 	}
 	m.Head = headOf(toks, i, j)
@@ -290,7 +292,7 @@ func orgDescription(si int, toks []doc.Token, i int) (Mention, bool) {
 	for k := start; k <= i; k++ {
 		words = append(words, form(&toks[k]))
 	}
-	return Mention{Sent: si, Start: start, End: i + 1, Head: i, Kind: Nominal, Type: "ORG",
+	return Mention{Sent: si, Start: start, End: i + 1, Head: i, Kind: Nominal, Type: schema.TypeOrg,
 		Text: strings.Join(words, " "), Name: strings.ToLower(t.Lemma), Subject: isSubject(t), Entity: -1}, true
 }
 
@@ -333,7 +335,7 @@ func ageDescription(si int, toks []doc.Token, i int) (Mention, bool) {
 	for k := start; k <= i; k++ {
 		words = append(words, form(&toks[k]))
 	}
-	return Mention{Sent: si, Start: start, End: i + 1, Head: i, Kind: Nominal, Type: "PERSON",
+	return Mention{Sent: si, Start: start, End: i + 1, Head: i, Kind: Nominal, Type: schema.TypePerson,
 		Text: strings.Join(words, " "), Name: "year-old", Subject: isSubject(&toks[i]), Entity: -1}, true
 }
 
@@ -363,7 +365,7 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 		// title, the owner stays a mention of its own.
 		for k := range toks {
 			if toks[k].Head == i && toks[k].Dep == "nmod:poss" && isCapitalized(form(&toks[k])) && !covered[i] {
-				return Mention{Sent: si, Start: i, End: i + 1, Head: i, Kind: Nominal, Type: "PERSON",
+				return Mention{Sent: si, Start: i, End: i + 1, Head: i, Kind: Nominal, Type: schema.TypePerson,
 					Text: form(t), Name: lemma, Subject: isSubject(t), Owned: true, Entity: -1}, true
 			}
 		}
@@ -380,7 +382,7 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 			first = i // "the Acme CEO": "Acme" stays a mention of its own
 		}
 	}
-	return Mention{Sent: si, Start: first, End: i + 1, Head: i, Kind: Nominal, Type: "PERSON",
+	return Mention{Sent: si, Start: first, End: i + 1, Head: i, Kind: Nominal, Type: schema.TypePerson,
 		Text: strings.Join(words, " "), Name: descriptionKey(words, lemma), Subject: isSubject(t), Entity: -1}, true
 }
 
@@ -431,13 +433,13 @@ func propagateNames(d *doc.Doc, ms []Mention) []Mention {
 		}
 		words := strings.Fields(m.Name)
 		switch {
-		case m.Type == "PERSON" && len(words) > 1:
+		case m.Type == schema.TypePerson && len(words) > 1:
 			for _, w := range []string{words[0], words[len(words)-1]} {
 				if _, clash := known[w]; !clash {
 					known[w] = m.Type
 				}
 			}
-		case len(words) == 1 && m.Type != "PERSON":
+		case len(words) == 1 && m.Type != schema.TypePerson:
 			known[words[0]] = m.Type
 		}
 	}

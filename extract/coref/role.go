@@ -8,6 +8,8 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
+
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // Role is a role a title gives a person: "Pentagon spokesman John Smith" (spokesman of the
@@ -39,7 +41,7 @@ func (r *Result) readRoles(si int, toks []doc.Token, mentions []int) {
 		for k := m.Start; k < m.End; k++ {
 			mentionAt[k] = i
 		}
-		if m.Type == "PERSON" {
+		if m.Type == schema.TypePerson {
 			people = append(people, i)
 		}
 	}
@@ -96,8 +98,8 @@ func (r *Result) titleBefore(si int, toks []doc.Token, words []string, mentionAt
 		// An entity left of the title is whose role it is ("Ukraine's ambassador", "the
 		// president's spokesman", "Acme and Zenith CEO"); right of it, after "to", where a
 		// diplomat is posted; otherwise after "of"/"for" whose role it is.
-		if mi, ok := mentionAt[k]; ok && (titleAt >= 0 || r.Mentions[mi].Type != "PERSON") {
-			if m := r.Mentions[mi]; m.Type == "PERSON" && (m.End >= len(words) || !isPossessive(words[m.End])) {
+		if mi, ok := mentionAt[k]; ok && (titleAt >= 0 || r.Mentions[mi].Type != schema.TypePerson) {
+			if m := r.Mentions[mi]; m.Type == schema.TypePerson && (m.End >= len(words) || !isPossessive(words[m.End])) {
 				break // "musician X and actor Y": X is another holder, not whose actor Y is
 			}
 			e, start := r.entityOf(mi), r.Mentions[mi].Start
@@ -220,7 +222,7 @@ func (r *Result) titleRole(si int, toks []doc.Token, words []string, mentionAt m
 			continue
 		}
 		mi, ok := mentionAt[j]
-		if !ok || r.Mentions[mi].Type == "PERSON" {
+		if !ok || r.Mentions[mi].Type == schema.TypePerson {
 			continue
 		}
 		switch toks[j].Dep {
@@ -277,7 +279,7 @@ func (r *Result) addRole(role Role) {
 func (r *Result) descriptionRoles(d *doc.Doc) {
 	for i := range r.Mentions {
 		m := &r.Mentions[i]
-		if m.Kind != Nominal || m.Entity < 0 || r.Entities[m.Entity].Type != "PERSON" {
+		if m.Kind != Nominal || m.Entity < 0 || r.Entities[m.Entity].Type != schema.TypePerson {
 			continue
 		}
 		toks := d.Sentences[m.Sent].Tokens
@@ -289,7 +291,7 @@ func (r *Result) descriptionRoles(d *doc.Doc) {
 			if !ownerOf(toks, k, m.Head) {
 				continue
 			}
-			if o, ok := r.At(m.Sent, k); ok && o.Kind == Name && o.Type != "PERSON" && o.Entity >= 0 && o.Head == k {
+			if o, ok := r.At(m.Sent, k); ok && o.Kind == Name && o.Type != schema.TypePerson && o.Entity >= 0 && o.Head == k {
 				role.Of = append(role.Of, o.Entity)
 			}
 		}

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // GoldEntity is one entity of a gold folder's entities.json.
@@ -123,7 +125,7 @@ func NewGold(entities []GoldEntity, facts []GoldFact) *Gold {
 		for _, n := range names {
 			add(g.alias, norm(n), e.ID)
 		}
-		if e.Type == "PERSON" {
+		if e.Type == schema.TypePerson {
 			toks := fields(norm(e.Name))
 			if len(toks) > 1 && utf8.RuneCountInString(toks[len(toks)-1]) > 2 {
 				add(g.last, toks[len(toks)-1], e.ID)
@@ -153,7 +155,7 @@ func (g *Gold) Resolve(r Ref) []string {
 		if len(toks) == 0 {
 			continue
 		}
-		if ids, ok := g.last[toks[len(toks)-1]]; ok && (r.Type == "" || r.Type == "PERSON" || len(toks) > 1) {
+		if ids, ok := g.last[toks[len(toks)-1]]; ok && (r.Type == "" || r.Type == schema.TypePerson || len(toks) > 1) {
 			return ids
 		}
 	}

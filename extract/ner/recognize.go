@@ -7,18 +7,20 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
-// The labels Recognize writes (in IOB2, "B-PERSON", "I-GPE"...).
+// The labels Recognize writes (in IOB2, "B-PERSON", "I-GPE"...): the entity types of package
+// schema, and the kinds of expression that are not entities.
 const (
-	Person  = "PERSON"  // people, fictional characters included
-	Org     = "ORG"     // companies, agencies, institutions, parties, teams
-	GPE     = "GPE"     // countries, cities, states
-	Loc     = "LOC"     // non-political places: regions, seas, rivers, ranges
-	NORP    = "NORP"    // nationalities and religious or political groups
-	Date    = "DATE"    // dates and periods ("Tuesday", "October 3, 2022")
-	Money   = "MONEY"   // monetary amounts ("$44 billion")
-	Percent = "PERCENT" // percentages ("60 percent")
+	Person  = schema.TypePerson // people, fictional characters included
+	Org     = schema.TypeOrg    // companies, agencies, institutions, parties, teams
+	GPE     = schema.TypeGPE    // countries, cities, states
+	Loc     = schema.TypeLoc    // non-political places: regions, seas, rivers, ranges
+	NORP    = schema.TypeNORP   // nationalities and religious or political groups
+	Date    = "DATE"            // dates and periods ("Tuesday", "October 3, 2022")
+	Money   = "MONEY"           // monetary amounts ("$44 billion")
+	Percent = "PERCENT"         // percentages ("60 percent")
 )
 
 var bTags, iTags = map[string]string{}, map[string]string{}

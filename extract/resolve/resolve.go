@@ -104,10 +104,10 @@ func (x *Index) AddN(r schema.EntityRecord, n int) {
 func (x *Index) addKeys(id, typ, name string) {
 	words := strings.Fields(strings.ToLower(name))
 	switch {
-	case typ == "PERSON" && len(words) > 1:
+	case typ == schema.TypePerson && len(words) > 1:
 		put(x.first, words[0], id)
 		put(x.last, words[len(words)-1], id)
-	case typ == "ORG" && len(words) > 1:
+	case typ == schema.TypeOrg && len(words) > 1:
 		put(x.acronyms, acronym(name), id)
 	}
 }
@@ -147,15 +147,15 @@ func (x *Index) Canonical(id string) string {
 	if r, ok := x.records[c]; ok {
 		words := strings.Fields(strings.ToLower(r.name))
 		switch {
-		case r.typ == "PERSON" && len(words) == 1:
+		case r.typ == schema.TypePerson && len(words) == 1:
 			if only, ok := single(x.last[words[0]]); ok {
 				c = only
 			} else if only, ok := single(x.first[words[0]]); ok && len(x.last[words[0]]) == 0 {
 				c = only
 			}
-		case r.typ == "PERSON" && len(words) > 2:
+		case r.typ == schema.TypePerson && len(words) > 2:
 			// "George W. Bush" and "George Bush" are kept apart; nothing to shorten to.
-		case r.typ == "ORG" && len(words) == 1 && strings.ToUpper(r.name) == r.name:
+		case r.typ == schema.TypeOrg && len(words) == 1 && strings.ToUpper(r.name) == r.name:
 			if only, ok := single(x.acronyms[strings.ReplaceAll(r.name, ".", "")]); ok {
 				c = only
 			}
