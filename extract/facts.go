@@ -168,6 +168,9 @@ func (b *factBuilder) args(si, t int) []arg {
 		return nil
 	}
 	found := add(t, false) || b.nameOf(si, t, add)
+	if k := b.placeOf(si, t); !found && k >= 0 && add(k, false) {
+		found = true // "the New Territories West constituency" is New Territories West
+	}
 	if k := b.body(si, t); !found && k >= 0 && add(k, false) {
 		// "Labour MPs" act for Labour: the mention is the whole phrase.
 		out[len(out)-1].kind = coref.Nominal
@@ -207,6 +210,30 @@ func (b *factBuilder) args(si, t int) []arg {
 		}
 	}
 	return out
+}
+
+// placeNouns are common nouns for a kind of place that a place name before them names: "the
+// Zed region", "the Harbor City district", "the Yon constituency".
+var placeNouns = map[string]bool{"constituency": true, "district": true, "region": true, "province": true,
+	"county": true, "state": true, "city": true, "town": true, "village": true, "borough": true,
+	"municipality": true, "prefecture": true, "territory": true, "island": true}
+
+// placeOf returns the token of the place name before a noun for a kind of place ("the Zed
+// region": Zed), or -1.
+func (b *factBuilder) placeOf(si, t int) int {
+	toks := b.d.Sentences[si].Tokens
+	if toks[t].Tag != "NN" || !placeNouns[strings.ToLower(toks[t].Lemma)] {
+		return -1
+	}
+	for k := t - 1; k >= 0 && t-k <= 4; k-- {
+		if toks[k].Head != t && !(toks[k].Head > k && toks[k].Head < t) {
+			continue
+		}
+		if m, ok := b.cr.At(si, k); ok && m.Kind == coref.Name && (m.Type == schema.TypeGPE || m.Type == schema.TypeLoc) {
+			return k
+		}
+	}
+	return -1
 }
 
 // memberNouns are plural nouns for the people of a body, who speak and act for it: "Labour MPs

@@ -118,6 +118,12 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"Maria Lopez | describe conflict between | Acme Corp"},
 		},
 		{
+			name: "a noun for a kind of place is the place its name gives",
+			text: "Maria Lopez was elected in the Harbor City district on Sunday.\n",
+			want: []string{"Maria Lopez | be elect in | Harbor City"},
+			open: true,
+		},
+		{
 			name: "a verb of becoming gives its subject the title",
 			text: "Maria Lopez became chairman of Zenith Industries in 2001.\n",
 			want: []string{"Maria Lopez | chairman of | Zenith Industries"},
