@@ -108,7 +108,7 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 	}
 	for _, sa := range subjects {
 		conf := conf * mentionWeight(sa)
-		base := b.newFact(si)
+		base := b.newFact(si, c.Verb)
 		base.Subject, base.Predicate, base.Relation, base.CAMEO = b.entityRef(sa), p.Name, c.Relation, p.CAMEO
 		base.Negated, base.Modality, base.AttributedTo = c.Negated, modality, attributed
 		out = append(out, b.objectFacts(base, conf, objects, literals)...)
@@ -242,9 +242,10 @@ func irrealis(toks []doc.Token, v int) bool {
 }
 
 // newFact returns a fact whose provenance is sentence si: article, sentence index, offsets and
-// evidence.
-func (b *factBuilder) newFact(si int) schema.Fact {
+// evidence; and its time, that of token tok's clause (the verb or noun the fact is read from) or
+// the article's date (see when.go).
+func (b *factBuilder) newFact(si, tok int) schema.Fact {
 	s := &b.d.Sentences[si]
 	return schema.Fact{Doc: b.d.ID, Sentence: s.Index, Start: b.d.Offsets.Source(s.Start), End: b.d.Offsets.Source(s.End),
-		Evidence: b.d.Text[s.Start:s.End]}
+		Evidence: b.d.Text[s.Start:s.End], Time: b.when(si, tok)}
 }

@@ -79,6 +79,9 @@ type Doc struct {
 	Text string
 	// Title is the headline found by text preparation, if any.
 	Title string
+	// Date is the article's publication date as given: the input's metadata, else a date line at
+	// the top of the text ("Oct 4, 2022"), found by preparation; empty when unknown.
+	Date string
 	// Blocks are the text units found by preparation (paragraphs, headlines, bullets, captions,
 	// asides), in order; sentence splitting works within one block at a time.
 	Blocks []Block
