@@ -45,7 +45,10 @@ const (
 	PropAttributedTo   = "attributed_to"
 	PropSubjectMention = "subject_mention"
 	PropObjectMention  = "object_mention"
-	PropOpen           = "open" // true for an open (non-canonical) predicate
+	PropOpen           = "open"      // true for an open (non-canonical) predicate
+	PropTime           = "time"      // when: xsd:date, xsd:gYearMonth, xsd:gYear, or a range as text
+	PropTimeText       = "time_text" // the time expression as written, or the article's date
+	PropTimeKind       = "time_kind" // "event" or "reported" (see Time)
 
 	// Classes of the nodes that are not entities.
 	ClassArticle   = "NewsArticle"
@@ -149,7 +152,36 @@ func FactQuads(f *Fact) []quad.Quad {
 	if f.Open {
 		add(PropOpen, quad.Bool(true))
 	}
+	if f.Time != nil {
+		if f.Time.Value != "" {
+			add(PropTime, TimeLiteral(f.Time.Value))
+		}
+		add(PropTimeText, quad.String(f.Time.Text))
+		add(PropTimeKind, quad.String(f.Time.Kind))
+	}
 	return qs
+}
+
+// NSXSD is the namespace of XML Schema datatypes.
+const NSXSD = "http://www.w3.org/2001/XMLSchema#"
+
+// TimeLiteral returns the literal of a Time value: a day as xsd:date, a month as xsd:gYearMonth,
+// a year as xsd:gYear, and a range ("2022-10-03/2022-10-09", "2002/..") as a plain string.
+func TimeLiteral(v string) quad.Value {
+	typ := ""
+	switch {
+	case strings.Contains(v, "/"):
+	case len(v) == 10:
+		typ = "date"
+	case len(v) == 7:
+		typ = "gYearMonth"
+	case len(v) == 4:
+		typ = "gYear"
+	}
+	if typ == "" {
+		return quad.String(v)
+	}
+	return quad.TypedString{Value: quad.String(v), Type: quad.IRI(NSXSD + typ)}
 }
 
 // Asserted reports whether the article asserts the fact as real: not negated, not hypothetical,
