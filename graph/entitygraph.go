@@ -105,7 +105,7 @@ func (s *Store) EntityGraph(ctx context.Context, doc string) (*EntityGraph, erro
 			case schema.PropNegated, schema.PropModality:
 				r.notAsserted = true
 			case schema.PropTime:
-				r.time, _, _ = strings.Cut(quad.ToString(q.Object), "/")
+				r.time, _, _ = strings.Cut(literalText(q.Object), "/")
 				if r.time == ".." {
 					r.time = ""
 				}

@@ -203,7 +203,7 @@ func (s *Store) statement(ctx context.Context, id string, arts map[string]*Artic
 		case schema.PropAttributedTo:
 			st.AttributedTo = iriOf(o)
 		case schema.PropTime:
-			timeOf(&st.Time).Value = quad.ToString(o)
+			timeOf(&st.Time).Value = literalText(o)
 		case schema.PropTimeText:
 			timeOf(&st.Time).Text = quad.ToString(o)
 		case schema.PropTimeKind:
@@ -347,4 +347,13 @@ func timeOf(t **schema.Time) *schema.Time {
 		*t = &schema.Time{}
 	}
 	return *t
+}
+
+// literalText returns the text of a literal: the value of a typed string (an xsd:date "2022-10-04"
+// is 2022-10-04, not its N-Quads form), the string of anything else.
+func literalText(v quad.Value) string {
+	if ts, ok := v.(quad.TypedString); ok {
+		return string(ts.Value)
+	}
+	return quad.ToString(v)
 }

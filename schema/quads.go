@@ -46,7 +46,7 @@ const (
 	PropSubjectMention = "subject_mention"
 	PropObjectMention  = "object_mention"
 	PropOpen           = "open"      // true for an open (non-canonical) predicate
-	PropTime           = "time"      // when: xsd:date, xsd:gYearMonth, xsd:gYear, or a range as text
+	PropTime           = "time"      // when, ISO 8601 (typed in RDF exports: see TimeLiteral)
 	PropTimeText       = "time_text" // the time expression as written, or the article's date
 	PropTimeKind       = "time_kind" // "event" or "reported" (see Time)
 
@@ -154,7 +154,7 @@ func FactQuads(f *Fact) []quad.Quad {
 	}
 	if f.Time != nil {
 		if f.Time.Value != "" {
-			add(PropTime, TimeLiteral(f.Time.Value))
+			add(PropTime, quad.String(f.Time.Value)) // a plain string: Gizmo compares and sorts it
 		}
 		add(PropTimeText, quad.String(f.Time.Text))
 		add(PropTimeKind, quad.String(f.Time.Kind))
@@ -165,8 +165,9 @@ func FactQuads(f *Fact) []quad.Quad {
 // NSXSD is the namespace of XML Schema datatypes.
 const NSXSD = "http://www.w3.org/2001/XMLSchema#"
 
-// TimeLiteral returns the literal of a Time value: a day as xsd:date, a month as xsd:gYearMonth,
-// a year as xsd:gYear, and a range ("2022-10-03/2022-10-09", "2002/..") as a plain string.
+// TimeLiteral returns the RDF literal of a Time value, as RDF exports write the time property
+// (the store holds the plain string): a day as xsd:date, a month as xsd:gYearMonth, a year as
+// xsd:gYear, and a range ("2022-10-03/2022-10-09", "2002/..") as a plain string.
 func TimeLiteral(v string) quad.Value {
 	typ := ""
 	switch {

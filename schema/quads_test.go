@@ -188,7 +188,7 @@ func TestFactQuadsTime(t *testing.T) {
 	}{
 		{"none", nil, map[string]quad.Value{}},
 		{"event", &Time{Value: "2022-10-04", Text: "on Tuesday", Kind: TimeEvent}, map[string]quad.Value{
-			PropTime: TimeLiteral("2022-10-04"), PropTimeText: quad.String("on Tuesday"), PropTimeKind: quad.String("event")}},
+			PropTime: quad.String("2022-10-04"), PropTimeText: quad.String("on Tuesday"), PropTimeKind: quad.String("event")}},
 		{"undated", &Time{Text: "on Tuesday", Kind: TimeEvent}, map[string]quad.Value{
 			PropTimeText: quad.String("on Tuesday"), PropTimeKind: quad.String("event")}},
 	}

@@ -57,7 +57,7 @@ graph [
     sourceIds "news/a 2.txt"
     confidence 1.0
     statements 1
-    time "&quot;2029&quot;^^<http:"
+    time "2029"
   ]
   edge [
     source 2
@@ -79,7 +79,7 @@ graph [
     sourceIds "a1.txt;news/a 2.txt"
     confidence 0.95
     statements 2
-    time "&quot;2031-04-04&quot;^^<http:"
+    time "2031-04-04"
   ]
   edge [
     source 4
