@@ -50,12 +50,6 @@ func TestValidDate(t *testing.T) {
 // each kind, and one undated fact.
 func timelineFixture(t *testing.T) *Store {
 	t.Helper()
-	ctx := context.Background()
-	st, err := Open(ctx, Options{Backend: "memory"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
 	ana := schema.Entity{ID: "person/ana-ruiz", Name: "Ana Ruiz", Type: "PERSON"}
 	nw := schema.Entity{ID: "org/nordwind-energy", Name: "Nordwind Energy", Type: "ORG"}
 	f := func(sent int, p string, tm *schema.Time) schema.Fact {
@@ -72,10 +66,7 @@ func timelineFixture(t *testing.T) *Store {
 		f(3, "accused", &schema.Time{Text: "on Tuesday", Kind: schema.TimeEvent}), // unanchored
 		f(4, "visited", nil),
 	})
-	if err := st.Write(ctx, qs); err != nil {
-		t.Fatal(err)
-	}
-	return st
+	return memoryStore(t, qs)
 }
 
 func TestTimeline(t *testing.T) {
