@@ -130,7 +130,64 @@ func timeExprs(d *doc.Doc, toks []doc.Token) []timeExpr {
 		}
 		out = append(out, timeExpr{anchor: a, text: d.Text[toks[s].Start:toks[e-1].End], future: futureClause(toks, a)})
 	}
+	for j := range toks {
+		s, e, a := otherTime(toks, j)
+		if a < 0 {
+			continue
+		}
+		out = append(out, timeExpr{anchor: a, text: d.Text[toks[s].Start:toks[e-1].End]})
+	}
 	return out
+}
+
+// maxWhenTokens bounds a when-clause taken as a time ("when the scandal broke").
+const maxWhenTokens = 10
+
+// otherTime reads the times that are not calendar dates at token j: an adverb of time
+// ("recently", "formerly", "currently"), "former" before a title, or a clause opened by "when"
+// or "while". It returns the span [s, e) and the token it modifies, or a < 0.
+func otherTime(toks []doc.Token, j int) (s, e, a int) {
+	t := &toks[j]
+	h := t.Head
+	if h < 0 || h >= len(toks) {
+		return 0, 0, -1
+	}
+	switch {
+	case t.Dep == "advmod" && timex.IsTimeAdverb(t.Text):
+	case t.Dep == "amod" && strings.EqualFold(t.Text, "former"):
+	case t.Dep == "advcl" && whenClause(toks, j):
+		sp := clause.Subtree(toks, j)
+		if sp.End-sp.Start > maxWhenTokens || sp.Start < 1 && sp.End >= len(toks) {
+			return 0, 0, -1
+		}
+		e := sp.End
+		for e > sp.Start+1 && toks[e-1].Dep == "punct" {
+			e--
+		}
+		if d := toks[h].Dep; d == "aux" || d == "cop" || d == "aux:pass" {
+			h = toks[h].Head
+		}
+		return sp.Start, e, h
+	default:
+		return 0, 0, -1
+	}
+	if d := toks[h].Dep; d == "aux" || d == "cop" || d == "aux:pass" {
+		h = toks[h].Head
+	}
+	return j, j + 1, h
+}
+
+// whenClause reports an adverbial clause opened by "when" or "while".
+func whenClause(toks []doc.Token, v int) bool {
+	for k := max(0, v-maxWhenTokens); k < v; k++ {
+		if toks[k].Head == v && toks[k].Dep == "mark" || toks[k].Head == v && toks[k].Dep == "advmod" {
+			switch strings.ToLower(toks[k].Text) {
+			case "when", "while", "whilst":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var relWords = map[string]bool{"last": true, "next": true, "this": true, "past": true, "coming": true,

@@ -113,6 +113,14 @@ var numbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "f
 // dayParts may follow a day ("Tuesday afternoon", "yesterday morning"): the value stays the day.
 var dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true}
 
+// timeAdverbs are the adverbs of time that place a fact against the article's date: before it
+// ("recently", "formerly") or at it ("currently", "still"). "former" (a former leader) counts.
+var timeAdverbs = map[string]bool{"recently": false, "lately": false, "formerly": false, "previously": false,
+	"former": false, "currently": true, "presently": true, "still": true, "now": true, "nowadays": true}
+
+// IsTimeAdverb reports whether w (any case) is an adverb of time Normalize reads.
+func IsTimeAdverb(w string) bool { _, ok := timeAdverbs[strings.ToLower(w)]; return ok }
+
 // IsMonth reports whether w (any case) names a month.
 func IsMonth(w string) bool { _, ok := months[strings.ToLower(strings.TrimSuffix(w, "."))]; return ok }
 
@@ -234,8 +242,14 @@ func (a *Anchor) value(w []string, future bool) string {
 		return ""
 	}
 	d := a.day
+	if now, ok := timeAdverbs[w[0]]; ok && len(w) == 1 {
+		if now {
+			return d.Format(fmtDay) // "currently": at the article's date
+		}
+		return "../" + d.Format(fmtDay) // "recently", "formerly": before it
+	}
 	switch {
-	case len(w) == 1 && (w[0] == "today" || w[0] == "tonight" || w[0] == "now"):
+	case len(w) == 1 && (w[0] == "today" || w[0] == "tonight"):
 		return d.Format(fmtDay)
 	case len(w) == 1 && w[0] == "yesterday":
 		return d.AddDate(0, 0, -1).Format(fmtDay)

@@ -41,7 +41,12 @@ func TestNormalize(t *testing.T) {
 		{"2022-10-04", "until 2001", false, "../2001"},
 		{"2022-10-04", "since 2002", false, "2002/.."},
 		{"2022-10-04", "first matchup", false, ""},
-		{"2022-10-04", "recently", false, ""},
+		{"2022-10-04", "recently", false, "../2022-10-04"},
+		{"2022-10-04", "formerly", false, "../2022-10-04"},
+		{"2022-10-04", "former", false, "../2022-10-04"},
+		{"2022-10-04", "currently", false, "2022-10-04"},
+		{"", "recently", false, ""},
+		{"2022-10-04", "when the scandal broke", false, ""},
 		{"", "on Tuesday", false, ""}, // undated: a relative expression stays unnormalised
 		{"", "last week", false, ""},
 		{"", "in 2014", false, "2014"},
