@@ -35,6 +35,11 @@ func TestNormalize(t *testing.T) {
 		{"2022-03-04", "last September", false, "2021-09"},
 		{"2022-10-04", "October last year", false, "2021-10"},
 		{"2022-10-04", "on 4 October", false, "2022-10-04"},
+		{"2022-10-04", "on October 6", false, "2021-10-06"}, // past: the last October 6
+		{"2022-10-04", "on October 6", true, "2022-10-06"},
+		{"2022-10-04", "on the 4th of October", false, "2022-10-04"},
+		{"2022-10-04", "on 31 April", false, ""},
+		{"2022-10-04", "Oct. 4, 2022", false, "2022-10-04"},
 		{"2022-10-04", "on 1 February", true, "2023-02-01"},
 		{"2022-10-04", "September 29", false, "2022-09-29"},
 		{"2022-10-04", "February 2003", false, "2003-02"},
@@ -73,6 +78,12 @@ func TestParseDate(t *testing.T) {
 		{"Sunday, January 20, 2008", "2008-01-20"},
 		{"Friday, July 21, 2017", "2017-07-21"},
 		{"4 October 2022 10:15 GMT", "2022-10-04"},
+		{"Updated: Tuesday, Oct 4, 2022 10:15 am ET", "2022-10-04"},
+		{"the 4th of October 2022", "2022-10-04"},
+		{"2022-10-04T09:30:00Z", "2022-10-04"},
+		{"31 April 2022", ""},
+		{"29 February 2023", ""},
+		{"29 February 2024", "2024-02-29"},
 		{"October 2022", ""}, // no day
 		{"Tuesday", ""},      // no year: never read against the clock
 		{"", ""},
