@@ -26,6 +26,11 @@ echo "measuring the dev gold…" >&2
 "$tmp/newsgraph" extract "$shared/eval/dev-gold/texts" >"$tmp/dev.jsonl" 2>/dev/null || true
 perdoc=$(python3 "$shared/eval/perdoc.py" "$shared/eval/dev-gold" "$tmp/dev.jsonl" 2>/dev/null || true)
 
+echo "measuring the times of facts…" >&2
+timeDev=$(python3 eval/time.py --json "$shared/eval/dev-gold" "$tmp/dev.jsonl" 2>/dev/null |
+  python3 -c 'import json,sys; r=json.load(sys.stdin); print("%.2f (%s of %s matched; %s of all %s)" % (r["share_of_matched"], r["carried"], r["matched"], r["carried"], r["gold_time_facts"]))' 2>/dev/null || echo "n/a")
+timeSet=$(go test -count=1 -run '^TestTimeSentences$' -v ./extract/ 2>/dev/null | sed -n 's/.*time right for \([0-9]*\)\/\([0-9]*\) invented sentences (\([0-9.]*\)).*/\3 (\1 of \2)/p')
+
 echo "scoring the judged facts…" >&2
 judged=$(eval/precision.sh score eval/judged.tsv 2>/dev/null || echo "judged precision: not measured")
 
@@ -40,9 +45,9 @@ echo "measuring speed (one core)…" >&2
 speed=$(GOMAXPROCS=1 go test -count=1 -run '^$' -bench '^BenchmarkExtract$' -benchtime 1x ./extract/ 2>/dev/null |
   awk '/^BenchmarkExtract/ {for (i = 1; i < NF; i++) if ($(i+1) == "words/cpu-s") print $i}')
 
-python3 - "$tmp/seeds.json" "$carb" "$models" "$nerF1" "$speed" "$tmp/dev.json" "$perdoc" "$judged" <<'EOF'
+python3 - "$tmp/seeds.json" "$carb" "$models" "$nerF1" "$speed" "$tmp/dev.json" "$perdoc" "$judged" "$timeDev" "$timeSet" <<'EOF'
 import json, re, sys
-seeds_path, carb, models, ner_f1, speed, dev_path, perdoc, judged = sys.argv[1:9]
+seeds_path, carb, models, ner_f1, speed, dev_path, perdoc, judged, time_dev, time_set = sys.argv[1:11]
 def load(path):
     try:
         return json.load(open(path))
@@ -67,6 +72,8 @@ rows = [
     ("dev gold: recall", get("recall", d), ">= 0.45"),
     ("dev gold: entity-pair precision (pairs)", "%s (%s)" % (get("precision_entity_pairs", d), get("entity_pair_predictions", d)), ">= 0.85"),
     ("judged precision (100 facts, dev and BBC, eval/judged.tsv)", share, ">= 0.85"),
+    ("dev gold: facts whose time qualifier the matching fact carries (eval/time.py)", time_dev or "n/a", ">= 0.80"),
+    ("invented dated sentences: time found and normalised right (extract/testdata/time.tsv)", time_set or "n/a", ">= 0.90"),
     ("CaRB dev: F1 (P / R, AUC)", "%s (%s / %s, %s)" % (m.group(3), m.group(1), m.group(2), m.group(4)) if m else "n/a", ">= 0.50"),
     ("UD EWT test: tagger XPOS %", xpos, ">= 95"),
     ("UD EWT test: parser UAS / LAS % (predicted tags)", "%s / %s" % (uas, las), ">= 86 / 83"),

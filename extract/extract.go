@@ -110,6 +110,9 @@ func (x *Extractor) Extract(a input.Article) *Result {
 	if r.Article.Title == "" {
 		r.Article.Title = d.Title
 	}
+	if r.Article.Date == "" {
+		r.Article.Date = d.Date // a date line at the top of the text
+	}
 	for i := range d.Sentences {
 		r.Words += len(d.Sentences[i].Tokens)
 	}

@@ -25,6 +25,8 @@ type factBuilder struct {
 	clauses [][]clause.Clause
 	// quotes are the article's direct quotations.
 	quotes []quote.Quote
+	// time is what the article's facts share about time (when.go).
+	time whenState
 }
 
 type nodeRef struct {

@@ -50,7 +50,7 @@ func (b *factBuilder) nounFacts(si int) []schema.Fact {
 		}
 		modality, attributed := b.tokenMood(si, n)
 		for _, a := range agents {
-			base := b.newFact(si)
+			base := b.newFact(si, n)
 			base.Subject, base.Predicate, base.CAMEO = b.entityRef(a), p.Name, p.CAMEO
 			base.Relation = toks[n].Text + " " + prep
 			base.Modality, base.AttributedTo = modality, attributed

@@ -96,7 +96,7 @@ func (b *factBuilder) openTargets(si, ci int, subjects []arg, targets []openTarg
 			literals = []string{t.literal}
 		}
 		for _, sa := range subjects {
-			base := b.newFact(si)
+			base := b.newFact(si, c.Verb)
 			base.Subject, base.Predicate, base.Relation, base.Open = b.entityRef(sa), t.pred.Name, t.relation, true
 			base.Negated, base.Modality, base.AttributedTo = c.Negated, modality, attributed
 			out = append(out, b.objectFacts(base, conf*mentionWeight(sa), t.objects, literals)...)

@@ -64,7 +64,7 @@ func (b *factBuilder) partFacts(si int) []schema.Fact {
 				if b.ents[y.ent].ID == b.ents[x.ent].ID {
 					continue
 				}
-				f := b.newFact(si)
+				f := b.newFact(si, k)
 				f.Subject, f.Predicate, f.Relation = b.entityRef(x), p.Name, strings.Join(rel, " ")
 				f.Object = schema.Object{Entity: b.entityRef(y)}
 				f.Modality, f.Confidence = modality, round(confPartOf*mentionWeight(x)*mentionWeight(y))
@@ -110,7 +110,7 @@ func (b *factBuilder) placeFacts(si int) []schema.Fact {
 				if !place(y) || b.ents[y.ent].ID == b.ents[x.ent].ID {
 					continue
 				}
-				f := b.newFact(si)
+				f := b.newFact(si, m.Head)
 				f.Subject, f.Predicate, f.Relation = b.entityRef(x), p.Name, rel
 				f.Object = schema.Object{Entity: b.entityRef(y)}
 				f.Confidence = confPlace

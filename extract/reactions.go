@@ -47,7 +47,7 @@ func (b *factBuilder) reactionFacts(si int) []schema.Fact {
 				if b.ents[r.ent].ID == b.ents[t.ent].ID {
 					continue
 				}
-				f := b.newFact(si)
+				f := b.newFact(si, c.Verb)
 				f.Subject, f.Predicate, f.CAMEO = b.entityRef(r), p.Name, p.CAMEO
 				f.Relation = c.Relation + " " + toks[c.Object].Text + " from"
 				f.Object = schema.Object{Entity: b.entityRef(t)}

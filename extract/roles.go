@@ -20,7 +20,7 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 			continue
 		}
 		person := b.entityRef(arg{ent: r.Person, mention: b.ents[r.Person].Name})
-		base := b.newFact(si)
+		base := b.newFact(si, r.End-1)
 		base.Subject, base.Relation, base.Confidence = person, r.Title, confTitleRole
 		add := func(pred, cameo string, ent int) {
 			if ent < 0 || !b.ents[ent].ok || ent == r.Person || b.ents[ent].Type == schema.TypePerson && pred != schema.PredWorksFor {
@@ -115,7 +115,7 @@ func (b *factBuilder) affiliationFacts(si int) []schema.Fact {
 				if b.ents[o.ent].Type != schema.TypeOrg || o.weak || b.hasRole(si, m.Entity, o.ent) {
 					continue
 				}
-				f := b.newFact(si)
+				f := b.newFact(si, m.Head)
 				f.Subject = b.entityRef(arg{ent: m.Entity, mention: m.Text})
 				f.Predicate, f.Relation = member.Name, rel
 				f.Object = schema.Object{Entity: b.entityRef(o)}
@@ -189,7 +189,7 @@ func (b *factBuilder) copularRoleFacts(si int) []schema.Fact {
 			}
 			for _, t := range titles {
 				title := titlePhrase(toks, t)
-				base := b.newFact(si)
+				base := b.newFact(si, t)
 				base.Subject, base.Relation, base.Negated = b.entityRef(h), title, negated
 				base.Modality, base.AttributedTo = b.tokenMood(si, k)
 				out = append(out, b.titleFacts(base, title, owners, confCopularRole*mentionWeight(h))...)

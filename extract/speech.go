@@ -93,7 +93,7 @@ func (b *factBuilder) ruledOutFacts(si int, c *clause.Clause, subjects []arg) []
 	}
 	var out []schema.Fact
 	for _, sa := range subjects {
-		f := b.newFact(si)
+		f := b.newFact(si, c.Verb)
 		f.Subject, f.Predicate, f.CAMEO, f.Relation = b.entityRef(sa), rp.Name, rp.CAMEO, c.Relation+" "+r
 		f.Object = schema.Object{Literal: spanText(b.d, toks, lit)}
 		f.Confidence = round(confRuledOut * mentionWeight(sa))
@@ -204,7 +204,7 @@ func (b *factBuilder) accordingFacts(si int) []schema.Fact {
 			continue
 		}
 		for _, sa := range strong(b.args(si, src)) {
-			f := b.newFact(si)
+			f := b.newFact(si, c.Verb)
 			f.Subject, f.Predicate, f.CAMEO, f.Relation = b.entityRef(sa), said.Name, said.CAMEO, "according to"
 			f.Object = schema.Object{Literal: lit}
 			f.Confidence = round(confAccording * mentionWeight(sa))

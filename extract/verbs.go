@@ -121,7 +121,7 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 	}
 	for _, sa := range subjects {
 		conf := conf * mentionWeight(sa)
-		base := b.newFact(si)
+		base := b.newFact(si, c.Verb)
 		base.Subject, base.Predicate, base.Relation, base.CAMEO = b.entityRef(sa), p.Name, c.Relation, p.CAMEO
 		base.Negated, base.Modality, base.AttributedTo = c.Negated, modality, attributed
 		out = append(out, b.objectFacts(base, conf, objects, literals)...)
@@ -134,7 +134,7 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 		// A quotation in a paragraph of its own is evidenced by its own sentence, not the one
 		// that named its speaker.
 		if qs, ok := elsewhere[out[i].Object.Literal]; ok && out[i].Object.IsLiteral() {
-			f := b.newFact(qs)
+			f := b.newFact(qs, -1)
 			out[i].Sentence, out[i].Start, out[i].End, out[i].Evidence = f.Sentence, f.Start, f.End, f.Evidence
 		}
 	}
@@ -329,14 +329,15 @@ func irrealis(toks []doc.Token, v int) bool {
 }
 
 // newFact returns a fact whose provenance is sentence si: article, sentence index, offsets and
-// evidence. The end offset is the byte after the sentence's last byte in the original, not where
-// the prepared text's end maps (past a closing tag of a web page).
-func (b *factBuilder) newFact(si int) schema.Fact {
+// evidence; and its time, that of token tok's clause (the verb or noun the fact is read from) or
+// the article's date (see when.go). The end offset is the byte after the sentence's last byte in
+// the original, not where the prepared text's end maps (past a closing tag of a web page).
+func (b *factBuilder) newFact(si, tok int) schema.Fact {
 	s := &b.d.Sentences[si]
 	end := b.d.Offsets.Source(s.End)
 	if s.End > s.Start {
 		end = b.d.Offsets.Source(s.End-1) + 1
 	}
 	return schema.Fact{Doc: b.d.ID, Sentence: s.Index, Start: b.d.Offsets.Source(s.Start), End: end,
-		Evidence: b.d.Text[s.Start:s.End]}
+		Evidence: b.d.Text[s.Start:s.End], Time: b.when(si, tok)}
 }

@@ -39,6 +39,9 @@ type Edge struct {
 	Confidence float64
 	// Statements is the number of occurrences.
 	Statements int
+	// Time is the earliest time any occurrence carries (the start of a range), ISO 8601; "" when
+	// none is dated.
+	Time string
 }
 
 // EntityGraph is the graph of entities and the asserted facts between them: what Gephi,
@@ -53,6 +56,7 @@ type stmtRec struct {
 	conf             float64
 	relation         string
 	notAsserted      bool
+	time             string
 }
 
 // EntityGraph reads the entity graph of the whole store, or with doc set, of one article.
@@ -100,6 +104,11 @@ func (s *Store) EntityGraph(ctx context.Context, doc string) (*EntityGraph, erro
 				r.relation = quad.ToString(q.Object)
 			case schema.PropNegated, schema.PropModality:
 				r.notAsserted = true
+			case schema.PropTime:
+				r.time, _, _ = strings.Cut(literalText(q.Object), "/")
+				if r.time == ".." {
+					r.time = ""
+				}
 			}
 			return nil
 		}
@@ -162,6 +171,9 @@ func (s *Store) EntityGraph(ctx context.Context, doc string) (*EntityGraph, erro
 		e.Statements++
 		if r.conf > e.Confidence {
 			e.Confidence = r.conf
+		}
+		if r.time != "" && (e.Time == "" || r.time < e.Time) {
+			e.Time = r.time
 		}
 		srcs[k][r.article] = true
 		if r.relation != "" {

@@ -53,14 +53,25 @@ func fixtureArticles() []fixtureArticle {
 // readFixture returns a memory store holding the fixture articles.
 func readFixture(t testing.TB) *Store {
 	t.Helper()
+	var qs [][]quad.Quad
+	for _, a := range fixtureArticles() {
+		qs = append(qs, a.quads)
+	}
+	return memoryStore(t, qs...)
+}
+
+// memoryStore returns a memory store holding the quads of each article, written one article at
+// a time; it is closed when the test ends.
+func memoryStore(t testing.TB, articles ...[]quad.Quad) *Store {
+	t.Helper()
 	ctx := context.Background()
 	st, err := Open(ctx, Options{Backend: "memory"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	for _, a := range fixtureArticles() {
-		if err := st.Write(ctx, a.quads); err != nil {
+	for _, qs := range articles {
+		if err := st.Write(ctx, qs); err != nil {
 			t.Fatal(err)
 		}
 	}

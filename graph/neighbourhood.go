@@ -28,6 +28,8 @@ type NeighbourhoodOptions struct {
 	MinSources int
 	// MaxNodes caps the number of nodes (0: DefaultMaxNodes); Truncated says when it bit.
 	MaxNodes int
+	// Time keeps only facts whose time overlaps the range (the zero range: all, undated too).
+	Time TimeRange
 }
 
 // DefaultMaxNodes is the node cap of a neighbourhood when none is given.
@@ -83,6 +85,9 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opt NeighbourhoodO
 					continue
 				}
 				if opt.Article != "" && st.Article.ID != opt.Article {
+					continue
+				}
+				if opt.Time.Set() && (st.Time == nil || !opt.Time.Contains(st.Time.Value)) {
 					continue
 				}
 				k := [3]string{st.Subject, st.Predicate, st.Object}
@@ -178,6 +183,11 @@ func (a *edgeAcc) add(st Statement) {
 	a.e.Statements++
 	if st.Confidence > a.e.Confidence {
 		a.e.Confidence = st.Confidence
+	}
+	if st.Time != nil {
+		if t := timeStart(st.Time.Value); t != "" && (a.e.Time == "" || t < a.e.Time) {
+			a.e.Time = t
+		}
 	}
 	a.sources[st.Article.ID] = true
 	if st.Relation != "" {

@@ -49,6 +49,8 @@ type Statement struct {
 	Negated      bool   `json:"negated,omitempty"`
 	Modality     string `json:"modality,omitempty"`
 	AttributedTo string `json:"attributed_to,omitempty"`
+	// Time is when the fact happened, when known (see schema.Time).
+	Time *schema.Time `json:"time,omitempty"`
 	// Article is the article the statement was read from.
 	Article ArticleInfo `json:"article"`
 }
@@ -200,6 +202,12 @@ func (s *Store) statement(ctx context.Context, id string, arts map[string]*Artic
 			st.Modality = quad.ToString(o)
 		case schema.PropAttributedTo:
 			st.AttributedTo = iriOf(o)
+		case schema.PropTime:
+			timeOf(&st.Time).Value = literalText(o)
+		case schema.PropTimeText:
+			timeOf(&st.Time).Text = quad.ToString(o)
+		case schema.PropTimeKind:
+			timeOf(&st.Time).Kind = quad.ToString(o)
 		case schema.PropArticle:
 			article = iriOf(o)
 		}
@@ -331,4 +339,21 @@ func wordEnd(s string, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// timeOf returns *t, allocating it first when nil.
+func timeOf(t **schema.Time) *schema.Time {
+	if *t == nil {
+		*t = &schema.Time{}
+	}
+	return *t
+}
+
+// literalText returns the text of a literal: the value of a typed string (an xsd:date "2022-10-04"
+// is 2022-10-04, not its N-Quads form), the string of anything else.
+func literalText(v quad.Value) string {
+	if ts, ok := v.(quad.TypedString); ok {
+		return string(ts.Value)
+	}
+	return quad.ToString(v)
 }

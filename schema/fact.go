@@ -45,6 +45,32 @@ type Fact struct {
 	// Predicate is the lemmatised verb phrase of the text ("part company with", "replace"; see
 	// OpenPredicate). Open facts get a lower confidence than canonical ones.
 	Open bool `json:"open,omitempty"`
+	// Time is when the fact happened, when the text or the article says: the time expression of
+	// its own clause (kind "event"), else the article's date (kind "reported"). Nil when neither
+	// is known.
+	Time *Time `json:"time,omitempty"`
+}
+
+// The kinds of Time.
+const (
+	// TimeEvent is a time read from the fact's own clause ("on Tuesday").
+	TimeEvent = "event"
+	// TimeReported is the article's date, for a fact whose clause says no time.
+	TimeReported = "reported"
+)
+
+// Time is the time of a fact: an ISO 8601 value, the words it was read from, and whether it is
+// the time of the event or only the date the article reported it.
+type Time struct {
+	// Value is the normalised time: a day "2022-10-04", a month "2022-10", a year "2022", or a
+	// range "2022-10-03/2022-10-09" (open: "2002/..", "../2001"). Empty for an event time the
+	// text gives relative to an article date that is unknown ("on Tuesday" in an undated article).
+	Value string `json:"value,omitempty"`
+	// Text is the time expression as written ("on Tuesday"), or for a reported time the article's
+	// date as given.
+	Text string `json:"text"`
+	// Kind is TimeEvent or TimeReported.
+	Kind string `json:"kind"`
 }
 
 // The modalities of a fact the article does not assert (Fact.Modality).

@@ -48,7 +48,10 @@ const (
 	PropAttributedTo   = "attributed_to"
 	PropSubjectMention = "subject_mention"
 	PropObjectMention  = "object_mention"
-	PropOpen           = "open" // true for an open (non-canonical) predicate
+	PropOpen           = "open"      // true for an open (non-canonical) predicate
+	PropTime           = "time"      // when, ISO 8601 (typed in RDF exports: see TimeLiteral)
+	PropTimeText       = "time_text" // the time expression as written, or the article's date
+	PropTimeKind       = "time_kind" // "event" or "reported" (see Time)
 
 	// Classes of the nodes that are not entities.
 	ClassArticle   = "NewsArticle"
@@ -158,7 +161,34 @@ func FactQuads(f *Fact) []quad.Quad {
 	if f.Open {
 		add(PropOpen, quad.Bool(true))
 	}
+	if f.Time != nil {
+		if f.Time.Value != "" {
+			add(PropTime, quad.String(f.Time.Value)) // a plain string: Gizmo compares and sorts it
+		}
+		add(PropTimeText, quad.String(f.Time.Text))
+		add(PropTimeKind, quad.String(f.Time.Kind))
+	}
 	return qs
+}
+
+// TimeLiteral returns the RDF literal of a Time value, as RDF exports write the time property
+// (the store holds the plain string): a day as xsd:date, a month as xsd:gYearMonth, a year as
+// xsd:gYear, and a range ("2022-10-03/2022-10-09", "2002/..") as a plain string.
+func TimeLiteral(v string) quad.Value {
+	typ := ""
+	switch {
+	case strings.Contains(v, "/"):
+	case len(v) == 10:
+		typ = "date"
+	case len(v) == 7:
+		typ = "gYearMonth"
+	case len(v) == 4:
+		typ = "gYear"
+	}
+	if typ == "" {
+		return quad.String(v)
+	}
+	return quad.TypedString{Value: quad.String(v), Type: quad.IRI(NSXSD + typ)}
 }
 
 // Asserted reports whether the article asserts the fact as real: not negated, not hypothetical,

@@ -160,3 +160,54 @@ func TestPredicatesAreNotProperties(t *testing.T) {
 		}
 	}
 }
+
+func TestTimeLiteral(t *testing.T) {
+	tests := []struct {
+		value string
+		want  quad.Value
+	}{
+		{"2022-10-04", quad.TypedString{Value: "2022-10-04", Type: NSXSD + "date"}},
+		{"2022-10", quad.TypedString{Value: "2022-10", Type: NSXSD + "gYearMonth"}},
+		{"2022", quad.TypedString{Value: "2022", Type: NSXSD + "gYear"}},
+		{"2022-10-03/2022-10-09", quad.String("2022-10-03/2022-10-09")},
+		{"2002/..", quad.String("2002/..")},
+	}
+	for _, tt := range tests {
+		if got := TimeLiteral(tt.value); got != tt.want {
+			t.Errorf("TimeLiteral(%q) = %#v, want %#v", tt.value, got, tt.want)
+		}
+	}
+}
+
+func TestFactQuadsTime(t *testing.T) {
+	f := Fact{Doc: "a.txt", Subject: Entity{ID: "person/a"}, Predicate: "praised", Object: Object{Entity: Entity{ID: "person/b"}}}
+	tests := []struct {
+		name string
+		time *Time
+		want map[string]quad.Value
+	}{
+		{"none", nil, map[string]quad.Value{}},
+		{"event", &Time{Value: "2022-10-04", Text: "on Tuesday", Kind: TimeEvent}, map[string]quad.Value{
+			PropTime: quad.String("2022-10-04"), PropTimeText: quad.String("on Tuesday"), PropTimeKind: quad.String("event")}},
+		{"undated", &Time{Text: "on Tuesday", Kind: TimeEvent}, map[string]quad.Value{
+			PropTimeText: quad.String("on Tuesday"), PropTimeKind: quad.String("event")}},
+	}
+	for _, tt := range tests {
+		f.Time = tt.time
+		got := map[string]quad.Value{}
+		for _, q := range FactQuads(&f) {
+			switch p := string(q.Predicate.(quad.IRI)); p {
+			case PropTime, PropTimeText, PropTimeKind:
+				got[p] = q.Object
+			}
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%s: time quads %v, want %v", tt.name, got, tt.want)
+		}
+		for p, v := range tt.want {
+			if got[p] != v {
+				t.Errorf("%s: %s = %#v, want %#v", tt.name, p, got[p], v)
+			}
+		}
+	}
+}

@@ -42,6 +42,7 @@ var commands = []command{
 	queryCommand,
 	exportCommand,
 	statsCommand,
+	timelineCommand,
 	removeCommand,
 	evalCommand,
 	annotateCommand,

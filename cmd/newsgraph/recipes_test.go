@@ -34,12 +34,14 @@ func readmeRecipes(t *testing.T) []string {
 // state.
 func TestReadmeRecipes(t *testing.T) {
 	want := [][]string{
-		{"Dmitry Peskov"},                      // who praised Elon Musk
-		{"Elon Musk"},                          // whom Andrij Melnyk answered
-		{"<praised>", "<article/", "evidence"}, // every fact about Elon Musk
-		{"Dmitry Peskov", "Andrij Melnyk"},     // two hops from Elon Musk
-		{"<person/elon-musk>"},                 // Melnyk and Peskov connected through Musk
-		{"Kremlin Hails Musk"},                 // articles stating Peskov praised Musk
+		{"Dmitry Peskov"},                                      // who praised Elon Musk
+		{"Elon Musk"},                                          // whom Andrij Melnyk answered
+		{"<praised>", "<article/", "evidence"},                 // every fact about Elon Musk
+		{"Dmitry Peskov", "Andrij Melnyk"},                     // two hops from Elon Musk
+		{"<person/elon-musk>"},                                 // Melnyk and Peskov connected through Musk
+		{"Kremlin Hails Musk"},                                 // articles stating Peskov praised Musk
+		{"\"time\": \"2022-10-04\"", "<praised>"},              // facts about Musk in October 2022, in order
+		{"<person/dmitry-peskov>", "\"time\": \"2022-10-04\""}, // who spoke first about Musk
 	}
 	recipes := readmeRecipes(t)
 	if len(recipes) != len(want) {

@@ -82,6 +82,10 @@ type Doc struct {
 	// Meta is what the markup says of the article (HTML metadata, Markdown front matter), if
 	// anything; fields the markup does not give are empty.
 	Meta Meta
+	// Date is the article's publication date as given: the input's metadata, else the markup's
+	// (Meta.Date), else a date line at the top of the text ("Oct 4, 2022"), found by
+	// preparation; empty when unknown.
+	Date string
 	// Blocks are the text units found by preparation (paragraphs, headlines, bullets, captions,
 	// asides), in order; sentence splitting works within one block at a time.
 	Blocks []Block

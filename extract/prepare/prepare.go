@@ -44,7 +44,37 @@ func Prepare(a input.Article) *doc.Doc {
 	if t := strings.TrimSpace(a.Title); t != "" {
 		d.Title = collapse(t)
 	}
+	// The date facts are anchored to: the input's, else the page's or front matter's metadata,
+	// else a date line at the top of the text.
+	if d.Date = strings.TrimSpace(a.Date); d.Date == "" {
+		d.Date = d.Meta.Date
+	}
+	if d.Date == "" {
+		d.Date = dateLine(d)
+	}
 	return d
+}
+
+// maxDateLineBlock is how many blocks from the top a date line may stand ("Headline", "by X",
+// "Oct 4, 2022").
+const maxDateLineBlock = 4
+
+// dateLine returns the date line at the top of d, above its first prose block ("Oct 4, 2022",
+// "Sunday, January 20, 2008"), or "". Such lines are already asides, kept out of facts.
+func dateLine(d *doc.Doc) string {
+	for i, b := range d.Blocks {
+		if i >= maxDateLineBlock || b.Kind == doc.Body {
+			break
+		}
+		if b.Kind != doc.Aside {
+			continue
+		}
+		line := d.Text[b.Start:b.End]
+		if t := strings.TrimSpace(line[markupPrefix(line):]); isDateLine(strings.ToLower(t)) {
+			return collapse(strings.Trim(t, "*_ "))
+		}
+	}
+	return ""
 }
 
 // builder accumulates prepared text from pieces of the source, keeping the offset map.

@@ -82,6 +82,7 @@ var graphMLKeys = []graphMLKey{
 	{ID: "e_source_ids", For: "edge", Name: "source_ids", Type: "string"},
 	{ID: "e_confidence", For: "edge", Name: "confidence", Type: "double"},
 	{ID: "e_statements", For: "edge", Name: "statements", Type: "int"},
+	{ID: "e_time", For: "edge", Name: "time", Type: "string"},
 }
 
 type graphMLKey struct {
@@ -135,7 +136,8 @@ type graphMLDoc struct {
 //	      ";"-joined), articles (int, articles mentioning it)
 //	edge: label (string, the predicate), relations (string, ";"-joined words), sources (int,
 //	      articles stating it), source_ids (string, ";"-joined article ids), confidence (double,
-//	      highest), statements (int, occurrences)
+//	      highest), statements (int, occurrences), time (string, the earliest ISO 8601 time of an
+//	      occurrence, "" when none is dated)
 //
 // Key ids are the attribute names prefixed "n_" or "e_". Every element has every data value.
 func writeGraphML(g *graph.EntityGraph, w io.Writer) error {
@@ -166,6 +168,7 @@ func writeGraphML(g *graph.EntityGraph, w io.Writer) error {
 			{"e_source_ids", join(e.Sources)},
 			{"e_confidence", formatFloat(e.Confidence)},
 			{"e_statements", strconv.Itoa(e.Statements)},
+			{"e_time", e.Time},
 		}})
 	}
 	bw := bufio.NewWriter(w)
@@ -212,7 +215,7 @@ func gmlString(s string) string {
 //	  directed 1
 //	  node [ id 0 label "Ada Quill" iri "person/ada-quill" type "PERSON" aliases "Quill" articles 2 ]
 //	  edge [ source 0 target 1 label "praised" relations "hailed;praised" sources 2
-//	         sourceIds "a1;a2" confidence 0.9 statements 3 ]
+//	         sourceIds "a1;a2" confidence 0.9 statements 3 time "2022-10-04" ]
 //	]
 //
 // (one key a line). Node ids are 0, 1, ... in the order of entity IRIs. GML keys may hold only
@@ -227,9 +230,9 @@ func writeGML(g *graph.EntityGraph, w io.Writer) error {
 			i, gmlString(n.Name), gmlString(n.ID), gmlString(n.Type), gmlString(join(n.Aliases)), n.Articles)
 	}
 	for _, e := range g.Edges {
-		fmt.Fprintf(bw, "  edge [\n    source %d\n    target %d\n    label %s\n    relations %s\n    sources %d\n    sourceIds %s\n    confidence %s\n    statements %d\n  ]\n",
+		fmt.Fprintf(bw, "  edge [\n    source %d\n    target %d\n    label %s\n    relations %s\n    sources %d\n    sourceIds %s\n    confidence %s\n    statements %d\n    time %s\n  ]\n",
 			index[e.Subject], index[e.Object], gmlString(e.Predicate), gmlString(join(e.Relations)),
-			len(e.Sources), gmlString(join(e.Sources)), gmlFloat(e.Confidence), e.Statements)
+			len(e.Sources), gmlString(join(e.Sources)), gmlFloat(e.Confidence), e.Statements, gmlString(e.Time))
 	}
 	bw.WriteString("]\n")
 	return bw.Flush()
@@ -343,7 +346,7 @@ func writeDOT(g *graph.EntityGraph, w io.Writer) error {
 // joined with ListSep.
 var CSVEdgeColumns = []string{
 	"subject_id", "subject_name", "subject_type", "predicate", "object_id", "object_name",
-	"object_type", "relations", "sources", "source_ids", "confidence", "statements",
+	"object_type", "relations", "sources", "source_ids", "confidence", "statements", "time",
 }
 
 // writeCSVEdges writes the entity graph as one CSV table with the header CSVEdgeColumns.
@@ -361,7 +364,7 @@ func writeCSVEdges(g *graph.EntityGraph, w io.Writer) error {
 		if err := cw.Write([]string{
 			e.Subject, s.Name, s.Type, e.Predicate, e.Object, o.Name, o.Type,
 			join(e.Relations), strconv.Itoa(len(e.Sources)), join(e.Sources),
-			formatFloat(e.Confidence), strconv.Itoa(e.Statements),
+			formatFloat(e.Confidence), strconv.Itoa(e.Statements), e.Time,
 		}); err != nil {
 			return err
 		}
@@ -376,7 +379,7 @@ func writeCSVEdges(g *graph.EntityGraph, w io.Writer) error {
 var (
 	CSVNodeHeader = []string{"id:ID", "name", "type", "aliases:string[]", "articles:int", ":LABEL"}
 	CSVRelHeader  = []string{":START_ID", ":END_ID", ":TYPE", "predicate", "relations:string[]",
-		"sources:int", "source_ids:string[]", "confidence:float", "statements:int"}
+		"sources:int", "source_ids:string[]", "confidence:float", "statements:int", "time"}
 )
 
 // WriteCSVTables writes the entity graph of the store (or with opt.Doc, of one article) as the
@@ -385,7 +388,7 @@ var (
 // "Entity;Person") and relationships (header CSVRelHeader: subject and object IRIs, the
 // relationship type, the predicate in upper snake case ("REPLIED_TO"), the predicate as
 // written, relation words, number of source articles, their ids, the highest confidence,
-// the number of statements). Lists are joined with ListSep, neo4j-admin's default array
+// the number of statements, the earliest time). Lists are joined with ListSep, neo4j-admin's default array
 // delimiter. opt.Format and opt.Base are ignored. Neither writer is closed.
 func WriteCSVTables(ctx context.Context, s *graph.Store, nodes, rels io.Writer, opt Options) error {
 	if s == nil {
@@ -482,7 +485,7 @@ func writeCSVRels(g *graph.EntityGraph, w io.Writer) error {
 	cw.Write(CSVRelHeader)
 	for _, e := range g.Edges {
 		cw.Write([]string{e.Subject, e.Object, relType(e.Predicate), e.Predicate, join(e.Relations),
-			strconv.Itoa(len(e.Sources)), join(e.Sources), formatFloat(e.Confidence), strconv.Itoa(e.Statements)})
+			strconv.Itoa(len(e.Sources)), join(e.Sources), formatFloat(e.Confidence), strconv.Itoa(e.Statements), e.Time})
 	}
 	cw.Flush()
 	return cw.Error()

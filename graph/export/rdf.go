@@ -114,6 +114,12 @@ func RDFQuad(voc *schema.Vocabulary, q quad.Quad) quad.Quad {
 			return r
 		}
 	}
+	if p, ok := q.Predicate.(quad.IRI); ok && string(p) == schema.PropTime {
+		if v, ok := q.Object.(quad.String); ok {
+			r.Object = schema.TimeLiteral(string(v)) // xsd:date, xsd:gYearMonth, xsd:gYear
+			return r
+		}
+	}
 	r.Object = rdfLiteral(r.Object)
 	return r
 }
@@ -296,12 +302,17 @@ func (r *reader) ReadQuad() (q quad.Quad, err error) {
 // Close closes the underlying format reader.
 func (r *reader) Close() error { return r.in.Close() }
 
-// nativeLiteral is the inverse of rdfLiteral: a typed string of a known XSD type becomes the
-// native value; anything else is returned unchanged.
+// nativeLiteral is the inverse of rdfLiteral (and of the typing of times in RDFQuad): a typed
+// string of a known XSD type becomes the native value, a date, year-month or year the plain
+// string; anything else is returned unchanged.
 func nativeLiteral(v quad.Value) quad.Value {
 	ts, ok := v.(quad.TypedString)
 	if !ok {
 		return v
+	}
+	switch string(ts.Type) {
+	case schema.NSXSD + "date", schema.NSXSD + "gYearMonth", schema.NSXSD + "gYear":
+		return ts.Value // a fact's time: the store holds it as a plain string
 	}
 	if n, err := ts.ParseValue(); err == nil && n != nil {
 		return n

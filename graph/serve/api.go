@@ -31,6 +31,8 @@ type EdgeJSON struct {
 	Sources    []string `json:"sources"`
 	Confidence float64  `json:"confidence"`
 	Statements int      `json:"statements"`
+	// Time is the earliest time of the fact's statements (ISO 8601), when any is dated.
+	Time string `json:"time,omitempty"`
 }
 
 // GraphJSON is a part of the entity graph: a neighbourhood, or the whole graph.
@@ -64,7 +66,8 @@ func graphJSON(g *graph.EntityGraph) GraphJSON {
 	}
 	for _, e := range g.Edges {
 		out.Edges = append(out.Edges, EdgeJSON{Subject: e.Subject, Predicate: e.Predicate, Object: e.Object,
-			Relations: nonNil(e.Relations), Sources: nonNil(e.Sources), Confidence: e.Confidence, Statements: e.Statements})
+			Relations: nonNil(e.Relations), Sources: nonNil(e.Sources), Confidence: e.Confidence, Statements: e.Statements,
+			Time: e.Time})
 	}
 	return out
 }
@@ -131,9 +134,26 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	if len(text) > 200 {
 		return badRequest("q is longer than 200 bytes")
 	}
+	tr, err := timeRange(q)
+	if err != nil {
+		return err
+	}
 	hits, err := s.st.Search(r.Context(), text, limit)
 	if err != nil {
 		return err
+	}
+	if tr.Set() { // only entities with a fact dated in the range
+		kept := hits[:0]
+		for _, h := range hits {
+			ok, err := s.st.HasFactsIn(r.Context(), h.ID, tr)
+			if err != nil {
+				return err
+			}
+			if ok {
+				kept = append(kept, h)
+			}
+		}
+		hits = kept
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"results": hits})
 	return nil
@@ -201,7 +221,19 @@ func neighbourhoodOptions(q url.Values) (graph.NeighbourhoodOptions, error) {
 		opt.Types[i] = strings.ToUpper(t)
 	}
 	opt.Article = q.Get("article")
-	return opt, nil
+	opt.Time, err = timeRange(q)
+	return opt, err
+}
+
+// timeRange reads the from and to parameters (ISO 8601 dates: 2022, 2022-10, 2022-10-04).
+func timeRange(q url.Values) (graph.TimeRange, error) {
+	r := graph.TimeRange{From: q.Get("from"), To: q.Get("to")}
+	for _, v := range []string{r.From, r.To} {
+		if v != "" && !graph.ValidDate(v) {
+			return r, badRequest("from and to must be dates such as 2022, 2022-10 or 2022-10-04, not %q", v)
+		}
+	}
+	return r, nil
 }
 
 // fact answers the provenance of subject —predicate→ object.

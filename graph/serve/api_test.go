@@ -146,7 +146,19 @@ func TestSearch(t *testing.T) {
 	if h := ans.Results[0]; h.Name != "Maria Lopez" || h.Type != "PERSON" || h.Articles != 2 || h.Matched != "Mayor Lopez" {
 		t.Errorf("hit %+v", h)
 	}
-	for _, bad := range []string{"limit=0", "limit=x", "limit=100000", "q=" + strings.Repeat("a", 300)} {
+	// from/to keep the entities with a fact dated in the range: only Varga's criticism of Lopez
+	// is dated February
+	for q, want := range map[string]string{"q=lopez&from=2024-02-01&to=2024-02-29": "Maria Lopez", "q=acme&to=2024-02": "", "q=acme&from=2024-03": "Acme Shipping"} {
+		call(t, "GET", ts.URL+"/api/v1/search?"+q, "", &ans)
+		var got []string
+		for _, h := range ans.Results {
+			got = append(got, h.Name)
+		}
+		if strings.Join(got, ",") != want {
+			t.Errorf("search?%s: %v, want %s", q, got, want)
+		}
+	}
+	for _, bad := range []string{"limit=0", "limit=x", "limit=100000", "q=" + strings.Repeat("a", 300), "q=a&from=2024-1"} {
 		var e struct{ Error string }
 		if code := call(t, "GET", ts.URL+"/api/v1/search?"+bad, "", &e); code != 400 || e.Error == "" {
 			t.Errorf("search?%s: status %d, error %q", bad, code, e.Error)
@@ -206,16 +218,20 @@ func TestNeighbourhood(t *testing.T) {
 		}
 	}
 	for path, want := range map[string]string{
-		"/api/v1/entity/person/maria-lopez/neighbourhood?hops=2":                       "gpe/port-elin,org/acme-shipping,org/green-harbour-trust,person/maria-lopez,person/tomas-varga",
-		"/api/v1/entity/person/maria-lopez/neighbourhood?predicate=praised":            "org/acme-shipping,person/maria-lopez",
-		"/api/v1/entity/person/maria-lopez/neighbourhood?predicate=replied_to,praised": "org/acme-shipping,person/maria-lopez,person/tomas-varga",
-		"/api/v1/entity/person/maria-lopez/neighbourhood?type=org":                     "org/acme-shipping,person/maria-lopez",
-		"/api/v1/entity/person/maria-lopez/neighbourhood?article=a1.txt":               "org/acme-shipping,person/maria-lopez",
-		"/api/v1/entity/person/maria-lopez/neighbourhood?min_confidence=0.85":          "org/acme-shipping,person/maria-lopez",
-		"/api/v1/entity/person/maria-lopez/neighbourhood?min_sources=2":                "org/acme-shipping,person/maria-lopez",
-		"/api/v1/entity/person/maria-lopez/neighbourhood?min_sources=3":                "person/maria-lopez",
-		"/api/v1/entity/%3Cperson%2Fmaria-lopez%3E/neighbourhood?hops=1&type=PERSON":   "person/maria-lopez,person/tomas-varga",
-		"/api/v1/entity/org/acme-shipping/neighbourhood?hops=2&type=ORG,GPE":           "gpe/port-elin,org/acme-shipping,org/green-harbour-trust",
+		"/api/v1/entity/person/maria-lopez/neighbourhood?hops=2":                        "gpe/port-elin,org/acme-shipping,org/green-harbour-trust,person/maria-lopez,person/tomas-varga",
+		"/api/v1/entity/person/maria-lopez/neighbourhood?predicate=praised":             "org/acme-shipping,person/maria-lopez",
+		"/api/v1/entity/person/maria-lopez/neighbourhood?predicate=replied_to,praised":  "org/acme-shipping,person/maria-lopez,person/tomas-varga",
+		"/api/v1/entity/person/maria-lopez/neighbourhood?type=org":                      "org/acme-shipping,person/maria-lopez",
+		"/api/v1/entity/person/maria-lopez/neighbourhood?article=a1.txt":                "org/acme-shipping,person/maria-lopez",
+		"/api/v1/entity/person/maria-lopez/neighbourhood?min_confidence=0.85":           "org/acme-shipping,person/maria-lopez",
+		"/api/v1/entity/person/maria-lopez/neighbourhood?min_sources=2":                 "org/acme-shipping,person/maria-lopez",
+		"/api/v1/entity/person/maria-lopez/neighbourhood?min_sources=3":                 "person/maria-lopez",
+		"/api/v1/entity/%3Cperson%2Fmaria-lopez%3E/neighbourhood?hops=1&type=PERSON":    "person/maria-lopez,person/tomas-varga",
+		"/api/v1/entity/org/acme-shipping/neighbourhood?hops=2&type=ORG,GPE":            "gpe/port-elin,org/acme-shipping,org/green-harbour-trust",
+		"/api/v1/entity/person/maria-lopez/neighbourhood?from=2024-03-02":               "org/acme-shipping,person/maria-lopez,person/tomas-varga",
+		"/api/v1/entity/person/maria-lopez/neighbourhood?to=2024-02":                    "person/maria-lopez,person/tomas-varga",
+		"/api/v1/entity/person/maria-lopez/neighbourhood?from=2024-03-01&to=2024-03-01": "org/acme-shipping,person/maria-lopez",
+		"/api/v1/entity/person/maria-lopez/neighbourhood?from=2025":                     "person/maria-lopez",
 	} {
 		code, g := get(path)
 		if code != 200 || g.nodeIDs() != want {
@@ -237,6 +253,8 @@ func TestNeighbourhood(t *testing.T) {
 		"/api/v1/entity/person/maria-lopez/neighbourhood?min_sources=-1":     400,
 		"/api/v1/entity/person/maria-lopez/neighbourhood?min_confidence=NaN": 400,
 		"/api/v1/entity/person/nobody":                                       404,
+		"/api/v1/entity/person/maria-lopez/neighbourhood?from=2024-13":       400,
+		"/api/v1/entity/person/maria-lopez/neighbourhood?to=March":           400,
 	} {
 		var e struct{ Error string }
 		if code := call(t, "GET", ts.URL+path, "", &e); code != want || e.Error == "" {

@@ -52,6 +52,14 @@ func fixtureStore(t testing.TB) *graph.Store {
 		fact("a2.txt", 2, maria, "replied to", "responded to", tomas, 0.75, "Lopez responded to Varga in a statement."),
 		neg,
 	}
+	// every fact the date of its article, the criticism "on Tuesday" the Tuesday before
+	for i := range a1 {
+		a1[i].Time = &schema.Time{Value: "2024-03-01", Text: "2024-03-01", Kind: schema.TimeReported}
+	}
+	for i := range a2 {
+		a2[i].Time = &schema.Time{Value: "2024-03-02", Text: "2024-03-02", Kind: schema.TimeReported}
+	}
+	a2[0].Time = &schema.Time{Value: "2024-02-27", Text: "on Tuesday", Kind: schema.TimeEvent}
 	for _, a := range []struct {
 		art   schema.Article
 		ents  []schema.EntityRecord

@@ -57,6 +57,7 @@ graph [
     sourceIds "news/a 2.txt"
     confidence 1.0
     statements 1
+    time "2029"
   ]
   edge [
     source 2
@@ -67,6 +68,7 @@ graph [
     sourceIds "news/a 2.txt"
     confidence 0.7
     statements 1
+    time "2030-03"
   ]
   edge [
     source 3
@@ -77,6 +79,7 @@ graph [
     sourceIds "a1.txt;news/a 2.txt"
     confidence 0.95
     statements 2
+    time "2031-04-04"
   ]
   edge [
     source 4
@@ -87,5 +90,6 @@ graph [
     sourceIds "news/a 2.txt"
     confidence 0.75
     statements 1
+    time ""
   ]
 ]

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	flag "github.com/spf13/pflag"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+var timelineCommand = command{
+	name:    "timeline",
+	summary: "print the dated facts about an entity, oldest first, with their sources",
+	usage:   "[--db PATH|URL] [--backend bolt|postgres] [--from DATE] [--to DATE] [--json] ENTITY",
+	example: `newsgraph timeline --db newsgraph.db --from 2022-10 "Elon Musk"`,
+	run:     runTimeline,
+}
+
+// maxTimelineLiteral is how much of a literal object a timeline line shows.
+const maxTimelineLiteral = 60
+
+func runTimeline(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+	var sf storeFlags
+	sf.add(fs)
+	var r graph.TimeRange
+	fs.StringVar(&r.From, "from", "", "keep facts dated on or after DATE (2022, 2022-10 or 2022-10-04)")
+	fs.StringVar(&r.To, "to", "", "keep facts dated on or before DATE (2022, 2022-10 or 2022-10-04)")
+	asJSON := fs.Bool("json", false, "print the statements as JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return usageError{"timeline takes one entity: a name (\"Elon Musk\") or an id (person/elon-musk)"}
+	}
+	for _, v := range []string{r.From, r.To} {
+		if v != "" && !graph.ValidDate(v) {
+			return usageError{fmt.Sprintf("--from and --to take dates such as 2022, 2022-10 or 2022-10-04, not %q", v)}
+		}
+	}
+	st, err := sf.open(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	id, err := findEntity(ctx, st, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	sts, err := st.Timeline(ctx, id, r)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", " ")
+		if sts == nil {
+			sts = []graph.Statement{}
+		}
+		return enc.Encode(sts)
+	}
+	names := map[string]string{}
+	name := func(iri string) string {
+		if n, ok := names[iri]; ok {
+			return n
+		}
+		n := iri
+		if node, err := st.Entity(ctx, iri); err == nil && node.Name != "" {
+			n = node.Name
+		}
+		names[iri] = n
+		return n
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	for _, s := range sts {
+		obj := s.Literal
+		if s.Object != "" {
+			obj = name(s.Object)
+		} else if len([]rune(obj)) > maxTimelineLiteral {
+			obj = string([]rune(obj)[:maxTimelineLiteral]) + "…"
+		}
+		fact := name(s.Subject) + " " + s.Predicate + " " + obj
+		if !s.Asserted() {
+			fact += " (" + qualifier(s, name) + ")"
+		}
+		when := s.Time.Kind
+		if s.Time.Kind != "reported" {
+			when = fmt.Sprintf("%q", s.Time.Text)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s#%d\n", s.Time.Value, when, fact, s.Article.ID, s.Sentence)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "%d dated facts about %s\n", len(sts), name(id))
+	return nil
+}
+
+// qualifier says why a statement is not asserted; name gives an entity's name.
+func qualifier(s graph.Statement, name func(string) string) string {
+	switch {
+	case s.Negated:
+		return "negated"
+	case s.Modality == "reported" && s.AttributedTo != "":
+		return "reported by " + name(s.AttributedTo)
+	default:
+		return s.Modality
+	}
+}
+
+// findEntity returns the id of the entity arg names: an id of the store ("person/elon-musk"), or
+// the best search hit whose name is arg (ignoring case and accents), else the best hit.
+func findEntity(ctx context.Context, st *graph.Store, arg string) (string, error) {
+	if strings.Contains(arg, "/") {
+		if n, err := st.Entity(ctx, arg); err == nil && n != nil {
+			return arg, nil
+		}
+	}
+	hits, err := st.Search(ctx, arg, 20)
+	if err != nil {
+		return "", err
+	}
+	for _, h := range hits {
+		if graph.Fold(h.Name) == graph.Fold(arg) {
+			return h.ID, nil
+		}
+	}
+	if len(hits) == 0 {
+		return "", partialError{fmt.Sprintf("no entity named %q", arg)}
+	}
+	return hits[0].ID, nil
+}
