@@ -48,6 +48,7 @@ var commands = []command{
 	evalCommand,
 	serveCommand,
 	verifyCommand,
+	gizmoWorkerCommand,
 }
 
 // env is what a subcommand may touch: its output streams.
