@@ -222,7 +222,7 @@ func (s *Server) fact(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := FactJSON{Predicate: pred, Statements: sts}
+	out := FactJSON{Predicate: pred, Statements: linkable(sts)}
 	for _, p := range []struct {
 		id  string
 		dst *NodeJSON
@@ -254,8 +254,30 @@ func (s *Server) articles(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	for i := range as {
+		as[i].URL = safeURL(as[i].URL)
+	}
 	writeJSON(w, http.StatusOK, map[string]any{"articles": as})
 	return nil
+}
+
+// safeURL returns u when it is an http or https address, else "": the viewer makes article URLs
+// links, and a javascript: or data: URL in an article's metadata would run in the viewer's origin
+// when clicked.
+func safeURL(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	return u
+}
+
+// linkable returns sts with the URLs of their articles made safe (safeURL).
+func linkable(sts []graph.Statement) []graph.Statement {
+	for i := range sts {
+		sts[i].Article.URL = safeURL(sts[i].Article.URL)
+	}
+	return sts
 }
 
 func trimIRI(s string) string {

@@ -3,11 +3,15 @@ package serve
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +19,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/internal/testbin"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 // workerEnv makes this test binary a Gizmo query worker (see TestMain).
@@ -239,5 +244,63 @@ func TestAuthToken(t *testing.T) {
 	}
 	if r := get("/api/v1/stats", func(r *http.Request) { r.AddCookie(cookie) }); r.StatusCode != 200 {
 		t.Errorf("the token's cookie: status %d", r.StatusCode)
+	}
+}
+
+// TestArticleURLsSafe checks that only http and https article URLs reach the viewer (as links),
+// through the API and in the standalone page, and that the standalone page carries a
+// Content-Security-Policy that lets its own script run and nothing else.
+func TestArticleURLsSafe(t *testing.T) {
+	st := fixtureStore(t)
+	bad := []string{"javascript:alert(document.domain)", " JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x", "//evil.example/x"}
+	for i, u := range bad {
+		art := ledger
+		art.ID, art.URL, art.Hash = fmt.Sprintf("bad%d.txt", i), u, fmt.Sprintf("hb%d", i)
+		f := fact(art.ID, 0, maria, "praised", "praised", acme, 0.9, "Maria Lopez praised Acme Shipping.")
+		if err := st.Write(context.Background(), schema.ArticleQuadsAll(art, []schema.EntityRecord{maria, acme}, []schema.Fact{f})); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ts := httptest.NewServer(New(st, Config{}))
+	defer ts.Close()
+	var page strings.Builder
+	if err := WriteStandalone(context.Background(), st, &page, ""); err != nil {
+		t.Fatal(err)
+	}
+	data := page.String()[strings.Index(page.String(), `id="ng-data">`):]
+	answers := map[string]string{"standalone": data[:strings.Index(data, "</script>")]}
+	for _, p := range []string{"/api/v1/articles", "/api/v1/fact?s=person/maria-lopez&p=praised&o=org/acme-shipping"} {
+		resp, err := http.Get(ts.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		answers[p] = string(b)
+	}
+	for where, a := range answers {
+		for _, u := range bad {
+			if strings.Contains(strings.ToLower(a), strings.ToLower(strings.TrimSpace(u))[:8]) {
+				t.Errorf("%s holds the URL %q", where, u)
+			}
+		}
+		if !strings.Contains(a, "https://example.org/a1") {
+			t.Errorf("%s lost the https URL", where)
+		}
+	}
+	p := page.String()
+	csp := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]*)">`).FindStringSubmatch(p)
+	if csp == nil {
+		t.Fatal("the standalone page has no Content-Security-Policy")
+	}
+	i := strings.LastIndex(p, "<script>") + len("<script>")
+	sum := sha256.Sum256([]byte(p[i : i+strings.Index(p[i:], "</script>")]))
+	for _, want := range []string{"default-src 'none'", "script-src 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'", "base-uri 'none'"} {
+		if !strings.Contains(csp[1], want) {
+			t.Errorf("the policy %q lacks %q", csp[1], want)
+		}
+	}
+	if strings.Contains(csp[1], "unsafe-inline'; img") && strings.Contains(csp[1], "script-src 'unsafe-inline'") {
+		t.Errorf("the policy lets any inline script run: %q", csp[1])
 	}
 }
