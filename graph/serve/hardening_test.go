@@ -60,7 +60,7 @@ func (w *workerExits) list() []graph.WorkerExit {
 
 // workerServer serves the fixture from a bolt store with Gizmo queries in worker processes (this
 // test binary, built without -race: see testbin), two at a time with perQuery bytes of memory each.
-func workerServer(t *testing.T, timeout time.Duration, perQuery uint64) (*httptest.Server, *Server, *workerExits) {
+func workerServer(t testing.TB, timeout time.Duration, perQuery uint64) (*httptest.Server, *Server, *workerExits) {
 	t.Helper()
 	st := openReadOnly(t, "bolt", persistentFixture(t, "bolt"))
 	exits := &workerExits{}
