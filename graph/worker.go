@@ -119,7 +119,7 @@ func (w *QueryWorker) Gizmo(ctx context.Context, st *Store, q string, lim QueryL
 		return nil, ctx.Err()
 	}
 	if runErr != nil {
-		return nil, workerFailure(runErr, stderr.String())
+		return nil, workerFailure(st, runErr, stderr.String())
 	}
 	if stdout.over {
 		return nil, ErrQueryTooLarge
@@ -142,7 +142,7 @@ func (w *QueryWorker) Gizmo(ctx context.Context, st *Store, q string, lim QueryL
 
 // workerFailure explains why a worker ended without answering, from its exit and what it wrote
 // on its standard error.
-func workerFailure(err error, stderr string) error {
+func workerFailure(st *Store, err error, stderr string) error {
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) {
 		return fmt.Errorf("gizmo: start the query worker: %w", err)
@@ -152,6 +152,9 @@ func workerFailure(err error, stderr string) error {
 		return fmt.Errorf("%w: the script overflowed the stack (a getter, toString, valueOf or join that calls itself without end)", ErrQueryCrashed)
 	case strings.Contains(stderr, "out of memory") || strings.Contains(stderr, "cannot allocate memory"):
 		return fmt.Errorf("%w: %w", ErrQueryMemory, ErrQueryCrashed)
+	case strings.Contains(stderr, "invalid page type") || strings.Contains(stderr, "unexpected fault address"):
+		// Bolt met a damaged page (see Store.guard), in the worker's query goroutine.
+		return fmt.Errorf("%w: %w: %s: reading it failed; run `newsgraph verify --db %s`", ErrQueryCrashed, ErrDamaged, st.Location(), st.Location())
 	case ee.ProcessState != nil && !ee.Exited():
 		// Killed by a signal: RLIMIT_CPU's SIGKILL, or someone else's.
 		return fmt.Errorf("%w: %s", ErrQueryTimeout, ee.ProcessState)

@@ -62,7 +62,13 @@ func (w *workerExits) list() []graph.WorkerExit {
 // test binary, built without -race: see testbin), two at a time with perQuery bytes of memory each.
 func workerServer(t testing.TB, timeout time.Duration, perQuery uint64) (*httptest.Server, *Server, *workerExits) {
 	t.Helper()
-	st := openReadOnly(t, "bolt", persistentFixture(t, "bolt"))
+	return workerServerOf(t, "bolt", timeout, perQuery)
+}
+
+// workerServerOf is workerServer over a store of backend (bolt or postgres).
+func workerServerOf(t testing.TB, backend string, timeout time.Duration, perQuery uint64) (*httptest.Server, *Server, *workerExits) {
+	t.Helper()
+	st := openReadOnly(t, backend, persistentFixture(t, backend))
 	exits := &workerExits{}
 	bin, err := testbin.NoRace()
 	if err != nil {
@@ -131,6 +137,29 @@ func TestGizmoWorkerStopsRunaways(t *testing.T) {
 		if code := call(t, "POST", ts.URL+"/api/v1/query/gizmo", ok, &ans); code != 200 || len(ans.Result) != 1 {
 			t.Fatalf("after %s: status %d, %+v", c.q, code, ans)
 		}
+	}
+}
+
+// TestGizmoWorkerBackends checks that workers query both persistent backends (the worker opens
+// the store itself, a PostgreSQL one from the URL in its request) and that a stack overflow ends
+// only the worker on each.
+func TestGizmoWorkerBackends(t *testing.T) {
+	for _, backend := range []string{"bolt", "postgres"} {
+		t.Run(backend, func(t *testing.T) {
+			ts, _, _ := workerServerOf(t, backend, 5*time.Second, 256<<20)
+			var ans struct {
+				Result []map[string]any `json:"result"`
+				Error  string           `json:"error"`
+			}
+			q := `g.V("<person/maria-lopez>").Out("<praised>").Unique().Out("<name>").All()`
+			if code := call(t, "POST", ts.URL+"/api/v1/query/gizmo", q, &ans); code != 200 || len(ans.Result) != 1 || ans.Result[0]["id"] != "Acme Shipping" {
+				t.Fatalf("status %d, %+v", code, ans)
+			}
+			ans.Result = nil
+			if code := call(t, "POST", ts.URL+"/api/v1/query/gizmo", hardeningQueries[1].q, &ans); code != http.StatusBadRequest || !strings.Contains(ans.Error, "overflowed the stack") {
+				t.Errorf("a stack overflow: status %d, %+v", code, ans)
+			}
+		})
 	}
 }
 
