@@ -29,7 +29,9 @@ var gizmoGrammar = []func(n int) string{
 	},
 	func(n int) string { return `function f() { return f() + 1 }; f();` },
 	func(n int) string { return fmt.Sprintf(`for (var i = 0; i < %d; i++) {}`, n*n*n) },
-	func(n int) string { return `g.V("<person/maria-lopez>").Out("<praised>").Unique().Out("<name>").All();` },
+	func(n int) string {
+		return `g.V("<person/maria-lopez>").Out("<praised>").Unique().Out("<name>").All();`
+	},
 	func(n int) string { return fmt.Sprintf(`g.V().Limit(%d).All();`, n) },
 	func(n int) string { return `while (true) {}` },
 	func(n int) string { return fmt.Sprintf(`g.Emit(%d);`, n) },
