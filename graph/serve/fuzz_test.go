@@ -57,14 +57,15 @@ func gizmoScript(b []byte) string {
 
 // FuzzGizmo sends scripts of gizmoGrammar to a server whose queries run in workers: every script
 // gets an answer (results, or an error the client is told), the worker has ended by then, and
-// the server answers the next query. It runs briefly in .ci/run.
+// the server answers the next query. It runs briefly in .ci/run. The time limit, 2 s, is a
+// hundred times what the next query takes, so that it holds on a loaded machine.
 func FuzzGizmo(f *testing.F) {
 	for c := range gizmoGrammar {
 		f.Add([]byte{byte(c), 30})
 	}
 	f.Add([]byte{0, 1, 1, 2, 10, 3})
 	f.Add([]byte{5 + byte(len(gizmoGrammar)), 31, 6, 28})
-	ts, _, exits := workerServer(f, time.Second, 128<<20)
+	ts, _, exits := workerServer(f, 2*time.Second, 128<<20)
 	ok := `g.V("<person/maria-lopez>").Out("<name>").All()`
 	post := func(t *testing.T, q string) (int, map[string]json.RawMessage) {
 		resp, err := http.Post(ts.URL+"/api/v1/query/gizmo", "text/plain", strings.NewReader(q))
