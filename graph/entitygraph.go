@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -61,7 +62,8 @@ type stmtRec struct {
 
 // EntityGraph reads the entity graph of the whole store, or with doc set, of one article.
 // Nodes and edges come sorted by id, so output built from it is deterministic.
-func (s *Store) EntityGraph(ctx context.Context, doc string) (*EntityGraph, error) {
+func (s *Store) EntityGraph(ctx context.Context, doc string) (_ *EntityGraph, err error) {
+	defer s.guard(&err, debug.SetPanicOnFault(true))
 	stmts := map[string]*stmtRec{}
 	ents := map[string]*Node{}
 	articles := map[string]map[string]bool{}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -29,7 +30,8 @@ const (
 
 // Presence tells whether the article with the given id and text hash is already stored. When the
 // text is stored under another id, that id is returned too.
-func (s *Store) Presence(ctx context.Context, id, hash string) (Presence, string, error) {
+func (s *Store) Presence(ctx context.Context, id, hash string) (_ Presence, _ string, err error) {
+	defer s.guard(&err, debug.SetPanicOnFault(true))
 	stored, err := s.firstOut(ctx, quad.IRI(schema.ArticleIRI(id)), schema.PropHash)
 	if err != nil {
 		return Absent, "", fmt.Errorf("look up article %s: %w", id, err)
@@ -83,7 +85,8 @@ var errStop = errors.New("stop")
 // Write adds one article's quads to the store in one transaction: all of them are stored, or
 // none. Quads already present are skipped, so writing the same article twice changes nothing.
 // It is WriteArticles with one article.
-func (s *Store) Write(ctx context.Context, quads []quad.Quad) error {
+func (s *Store) Write(ctx context.Context, quads []quad.Quad) (err error) {
+	defer s.guard(&err, debug.SetPanicOnFault(true))
 	return s.WriteArticles(ctx, quads)
 }
 
@@ -97,7 +100,8 @@ func (s *Store) Write(ctx context.Context, quads []quad.Quad) error {
 // them together, about BatchQuads quads at a time, loads several times faster than one
 // transaction per article (BenchmarkLoad). A failed batch can be retried article by article to
 // find the one at fault.
-func (s *Store) WriteArticles(ctx context.Context, articles ...[]quad.Quad) error {
+func (s *Store) WriteArticles(ctx context.Context, articles ...[]quad.Quad) (err error) {
+	defer s.guard(&err, debug.SetPanicOnFault(true))
 	if err := ctx.Err(); err != nil {
 		return err
 	}

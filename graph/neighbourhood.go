@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"sort"
 
 	"github.com/cayleygraph/quad"
@@ -47,7 +48,8 @@ type Neighbourhood struct {
 // Neighbourhood returns the entities within opt.Hops asserted facts of the entity id and the
 // facts between them that pass the filters, with nodes and edges in the shape and order of
 // EntityGraph. It returns ErrNotFound when id is not an entity of the store.
-func (s *Store) Neighbourhood(ctx context.Context, id string, opt NeighbourhoodOptions) (*Neighbourhood, error) {
+func (s *Store) Neighbourhood(ctx context.Context, id string, opt NeighbourhoodOptions) (_ *Neighbourhood, err error) {
+	defer s.guard(&err, debug.SetPanicOnFault(true))
 	hops := opt.Hops
 	if hops <= 0 {
 		hops = 1

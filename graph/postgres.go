@@ -279,12 +279,16 @@ func pgStageQuads(ctx context.Context, tx *sql.Tx, quads []quad.Quad) error {
 	}
 	hashes := make(map[quad.Value]string, len(quads))
 	var values []quad.Value // distinct, in order of first use
+	var bad error
 	hashOf := func(v quad.Value) any {
 		if v == nil {
 			return nil
 		}
 		h, ok := hashes[v]
 		if !ok {
+			if err := pgCheckValue(v); err != nil && bad == nil {
+				bad = err
+			}
 			h = hex.EncodeToString(csql.HashOf(v).SQLValue().([]byte))
 			hashes[v] = h
 			values = append(values, v)
@@ -301,6 +305,9 @@ func pgStageQuads(ctx context.Context, tx *sql.Tx, quads []quad.Quad) error {
 	})
 	if err != nil {
 		return fmt.Errorf("stage quads: %w", err)
+	}
+	if bad != nil {
+		return bad
 	}
 	err = pgCopy(ctx, tx, "newsgraph_stage_nodes", append([]string{"hash"}, pgNodeColumns...), func(row func(...any) error) error {
 		cols := make([]any, 1+len(pgNodeColumns))
@@ -330,6 +337,32 @@ func pgStageQuads(ctx context.Context, tx *sql.Tx, quads []quad.Quad) error {
 	})
 	if err != nil {
 		return fmt.Errorf("stage nodes: %w", err)
+	}
+	return nil
+}
+
+// ErrNULInText is returned when a value to be written to a PostgreSQL store holds a NUL byte,
+// which PostgreSQL's text cannot hold (Cayley would write it as the text `\x00`, which then no
+// longer reads back as itself).
+var ErrNULInText = errors.New("PostgreSQL stores cannot hold a NUL byte in text")
+
+// pgCheckValue refuses values holding a NUL byte.
+func pgCheckValue(v quad.Value) error {
+	var text string
+	switch x := v.(type) {
+	case quad.String:
+		text = string(x)
+	case quad.IRI:
+		text = string(x)
+	case quad.BNode:
+		text = string(x)
+	case quad.TypedString:
+		text = string(x.Value) + string(x.Type)
+	case quad.LangString:
+		text = string(x.Value) + x.Lang
+	}
+	if strings.IndexByte(text, 0) >= 0 {
+		return fmt.Errorf("%w: %q", ErrNULInText, v)
 	}
 	return nil
 }
@@ -418,9 +451,13 @@ func (v *pgValue) fields() []any {
 	return []any{&v.data, &v.str, &v.typ, &v.lang, &v.iri, &v.bnode, &v.vint, &v.vbool, &v.vfloat, &v.vtime}
 }
 
-// value decodes the row as Cayley's csql.QuadStore.NameOf does (nil for a missing label).
+// value decodes the row as Cayley's csql.QuadStore.NameOf does (nil for a missing label), but
+// leaves the text `\x00` as it is: Cayley's SQL store writes a NUL byte as that text and turns it
+// back on reading, so the text itself came back as a NUL byte, a value of another hash that
+// could not be removed. newsgraph refuses NUL bytes in PostgreSQL stores (pgCheckValue), so the
+// text is only ever itself.
 func (v *pgValue) value() (quad.Value, error) {
-	unescape := func(s string) quad.String { return quad.String(strings.ReplaceAll(s, `\x00`, "\x00")) }
+	unescape := func(s string) quad.String { return quad.String(s) }
 	switch {
 	case v.str.Valid && v.iri.Bool:
 		return quad.IRI(v.str.String), nil

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"unicode"
@@ -62,9 +63,10 @@ func (st *Statement) Asserted() bool { return !st.Negated && st.Modality == "" }
 // Provenance returns every statement of the fact subject —predicate→ object (predicate "" for
 // any predicate), asserted ones first, then by article, sentence and id; ErrNotFound when there
 // is none.
-func (s *Store) Provenance(ctx context.Context, subject, predicate, object string) ([]Statement, error) {
+func (s *Store) Provenance(ctx context.Context, subject, predicate, object string) (_ []Statement, err error) {
+	defer s.guard(&err, debug.SetPanicOnFault(true))
 	var ids []string
-	err := s.eachQuadWith(ctx, quad.Object, quad.IRI(subject), func(q quad.Quad) error {
+	err = s.eachQuadWith(ctx, quad.Object, quad.IRI(subject), func(q quad.Quad) error {
 		if iriOf(q.Predicate) == schema.PropSubject {
 			ids = append(ids, iriOf(q.Subject))
 		}
@@ -112,9 +114,10 @@ func SortStatements(sts []Statement) {
 // Statements returns every statement between two entities in the store (statements with a
 // literal object are left out), sorted like Provenance's: the provenance a self-contained export
 // inlines.
-func (s *Store) Statements(ctx context.Context) ([]Statement, error) {
+func (s *Store) Statements(ctx context.Context) (_ []Statement, err error) {
+	defer s.guard(&err, debug.SetPanicOnFault(true))
 	var ids []string
-	err := s.eachQuadWith(ctx, quad.Object, quad.IRI(schema.ClassStatement), func(q quad.Quad) error {
+	err = s.eachQuadWith(ctx, quad.Object, quad.IRI(schema.ClassStatement), func(q quad.Quad) error {
 		if iriOf(q.Predicate) == schema.PropType {
 			ids = append(ids, iriOf(q.Subject))
 		}
@@ -140,9 +143,10 @@ func (s *Store) Statements(ctx context.Context) ([]Statement, error) {
 }
 
 // Articles returns every article of the store, sorted by id.
-func (s *Store) Articles(ctx context.Context) ([]ArticleInfo, error) {
+func (s *Store) Articles(ctx context.Context) (_ []ArticleInfo, err error) {
+	defer s.guard(&err, debug.SetPanicOnFault(true))
 	var iris []string
-	err := s.eachQuadWith(ctx, quad.Object, quad.IRI(schema.ClassArticle), func(q quad.Quad) error {
+	err = s.eachQuadWith(ctx, quad.Object, quad.IRI(schema.ClassArticle), func(q quad.Quad) error {
 		if iriOf(q.Predicate) == schema.PropType {
 			iris = append(iris, iriOf(q.Subject))
 		}

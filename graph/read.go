@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -12,7 +13,8 @@ import (
 
 // EachQuad calls fn for every stored quad, or with doc set, for every quad labelled with that
 // article. Order is the store's own; callers that print sort what they collect.
-func (s *Store) EachQuad(ctx context.Context, doc string, fn func(quad.Quad) error) error {
+func (s *Store) EachQuad(ctx context.Context, doc string, fn func(quad.Quad) error) (err error) {
+	defer s.guard(&err, debug.SetPanicOnFault(true))
 	if s.pg != nil {
 		var label quad.Value
 		if doc != "" {
@@ -55,7 +57,8 @@ type StoredEntity struct {
 // Entities returns the id, name, type and number of mentioning articles of every stored entity,
 // sorted by id, for linking new articles to what the store already knows. An entity stored with
 // several spellings of its name (articles built at different times) gets the smallest.
-func (s *Store) Entities(ctx context.Context) ([]StoredEntity, error) {
+func (s *Store) Entities(ctx context.Context) (_ []StoredEntity, err error) {
+	defer s.guard(&err, debug.SetPanicOnFault(true))
 	mentions, err := s.mentions(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("read entities: %w", err)
@@ -147,9 +150,10 @@ func (s *Store) eachRef(ctx context.Context, d quad.Direction, v quad.Value, fn 
 }
 
 // ArticleCount returns the number of articles in the store.
-func (s *Store) ArticleCount(ctx context.Context) (int, error) {
+func (s *Store) ArticleCount(ctx context.Context) (_ int, err error) {
+	defer s.guard(&err, debug.SetPanicOnFault(true))
 	n := 0
-	err := s.eachQuadWith(ctx, quad.Object, quad.IRI(schema.ClassArticle), func(q quad.Quad) error {
+	err = s.eachQuadWith(ctx, quad.Object, quad.IRI(schema.ClassArticle), func(q quad.Quad) error {
 		if iriOf(q.Predicate) == schema.PropType {
 			n++
 		}

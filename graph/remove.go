@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"sort"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -38,7 +39,8 @@ type Removed struct {
 // built. No other process may write to the
 // store meanwhile: a writer that has seen an entity's name and type does not send them again
 // (Store.WriteArticles).
-func (s *Store) Remove(ctx context.Context, doc string) (*Removed, error) {
+func (s *Store) Remove(ctx context.Context, doc string) (_ *Removed, err error) {
+	defer s.guard(&err, debug.SetPanicOnFault(true))
 	if s.readOnly {
 		return nil, ErrReadOnly
 	}
@@ -46,7 +48,7 @@ func (s *Store) Remove(ctx context.Context, doc string) (*Removed, error) {
 	var order []quad.Quad
 	nodes := map[quad.IRI]bool{} // nodes the article's quads touch
 	res := &Removed{}
-	err := s.eachQuadWith(ctx, quad.Label, schema.Label(doc), func(q quad.Quad) error {
+	err = s.eachQuadWith(ctx, quad.Label, schema.Label(doc), func(q quad.Quad) error {
 		if del[q] {
 			return nil
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
@@ -38,7 +39,8 @@ type SearchHit struct {
 // finds "Elon Musk"), ignoring case and accents. Hits come best first: a name that starts with the
 // prefix before a later word of it, a name before an alias; then more articles first, then by
 // name and id. At most limit hits are returned (limit <= 0: 20).
-func (s *Store) Search(ctx context.Context, prefix string, limit int) ([]SearchHit, error) {
+func (s *Store) Search(ctx context.Context, prefix string, limit int) (_ []SearchHit, err error) {
+	defer s.guard(&err, debug.SetPanicOnFault(true))
 	if limit <= 0 {
 		limit = 20
 	}
@@ -174,7 +176,8 @@ func (s *Store) eachQuadWith(ctx context.Context, d quad.Direction, v quad.Value
 }
 
 // Entity returns the node of one entity: name, type, aliases and article count, or ErrNotFound.
-func (s *Store) Entity(ctx context.Context, id string) (*Node, error) {
+func (s *Store) Entity(ctx context.Context, id string) (_ *Node, err error) {
+	defer s.guard(&err, debug.SetPanicOnFault(true))
 	n, err := s.nodeInfo(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("entity %s: %w", id, err)

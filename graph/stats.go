@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"runtime/debug"
 	"strings"
 
 	"github.com/cayleygraph/quad"
@@ -21,9 +22,10 @@ type Stats struct {
 }
 
 // Stats counts the store's articles, entities by type and facts by predicate in one pass.
-func (s *Store) Stats(ctx context.Context) (*Stats, error) {
+func (s *Store) Stats(ctx context.Context) (_ *Stats, err error) {
+	defer s.guard(&err, debug.SetPanicOnFault(true))
 	st := &Stats{ByType: map[string]int{}, ByPredicate: map[string]int{}}
-	err := s.EachQuad(ctx, "", func(q quad.Quad) error {
+	err = s.EachQuad(ctx, "", func(q quad.Quad) error {
 		st.Quads++
 		subj := iriOf(q.Subject)
 		switch iriOf(q.Predicate) {

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"sort"
 	"sync"
 	"time"
@@ -88,7 +89,13 @@ func Open(ctx context.Context, opt Options) (*Store, error) {
 	}
 }
 
-func openBolt(_ context.Context, opt Options) (cgraph.QuadStore, error) {
+// openTimeout is how long opening a bolt store waits for another process to let go of it.
+const openTimeout = 2 * time.Second
+
+// errInUse is the error of a bolt store that another process holds.
+var errInUse = errors.New("the store is in use by another newsgraph process")
+
+func openBolt(_ context.Context, opt Options) (_ cgraph.QuadStore, err error) {
 	if opt.Path == "" {
 		return nil, errors.New("no path given")
 	}
@@ -101,10 +108,25 @@ func openBolt(_ context.Context, opt Options) (cgraph.QuadStore, error) {
 	case err != nil && !errors.Is(err, os.ErrNotExist):
 		return nil, err
 	}
-	db, err := hbolt.Open(opt.Path, &bbolt.Options{Timeout: 2 * time.Second, ReadOnly: opt.ReadOnly && err == nil})
+	if err == nil {
+		if err := checkBoltFile(opt.Path, opt.ReadOnly); err != nil {
+			return nil, err
+		}
+	}
+	// Opening reads the root pages and Cayley's metadata: a damaged page panics there.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v; run `newsgraph verify --db %s`", ErrDamaged, r, opt.Path)
+		}
+	}()
+	db, err := hbolt.Open(opt.Path, &bbolt.Options{Timeout: openTimeout, ReadOnly: opt.ReadOnly && err == nil})
 	if err != nil {
 		if errors.Is(err, bbolt.ErrTimeout) {
-			return nil, errors.New("the store is in use by another newsgraph process")
+			return nil, errInUse
+		}
+		if errors.Is(err, bbolt.ErrInvalid) || errors.Is(err, bbolt.ErrChecksum) || errors.Is(err, bbolt.ErrVersionMismatch) {
+			return nil, fmt.Errorf("%w: %w", ErrDamaged, err)
 		}
 		return nil, err
 	}
@@ -123,6 +145,10 @@ func openBolt(_ context.Context, opt Options) (cgraph.QuadStore, error) {
 	if err != nil {
 		db.Close()
 		if err == cgraph.ErrNotInitialized {
+			// A damaged root page reads as a store without Cayley's metadata.
+			if verr := verifyBoltPages(opt.Path, &VerifyReport{}); errors.Is(verr, ErrDamaged) {
+				return nil, verr
+			}
 			return nil, errors.New("not a newsgraph store (no Cayley metadata)")
 		}
 		return nil, err

@@ -38,6 +38,7 @@ func TestStoreContract(t *testing.T) {
 		{"RemoveUnknown", checkRemoveUnknown},
 		{"ReadOnly", checkReadOnly},
 		{"ConcurrentReaders", checkConcurrentReaders},
+		{"BackslashText", checkBackslashText},
 	}
 	for _, backend := range Backends {
 		t.Run(backend, func(t *testing.T) {
@@ -418,5 +419,37 @@ func checkConcurrentReaders(t *testing.T, backend string) {
 	close(errs)
 	for err := range errs {
 		t.Error(err)
+	}
+}
+
+// checkBackslashText: text that reads like an escape (the four characters \x00, which Cayley's
+// SQL store wrote for a NUL byte) comes back as itself, and its article can be removed.
+func checkBackslashText(t *testing.T, backend string) {
+	ctx := context.Background()
+	st, _ := fresh(t, backend)
+	art := schema.Article{ID: "c.txt", Title: `C:\x00 and \\x00`, Hash: "hc"}
+	ent := schema.EntityRecord{ID: "person/x00", Name: `Mr \x00`, Type: "PERSON"}
+	quads := schema.ArticleQuadsAll(art, []schema.EntityRecord{ent}, nil)
+	if err := st.Write(ctx, quads); err != nil {
+		t.Fatal(err)
+	}
+	want := make([]string, 0, len(quads))
+	for _, q := range quads {
+		want = append(want, q.NQuad())
+	}
+	slices.Sort(want)
+	want = slices.Compact(want)
+	diffLines(t, "read back", quadLines(t, st, ""), want)
+	if _, err := st.Remove(ctx, art.ID); err != nil {
+		t.Fatalf("remove the article: %v", err)
+	}
+	if n := quadLines(t, st, ""); len(n) != 0 {
+		t.Errorf("%d quads left after the removal: %v", len(n), n)
+	}
+	if backend == "postgres" {
+		nul := quad.Make(quad.IRI("person/x00"), quad.IRI("name"), quad.String("a\x00b"), nil)
+		if err := st.Write(ctx, []quad.Quad{nul}); !errors.Is(err, ErrNULInText) {
+			t.Errorf("writing a NUL byte: %v, want ErrNULInText", err)
+		}
 	}
 }

@@ -319,7 +319,7 @@ func (b *builder) write(ctx context.Context, total int) error {
 			return nil
 		}
 		if err := b.st.WriteArticles(ctx, pending...); err != nil {
-			return fmt.Errorf("%s: %w", pendingRes[0].Article.File, err)
+			return fmt.Errorf("%s: %w", input.QuoteName(pendingRes[0].Article.File), err)
 		}
 		for i, r := range pendingRes {
 			b.sum.articles++

@@ -9,15 +9,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/internal/testbin"
 )
 
 // TestMain lets the tests run this test binary as the newsgraph command: with
@@ -28,6 +27,11 @@ func TestMain(m *testing.M) {
 		testHook = func(event string, n int) { fmt.Fprintf(os.Stderr, "hook %s %d\n", event, n) }
 		main()
 	}
+	// Queries run in worker processes: this test binary (without -race) as newsgraph.
+	workerCommand = func() ([]string, []string, error) {
+		bin, err := childBinary()
+		return []string{bin, "gizmo-worker"}, []string{"NEWSGRAPH_TEST_MAIN=1"}, err
+	}
 	// The tests run the CLI many times in this process. Holding one Extractor keeps the models
 	// it shares with every other (extract.New) decoded between runs; a build alone lets them go.
 	x, err := extract.New(extract.Options{})
@@ -37,35 +41,14 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	runtime.KeepAlive(x)
-	if binDir != "" {
-		os.RemoveAll(binDir)
-	}
+	testbin.Cleanup()
 	os.Exit(code)
 }
-
-// binDir holds the test binary built without the race detector, when one was built.
-var binDir string
 
 // childBinary returns the test binary that subprocesses run: this one, or under -race one built
 // without it, because loading the extraction models under the race detector takes ten seconds
 // a process and these tests start many.
-var childBinary = sync.OnceValues(func() (string, error) {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok || !slices.Contains(bi.Settings, debug.BuildSetting{Key: "-race", Value: "true"}) {
-		return os.Args[0], nil
-	}
-	dir, err := os.MkdirTemp("", "newsgraph-test-")
-	if err != nil {
-		return "", err
-	}
-	binDir = dir
-	bin := filepath.Join(dir, "newsgraph.test")
-	out, err := exec.Command("go", "test", "-c", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		return "", fmt.Errorf("go test -c: %w\n%s", err, out)
-	}
-	return bin, nil
-})
+var childBinary = testbin.NoRace
 
 // child is a build run in a subprocess.
 type child struct {

@@ -13,6 +13,7 @@ import (
 	"github.com/cayleygraph/quad"
 	flag "github.com/spf13/pflag"
 
+	"github.com/newsgraph/newsgraph/extract/input"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/export"
 	"github.com/newsgraph/newsgraph/schema"
@@ -76,7 +77,7 @@ func runLoad(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 		k, err := loadFile(ctx, st, p, formats[i], *base, *batch)
 		n += k
 		if err != nil {
-			return fmt.Errorf("%s: %w (%d quads loaded before it; loading again adds what is missing)", p, err, n)
+			return fmt.Errorf("%s: %w (%d quads loaded before it; loading again adds what is missing)", input.QuoteName(p), err, n)
 		}
 	}
 	fmt.Fprintf(e.stderr, "loaded %s: %d quads from %d file(s) in %.1fs\n", sf.db, n, fs.NArg(), time.Since(start).Seconds())

@@ -32,6 +32,8 @@ type command struct {
 	// usage is the argument synopsis; example a command line that works on the seeds.
 	usage, example string
 	run            func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
+	// hidden commands are run by newsgraph itself and left out of the help.
+	hidden bool
 }
 
 // commands lists the subcommands in the order help shows them.
@@ -47,6 +49,8 @@ var commands = []command{
 	evalCommand,
 	annotateCommand,
 	serveCommand,
+	verifyCommand,
+	gizmoWorkerCommand,
 }
 
 // env is what a subcommand may touch: its output streams.
@@ -140,7 +144,9 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "newsgraph turns news articles into a knowledge graph you can query, export and explore.")
 	fmt.Fprintln(w, "\nUsage: newsgraph COMMAND [flags] [arguments]\n\nCommands:")
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		if !c.hidden {
+			fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		}
 	}
 	fmt.Fprintln(w, "\nRun 'newsgraph COMMAND --help' for a command's flags and an example.")
 }

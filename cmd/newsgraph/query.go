@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -18,7 +19,7 @@ import (
 var queryCommand = command{
 	name:    "query",
 	summary: "run a Gizmo (JavaScript) query on the graph and print the results",
-	usage:   "[--db PATH|URL] [--backend bolt|postgres] [--limit N] [--format json|table] [--timeout D] ('GIZMO' | -f FILE.js)",
+	usage:   "[--db PATH|URL] [--backend bolt|postgres] [--limit N] [--format json|table] [--timeout D] [--memory MB] ('GIZMO' | -f FILE.js)",
 	example: `newsgraph query 'g.V("<person/elon-musk>").In("<praised>").Unique().Out("<name>").All()'`,
 	run:     runQuery,
 }
@@ -30,8 +31,12 @@ func runQuery(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	format := fs.String("format", "json", "output format: json|table")
 	file := fs.StringP("file", "f", "", "read the query from this file")
 	timeout := fs.Duration("timeout", 30*time.Second, "stop the query after this long")
+	memory := fs.Uint64("memory", 1024, "stop the query when it takes this many MB more than an idle worker")
 	if err := parse(fs, args); err != nil {
 		return err
+	}
+	if *timeout <= 0 || *memory == 0 {
+		return usageError{"--timeout and --memory must be positive"}
 	}
 	if *format != "json" && *format != "table" {
 		return usageError{fmt.Sprintf("unknown --format %q (json or table)", *format)}
@@ -54,12 +59,26 @@ func runQuery(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 		return err
 	}
 	defer st.Close()
-	res, err := st.Gizmo(ctx, q, graph.QueryLimits{Timeout: *timeout, MaxResults: *limit})
+	// The query runs in a process of its own, which its limits can stop for real (a script can
+	// overflow the stack, or loop inside a built-in where Gizmo's interrupt does not reach).
+	w, err := newQueryWorker(*memory << 20)
+	if err != nil {
+		return err
+	}
+	res, err := w.Gizmo(ctx, st, q, graph.QueryLimits{Timeout: *timeout, MaxResults: *limit})
 	if err != nil {
 		return partialError{err.Error()}
 	}
 	if *format == "table" {
-		return writeTable(e.stdout, res)
+		vals := make([]interface{}, len(res))
+		for i, r := range res {
+			dec := json.NewDecoder(bytes.NewReader(r))
+			dec.UseNumber()
+			if err := dec.Decode(&vals[i]); err != nil {
+				return fmt.Errorf("result %d: %w", i+1, err)
+			}
+		}
+		return writeTable(e.stdout, vals)
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	flag "github.com/spf13/pflag"
+
+	"github.com/newsgraph/newsgraph/extract/input"
 )
 
 var removeCommand = command{
@@ -43,7 +45,7 @@ func runRemove(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "removed %s from %s: %d quads, %d statements", *doc, st.Location(), res.Quads, res.Statements)
+	fmt.Fprintf(e.stderr, "removed %s from %s: %d quads, %d statements", input.QuoteName(*doc), st.Location(), res.Quads, res.Statements)
 	if len(res.Entities) > 0 {
 		fmt.Fprintf(e.stderr, "; %d entity(ies) no other article mentions: %s", len(res.Entities), strings.Join(res.Entities, ", "))
 	}

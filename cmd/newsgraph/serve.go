@@ -7,8 +7,11 @@ import (
 	flag "github.com/spf13/pflag"
 	"net"
 	"net/http"
+	"os"
+	"strings"
 	"time"
 
+	"github.com/newsgraph/newsgraph/extract/input"
 	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
@@ -17,7 +20,7 @@ import (
 var serveSpec = command{
 	name:    "serve",
 	summary: "explore the graph in a web browser: search, neighbourhoods, evidence, Gizmo console",
-	usage:   "[--db PATH|URL] [--backend bolt|postgres] [--addr 127.0.0.1:7474] [--query-timeout 10s] [--max-results N] [--query-memory MB]",
+	usage:   "[--db PATH|URL] [--backend bolt|postgres] [--addr 127.0.0.1:7474] [--query-timeout 10s] [--max-results N] [--query-memory MB] [--auth-token-file FILE]",
 	example: "newsgraph serve --db newsgraph.db   # then open http://127.0.0.1:7474/",
 }
 
@@ -29,7 +32,9 @@ func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	addr := fs.String("addr", "127.0.0.1:7474", "listen on this address (keep it on localhost unless you mean to share the graph)")
 	timeout := fs.Duration("query-timeout", serve.DefaultQueryTimeout, "stop a Gizmo query after this long")
 	maxResults := fs.Int("max-results", serve.DefaultMaxResults, "stop a Gizmo query after N results")
-	memory := fs.Uint64("query-memory", serve.DefaultQueryMemory>>20, "stop Gizmo queries while the server's memory is this many MB above its own")
+	memory := fs.Uint64("query-memory", serve.DefaultQueryMemory>>20, "the memory, in MB, of the Gizmo queries running at once together (each gets its share)")
+	token := fs.String("auth-token", "", "a secret the API's requests must carry (Authorization: Bearer TOKEN, or open /?token=TOKEN); needed beyond localhost")
+	tokenFile := fs.String("auth-token-file", "", "read the --auth-token from this file (other users cannot see it in the process list)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -43,6 +48,18 @@ func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	if err != nil {
 		return usageError{fmt.Sprintf("--addr %q: %v", *addr, err)}
 	}
+	local := host == "localhost" || (net.ParseIP(host) != nil && net.ParseIP(host).IsLoopback())
+	auth, err := authToken(*token, *tokenFile)
+	if err != nil {
+		return err
+	}
+	if !local && auth == "" {
+		return usageError{fmt.Sprintf("--addr %s listens beyond localhost: give --auth-token-file FILE (or --auth-token) so that only those with the token can query the graph", *addr)}
+	}
+	worker, err := newQueryWorker(0)
+	if err != nil {
+		return err
+	}
 	st, err := sf.open(ctx, true)
 	if err != nil {
 		return err
@@ -53,9 +70,9 @@ func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	local := host == "localhost" || (net.ParseIP(host) != nil && net.ParseIP(host).IsLoopback())
 	srv := &http.Server{
-		Handler:           serve.New(st, serve.Config{QueryTimeout: *timeout, MaxResults: *maxResults, QueryMemory: *memory << 20, LocalOnly: local}),
+		Handler: serve.New(st, serve.Config{QueryTimeout: *timeout, MaxResults: *maxResults, QueryMemory: *memory << 20,
+			LocalOnly: local, Worker: worker, AuthToken: auth}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      *timeout + 30*time.Second,
@@ -63,7 +80,7 @@ func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	}
 	fmt.Fprintf(e.stderr, "newsgraph serve: %s (read-only) at http://%s/\n", sf.db, ln.Addr())
 	if !local {
-		fmt.Fprintf(e.stderr, "newsgraph serve: warning: listening beyond localhost; anyone who can reach %s can query the graph\n", ln.Addr())
+		fmt.Fprintf(e.stderr, "newsgraph serve: listening beyond localhost; only requests with the token are answered\n")
 	}
 	fmt.Fprintln(e.stderr, "newsgraph serve: press Ctrl-C to stop")
 
@@ -84,4 +101,26 @@ func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
+}
+
+// authToken returns the token of --auth-token or --auth-token-file (its first line); at most one
+// may be given, and a token has at least 16 characters.
+func authToken(token, file string) (string, error) {
+	if token != "" && file != "" {
+		return "", usageError{"give --auth-token or --auth-token-file, not both"}
+	}
+	if file != "" {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return "", usageError{fmt.Sprintf("--auth-token-file: %v", err)}
+		}
+		token, _, _ = strings.Cut(string(b), "\n")
+		if token = strings.TrimSpace(token); token == "" {
+			return "", usageError{fmt.Sprintf("--auth-token-file %s is empty", input.QuoteName(file))}
+		}
+	}
+	if token != "" && len(token) < 16 {
+		return "", usageError{"the auth token is too short to be a secret: use 16 characters or more (openssl rand -hex 16)"}
+	}
+	return token, nil
 }

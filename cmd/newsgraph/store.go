@@ -24,11 +24,19 @@ func (s *storeFlags) add(fs *flag.FlagSet) {
 
 // open opens the chosen store; readOnly stores must exist.
 func (s *storeFlags) open(ctx context.Context, readOnly bool) (*graph.Store, error) {
-	if s.backend == "memory" && readOnly {
-		return nil, usageError{"--backend memory holds nothing between runs: use it with build, or use a bolt or postgres store"}
-	}
-	if s.backend == "postgres" && s.db == defaultDB {
-		return nil, usageError{"--backend postgres needs --db postgres://user:password@host:port/dbname?sslmode=disable"}
+	if err := s.check(readOnly); err != nil {
+		return nil, err
 	}
 	return graph.Open(ctx, graph.Options{Backend: s.backend, Path: s.db, ReadOnly: readOnly})
+}
+
+// check returns the usage error of flags that cannot name a store to open.
+func (s *storeFlags) check(readOnly bool) error {
+	if s.backend == "memory" && readOnly {
+		return usageError{"--backend memory holds nothing between runs: use it with build, or use a bolt or postgres store"}
+	}
+	if s.backend == "postgres" && s.db == defaultDB {
+		return usageError{"--backend postgres needs --db postgres://user:password@host:port/dbname?sslmode=disable"}
+	}
+	return nil
 }

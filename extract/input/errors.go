@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The reasons an article is skipped or warned about; test them with errors.Is on an Error.
@@ -16,6 +18,9 @@ var (
 	ErrMalformed   = errors.New("malformed JSONL line")
 	ErrNoText      = errors.New("JSONL line has no text")
 	ErrUnknownType = errors.New("unknown file type")
+	// ErrNotRegular: a named pipe, device or socket (or a link to one) is not read: opening a
+	// pipe waits for a writer, for ever.
+	ErrNotRegular  = errors.New("not a regular file: skipped")
 	ErrEncoding    = errors.New("unknown text encoding")
 	ErrDuplicateID = errors.New("duplicate article id")
 	ErrNoFetch     = errors.New("web addresses cannot be read here")
@@ -41,7 +46,7 @@ type Error struct {
 // reason of a warning.
 func (e *Error) Error() string {
 	var b strings.Builder
-	b.WriteString(e.File)
+	b.WriteString(QuoteName(e.File))
 	if e.Line > 0 {
 		b.WriteByte(':')
 		b.WriteString(strconv.Itoa(e.Line))
@@ -123,4 +128,16 @@ func (l ErrorList) Err() error {
 		return nil
 	}
 	return l
+}
+
+// QuoteName returns a file name fit to print on a terminal: as it is when every character is
+// printable, else quoted as a Go string, so that control characters in a name (an escape
+// sequence, a carriage return) are shown instead of acting on the terminal.
+func QuoteName(name string) string {
+	for _, r := range name {
+		if !unicode.IsPrint(r) && r != ' ' || r == utf8.RuneError {
+			return strconv.Quote(name)
+		}
+	}
+	return name
 }

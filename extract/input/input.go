@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
@@ -263,7 +264,7 @@ func (rd *run) path(p string) error {
 			return nil
 		}
 		k := fileKind(q)
-		if k == fileNone || !de.Type().IsRegular() && de.Type()&fs.ModeSymlink == 0 {
+		if k == fileNone {
 			return nil
 		}
 		rel, rerr := filepath.Rel(p, q)
@@ -301,7 +302,7 @@ func (rd *run) file(p, id string, kind int) error {
 	if kind == fileJSONL {
 		return rd.jsonl(p)
 	}
-	f, err := os.Open(p)
+	f, err := openRegular(p)
 	if err != nil {
 		rd.report(p, 0, false, unwrapPath(err))
 		return nil
@@ -534,7 +535,7 @@ func str(p *string) string {
 }
 
 func (rd *run) jsonl(p string) error {
-	f, err := os.Open(p)
+	f, err := openRegular(p)
 	if err != nil {
 		rd.report(p, 0, false, unwrapPath(err))
 		return nil
@@ -689,27 +690,23 @@ func LooksLikeHTML(text string) bool {
 func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // Count estimates how many articles paths hold, cheaply, for progress reports: one per URL and
-// per article file that Read would read, one per non-blank line of JSONL files. Paths that cannot be read
-// count nothing (Read reports them).
+// per article file that Read would read, one per non-blank line of JSONL files. Paths that cannot
+// be read count nothing (Read reports them). It holds one buffer whatever the length of a line.
 func Count(paths []string) int {
 	n := 0
 	countFile := func(p string) {
 		switch fileKind(p) {
 		case fileText, fileMarkdown, fileHTML:
-			n++
+			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+				n++
+			}
 		case fileJSONL:
-			f, err := os.Open(p)
+			f, err := openRegular(p)
 			if err != nil {
 				return
 			}
 			defer f.Close()
-			sc := bufio.NewScanner(f)
-			sc.Buffer(make([]byte, 64<<10), 1<<30)
-			for sc.Scan() {
-				if len(bytes.TrimSpace(sc.Bytes())) > 0 {
-					n++
-				}
-			}
+			n += countLines(f)
 		}
 	}
 	for _, p := range paths {
@@ -733,4 +730,59 @@ func Count(paths []string) int {
 		})
 	}
 	return n
+}
+
+// countLines counts the lines of r that hold something other than white space, reading it in
+// pieces of 64 KB.
+func countLines(r io.Reader) int {
+	br := bufio.NewReaderSize(r, 64<<10)
+	n, blank := 0, true
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if blank && len(bytes.TrimSpace(chunk)) > 0 {
+			blank = false
+		}
+		if err == bufio.ErrBufferFull {
+			continue // the line goes on
+		}
+		if !blank {
+			n++
+		}
+		blank = true
+		if err != nil {
+			return n
+		}
+	}
+}
+
+// openRegular opens the file at p for reading, and refuses anything but a regular file: a named
+// pipe is opened without waiting for a writer (O_NONBLOCK), then refused, with devices and
+// sockets. What the name links to is what counts.
+func openRegular(p string) (*os.File, error) {
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, err
+	}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		f.Close()
+		what := "a named pipe"
+		switch {
+		case st.IsDir():
+			what = "a folder"
+		case st.Mode()&fs.ModeDevice != 0:
+			what = "a device"
+		case st.Mode()&fs.ModeSocket != 0:
+			what = "a socket"
+		}
+		if st.Mode()&fs.ModeNamedPipe == 0 && what == "a named pipe" {
+			what = st.Mode().Type().String()
+		}
+		return nil, fmt.Errorf("%w (%s)", ErrNotRegular, what)
+	}
+	return f, nil
 }

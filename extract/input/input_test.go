@@ -8,7 +8,9 @@ import (
 	"reflect"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -436,5 +438,92 @@ func TestReadJSONLMetadata(t *testing.T) {
 	a := got[0]
 	if a.Author != "Jane Doe" || a.Language != "en" || !reflect.DeepEqual(a.Categories, []string{"Politics"}) || a.Date != "2024-01-02" || a.Source != "Herald" {
 		t.Errorf("metadata %+v", a.Article)
+	}
+}
+
+// TestNamedPipeSkipped checks that a named pipe in the input, or a link to one, is skipped with
+// a message instead of waiting for a writer for ever (in Read and in Count), and that the
+// article beside them is read.
+func TestNamedPipeSkipped(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "pipe.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	link := filepath.Join(dir, "link.jsonl")
+	if err := os.Symlink(fifo, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "good.txt"), []byte("A short and good article."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	type result struct {
+		got   []Article
+		errs  ErrorList
+		count int
+	}
+	done := make(chan result, 1)
+	go func() {
+		got, errs := collect(t, &Reader{}, dir, fifo)
+		done <- result{got, errs, Count([]string{dir})}
+	}()
+	var r result
+	select {
+	case r = <-done:
+	case <-time.After(time.Minute): // only ends a test that would otherwise hang
+		t.Fatal("reading a folder with a named pipe does not end")
+	}
+	if len(r.got) != 1 || r.got[0].ID != "good.txt" {
+		t.Errorf("articles %+v, want good.txt", r.got)
+	}
+	if len(r.errs) != 3 {
+		t.Fatalf("problems %v, want the pipe twice and the link", r.errs)
+	}
+	for _, e := range r.errs {
+		if !errors.Is(e, ErrNotRegular) || !strings.Contains(e.Error(), "named pipe") {
+			t.Errorf("problem %v, want ErrNotRegular", e)
+		}
+	}
+	if r.count != 1 {
+		t.Errorf("Count = %d, want 1", r.count)
+	}
+}
+
+// TestCountLongLine checks that Count reads a long JSONL line in pieces: counting a file of a
+// 64 MB line allocates a small part of that.
+func TestCountLongLine(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "long.jsonl")
+	line := `{"text":"` + strings.Repeat("x", 64<<20) + "\"}\n"
+	if err := os.WriteFile(p, []byte("\n"+line+"  \n"+line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line = ""
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	n := Count([]string{p})
+	runtime.ReadMemStats(&after)
+	if n != 2 {
+		t.Errorf("Count = %d, want 2", n)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 1<<20 {
+		t.Errorf("Count allocated %d KB for two lines of 64 MB; want under 1 MB", alloc>>10)
+	}
+}
+
+// TestControlCharactersInNames checks that a file name holding control characters (which could
+// move the cursor or recolour a terminal) is printed quoted, and a plain one as it is.
+func TestControlCharactersInNames(t *testing.T) {
+	for name, want := range map[string]string{
+		"news/a.txt":            "news/a.txt: empty file",
+		"news/é ü.txt":          "news/é ü.txt: empty file",
+		"news/\x1b[2Jevil.txt":  `"news/\x1b[2Jevil.txt": empty file`,
+		"news/line\rbreak.txt":  `"news/line\rbreak.txt": empty file`,
+		"news/bad\xffbytes.txt": `"news/bad\xffbytes.txt": empty file`,
+		"news/rtl\u202eltr.txt": `"news/rtl\u202eltr.txt": empty file`,
+	} {
+		if got := (&Error{File: name, Err: ErrEmpty}).Error(); got != want {
+			t.Errorf("Error() = %s, want %s", got, want)
+		}
 	}
 }

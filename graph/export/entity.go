@@ -341,6 +341,31 @@ func writeDOT(g *graph.EntityGraph, w io.Writer) error {
 
 // ---- CSV ----
 
+// csvWriter is csv.Writer with every cell made safe to open in a spreadsheet (csvCell).
+type csvWriter struct{ *csv.Writer }
+
+func newCSVWriter(w io.Writer) csvWriter { return csvWriter{csv.NewWriter(w)} }
+
+// Write writes one row, its cells made safe.
+func (c csvWriter) Write(row []string) error {
+	safe := make([]string, len(row))
+	for i, cell := range row {
+		safe[i] = csvCell(cell)
+	}
+	return c.Writer.Write(safe)
+}
+
+// csvCell neutralises a cell that a spreadsheet would read as a formula (it starts with =, +,
+// -, @, a tab or a carriage return) by putting an apostrophe before it, as OWASP advises:
+// article text decides entity names and relation words, and a formula in an export could run
+// when the file is opened. The numbers newsgraph writes are never negative, so none changes.
+func csvCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
 // CSVEdgeColumns are the columns of the one-table CSV that Write writes for format "csv": one
 // row a fact between two entities, for a spreadsheet or `LOAD CSV WITH HEADERS`. Lists are
 // joined with ListSep.
@@ -355,7 +380,7 @@ func writeCSVEdges(g *graph.EntityGraph, w io.Writer) error {
 	for _, n := range g.Nodes {
 		nodes[n.ID] = n
 	}
-	cw := csv.NewWriter(w)
+	cw := newCSVWriter(w)
 	if err := cw.Write(CSVEdgeColumns); err != nil {
 		return err
 	}
@@ -471,7 +496,7 @@ func relType(pred string) string {
 }
 
 func writeCSVNodes(g *graph.EntityGraph, w io.Writer) error {
-	cw := csv.NewWriter(w)
+	cw := newCSVWriter(w)
 	cw.Write(CSVNodeHeader)
 	for _, n := range g.Nodes {
 		cw.Write([]string{n.ID, n.Name, n.Type, join(n.Aliases), strconv.Itoa(n.Articles), neo4jLabels(n.Type)})
@@ -481,7 +506,7 @@ func writeCSVNodes(g *graph.EntityGraph, w io.Writer) error {
 }
 
 func writeCSVRels(g *graph.EntityGraph, w io.Writer) error {
-	cw := csv.NewWriter(w)
+	cw := newCSVWriter(w)
 	cw.Write(CSVRelHeader)
 	for _, e := range g.Edges {
 		cw.Write([]string{e.Subject, e.Object, relType(e.Predicate), e.Predicate, join(e.Relations),

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -81,17 +82,14 @@ func nonNil(ss []string) []string {
 
 // gizmoAnswer is the Cayley-compatible answer of a Gizmo query.
 type gizmoAnswer struct {
-	Result []interface{} `json:"result"`
+	Result []json.RawMessage `json:"result"`
 }
 
-// gizmo runs the request body as a Gizmo query within the server's limits.
+// gizmo runs the request body as a Gizmo query within the server's limits: in a worker process
+// when Config.Worker is set, else in this process.
 func (s *Server) gizmo(w http.ResponseWriter, r *http.Request) error {
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return &httpError{http.StatusRequestEntityTooLarge, fmt.Errorf("query longer than %d bytes", s.cfg.MaxBody)}
-		}
 		return badRequest("read query: %w", err)
 	}
 	q := strings.TrimSpace(string(body))
@@ -101,13 +99,21 @@ func (s *Server) gizmo(w http.ResponseWriter, r *http.Request) error {
 	if !utf8.ValidString(q) {
 		return badRequest("the query is not UTF-8 text")
 	}
-	res, err := s.st.Gizmo(r.Context(), q, graph.QueryLimits{Timeout: s.cfg.QueryTimeout, MaxResults: s.cfg.MaxResults, MaxHeap: s.maxHeap})
+	lim := graph.QueryLimits{Timeout: s.cfg.QueryTimeout, MaxResults: s.cfg.MaxResults, MaxHeap: s.maxHeap, MaxBytes: maxResponse}
+	var res []json.RawMessage
+	if s.cfg.Worker != nil {
+		res, err = s.cfg.Worker.Gizmo(r.Context(), s.st, q, lim)
+	} else {
+		res, err = s.st.GizmoJSON(r.Context(), q, lim)
+	}
 	if err != nil {
-		if errors.Is(err, graph.ErrQueryTimeout) {
+		switch {
+		case errors.Is(err, graph.ErrQueryTimeout):
 			return badRequest("%w (%v)", err, s.cfg.QueryTimeout)
-		}
-		if errors.Is(err, graph.ErrQueryMemory) {
-			return &httpError{http.StatusServiceUnavailable, fmt.Errorf("%w: the server's memory grew by more than %d MB", err, s.cfg.QueryMemory>>20)}
+		case errors.Is(err, graph.ErrQueryMemory):
+			return &httpError{http.StatusServiceUnavailable, fmt.Errorf("%w: the query's memory grew by more than %d MB", err, s.queryMemory()>>20)}
+		case errors.Is(err, graph.ErrQueryTooLarge):
+			return badRequest("the results take more than %d MB: ask for fewer (Limit) or smaller values", maxResponse>>20)
 		}
 		return badRequest("%w", err)
 	}
@@ -248,7 +254,7 @@ func (s *Server) fact(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := FactJSON{Predicate: pred, Statements: sts}
+	out := FactJSON{Predicate: pred, Statements: linkable(sts)}
 	for _, p := range []struct {
 		id  string
 		dst *NodeJSON
@@ -280,8 +286,30 @@ func (s *Server) articles(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	for i := range as {
+		as[i].URL = safeURL(as[i].URL)
+	}
 	writeJSON(w, http.StatusOK, map[string]any{"articles": as})
 	return nil
+}
+
+// safeURL returns u when it is an http or https address, else "": the viewer makes article URLs
+// links, and a javascript: or data: URL in an article's metadata would run in the viewer's origin
+// when clicked.
+func safeURL(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	return u
+}
+
+// linkable returns sts with the URLs of their articles made safe (safeURL).
+func linkable(sts []graph.Statement) []graph.Statement {
+	for i := range sts {
+		sts[i].Article.URL = safeURL(sts[i].Article.URL)
+	}
+	return sts
 }
 
 func trimIRI(s string) string {

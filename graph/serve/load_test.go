@@ -25,7 +25,7 @@ import (
 
 // persistentFixture writes the fixture into a new store of backend (bolt or postgres) and returns
 // its location, or skips where the backend cannot run here (see storetest.Location).
-func persistentFixture(t *testing.T, backend string) string {
+func persistentFixture(t testing.TB, backend string) string {
 	t.Helper()
 	ctx := context.Background()
 	path := storetest.Location(t, backend)
@@ -47,7 +47,7 @@ func persistentFixture(t *testing.T, backend string) string {
 }
 
 // openReadOnly opens the store of backend at path as `newsgraph serve` does.
-func openReadOnly(t *testing.T, backend, path string) *graph.Store {
+func openReadOnly(t testing.TB, backend, path string) *graph.Store {
 	t.Helper()
 	st, err := graph.Open(context.Background(), graph.Options{Backend: backend, Path: path, ReadOnly: true})
 	if err != nil {

@@ -3,6 +3,8 @@ package serve
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -67,11 +69,13 @@ func standaloneData(ctx context.Context, st *graph.Store, doc string) (*Standalo
 		// Statements of edges in view; others (negated, hypothetical) of the same pairs too, so
 		// the evidence panel shows what the server would.
 		if (doc == "" || s.Article.ID == doc) && inView[[3]string{s.Subject, s.Predicate, s.Object}] {
+			s.Article.URL = safeURL(s.Article.URL)
 			d.Statements = append(d.Statements, s)
 		}
 	}
 	for _, a := range arts {
 		if doc == "" || a.ID == doc {
+			a.URL = safeURL(a.URL)
 			d.Articles = append(d.Articles, a)
 		}
 	}
@@ -109,11 +113,12 @@ func standalonePage(d *StandaloneData) ([]byte, error) {
 		return nil, fmt.Errorf("encode data: %w", err)
 	}
 	out := string(page)
+	script := "\n" + string(js) + "\n"
 	for _, r := range []struct{ old, new string }{
 		{`<link rel="stylesheet" href="app.css">`, "<style>\n" + string(css) + "\n</style>"},
 		{`<script src="app.js"></script>`, `<script type="application/json" id="ng-data">` + strings.TrimSpace(data.String()) +
-			"</script>\n<script>\n" + string(js) + "\n</script>"},
-		{`<title>newsgraph</title>`, "<title>" + htmlEscape(d.Title) + "</title>"},
+			"</script>\n<script>" + script + "</script>"},
+		{`<title>newsgraph</title>`, standaloneCSP(script) + "\n<title>" + htmlEscape(d.Title) + "</title>"},
 	} {
 		if !strings.Contains(out, r.old) {
 			return nil, fmt.Errorf("the embedded page has no %s to replace", r.old)
@@ -121,6 +126,16 @@ func standalonePage(d *StandaloneData) ([]byte, error) {
 		out = strings.Replace(out, r.old, r.new, 1)
 	}
 	return []byte(out), nil
+}
+
+// standaloneCSP returns the Content-Security-Policy of the standalone page, as a meta element: the
+// one inline script (by its hash) runs, nothing is fetched from anywhere, and no other script —
+// were some text of the data ever to become markup — can run.
+func standaloneCSP(script string) string {
+	sum := sha256.Sum256([]byte(script))
+	return `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-` +
+		base64.StdEncoding.EncodeToString(sum[:]) + `'; style-src 'unsafe-inline'; img-src data: blob:; ` +
+		`base-uri 'none'; form-action 'none'">`
 }
 
 func htmlEscape(s string) string {

@@ -22,6 +22,7 @@ var allowed = map[string][]string{
 	"internal/shared":             {},
 	"internal/cputime":            {},
 	"internal/layers":             {},
+	"internal/testbin":            {},
 	"internal/storetest":          {"schema"},
 	"internal/debugparse":         {"extract", "extract/clause", "extract/coref", "extract/input"},
 	"bench/ngbench":               {"extract/input", "graph", "schema"},

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"context"
+	"os"
+
+	flag "github.com/spf13/pflag"
+
+	"github.com/newsgraph/newsgraph/graph"
+)
+
+var gizmoWorkerCommand = command{
+	name:    "gizmo-worker",
+	summary: "run one Gizmo query for query or serve, in a process of its own (not for use by hand)",
+	usage:   "< REQUEST.json",
+	example: `newsgraph gizmo-worker < request.json   # started by newsgraph query and newsgraph serve`,
+	run:     runGizmoWorker,
+	hidden:  true,
+}
+
+func runGizmoWorker(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return usageError{"gizmo-worker takes no arguments: the request comes on standard input"}
+	}
+	return graph.RunQueryWorker(ctx, os.Stdin, e.stdout)
+}
+
+// workerCommand returns the command line (and extra environment) of the Gizmo query worker:
+// this program, run again as `newsgraph gizmo-worker`. Tests point it at their own binary.
+var workerCommand = func() ([]string, []string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return nil, nil, err
+	}
+	return []string{exe, "gizmo-worker"}, nil, nil
+}
+
+// newQueryWorker returns the worker that runs Gizmo queries, with memory bytes for each query.
+func newQueryWorker(memory uint64) (*graph.QueryWorker, error) {
+	argv, env, err := workerCommand()
+	if err != nil {
+		return nil, err
+	}
+	return &graph.QueryWorker{Command: argv, Env: env, Memory: memory}, nil
+}

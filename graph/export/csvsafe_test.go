@@ -1,0 +1,55 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/schema"
+)
+
+// TestCSVFormulasNeutralised checks that no cell of a CSV export starts with a character that
+// makes a spreadsheet read it as a formula, while the text stays readable after the apostrophe.
+func TestCSVFormulasNeutralised(t *testing.T) {
+	s := openStore(t, "memory")
+	evil := ent("PERSON", `=HYPERLINK("http://evil.example","x")`, "")
+	plus := ent("ORG", "+1 Cmd", "")
+	at := ent("ORG", "@SUM(A1)", "")
+	art := schema.Article{ID: "-evil.txt", Title: "t", Hash: "h"}
+	f := schema.Fact{Doc: art.ID, Evidence: "x", Subject: evil, Predicate: "praised", Relation: "-2+3",
+		Object: obj(plus), Confidence: 0.5, End: 1}
+	g := f
+	g.Subject, g.Object, g.Relation = plus, obj(at), "\tcmd"
+	err := s.Write(context.Background(), schema.ArticleQuadsAll(art,
+		[]schema.EntityRecord{record(evil, "=1+1"), record(plus), record(at)}, []schema.Fact{f, g}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var one, nodes, rels bytes.Buffer
+	if err := Write(context.Background(), s, &one, Options{Format: CSV}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteCSVTables(context.Background(), s, &nodes, &rels, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range map[string]*bytes.Buffer{"csv": &one, "nodes": &nodes, "relationships": &rels} {
+		rows, err := csv.NewReader(bytes.NewReader(b.Bytes())).ReadAll()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		found := false
+		for _, row := range rows {
+			for _, cell := range row {
+				if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+					t.Errorf("%s: cell %q starts a formula", name, cell)
+				}
+				found = found || len(cell) > 1 && cell[0] == '\'' && strings.ContainsRune("=+-@\t", rune(cell[1]))
+			}
+		}
+		if !found {
+			t.Errorf("%s: no neutralised cell:\n%s", name, b)
+		}
+	}
+}
