@@ -101,6 +101,22 @@ func TestBrowser(t *testing.T) {
 	}
 	t.Logf("screenshot: %s", filepath.Join(dir, "screenshot.png"))
 
+	// The evidence of a fact with a time of its own shows it: Varga hit out at Lopez "on Tuesday".
+	err = chromedp.Do(ctx,
+		browsertest.ClickElement("person/tomas-varga|criticized|person/maria-lopez"),
+		browsertest.Until(`!!document.querySelector('#pane-details .evidence .when')`),
+	)
+	when := ""
+	if err == nil {
+		when, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#pane-details .evidence li:first-child .when`)))
+	}
+	if err != nil || when != "2024-02-27 (“on Tuesday”)" {
+		t.Errorf("evidence date %q (%v), want 2024-02-27 (“on Tuesday”)", when, err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(document.getElementById('tooltip').hidden = true)`)); err != nil {
+		t.Fatal(err)
+	}
+
 	// The Gizmo console: a query whose results are a table, then the same results as a graph.
 	query := `g.V("<person/maria-lopez>").Out("<praised>").Unique().Tag("entity").Out("<name>").All()`
 	table, err := browsertest.RunGizmo(ctx, query)

@@ -479,6 +479,8 @@ async function showFact(s, p, o) {
           a.url ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, a.title || a.id) : h('strong', {}, a.title || a.id),
           a.source ? h('span', {}, a.source) : null,
           a.date ? h('span', {}, a.date) : null,
+          st.time && st.time.kind === 'event' && st.time.value
+            ? h('span', { class: 'when', title: `when it happened: “${st.time.text}”` }, `${st.time.value} (“${st.time.text}”)`) : null,
           h('span', { class: 'conf', title: 'extraction confidence' }, h('span', { class: 'conf-bar' }, h('span', { style: `width:${Math.round(st.confidence * 100)}%` })), st.confidence.toFixed(2)),
           h('span', {}, `“${st.relation}”`),
           flags.map((fl) => h('span', { class: 'badge warn' }, fl))));
