@@ -101,6 +101,52 @@ func TestBrowser(t *testing.T) {
 	}
 	t.Logf("screenshot: %s", filepath.Join(dir, "screenshot.png"))
 
+	// The evidence of a fact with a time of its own shows it: Varga hit out at Lopez "on Tuesday".
+	err = chromedp.Do(ctx,
+		browsertest.ClickElement("person/tomas-varga|criticized|person/maria-lopez"),
+		browsertest.Until(`!!document.querySelector('#pane-details .evidence .when')`),
+	)
+	when := ""
+	if err == nil {
+		when, err = chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#pane-details .evidence li:first-child .when`)))
+	}
+	if err != nil || when != "2024-02-27 (“on Tuesday”)" {
+		t.Errorf("evidence date %q (%v), want 2024-02-27 (“on Tuesday”)", when, err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(document.getElementById('tooltip').hidden = true)`)); err != nil {
+		t.Fatal(err)
+	}
+
+	// The timeline strip: the dates of the facts in view; brushing a range hides the facts dated
+	// outside it and the entities left without facts (not those expanded).
+	brush, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+		const cy = window.newsgraph.cy, out = [];
+		const ticks = [...document.querySelectorAll('#tl-ticks .tl-tick')].map((t) => t.dataset.date).join(',');
+		out.push(document.getElementById('timeline').hidden ? 'hidden' : ticks);
+		const brush = (lo, hi) => {
+			for (const [id, v] of [['tl-from', lo], ['tl-to', hi]]) {
+				const el = document.getElementById(id);
+				el.value = String(v);
+				el.dispatchEvent(new Event('input'));
+			}
+			const shown = (sel) => cy.$(sel).filter((el) => !el.hasClass('time-out')).map((el) => el.id()).sort().join(',');
+			return shown('edge') + ' / ' + shown('node') + ' / ' + document.getElementById('tl-range').value;
+		};
+		out.push(brush(2, 2), brush(0, 0));
+		document.getElementById('tl-all').click();
+		out.push(String(cy.$('.time-out').length));
+		return out.join('\n');
+	})()`))
+	want := strings.Join([]string{
+		"2024-02-27,2024-03-01,2024-03-02",
+		"person/maria-lopez|replied to|person/tomas-varga / org/acme-shipping,person/maria-lopez,person/tomas-varga / 2024-03-02 – 2024-03-02",
+		"person/tomas-varga|criticized|person/maria-lopez / org/acme-shipping,person/maria-lopez,person/tomas-varga / 2024-02-27 – 2024-02-27",
+		"0",
+	}, "\n")
+	if err != nil || brush != want {
+		t.Errorf("timeline strip:\n%s\n(%v), want\n%s", brush, err, want)
+	}
+
 	// The Gizmo console: a query whose results are a table, then the same results as a graph.
 	query := `g.V("<person/maria-lopez>").Out("<praised>").Unique().Tag("entity").Out("<name>").All()`
 	table, err := browsertest.RunGizmo(ctx, query)

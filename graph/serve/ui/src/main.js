@@ -94,9 +94,10 @@ const cy = cytoscape({
     },
     { selector: 'edge:selected', style: { 'line-color': '#2f6fde', 'target-arrow-color': '#2f6fde', 'line-opacity': 1, color: '#2f6fde' } },
     { selector: '.faded', style: { opacity: 0.25 } },
+    { selector: '.time-out', style: { display: 'none' } },
   ],
 });
-window.newsgraph = { cy, state, src, exports: { toSVG, toGraphML, toNQuads } };
+window.newsgraph = { cy, state, src, timeline, exports: { toSVG, toGraphML, toNQuads } };
 
 // shapeIcon draws the shape and colour of a type, 14 px, for lists and the type filters.
 function shapeIcon(type) {
@@ -155,9 +156,17 @@ async function refresh({ focus, fit } = {}) {
   for (const [id, e] of state.pinnedEdges) if (nodes.has(e.subject) && nodes.has(e.object)) edges.set(id, e);
   state.nodes = nodes;
   state.edges = edges;
+  // room for the timeline strip under the graph before it is laid out
+  const dated = [...edges.values()].some((e) => e.time);
+  const stage = $('cy').parentElement;
+  if (stage.classList.contains('has-timeline') !== dated) {
+    stage.classList.toggle('has-timeline', dated);
+    cy.resize();
+  }
   sync(focus, fit);
   status(truncated ? 'Some neighbours were left out: narrow the filters to see them.' : '');
   renderFacts();
+  renderTimeline();
   $('empty').hidden = nodes.size > 0;
 }
 
@@ -479,6 +488,8 @@ async function showFact(s, p, o) {
           a.url ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, a.title || a.id) : h('strong', {}, a.title || a.id),
           a.source ? h('span', {}, a.source) : null,
           a.date ? h('span', {}, a.date) : null,
+          st.time && st.time.kind === 'event' && st.time.value
+            ? h('span', { class: 'when', title: `when it happened: “${st.time.text}”` }, `${st.time.value} (“${st.time.text}”)`) : null,
           h('span', { class: 'conf', title: 'extraction confidence' }, h('span', { class: 'conf-bar' }, h('span', { style: `width:${Math.round(st.confidence * 100)}%` })), st.confidence.toFixed(2)),
           h('span', {}, `“${st.relation}”`),
           flags.map((fl) => h('span', { class: 'badge warn' }, fl))));
@@ -501,6 +512,69 @@ function renderFacts() {
         state.expanded.includes(n.id) ? 'Collapse' : 'Expand')))) : h('p', { class: 'hint' }, 'Nothing in view yet.'),
   );
 }
+
+// ---- timeline strip --------------------------------------------------------------------------
+// The strip under the graph shows the dates of the facts in view (an edge's date is the earliest
+// time of its statements), one tick a date, taller for more facts. Its two handles brush a range
+// of dates: the facts dated outside it, and the entities left with none (but those expanded), are
+// hidden; undated facts are hidden as soon as a range is brushed.
+const timeline = { dates: [], from: '', to: '' };
+
+function renderTimeline() {
+  const counts = new Map();
+  for (const e of state.edges.values()) if (e.time) counts.set(e.time, (counts.get(e.time) || 0) + 1);
+  const dates = [...counts.keys()].sort();
+  timeline.dates = dates;
+  $('timeline').hidden = dates.length === 0;
+  if (!dates.length) {
+    timeline.from = timeline.to = '';
+    applyTimeline();
+    return;
+  }
+  const max = dates.length - 1;
+  const lo = timeline.from ? Math.max(0, dates.findIndex((d) => d >= timeline.from)) : 0;
+  const hi = timeline.to ? dates.findLastIndex((d) => d <= timeline.to) : max;
+  for (const [id, v] of [['tl-from', lo], ['tl-to', hi < 0 ? max : hi]]) {
+    $(id).max = String(max);
+    $(id).value = String(v);
+  }
+  $('tl-ticks').replaceChildren(...dates.map((d, i) => h('span', {
+    class: 'tl-tick', 'data-date': d, title: `${d}: ${counts.get(d)} fact${counts.get(d) === 1 ? '' : 's'}`,
+    style: `left:${max ? (100 * i) / max : 50}%;height:${Math.min(16, 5 + 3 * counts.get(d))}px`,
+  })));
+  applyTimeline();
+}
+
+function applyTimeline() {
+  const { from, to } = timeline;
+  const brushed = Boolean(from || to);
+  const on = (t) => !brushed || Boolean(t && (!from || t >= from) && (!to || t <= to));
+  cy.batch(() => {
+    cy.edges().forEach((e) => { e.toggleClass('time-out', !on((state.edges.get(e.id()) || {}).time)); });
+    cy.nodes().forEach((n) => {
+      n.toggleClass('time-out', brushed && !state.expanded.includes(n.id()) && n.connectedEdges().filter((e) => !e.hasClass('time-out')).empty());
+    });
+  });
+  document.querySelectorAll('#tl-ticks .tl-tick').forEach((t) => t.classList.toggle('out', !on(t.dataset.date)));
+  const d = timeline.dates;
+  $('tl-range').value = d.length ? `${from || d[0]} – ${to || d[d.length - 1]}` : '';
+}
+
+function onBrush() {
+  let lo = Number($('tl-from').value);
+  let hi = Number($('tl-to').value);
+  if (lo > hi) [lo, hi] = [hi, lo];
+  const d = timeline.dates;
+  timeline.from = lo > 0 ? d[lo] : '';
+  timeline.to = hi < d.length - 1 ? d[hi] : '';
+  applyTimeline();
+}
+$('tl-from').addEventListener('input', onBrush);
+$('tl-to').addEventListener('input', onBrush);
+$('tl-all').addEventListener('click', () => {
+  timeline.from = timeline.to = '';
+  renderTimeline();
+});
 
 // ---- filters ---------------------------------------------------------------------------------
 function readFilters() {
