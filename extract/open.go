@@ -27,7 +27,8 @@ var openStop = map[string]bool{"be": true, "have": true, "do": true, "seem": tru
 func (b *factBuilder) openFacts(si, ci int) []schema.Fact {
 	toks := b.d.Sentences[si].Tokens
 	c := &b.clauses[si][ci]
-	if openStop[c.Lemma] || c.Conditional || !strings.HasPrefix(toks[c.Verb].Tag, "VB") || !wordLike(c.Lemma) || closedWords[strings.ToLower(toks[c.Verb].Text)] {
+	if openStop[c.Lemma] || c.Conditional || !strings.HasPrefix(toks[c.Verb].Tag, "VB") ||
+		!wordLike(c.Lemma) || closedWords[strings.ToLower(toks[c.Verb].Text)] {
 		return nil
 	}
 	if c.Passive && c.Subject < 0 {
@@ -45,20 +46,27 @@ func (b *factBuilder) openFacts(si, ci int) []schema.Fact {
 		targets = append(targets, openTarget{schema.OpenPredicate(c.Lemma, c.Particle, noun, prep), relation, objects, literal})
 	}
 	obliques := b.entityObliques(si, c)
+	var objects []arg
+	if c.Object >= 0 {
+		objects = owned(b.args(si, c.Object))
+	}
 	switch {
-	case c.Object >= 0 && len(owned(b.args(si, c.Object))) > 0:
-		add("", c.Prep, c.Relation, owned(b.args(si, c.Object)), "")
+	case len(objects) > 0:
+		add("", c.Prep, c.Relation, objects, "")
 		for _, o := range obliques {
 			add("", o.prep, c.Relation+" "+o.prep, o.args, "")
 		}
-	case c.Object >= 0 && c.Prep == "" && literalHead(&toks[c.Object]) && len(append(obliques, b.entityModifiers(si, c.Object)...)) > 0:
+	case c.Object >= 0 && literalHead(&toks[c.Object]):
 		// "gave its backing to Y": the parse may hang the phrase on the verb or on the noun.
+		var light []oblique
+		if c.Prep == "" {
+			light = append(append(light, obliques...), b.entityModifiers(si, c.Object)...)
+		}
 		noun := strings.ToLower(toks[c.Object].Lemma)
-		for _, o := range append(obliques, b.entityModifiers(si, c.Object)...) {
+		for _, o := range light {
 			add(noun, o.prep, c.Relation+" "+toks[c.Object].Text+" "+o.prep, o.args, "")
 		}
-	case c.Object >= 0 && literalHead(&toks[c.Object]):
-		if l := spanText(b.d, toks, phrase(toks, c.Object)); l != "" && len(strings.Fields(l)) <= maxOpenLiteral {
+		if l := spanText(b.d, toks, phrase(toks, c.Object)); len(light) == 0 && l != "" && len(strings.Fields(l)) <= maxOpenLiteral {
 			add("", c.Prep, c.Relation, nil, l)
 		}
 	default:
