@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/tag"
 	"github.com/newsgraph/newsgraph/internal/shared"
@@ -40,4 +41,20 @@ func readEWT(dir string) (train, dev, test tag.Treebank, err error) {
 		return nil, nil, nil, err
 	}
 	return train, dev, test, nil
+}
+
+// addTreebanks appends the sentences of the comma-separated CoNLL-U files to train ("" adds
+// nothing).
+func addTreebanks(train tag.Treebank, files string) (tag.Treebank, error) {
+	for _, f := range strings.Split(files, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		more, err := tag.ReadTreebank(f)
+		if err != nil {
+			return nil, fmt.Errorf("training data %s: %w", f, err)
+		}
+		train = append(train, more...)
+	}
+	return train, nil
 }

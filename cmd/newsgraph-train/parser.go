@@ -26,11 +26,15 @@ func trainParser(args []string) error {
 	members := fs.Int("ensemble", 2, "train this many models with successive seeds and sum their weights")
 	prune := fs.Float64("prune", 1.2, "drop summed weights smaller than this from the written model")
 	pruneFeat := fs.Float64("prune-features", 3, "then drop the features whose summed weights are all smaller than this (fewer features: faster parsing)")
+	more := fs.String("also", "", "CoNLL-U files of more training sentences, comma-separated (e.g. GUM's train file: more genres, news among them)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	train, dev, test, err := readEWT(*data)
 	if err != nil {
+		return err
+	}
+	if train, err = addTreebanks(train, *more); err != nil {
 		return err
 	}
 	tb, err := os.ReadFile(*tagger)

@@ -17,11 +17,15 @@ func trainTagger(args []string) error {
 	minW := fs.Float64("min-weight", 0.05, "drop averaged weights smaller than this")
 	seed := fs.Int64("seed", 1, "shuffling seed")
 	folds := fs.Int("jackknife", 4, "folds for the second pass's first-pass tags (0 or 1: one pass only)")
+	more := fs.String("also", "", "CoNLL-U files of more training sentences, comma-separated (e.g. GUM's train file)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	train, dev, test, err := readEWT(*data)
 	if err != nil {
+		return err
+	}
+	if train, err = addTreebanks(train, *more); err != nil {
 		return err
 	}
 	start := time.Now()
