@@ -187,8 +187,9 @@ func writeGraphML(g *graph.EntityGraph, w io.Writer) error {
 
 // ---- GML ----
 
-// gmlString quotes s as a GML string. GML has no escape character: '&' and '"' are written as the
-// entities &amp; and &quot; (as GML's specification does for characters outside its set);
+// gmlString quotes s as a GML string. GML files are ASCII and have no escape character: '&', '"'
+// and every character outside ASCII are written as entities (&amp;, &quot;, &#233;), as GML's
+// specification does for characters outside its set and as readers such as networkx expect;
 // control characters become spaces.
 func gmlString(s string) string {
 	var b strings.Builder
@@ -201,6 +202,8 @@ func gmlString(s string) string {
 			b.WriteString("&quot;")
 		case unicode.IsControl(r):
 			b.WriteByte(' ')
+		case r > unicode.MaxASCII:
+			fmt.Fprintf(&b, "&#%d;", r)
 		default:
 			b.WriteRune(r)
 		}
@@ -213,17 +216,19 @@ func gmlString(s string) string {
 //
 //	graph [
 //	  directed 1
+//	  multigraph 1
 //	  node [ id 0 label "Ada Quill" iri "person/ada-quill" type "PERSON" aliases "Quill" articles 2 ]
 //	  edge [ source 0 target 1 label "praised" relations "hailed;praised" sources 2
 //	         sourceIds "a1;a2" confidence 0.9 statements 3 time "2022-10-04" ]
 //	]
 //
 // (one key a line). Node ids are 0, 1, ... in the order of entity IRIs. GML keys may hold only
-// letters and digits, hence sourceIds.
+// letters and digits, hence sourceIds. "multigraph 1" says that two entities may have several
+// edges (one per predicate): readers such as networkx refuse parallel edges without it.
 func writeGML(g *graph.EntityGraph, w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	index := make(map[string]int, len(g.Nodes))
-	bw.WriteString("graph [\n  directed 1\n")
+	bw.WriteString("graph [\n  directed 1\n  multigraph 1\n") // parallel edges: one per predicate
 	for i, n := range g.Nodes {
 		index[n.ID] = i
 		fmt.Fprintf(bw, "  node [\n    id %d\n    label %s\n    iri %s\n    type %s\n    aliases %s\n    articles %d\n  ]\n",

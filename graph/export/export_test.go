@@ -9,6 +9,7 @@ import (
 	"flag"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -333,4 +334,26 @@ func TestCompleteAddsMissingEnds(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkGraphML(t, buf.Bytes(), c, 0)
+}
+
+// TestGMLReadsInNetworkx reads the GML export of the fixture with networkx, which refuses
+// parallel edges unless the graph says it is a multigraph. It skips without python3 and networkx.
+func TestGMLReadsInNetworkx(t *testing.T) {
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("no python3: the GML export is not read by networkx here")
+	}
+	if exec.Command(py, "-c", "import networkx").Run() != nil {
+		t.Skip("python3 has no networkx: the GML export is not read by networkx here")
+	}
+	path := filepath.Join("testdata", "fixture.gml")
+	out, err := exec.Command(py, "-c", `import sys, networkx
+g = networkx.read_gml(sys.argv[1], label="id")
+print(g.number_of_nodes(), g.number_of_edges(), g.is_multigraph())`, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("networkx cannot read %s: %v\n%s", path, err, out)
+	}
+	if f := strings.Fields(string(out)); len(f) != 3 || f[0] == "0" || f[2] != "True" {
+		t.Errorf("networkx read %s as %q: want nodes, edges and a multigraph", path, out)
+	}
 }

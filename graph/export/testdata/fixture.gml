@@ -1,5 +1,6 @@
 graph [
   directed 1
+  multigraph 1
   node [
     id 0
     label "Port Veyra"
@@ -34,7 +35,7 @@ graph [
   ]
   node [
     id 4
-    label "Tomás Reyne"
+    label "Tom&#225;s Reyne"
     iri "person/tomas-reyne"
     type "PERSON"
     aliases "Reyne"
