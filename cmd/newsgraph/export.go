@@ -7,6 +7,7 @@ import (
 	flag "github.com/spf13/pflag"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -28,7 +29,7 @@ func runExport(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 	sf.add(fs)
 	formats := append(export.Formats(), "html")
 	format := fs.String("format", "", "one of: "+strings.Join(formats, ", ")+" (html: a self-contained viewer page)")
-	out := fs.StringP("output", "o", "", "write to this file instead of stdout")
+	out := fs.StringP("output", "o", "", "write to this file instead of stdout; with --format csv, a folder (nodes.csv, edges.csv) unless the name has an extension")
 	doc := fs.String("doc", "", "export only this article's facts and the entities they mention")
 	base := fs.String("base", schema.DefaultBase, "namespace of newsgraph IRIs in RDF formats")
 	if err := parse(fs, args); err != nil {
@@ -45,6 +46,12 @@ func runExport(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 		return err
 	}
 	defer st.Close()
+	if *format == "csv" && *out != "" && csvFolder(*out) {
+		// "-o story" or "-o story/": the folder of nodes.csv and edges.csv, made if need be.
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			return err
+		}
+	}
 	if fi, err := os.Stat(*out); *out != "" && err == nil && fi.IsDir() {
 		if *format != "csv" {
 			return usageError{fmt.Sprintf("-o %s is a folder: only --format csv writes a folder (nodes.csv, edges.csv)", *out)}
@@ -76,4 +83,13 @@ func runExport(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 		return f.Close()
 	}
 	return nil
+}
+
+// csvFolder reports whether -o names a folder for --format csv: one that exists, one written
+// with a trailing slash, or a name without an extension (a file is "story.csv").
+func csvFolder(out string) bool {
+	if fi, err := os.Stat(out); err == nil {
+		return fi.IsDir()
+	}
+	return strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(os.PathSeparator)) || filepath.Ext(out) == ""
 }

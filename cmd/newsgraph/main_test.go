@@ -151,6 +151,21 @@ func TestExportEveryFormat(t *testing.T) {
 			t.Errorf("%s not written: %v", f, err)
 		}
 	}
+	// A folder that does not exist yet is made (a name without an extension); a name with one is
+	// a file.
+	newDir, file := filepath.Join(t.TempDir(), "story"), filepath.Join(t.TempDir(), "story.csv")
+	if code, _, stderr := cli(t, "export", "--db", db, "--format", "csv", "-o", newDir); code != exitOK {
+		t.Fatalf("csv to a new folder: exit %d: %s", code, stderr)
+	}
+	if st, err := os.Stat(filepath.Join(newDir, "nodes.csv")); err != nil || st.Size() == 0 {
+		t.Errorf("csv -o %s: no nodes.csv in a new folder: %v", newDir, err)
+	}
+	if code, _, stderr := cli(t, "export", "--db", db, "--format", "csv", "-o", file); code != exitOK {
+		t.Fatalf("csv to a file: exit %d: %s", code, stderr)
+	}
+	if st, err := os.Stat(file); err != nil || st.IsDir() || st.Size() == 0 {
+		t.Errorf("csv -o %s: not a file: %v", file, err)
+	}
 	code, _, _ := cli(t, "export", "--db", db, "--format", "nquads", "--doc", "no-such-article")
 	if code == exitOK {
 		t.Error("export of an unknown article succeeded")
