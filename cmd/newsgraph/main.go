@@ -50,6 +50,7 @@ var commands = []command{
 	annotateCommand,
 	serveCommand,
 	verifyCommand,
+	versionCommand,
 	gizmoWorkerCommand,
 }
 
@@ -105,6 +106,9 @@ func main() {
 // run executes one command line and returns the exit status.
 func run(ctx context.Context, e *env, args []string) int {
 	e = &env{stdout: e.stdout, stderr: &lockedWriter{w: e.stderr}}
+	if len(args) == 2 && args[0] == "help" {
+		args = []string{args[1], "--help"} // "newsgraph help build" is "newsgraph build --help"
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		printUsage(e.stderr)
 		if len(args) == 0 {

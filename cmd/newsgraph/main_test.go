@@ -225,3 +225,23 @@ func TestQueryFailures(t *testing.T) {
 		t.Errorf("table query: exit %d\n%s", code, out)
 	}
 }
+
+// TestVersionAndHelpCommand checks "newsgraph version" and "newsgraph help CMD" (the same as
+// "newsgraph CMD --help").
+func TestVersionAndHelpCommand(t *testing.T) {
+	code, out, _ := cli(t, "version")
+	if code != exitOK || !strings.HasPrefix(out, "newsgraph ") || !strings.Contains(out, "go1.") {
+		t.Errorf("version: exit %d, %q", code, out)
+	}
+	if code, _, _ := cli(t, "version", "extra"); code != exitUsage {
+		t.Errorf("version with an argument: exit %d, want %d", code, exitUsage)
+	}
+	code, _, help := cli(t, "help", "build")
+	_, _, direct := cli(t, "build", "--help")
+	if code != exitOK || !strings.Contains(help, "Usage: newsgraph build") || help != direct {
+		t.Errorf("help build: exit %d\n%s\nwant what build --help prints:\n%s", code, help, direct)
+	}
+	if code, _, _ := cli(t, "help", "nosuch"); code != exitUsage {
+		t.Errorf("help nosuch: exit %d, want %d", code, exitUsage)
+	}
+}
