@@ -245,3 +245,23 @@ func TestVersionAndHelpCommand(t *testing.T) {
 		t.Errorf("help nosuch: exit %d, want %d", code, exitUsage)
 	}
 }
+
+// TestQueryHints checks that a query answering nothing says why when it can: an IRI without its
+// angle brackets, a path that is never emitted, a Count that is not printed; and that a query
+// that answers says nothing more.
+func TestQueryHints(t *testing.T) {
+	db := buildSeeds(t)
+	for _, c := range []struct{ query, hint string }{
+		{`g.V("person/elon-musk").In("<praised>").All()`, `"<person/elon-musk>"`},
+		{`g.V("<person/elon-musk>").In("<praised>")`, "end the path with .All()"},
+		{`g.V().Count()`, "g.Emit(g.V().Count())"},
+	} {
+		code, out, stderr := cli(t, "query", "--db", db, c.query)
+		if code != exitOK || !strings.Contains(out, `"result": []`) || !strings.Contains(stderr, "hint: ") || !strings.Contains(stderr, c.hint) {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q: want the hint %q", c.query, code, out, stderr, c.hint)
+		}
+	}
+	if _, _, stderr := cli(t, "query", "--db", db, `g.V("<person/elon-musk>").In("<praised>").All()`); strings.Contains(stderr, "hint:") {
+		t.Errorf("a query with answers gave a hint: %s", stderr)
+	}
+}

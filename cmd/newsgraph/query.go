@@ -8,6 +8,7 @@ import (
 	flag "github.com/spf13/pflag"
 	"io"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -68,6 +69,11 @@ func runQuery(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	res, err := w.Gizmo(ctx, st, q, graph.QueryLimits{Timeout: *timeout, MaxResults: *limit})
 	if err != nil {
 		return partialError{err.Error()}
+	}
+	if len(res) == 0 {
+		for _, h := range queryHints(q) {
+			fmt.Fprintln(e.stderr, "hint:", h)
+		}
 	}
 	if *format == "table" {
 		vals := make([]interface{}, len(res))
@@ -136,4 +142,30 @@ func cell(v interface{}) string {
 		b, _ := json.Marshal(x)
 		return string(b)
 	}
+}
+
+// bareIRI matches a quoted string that looks like one of newsgraph's IRIs written without its
+// angle brackets: "person/elon-musk", "praised", "replied_to".
+var bareIRI = regexp.MustCompile(`"((?:person|org|gpe|loc|norp|event|work|product|thing|article|stmt)/[^"<>\s]+|praised|criticized|said|replied_to|supported|rejected|name|type|alias|mentioned_in)"`)
+
+// queryHints says why a query may have answered nothing: IRIs without their angle brackets, or
+// a query that never emits (no All, GetLimit, ForEach or Emit; a Count that is not emitted).
+func queryHints(q string) []string {
+	var out []string
+	if m := bareIRI.FindStringSubmatch(q); m != nil {
+		out = append(out, fmt.Sprintf("IRIs are written in angle brackets in Gizmo: \"<%s>\", not \"%s\"", m[1], m[1]))
+	}
+	emits := false
+	for _, e := range []string{".All(", ".GetLimit(", ".ForEach(", ".Map(", "g.Emit(", ".TagArray(", ".ToArray(", ".ToValue(", ".TagValue("} {
+		if strings.Contains(q, e) {
+			emits = true
+		}
+	}
+	switch {
+	case strings.Contains(q, ".Count()") && !strings.Contains(q, "g.Emit("):
+		out = append(out, "Count() returns a number without printing it: g.Emit(g.V().Count())")
+	case !emits:
+		out = append(out, "the query emits nothing: end the path with .All() (or .GetLimit(n), .ForEach)")
+	}
+	return out
 }
