@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -263,5 +264,19 @@ func TestQueryHints(t *testing.T) {
 	}
 	if _, _, stderr := cli(t, "query", "--db", db, `g.V("<person/elon-musk>").In("<praised>").All()`); strings.Contains(stderr, "hint:") {
 		t.Errorf("a query with answers gave a hint: %s", stderr)
+	}
+}
+
+// TestQueryTableKeepsTagOrder checks that --format table puts the columns in the order the query
+// names its tags (id first), not alphabetically.
+func TestQueryTableKeepsTagOrder(t *testing.T) {
+	db := buildSeeds(t)
+	q := `g.V("<person/elon-musk>").In("<praised>").Tag("who").Out("<name>").Tag("name").Back("who").Out("<type>").Tag("class").All()`
+	code, out, stderr := cli(t, "query", "--db", db, "--format", "table", q)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if header := strings.Fields(strings.SplitN(out, "\n", 2)[0]); !slices.Equal(header, []string{"id", "who", "name", "class"}) {
+		t.Errorf("columns %v, want id who name class:\n%s", header, out)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -84,7 +85,7 @@ func runQuery(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 				return fmt.Errorf("result %d: %w", i+1, err)
 			}
 		}
-		return writeTable(e.stdout, vals)
+		return writeTable(e.stdout, vals, queryTags(q))
 	}
 	enc := json.NewEncoder(e.stdout)
 	enc.SetEscapeHTML(false)
@@ -92,8 +93,27 @@ func runQuery(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	return enc.Encode(map[string]interface{}{"result": res})
 }
 
-// writeTable prints results as a table: one column per tag, "id" first.
-func writeTable(w io.Writer, res []interface{}) error {
+// tagCall matches the tags a Gizmo query names, in order: .Tag("x"), .As("x"), .Save(p, "x").
+var tagCall = regexp.MustCompile(`\.(?:Tag|As)\(\s*"([^"]+)"|\.Save(?:Opt)?\(\s*"[^"]*"\s*,\s*"([^"]+)"`)
+
+// queryTags returns the tags of a query in the order it names them.
+func queryTags(q string) []string {
+	var out []string
+	for _, m := range tagCall.FindAllStringSubmatch(q, -1) {
+		t := m[1]
+		if t == "" {
+			t = m[2]
+		}
+		if !slices.Contains(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// writeTable prints results as a table: one column per tag, "id" first, then the tags in the
+// order the query names them (order), then any others alphabetically.
+func writeTable(w io.Writer, res []interface{}, order []string) error {
 	cols := map[string]bool{}
 	for _, r := range res {
 		if m, ok := r.(map[string]interface{}); ok {
@@ -102,16 +122,23 @@ func writeTable(w io.Writer, res []interface{}) error {
 			}
 		}
 	}
-	names := make([]string, 0, len(cols))
+	var rest []string
 	for k := range cols {
-		if k != "id" {
+		if k != "id" && !slices.Contains(order, k) {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	var names []string
+	if cols["id"] {
+		names = append(names, "id")
+	}
+	for _, k := range order {
+		if cols[k] && k != "id" {
 			names = append(names, k)
 		}
 	}
-	sort.Strings(names)
-	if cols["id"] {
-		names = append([]string{"id"}, names...)
-	}
+	names = append(names, rest...)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	if len(names) > 0 {
 		fmt.Fprintln(tw, strings.Join(names, "\t"))
