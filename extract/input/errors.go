@@ -24,6 +24,12 @@ var (
 	ErrEncoding    = errors.New("unknown text encoding")
 	ErrDuplicateID = errors.New("duplicate article id")
 	ErrNoFetch     = errors.New("web addresses cannot be read here")
+	// ErrNoArticles: a folder holds no file newsgraph reads (.txt, .md, .html, .jsonl); its
+	// message says which kinds of file it holds instead.
+	ErrNoArticles = errors.New("no articles: no .txt, .md, .html or .jsonl file")
+	// ErrSkippedKinds is a warning: a folder holds files of kinds newsgraph does not read,
+	// counted by extension in its message.
+	ErrSkippedKinds = errors.New("files of kinds newsgraph does not read were left out")
 	// ErrDecoded is a warning: the text was not UTF-8 and was decoded (the article is kept).
 	ErrDecoded = errors.New("decoded")
 )

@@ -22,6 +22,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"syscall"
@@ -252,6 +253,8 @@ func (rd *run) path(p string) error {
 		}
 		return rd.file(p, filepath.Base(p), k)
 	}
+	read := 0
+	skipped := map[string]int{} // extension → files left out
 	werr := filepath.WalkDir(p, func(q string, de fs.DirEntry, err error) error {
 		if err != nil {
 			rd.report(q, 0, false, unwrapPath(err))
@@ -265,8 +268,12 @@ func (rd *run) path(p string) error {
 		}
 		k := fileKind(q)
 		if k == fileNone {
+			if !strings.HasPrefix(de.Name(), ".") { // hidden files (.DS_Store) go unmentioned
+				skipped[strings.ToLower(filepath.Ext(q))]++
+			}
 			return nil
 		}
+		read++
 		rel, rerr := filepath.Rel(p, q)
 		if rerr != nil {
 			rel = q
@@ -283,7 +290,37 @@ func (rd *run) path(p string) error {
 	if werr != nil {
 		return werr
 	}
+	switch {
+	case read == 0 && len(skipped) == 0:
+		rd.report(p, 0, false, fmt.Errorf("%w (the folder is empty)", ErrNoArticles))
+	case read == 0:
+		rd.report(p, 0, false, fmt.Errorf("%w (it holds %s)", ErrNoArticles, kindCounts(skipped)))
+	case len(skipped) > 0:
+		rd.report(p, 0, true, fmt.Errorf("%w: %s", ErrSkippedKinds, kindCounts(skipped)))
+	}
 	return nil
+}
+
+// kindCounts writes files counted by extension, most first: "12 .csv, 1 .pdf".
+func kindCounts(n map[string]int) string {
+	exts := make([]string, 0, len(n))
+	for e := range n {
+		exts = append(exts, e)
+	}
+	sort.Slice(exts, func(a, b int) bool {
+		if n[exts[a]] != n[exts[b]] {
+			return n[exts[a]] > n[exts[b]]
+		}
+		return exts[a] < exts[b]
+	})
+	parts := make([]string, len(exts))
+	for i, e := range exts {
+		if e == "" {
+			e = "(no extension)"
+		}
+		parts[i] = fmt.Sprintf("%d %s", n[exts[i]], e)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // unwrapPath drops the *fs.PathError wrapper, whose path the Error repeats.

@@ -57,14 +57,35 @@ func TestReadFolder(t *testing.T) {
 	if got[2].URL != "https://example.org/n1" || got[2].Date != "2024-05-01" || got[2].Source != "Example Post" {
 		t.Errorf("JSONL metadata lost: %+v", got[2].Article)
 	}
-	if len(errs) != 2 {
-		t.Fatalf("want 2 problems, got %v", errs)
+	if len(errs) != 3 {
+		t.Fatalf("want 3 problems, got %v", errs)
 	}
-	if e := errs[0]; e.Line != 4 || !errors.Is(e, ErrMalformed) || !strings.Contains(e.Error(), "lines.jsonl:4: ") {
-		t.Errorf("problem 0 = %v", e)
+	if e := errs[0]; !e.Warn || !errors.Is(e, ErrSkippedKinds) || !strings.Contains(e.Error(), "1 .csv") {
+		t.Errorf("problem 0 = %v, want a warning about the .csv file left out", e)
 	}
-	if e := errs[1]; e.Line != 5 || !errors.Is(e, ErrNoText) {
+	if e := errs[1]; e.Line != 4 || !errors.Is(e, ErrMalformed) || !strings.Contains(e.Error(), "lines.jsonl:4: ") {
 		t.Errorf("problem 1 = %v", e)
+	}
+	if e := errs[2]; e.Line != 5 || !errors.Is(e, ErrNoText) {
+		t.Errorf("problem 2 = %v", e)
+	}
+}
+
+// TestReadFolderWithoutArticles checks that a folder without a file newsgraph reads is a problem
+// that says what it holds, not a silent empty run; hidden files go unmentioned.
+func TestReadFolderWithoutArticles(t *testing.T) {
+	empty := t.TempDir()
+	csvs := t.TempDir()
+	for _, f := range []string{"a.csv", "b.csv", "c.pdf", ".DS_Store"} {
+		if err := os.WriteFile(filepath.Join(csvs, f), []byte("x,y\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for dir, want := range map[string]string{empty: "(the folder is empty)", csvs: "(it holds 2 .csv, 1 .pdf)"} {
+		got, errs := collect(t, &Reader{}, dir)
+		if len(got) != 0 || len(errs) != 1 || errs[0].Warn || !errors.Is(errs[0], ErrNoArticles) || !strings.HasSuffix(errs[0].Error(), want) {
+			t.Errorf("%s: %d articles, problems %v; want one ErrNoArticles ending %q", dir, len(got), errs, want)
+		}
 	}
 }
 
