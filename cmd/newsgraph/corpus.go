@@ -28,6 +28,8 @@ type inputFlags struct {
 	workers  int
 	maxBytes int64
 	maxToks  int
+	// csvText, when set, makes CSV files input: one article a row, this column its text.
+	csvText string
 	// feeds are RSS or Atom feeds whose items' pages are read; cache is where fetched pages are
 	// kept; perHost and timeout bound the fetching.
 	feeds   []string
@@ -43,6 +45,7 @@ func (f *inputFlags) add(fs *flag.FlagSet) {
 	fs.IntVar(&f.workers, "workers", 0, "articles extracted at once (0: one per CPU)")
 	fs.Int64Var(&f.maxBytes, "max-bytes", input.DefaultMaxBytes, "skip articles larger than this many bytes")
 	fs.IntVar(&f.maxToks, "max-sentence-tokens", 0, "cut sentences longer than this many tokens (0: default 300)")
+	fs.StringVar(&f.csvText, "csv-text", "", "read .csv files too, one article a row, this column its text (id, title, date, url, source, author columns are used when present)")
 	fs.StringArrayVar(&f.feeds, "feed", nil, "read the page of every item of this RSS or Atom feed URL (repeatable)")
 	fs.StringVar(&f.cache, "cache", "", "folder of fetched pages, so that a rebuild does not fetch them again (default: newsgraph/pages in the user cache folder)")
 	fs.IntVar(&f.perHost, "per-host", fetch.DefaultPerHost, "at most this many requests at once to one web host")
@@ -91,10 +94,10 @@ func extractInto(ctx context.Context, e *env, paths []string, f inputFlags, sp *
 	wb := openWeb(ctx, e.stderr, f, paths)
 	paths = wb.paths
 	ex := &extraction{}
-	prog := newProgress(e.stderr, input.Count(paths))
+	prog := newProgress(e.stderr, (&input.Reader{CSVText: f.csvText}).Count(paths))
 	opt := extract.RunOptions{
 		Workers: f.workers,
-		Reader: input.Reader{MaxBytes: f.maxBytes, Problem: func(err *input.Error) {
+		Reader: input.Reader{MaxBytes: f.maxBytes, CSVText: f.csvText, Problem: func(err *input.Error) {
 			prog.message(err.Error())
 		}, Fetch: wb.fetcher()},
 		Skip: func(a input.Article) bool { return skip(a, prog.message) },

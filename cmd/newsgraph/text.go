@@ -37,7 +37,7 @@ type textBlock struct {
 func extractText(ctx context.Context, e *env, paths []string, inf inputFlags, blocks bool) error {
 	wb := openWeb(ctx, e.stderr, inf, paths)
 	problems := len(wb.problems)
-	r := input.Reader{MaxBytes: inf.maxBytes, Fetch: wb.fetcher(), Problem: func(err *input.Error) {
+	r := input.Reader{MaxBytes: inf.maxBytes, CSVText: inf.csvText, Fetch: wb.fetcher(), Problem: func(err *input.Error) {
 		fmt.Fprintln(e.stderr, err)
 	}}
 	var arts []preparedArticle

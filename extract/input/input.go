@@ -102,6 +102,9 @@ type Reader struct {
 	// such a path is a problem (ErrNoFetch). The page is read as HTML, with the URL as its id,
 	// file and url.
 	Fetch func(ctx context.Context, url string) (Page, error)
+	// CSVText, when set, makes CSV files (.csv) input: one article a row, its text the column of
+	// this name (see csvFile). Without it, CSV files are not read.
+	CSVText string
 }
 
 // Page is a web page fetched for Reader.Fetch, with what a feed said of it.
@@ -163,6 +166,7 @@ const (
 	fileMarkdown
 	fileHTML
 	fileJSONL
+	fileCSV
 )
 
 func fileKind(name string) int {
@@ -175,8 +179,20 @@ func fileKind(name string) int {
 		return fileHTML
 	case ".jsonl", ".ndjson":
 		return fileJSONL
+	case ".csv":
+		return fileCSV
 	}
 	return fileNone
+}
+
+// kind returns the kind of file name as this run reads it: CSV files only when the reader has
+// a text column for them.
+func (rd *run) kind(name string) int {
+	k := fileKind(name)
+	if k == fileCSV && rd.r.CSVText == "" {
+		return fileNone
+	}
+	return k
 }
 
 type run struct {
@@ -246,9 +262,13 @@ func (rd *run) path(p string) error {
 		return nil
 	}
 	if !st.IsDir() {
-		k := fileKind(p)
+		k := rd.kind(p)
 		if k == fileNone {
-			rd.report(p, 0, false, fmt.Errorf("%w %q", ErrUnknownType, filepath.Ext(p)))
+			hint := ""
+			if fileKind(p) == fileCSV {
+				hint = " (give --csv-text COLUMN to read one article a row)"
+			}
+			rd.report(p, 0, false, fmt.Errorf("%w %q%s", ErrUnknownType, filepath.Ext(p), hint))
 			return nil
 		}
 		return rd.file(p, filepath.Base(p), k)
@@ -266,7 +286,7 @@ func (rd *run) path(p string) error {
 		if de.IsDir() {
 			return nil
 		}
-		k := fileKind(q)
+		k := rd.kind(q)
 		if k == fileNone {
 			if !strings.HasPrefix(de.Name(), ".") { // hidden files (.DS_Store) go unmentioned
 				skipped[strings.ToLower(filepath.Ext(q))]++
@@ -336,8 +356,11 @@ func (rd *run) file(p, id string, kind int) error {
 	if err := rd.ctx.Err(); err != nil {
 		return err
 	}
-	if kind == fileJSONL {
+	switch kind {
+	case fileJSONL:
 		return rd.jsonl(p)
+	case fileCSV:
+		return rd.csvFile(p)
 	}
 	f, err := openRegular(p)
 	if err != nil {
@@ -729,21 +752,31 @@ func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 // Count estimates how many articles paths hold, cheaply, for progress reports: one per URL and
 // per article file that Read would read, one per non-blank line of JSONL files. Paths that cannot
 // be read count nothing (Read reports them). It holds one buffer whatever the length of a line.
-func Count(paths []string) int {
+func Count(paths []string) int { return (&Reader{}).Count(paths) }
+
+// Count is the package's Count for the files this reader reads: with CSVText, the non-blank
+// lines of CSV files after their header count too (a row that runs over several lines counts
+// each).
+func (r *Reader) Count(paths []string) int {
 	n := 0
+	rd := &run{r: r}
 	countFile := func(p string) {
-		switch fileKind(p) {
+		switch rd.kind(p) {
 		case fileText, fileMarkdown, fileHTML:
 			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
 				n++
 			}
-		case fileJSONL:
+		case fileJSONL, fileCSV:
 			f, err := openRegular(p)
 			if err != nil {
 				return
 			}
 			defer f.Close()
-			n += countLines(f)
+			lines := countLines(f)
+			if rd.kind(p) == fileCSV && lines > 0 {
+				lines-- // the header
+			}
+			n += lines
 		}
 	}
 	for _, p := range paths {

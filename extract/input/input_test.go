@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -546,5 +547,33 @@ func TestControlCharactersInNames(t *testing.T) {
 		if got := (&Error{File: name, Err: ErrEmpty}).Error(); got != want {
 			t.Errorf("Error() = %s, want %s", got, want)
 		}
+	}
+}
+
+// TestReadCSV checks CSV input with a text column: one article a row (a quoted text may run over
+// lines), the id and title columns used, a row without text and a file without the column
+// reported with their lines; without CSVText, CSV files are not read.
+func TestReadCSV(t *testing.T) {
+	got, errs := collect(t, &Reader{CSVText: "text"}, "testdata/csv")
+	var ids []string
+	for _, a := range got {
+		ids = append(ids, a.ID+"|"+a.Title+"|"+a.Text+"|"+filepath.Base(a.File))
+	}
+	want := []string{
+		"n1|Bridge Reopens|The old bridge reopened on Monday, the mayor said.|articles.csv:2",
+		"articles.csv#2||A story over\ntwo lines.|articles.csv:3",
+	}
+	if !slices.Equal(ids, want) {
+		t.Errorf("articles\n got %q\nwant %q", ids, want)
+	}
+	if len(errs) != 2 || !errors.Is(errs[0], ErrNoText) || errs[0].Line != 5 || !errors.Is(errs[1], ErrNoTextColumn) || errs[1].Line != 1 {
+		t.Errorf("problems %v: want the row without text (line 5) and the file without the column (line 1)", errs)
+	}
+	if n := (&Reader{CSVText: "text"}).Count([]string{"testdata/csv/articles.csv"}); n < 3 {
+		t.Errorf("Count of the CSV rows: %d", n)
+	}
+	got, errs = collect(t, &Reader{}, "testdata/csv/articles.csv")
+	if len(got) != 0 || len(errs) != 1 || !errors.Is(errs[0], ErrUnknownType) || !strings.Contains(errs[0].Error(), "--csv-text") {
+		t.Errorf("a CSV file without CSVText: %d articles, %v", len(got), errs)
 	}
 }
