@@ -168,7 +168,8 @@ func spoolKey(sf storeFlags, inf inputFlags, paths []string) string {
 		Feeds       []string `json:",omitempty"`
 		MaxBytes    int64
 		MaxTokens   int
-	}{sf.backend, sf.db, abs, inf.feeds, inf.maxBytes, inf.maxToks})
+		CSVText     string `json:",omitempty"`
+	}{sf.backend, sf.db, abs, inf.feeds, inf.maxBytes, inf.maxToks, inf.csvText})
 	return string(k)
 }
 
