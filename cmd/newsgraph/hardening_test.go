@@ -18,7 +18,10 @@ func TestQueryStackOverflow(t *testing.T) {
 		`var o={valueOf:function(){return this + 1}}; o + 1`,
 	} {
 		code, _, stderr := cli(t, "query", "--db", db, q)
-		if code != exitPartial || !strings.Contains(stderr, "overflowed the stack") || strings.Count(stderr, "\n") > 1 {
+		// The memory bound may come first where the collector falls behind (a loaded machine):
+		// either way only the worker ends.
+		why := strings.Contains(stderr, "overflowed the stack") || strings.Contains(stderr, "too much memory")
+		if code != exitPartial || !why || strings.Count(stderr, "\n") > 1 {
 			t.Errorf("%s: exit %d, %q; want 1 and one line on the stack", q, code, stderr)
 		}
 	}

@@ -25,12 +25,22 @@ type Entity struct {
 	Descriptions []string
 }
 
-// Aliases returns the distinct texts of the entity's name and description mentions, sorted.
+// Aliases returns the distinct names the article gives the entity, sorted: the texts of its name
+// mentions, without a possessive "'s" and with hyphenated names joined again. Descriptions ("the
+// president") and pronouns are not names.
 func (e *Entity) Aliases(ms []Mention) []string {
 	set := map[string]bool{}
 	for _, i := range e.Mentions {
-		if ms[i].Kind != Pronoun {
-			set[ms[i].Text] = true
+		if ms[i].Kind != Name {
+			continue // descriptions ("the president") and pronouns are no names of the entity
+		}
+		a := ms[i].Text
+		for _, pos := range []string{" 's", " ’s", " '"} {
+			a = strings.TrimSuffix(a, pos) // "Musk 's" is Musk
+		}
+		a = strings.ReplaceAll(a, " - ", "-") // the tokens of "Mohd-Saaid"
+		if a != "" {
+			set[a] = true
 		}
 	}
 	out := make([]string, 0, len(set))

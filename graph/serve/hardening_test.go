@@ -84,18 +84,22 @@ func workerServerOf(t testing.TB, backend string, timeout time.Duration, perQuer
 // hardeningQueries are the scripts that ended or outgrew the server before queries ran in
 // workers: stack overflows inside built-ins, a regular expression that backtracks for hours, an
 // allocation of gigabytes in one built-in, and an answer of 2 GB.
+// A recursion that allocates as it goes may meet the memory bound before the stack bound, on a
+// machine where the collector falls behind (a loaded one): orMemory accepts that answer too. Both
+// end only the worker.
 var hardeningQueries = []struct {
-	q      string
-	status int
-	msg    string
+	q        string
+	status   int
+	msg      string
+	orMemory bool
 }{
-	{`var o={get x(){return this.x}}; o.x`, http.StatusBadRequest, "overflowed the stack"},
-	{`var a=[]; a[0]=a; a.join()`, http.StatusBadRequest, "overflowed the stack"},
-	{`var o={toString:function(){return String(this)}}; "" + o`, http.StatusBadRequest, "overflowed the stack"},
-	{`var o={valueOf:function(){return this + 1}}; o + 1`, http.StatusBadRequest, "overflowed the stack"},
-	{`/^(a+)+\1b$/.test("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")`, http.StatusBadRequest, "time limit"},
-	{`new Array(2e8).join("xxxxxxxxxx").length`, http.StatusServiceUnavailable, "too much memory"},
-	{`var s = "x"; while (s.length < 2e6) { s = s + s }; for (var i = 0; i < 1000; i++) { g.Emit(s + i) }`, http.StatusBadRequest, "more than 8 MB"},
+	{`var o={get x(){return this.x}}; o.x`, http.StatusBadRequest, "overflowed the stack", true},
+	{`var a=[]; a[0]=a; a.join()`, http.StatusBadRequest, "overflowed the stack", true},
+	{`var o={toString:function(){return String(this)}}; "" + o`, http.StatusBadRequest, "overflowed the stack", true},
+	{`var o={valueOf:function(){return this + 1}}; o + 1`, http.StatusBadRequest, "overflowed the stack", true},
+	{`/^(a+)+\1b$/.test("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")`, http.StatusBadRequest, "time limit", false},
+	{`new Array(2e8).join("xxxxxxxxxx").length`, http.StatusServiceUnavailable, "too much memory", false},
+	{`var s = "x"; while (s.length < 2e6) { s = s + s }; for (var i = 0; i < 1000; i++) { g.Emit(s + i) }`, http.StatusBadRequest, "more than 8 MB", false},
 }
 
 // TestGizmoWorkerStopsRunaways checks that each hardening query is answered with an error while
@@ -133,7 +137,8 @@ func TestGizmoWorkerStopsRunaways(t *testing.T) {
 			Error string `json:"error"`
 		}
 		code := call(t, "POST", ts.URL+"/api/v1/query/gizmo", c.q, &bad)
-		if code != c.status || !strings.Contains(bad.Error, c.msg) {
+		memory := c.orMemory && code == http.StatusServiceUnavailable && strings.Contains(bad.Error, "too much memory")
+		if (code != c.status || !strings.Contains(bad.Error, c.msg)) && !memory {
 			t.Errorf("%s: status %d, error %q; want %d, %q", c.q, code, bad.Error, c.status, c.msg)
 		}
 		got := exits.list()
@@ -169,7 +174,10 @@ func TestGizmoWorkerBackends(t *testing.T) {
 				t.Fatalf("status %d, %+v", code, ans)
 			}
 			ans.Result = nil
-			if code := call(t, "POST", ts.URL+"/api/v1/query/gizmo", hardeningQueries[1].q, &ans); code != http.StatusBadRequest || !strings.Contains(ans.Error, "overflowed the stack") {
+			code := call(t, "POST", ts.URL+"/api/v1/query/gizmo", hardeningQueries[1].q, &ans)
+			stack := code == http.StatusBadRequest && strings.Contains(ans.Error, "overflowed the stack")
+			memory := code == http.StatusServiceUnavailable && strings.Contains(ans.Error, "too much memory")
+			if !stack && !memory {
 				t.Errorf("a stack overflow: status %d, %+v", code, ans)
 			}
 		})
