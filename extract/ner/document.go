@@ -59,6 +59,12 @@ func Harmonize(d *doc.Doc) {
 	if len(votes) == 0 {
 		return
 	}
+	// "Acme Lopez, which …": a company or body named after a person, whose last word is no
+	// surname. Settled before the names are decided, which the map visits in no fixed order.
+	for key := range things {
+		ws := strings.Fields(key)
+		delete(surnames, ws[len(ws)-1])
+	}
 	decided := map[string]string{}     // name → label
 	byFirst := map[string][][]string{} // first word → names of several words
 	for key, v := range votes {
@@ -66,9 +72,7 @@ func Harmonize(d *doc.Doc) {
 		var label string
 		switch {
 		case things[key]:
-			// "Acme Lopez, which …": a company or body named after a person.
 			label = Org
-			delete(surnames, ws[len(ws)-1])
 		case len(ws) > 1:
 			// A name of several words is not relabelled where the model found it whole (the
 			// entity's type is settled by coreference, which sees its shorter mentions too), only
