@@ -58,7 +58,7 @@ func (b *factBuilder) when(si, tok int) *schema.Time {
 		toks := b.d.Sentences[si].Tokens
 		// the clause's own time, else that of the clause it depends on as an adverbial, an
 		// infinitive or a conjunct ("accelerating preparations this week as he visits X",
-		// "attempted to buy Twitter earlier this year"); never that of a verb of saying over
+		// "attempted to buy Zenith earlier this year"); never that of a verb of saying over
 		// its content
 		for v, steps := tok, 0; v >= 0 && v < len(toks) && steps < 3; steps++ {
 			if t := w.clauseTime(si, v); t != nil {
@@ -122,7 +122,7 @@ func timeExprs(d *doc.Doc, toks []doc.Token) []timeExpr {
 			continue
 		}
 		if s > 0 && (toks[s-1].Dep == "case" || toks[s-1].Dep == "mark") && temporalWord(toks[s-1].Text) && toks[s-1].Head == toks[h].Head {
-			s-- // "on" parsed as the mark of the verb: "Peskov on Tuesday told"
+			s-- // "on" parsed as the mark of the verb: "Lopez on Tuesday told"
 		}
 		a := timeAnchor(toks, h, s)
 		if a < 0 {
@@ -248,7 +248,7 @@ func dayPart(toks []doc.Token, j int) bool {
 // year"). The parser does not always attach a time where it belongs, so two more readings come
 // first: an expression right after a verb that governs it is that verb's ("said on Tuesday it
 // was …", parsed as a modifier of "was"), and one that opens with a temporal preposition is an
-// adverbial whatever relation it got ("Peskov on Tuesday told", parsed as a subject).
+// adverbial whatever relation it got ("Lopez on Tuesday told", parsed as a subject).
 func timeAnchor(toks []doc.Token, h, s int) int {
 	p := toks[h].Head
 	if p < 0 || p >= len(toks) {

@@ -36,7 +36,7 @@ func (e *Entity) Aliases(ms []Mention) []string {
 		}
 		a := ms[i].Text
 		for _, pos := range []string{" 's", " ’s", " '"} {
-			a = strings.TrimSuffix(a, pos) // "Musk 's" is Musk
+			a = strings.TrimSuffix(a, pos) // "Lopez 's" is Lopez
 		}
 		a = strings.ReplaceAll(a, " - ", "-") // the tokens of "Mohd-Saaid"
 		if a != "" {

@@ -236,7 +236,7 @@ var personNouns = map[string]bool{
 
 // nameBreak reports whether token k, labelled as part of a name, cannot be one: a verb written in
 // lower case ("Acme Corp bought Zenith" is two names, not one), unless a hyphen ties it to the
-// name ("Lee Cheuk-yan").
+// name ("Ho Siu-ran": "ran" is tagged a verb).
 func nameBreak(toks []doc.Token, k int) bool {
 	t := &toks[k]
 	if !strings.HasPrefix(t.Tag, "VB") || k > 0 && toks[k-1].Text == "-" && toks[k-1].End == t.Start {
@@ -410,7 +410,7 @@ func descriptionDep(dep string) bool {
 }
 
 // descends reports whether token k lies below token i in the parse, a few levels down at most
-// ("SpaceX" in "the Acme and SpaceX founder" hangs on "Acme", which hangs on "founder").
+// ("Zenith" in "the Acme and Zenith founder" hangs on "Acme", which hangs on "founder").
 func descends(toks []doc.Token, k, i int) bool {
 	for n := 0; n < 4 && k >= 0 && k < len(toks); n++ {
 		if toks[k].Head == i {

@@ -392,8 +392,8 @@ var compoundSuffixes = map[string]bool{"led": true, "backed": true, "based": tru
 	"ish": true, "friendly": true, "sponsored": true, "controlled": true, "affiliated": true, "allied": true}
 
 // chineseGiven reports whether the name before the hyphen at e is two short capitalised words,
-// family name and first syllable of a given name written in the Hong Kong or Korean way ("Wong
-// Kwok-kin", "Kim Jong-un"), whose second syllable may be an English word ("kin", "wan", "un").
+// family name and first syllable of a given name written in the Hong Kong or Korean way ("Lam
+// Siu-kin", "Park Min-un"), whose second syllable may be an English word ("kin", "wan", "un").
 func chineseGiven(words, labels []string, begins []bool, e int) bool {
 	s, end := spanOf(labels, begins, e-1)
 	if end != e || e-s != 2 {
