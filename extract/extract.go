@@ -94,7 +94,7 @@ type Result struct {
 func (x *Extractor) Extract(a input.Article) *Result {
 	r := &Result{Article: a.Article}
 	d := prepare.Prepare(a)
-	fillArticle(&r.Article, d.Meta)
+	fillArticle(&r.Article, d)
 	if !hasProse(d) {
 		r.Problem = a.Problem(ErrNoText, false)
 		return r
@@ -109,9 +109,6 @@ func (x *Extractor) Extract(a input.Article) *Result {
 	r.Sentences = len(d.Sentences)
 	if r.Article.Title == "" {
 		r.Article.Title = d.Title
-	}
-	if r.Article.Date == "" {
-		r.Article.Date = d.Date // a date line at the top of the text
 	}
 	for i := range d.Sentences {
 		r.Words += len(d.Sentences[i].Tokens)
@@ -168,8 +165,10 @@ func hasProse(d *doc.Doc) bool {
 
 // fillArticle sets the fields of a that the input left empty from what the article's markup says
 // (HTML metadata, Markdown front matter): what the input gives (JSONL fields) wins. The date is
-// written as schema.NormalizeDate does.
-func fillArticle(a *schema.Article, m doc.Meta) {
+// the one preparation chose (doc.Doc.Date: the input's, the markup's, or a date line), written as
+// schema.NormalizeDate does.
+func fillArticle(a *schema.Article, d *doc.Doc) {
+	m := d.Meta
 	set := func(field *string, v string) {
 		if *field == "" {
 			*field = v
@@ -180,8 +179,7 @@ func fillArticle(a *schema.Article, m doc.Meta) {
 	set(&a.Source, m.Source)
 	set(&a.URL, m.URL)
 	set(&a.Language, m.Language)
-	set(&a.Date, m.Date)
-	a.Date = schema.NormalizeDate(a.Date)
+	a.Date = schema.NormalizeDate(d.Date)
 	if len(a.Categories) == 0 {
 		a.Categories = m.Categories
 	}
