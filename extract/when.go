@@ -7,6 +7,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/clause"
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/timex"
+	"github.com/newsgraph/newsgraph/extract/tree"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -254,14 +255,11 @@ func timeAnchor(toks []doc.Token, h, s int) int {
 	if p < 0 || p >= len(toks) {
 		return -1
 	}
-	if v := s - 1; v >= 0 && strings.HasPrefix(toks[v].Tag, "VB") && governs(toks, v, h) {
+	t := tree.New(toks)
+	if v := s - 1; v >= 0 && t.IsVerb(v) && t.Dominates(v, h) {
 		return v
 	}
-	dep := toks[h].Dep
-	base := dep
-	if i := strings.IndexByte(dep, ':'); i >= 0 {
-		base = dep[:i]
-	}
+	dep, base := toks[h].Dep, t.Dep(h)
 	switch {
 	case base == "obl" || dep == "nmod:tmod" || dep == "nmod:npmod" || base == "advmod":
 	case (base == "obj" || base == "nsubj") && relative(toks, h):
@@ -288,17 +286,6 @@ func relative(toks []doc.Token, h int) bool {
 	switch strings.ToLower(toks[h].Text) {
 	case "week", "month", "year", "weekend":
 		return timeWord(toks, h)
-	}
-	return false
-}
-
-// governs reports whether token v is h or one of its ancestors.
-func governs(toks []doc.Token, v, h int) bool {
-	for steps := 0; h >= 0 && h < len(toks) && steps < len(toks); steps++ {
-		if h == v {
-			return true
-		}
-		h = toks[h].Head
 	}
 	return false
 }
