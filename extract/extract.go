@@ -147,6 +147,9 @@ func (x *Extractor) AnnotateTokens(d *doc.Doc) {
 		x.parser.Parse(d.Sentences[i].Tokens)
 	}
 	for i := range d.Sentences {
+		x.finiteMain(&d.Sentences[i])
+	}
+	for i := range d.Sentences {
 		x.names.Recognize(d.Sentences[i].Tokens)
 	}
 	ner.Harmonize(d)

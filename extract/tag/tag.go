@@ -120,6 +120,11 @@ func (m *Model) Tag(toks []doc.Token) {
 	s := m.getScratch(len(toks))
 	defer m.pool.Put(s)
 	m.predict(s, len(toks), func(i int) string { return word(&toks[i]) })
+	m.write(s, toks)
+}
+
+// write sets the Tag and Lemma of toks from the tags in s.
+func (m *Model) write(s *scratch, toks []doc.Token) {
 	for i := range toks {
 		toks[i].Tag = m.tags[s.tags[i]]
 		toks[i].Lemma = m.lemma(word(&toks[i]), s.tags[i], &s.lx[i+2])
@@ -236,15 +241,9 @@ func (m *Model) twoPasses(s *scratch, n int, sc uint64) {
 	}
 	s.first = append(s.first[:0], s.tags...)
 	for i := 0; i < n; i++ {
-		if s.fixed[i] != noTag {
-			continue
+		if s.fixed[i] == noTag {
+			s.tags[i] = argmax(m.lastScores(s, i, sc))
 		}
-		p1, p2 := prevTags(s.tags, i)
-		s.feats = tagFeatures(s.feats[:0], s.lx, i, p1, p2)
-		s.feats = rightFeatures(s.feats, s.lx, i, p1, s.first)
-		copy(all[nt:], s.sc2[i*nt:(i+1)*nt])
-		m.both.Score(s.feats, all) // adds to w's classes too: unused
-		s.tags[i] = argmax(all[nt:])
 	}
 }
 

@@ -1,0 +1,63 @@
+package tag
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/doc"
+)
+
+// TestFiniteReadings checks the readings offered on invented sentences: each is a finite reading
+// (VBD, VBZ) of a word Tag tagged VBN or NNS, closest call first, and TagAs gives the word that tag
+// while keeping every tag before it.
+func TestFiniteReadings(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sentence := range []string{
+		"Yesterday , Ruritania fired artillery rounds aimed at a loudspeaker in Freedonia .",
+		"The legal action accuses the builder of hiding losses from investors .",
+		"The East retaliated by firing dozens of rounds into the west .",
+	} {
+		t.Run(sentence, func(t *testing.T) {
+			base := toks(strings.Fields(sentence)...)
+			m.Tag(base)
+			rs := m.FiniteReadings(base)
+			if len(rs) == 0 {
+				t.Fatalf("no reading offered; tags %v", tagsOf(base))
+			}
+			for k, r := range rs {
+				want := map[string]string{"VBN": "VBD", "NNS": "VBZ"}[base[r.Index].Tag]
+				if r.Tag != want {
+					t.Errorf("reading %+v of %q tagged %s: want tag %q", r, base[r.Index].Text, base[r.Index].Tag, want)
+				}
+				if k > 0 && rs[k-1].Margin > r.Margin {
+					t.Errorf("readings out of order: %+v before %+v", rs[k-1], r)
+				}
+			}
+			r := rs[0]
+			forced := toks(strings.Fields(sentence)...)
+			m.TagAs(forced, r)
+			if forced[r.Index].Tag != r.Tag {
+				t.Errorf("TagAs(%+v): word tagged %s", r, forced[r.Index].Tag)
+			}
+			for i := 0; i < r.Index; i++ {
+				if forced[i].Tag != base[i].Tag {
+					t.Errorf("TagAs(%+v) changed the tag of %q before it: %s, was %s", r, forced[i].Text, forced[i].Tag, base[i].Tag)
+				}
+			}
+			if forced[r.Index].Lemma == "" {
+				t.Errorf("TagAs(%+v): no lemma", r)
+			}
+		})
+	}
+}
+
+func tagsOf(ts []doc.Token) []string {
+	out := make([]string, len(ts))
+	for i := range ts {
+		out[i] = ts[i].Tag
+	}
+	return out
+}
