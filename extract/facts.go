@@ -169,7 +169,7 @@ func (b *factBuilder) args(si, t int) []arg {
 		}
 		return nil
 	}
-	found := add(t, false) || b.nameOf(si, t, add)
+	found := b.namedAfter(si, t, add) || add(t, false) || b.nameOf(si, t, add)
 	if k := b.placeOf(si, t); !found && k >= 0 && add(k, false) {
 		found = true // "the New Territories West constituency" is New Territories West
 	}
@@ -298,6 +298,24 @@ func (b *factBuilder) nameOf(si, t int, add func(int, bool) bool) bool {
 		}
 	}
 	return false
+}
+
+// namedAfter resolves a common noun to the name that follows it at once, as its appositive: in
+// "bought small software firm Acme Widgets" the firm is Acme Widgets, though the parse may hang
+// the name on the verb rather than on the noun.
+func (b *factBuilder) namedAfter(si, t int, add func(int, bool) bool) bool {
+	toks := b.d.Sentences[si].Tokens
+	if t+1 >= len(toks) || toks[t].Tag != "NN" && toks[t].Tag != "NNS" {
+		return false
+	}
+	m, ok := b.cr.At(si, t+1)
+	if !ok || m.Kind != coref.Name || m.Start != t+1 || m.Type != schema.TypeOrg && m.Type != schema.TypePerson {
+		return false
+	}
+	if h := toks[m.Head].Head; h != t && h != toks[t].Head {
+		return false
+	}
+	return add(m.Head, false)
 }
 
 // postNominal reports whether a title is written after a name: "Maria Lopez MP", "Jane Roe QC".

@@ -202,6 +202,16 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"Maria Lopez | supported | Acme Corp", "Lopez | supported | Acme Corp"},
 		},
 		{
+			name: "a common noun right before a name is that name",
+			text: "Acme Corp bought small software firm Zenith Industries in May.\n",
+			want: []string{"Acme Corp | bought | Zenith Industries"},
+		},
+		{
+			name: "the owner of a subject is as prominent as a subject for a later it",
+			text: "Acme Corp's announcement came after it bought the software firm Zenith Industries.\n",
+			want: []string{"Acme Corp | bought | Zenith Industries"},
+		},
+		{
 			name:   "a condition is not a fact",
 			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
 			absent: []string{"Acme Corp | bought | Zenith Industries"},

@@ -147,6 +147,13 @@ func isSubject(t *doc.Token) bool {
 	return t.Dep == "nsubj" || t.Dep == "nsubj:pass" || t.Dep == "csubj"
 }
 
+// ownsSubject reports whether token h is the possessor of its clause's subject: "Acme's
+// announcement came after it bought…" makes Acme as prominent as a subject.
+func ownsSubject(toks []doc.Token, h int) bool {
+	t := &toks[h]
+	return t.Dep == "nmod:poss" && t.Head >= 0 && t.Head < len(toks) && isSubject(&toks[t.Head])
+}
+
 // nameMention builds a name mention from the entity span [i, j), dropping titles, honorifics,
 // a leading "the" and a trailing possessive from the name.
 func nameMention(si int, toks []doc.Token, i, j int, typ string) (Mention, bool) {
@@ -193,7 +200,7 @@ func nameMention(si int, toks []doc.Token, i, j int, typ string) (Mention, bool)
 		m.Gender = lexicon.GivenNameGender(words[a])
 	}
 	m.Head = headOf(toks, i, j)
-	m.Subject = isSubject(&toks[m.Head])
+	m.Subject = isSubject(&toks[m.Head]) || ownsSubject(toks, m.Head)
 	return m, true
 }
 
