@@ -212,6 +212,21 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"Acme Corp | bought | Zenith Industries"},
 		},
 		{
+			name: "a title owned by a pronoun belongs to what the pronoun stands for",
+			text: "Acme Corp is parting company with its chief executive Maria Lopez.\n",
+			want: []string{"Maria Lopez | ceo of | Acme Corp"},
+		},
+		{
+			name: "a title of a description belongs to what the description stands for",
+			text: "Acme Corp cut its forecast on Monday.\n\nJohn Smith is to be replaced by Anna Berg, presently a non-executive director of the company.\n",
+			want: []string{"Anna Berg | director of | Acme Corp"},
+		},
+		{
+			name: "a prefixed title, with the name hung on its owner",
+			text: "The case involved the ex-president of Zenith Industries, Tom Jones, jailed for 12 years in 2003.\n",
+			want: []string{"Tom Jones | president of | Zenith Industries"},
+		},
+		{
 			name:   "a condition is not a fact",
 			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
 			absent: []string{"Acme Corp | bought | Zenith Industries"},

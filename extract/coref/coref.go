@@ -147,8 +147,38 @@ func Resolve(d *doc.Doc) *Result {
 			r.at[[2]int{m.Sent, k}] = i
 		}
 	}
+	r.resolvedOwners(d)
 	r.descriptionRoles(d)
 	return r
+}
+
+// resolvedOwners completes the roles whose title names no owner by name with the owner a pronoun
+// or a description names once resolved: "its chief executive X", "X, a director of the company"
+// (read before pass 2, the roles could not know whose "its" or which company).
+func (r *Result) resolvedOwners(d *doc.Doc) {
+	for ri := range r.Roles {
+		role := &r.Roles[ri]
+		if len(role.Of) > 0 || role.To >= 0 {
+			continue
+		}
+		toks := d.Sentences[role.Sent].Tokens
+		for j := range toks {
+			h := toks[j].Head
+			if h < role.Start || h >= role.End || j >= role.Start && j < role.End && toks[j].Dep != "nmod:poss" {
+				continue
+			}
+			if dep := toks[j].Dep; dep != "nmod:poss" && !(dep == "nmod" && (caseOf(toks, j) == "of" || caseOf(toks, j) == "for")) {
+				continue
+			}
+			m, ok := r.At(role.Sent, j)
+			if !ok || m.Kind == Name || m.Entity < 0 || m.Entity == role.Person {
+				continue
+			}
+			if t := r.Entities[m.Entity].Type; t == schema.TypeOrg || t == schema.TypeGPE {
+				role.Of = append(role.Of, m.Entity)
+			}
+		}
+	}
 }
 
 // ownerTitles are the title kinds that belong to companies rather than to people: a one-word

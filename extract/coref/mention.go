@@ -280,6 +280,13 @@ func orgDescription(si int, toks []doc.Token, i int) (Mention, bool) {
 	}
 	switch t.Dep {
 	case "nsubj", "nsubj:pass", "obj", "iobj":
+	case "nmod": // whose title it is: "a director of the company"
+		if c := caseOf(toks, i); c != "of" && c != "for" || t.Head < 0 || t.Head >= len(toks) {
+			return Mention{}, false
+		}
+		if n, _ := matchTitle([]string{form(&toks[t.Head])}, 0); n == 0 {
+			return Mention{}, false
+		}
 	default:
 		return Mention{}, false
 	}

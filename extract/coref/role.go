@@ -199,10 +199,16 @@ func (r *Result) appositive(si int, toks []doc.Token, words []string, mentionAt 
 			return role, true
 		}
 	}
-	// "a Scientology attorney, X": the name in apposition to the title.
+	// "a Zenith attorney, X": the name in apposition to the title; "the head of Zenith, X": to
+	// the title's "of" phrase, where the parse often hangs it.
 	if h := toks[head].Head; toks[head].Dep == "appos" && h >= 0 && h < len(toks) {
 		if role, ok := r.titleRole(si, toks, words, mentionAt, h); ok {
 			return role, true
+		}
+		if t := toks[h].Head; toks[h].Dep == "nmod" && t >= 0 && t < len(toks) {
+			if role, ok := r.titleRole(si, toks, words, mentionAt, t); ok {
+				return role, true
+			}
 		}
 	}
 	return Role{}, false

@@ -278,9 +278,26 @@ func Org(name string) (OrgInfo, bool) {
 func Title(phrase string) (TitleInfo, bool) {
 	e, ok := lookup(phrase)
 	if !ok || e.Class&ClassTitle == 0 {
+		if rest, cut := cutTitlePrefix(phrase); cut {
+			return Title(rest)
+		}
 		return TitleInfo{}, false
 	}
 	return e.Title, true
+}
+
+// titlePrefixes are the prefixes a title takes before a hyphen and stays a title: an
+// "ex-president" held the office, a "co-founder" founded.
+var titlePrefixes = []string{"ex-", "co-"}
+
+// cutTitlePrefix returns s without a leading title prefix, and whether it had one.
+func cutTitlePrefix(s string) (string, bool) {
+	for _, p := range titlePrefixes {
+		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
+			return s[len(p):], true
+		}
+	}
+	return s, false
 }
 
 // Honorific looks up an honorific, with or without its full stop ("Mr", "Mrs.", "Gen.").
@@ -320,12 +337,27 @@ func GovHead(word string) (prefix, suffix bool) {
 
 // Match finds the longest gazetteer phrase that starts at words[i] and returns its length in
 // words and its entry; n is 0 when none does. Phrases match case-insensitively except acronyms,
-// which must be written without lower-case letters. It does not allocate.
+// which must be written without lower-case letters; a title may carry a prefix ("ex-president").
+// It allocates only for such a prefix.
 func Match(words []string, i int) (n int, e *Entry) {
-	t := get()
 	if i < 0 || i >= len(words) {
 		return 0, nil
 	}
+	if n, e = match(words, i); n > 0 {
+		return n, e
+	}
+	if rest, cut := cutTitlePrefix(words[i]); cut { // "ex-president", "co-chief executive"
+		w := append([]string{rest}, words[i+1:min(len(words), i+get().maxToks)]...)
+		if n, e = match(w, 0); n > 0 && e.Class&ClassTitle != 0 {
+			return n, e
+		}
+	}
+	return 0, nil
+}
+
+// match is Match without title prefixes.
+func match(words []string, i int) (n int, e *Entry) {
+	t := get()
 	h := uint64(fnvOffset)
 	for j := i; j < len(words) && j-i < t.maxToks; j++ {
 		h = hashMore(h, words[j])

@@ -105,6 +105,9 @@ func TestTitleHonorificSuffix(t *testing.T) {
 		{"spokeswoman", "spokeswoman", "government"},
 		{"Ambassador", "ambassador", "diplomatic"},
 		{"general", "general", "military"},
+		{"ex-president", "president", "political"},
+		{"Co-Chairman", "chairman", "business"},
+		{"ex-banana", "", ""},
 		{"banana", "", ""},
 	}
 	for _, tt := range titles {
@@ -169,6 +172,8 @@ func TestMatch(t *testing.T) {
 		{[]string{"the", "U.S", ".", "Army"}, 1, 2, ClassCountry}, // a phrase split further
 		{[]string{"Guinea", "-", "x", "Bissau"}, 0, 1, ClassCountry},
 		{[]string{"x"}, 5, 0, 0},
+		{[]string{"the", "co-chief", "executive", "said"}, 1, 2, ClassTitle},
+		{[]string{"ex-United", "States"}, 0, 0, 0}, // a prefix makes titles only
 	}
 	for _, tt := range tests {
 		n, e := Match(tt.words, tt.i)
