@@ -18,6 +18,7 @@ const (
 	confRuledOut     = 0.6  // "X stressed there can be no Y": X rejected Y
 	confPartOf       = 0.8  // "X is part of Y", "X, a region of Y"
 	confPlace        = 0.7  // "Springfield, Ohio"
+	confStateBody    = 0.85 // "the Ruritanian Navy": part of Ruritania
 	confReaction     = 0.6  // "the plan drew criticism from X"
 	confEventNoun    = 0.6  // "X's support for Y"
 

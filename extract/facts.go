@@ -139,6 +139,7 @@ func (b *factBuilder) facts() []schema.Fact {
 		out = append(out, b.nounFacts(si)...)
 		out = append(out, b.partFacts(si)...)
 		out = append(out, b.placeFacts(si)...)
+		out = append(out, b.stateBodyFacts(si)...)
 		out = append(out, b.reactionFacts(si)...)
 	}
 	return dedupFacts(out)

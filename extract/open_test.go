@@ -227,6 +227,12 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"Tom Jones | president of | Zenith Industries"},
 		},
 		{
+			name:   "a state body named after a country is part of it",
+			text:   "The Chilean Navy rescued 200 people off the coast of Chile on Friday. The US State Department said the United States would help, the Chilean Times reported.\n",
+			want:   []string{"Chilean Navy | part of | Chile", "US State Department | part of | United States"},
+			absent: []string{"Chilean Times | part of | Chile"},
+		},
+		{
 			name:   "a condition is not a fact",
 			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
 			absent: []string{"Acme Corp | bought | Zenith Industries"},

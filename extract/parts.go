@@ -5,6 +5,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/coref"
 	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/lexicon"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -142,4 +143,69 @@ func listed(toks []doc.Token, a, b int) bool {
 		}
 	}
 	return false
+}
+
+// stateBodies are the last words of the names of a state's institutions: named after their
+// country ("the Ruritanian Navy", "the US State Department"), they are part of it. Newspapers,
+// banks, parties and universities named so are not.
+var stateBodies = map[string]bool{"ministry": true, "department": true, "army": true, "navy": true,
+	"military": true, "force": true, "forces": true, "guard": true, "police": true, "parliament": true,
+	"senate": true, "congress": true, "assembly": true, "cabinet": true, "government": true,
+	"council": true, "commission": true, "court": true, "agency": true}
+
+// stateBodyFacts puts the state institutions named after a country in that country, at the
+// first mention of their name, when the article names the country too: "the Ruritanian Navy"
+// (a demonym) and "the US State Department" (a country) are part of Ruritania and of the US.
+func (b *factBuilder) stateBodyFacts(si int) []schema.Fact {
+	p, ok := schema.PredicateByName(schema.PredPartOf)
+	if !ok {
+		return nil
+	}
+	var out []schema.Fact
+	for mi := range b.cr.Mentions {
+		m := &b.cr.Mentions[mi]
+		if m.Sent != si || m.Kind != coref.Name || m.Entity < 0 || !b.ents[m.Entity].ok || b.ents[m.Entity].Type != schema.TypeOrg {
+			continue
+		}
+		if e := &b.cr.Entities[m.Entity]; len(e.Mentions) == 0 || e.Mentions[0] != mi {
+			continue // the first mention only
+		}
+		words := strings.Fields(m.Name)
+		if len(words) < 2 || !stateBodies[strings.ToLower(words[len(words)-1])] {
+			continue
+		}
+		country, rel := "", words[0]
+		if c, ok := lexicon.Demonym(words[0]); ok {
+			country = c
+		}
+		for n := len(words) - 1; n > 0 && country == ""; n-- { // "US", "United States"
+			if pl, ok := lexicon.Place(strings.Join(words[:n], " ")); ok && pl.Kind == lexicon.Country {
+				country, rel = pl.Name, strings.Join(words[:n], " ")
+			}
+		}
+		owner := b.entityNamed(country, schema.TypeGPE)
+		if owner < 0 || owner == m.Entity {
+			continue
+		}
+		f := b.newFact(si, m.Head)
+		f.Subject = b.entityRef(arg{ent: m.Entity, mention: m.Text, kind: m.Kind})
+		f.Predicate, f.Relation = p.Name, rel
+		f.Object = schema.Object{Entity: b.entityRef(arg{ent: owner, mention: b.ents[owner].Name})}
+		f.Confidence = confStateBody
+		out = append(out, f)
+	}
+	return out
+}
+
+// entityNamed returns the entity of the given type and name in the article, or -1.
+func (b *factBuilder) entityNamed(name, typ string) int {
+	if name == "" {
+		return -1
+	}
+	for i := range b.ents {
+		if b.ents[i].ok && b.ents[i].Type == typ && strings.EqualFold(b.ents[i].Name, name) {
+			return i
+		}
+	}
+	return -1
 }

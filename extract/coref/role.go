@@ -242,7 +242,43 @@ func (r *Result) titleRole(si int, toks []doc.Token, words []string, mentionAt m
 			}
 		}
 	}
+	if len(role.Of) == 0 && role.To < 0 {
+		role.Of = r.unitOwners(toks, mentionAt, k)
+	}
 	return role, true
+}
+
+// unitOwners returns the organisations that own the unit or field a title at token k is placed in
+// when no name hangs on the title itself: "head of research at Zenith", "vice president in Acme's
+// security unit" (a name one step below the title's "of", "at" or "in" phrase).
+func (r *Result) unitOwners(toks []doc.Token, mentionAt map[int]int, k int) []int {
+	var out []int
+	for c := range toks {
+		if toks[c].Head != k || toks[c].Dep != "nmod" {
+			continue
+		}
+		if cs := caseOf(toks, c); cs != "of" && cs != "at" && cs != "in" {
+			continue
+		}
+		for j := range toks {
+			if toks[j].Head != c {
+				continue
+			}
+			mi, ok := mentionAt[j]
+			if !ok || r.Mentions[mi].Type != schema.TypeOrg {
+				continue
+			}
+			switch toks[j].Dep {
+			case "nmod:poss", "compound":
+				out = append(out, r.entityOf(mi))
+			case "nmod":
+				if cs := caseOf(toks, j); cs == "at" || cs == "of" {
+					out = append(out, r.entityOf(mi))
+				}
+			}
+		}
+	}
+	return out
 }
 
 func caseOf(toks []doc.Token, j int) string {
