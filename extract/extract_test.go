@@ -77,17 +77,17 @@ func TestFacts(t *testing.T) {
 		},
 		{
 			name: "stopped short of: a denied complement",
-			text: "The Kremlin stopped short of endorsing Maria Lopez’s proposal.\n",
-			want: []want{{subject: "Kremlin", predicate: "supported", object: "Maria Lopez", negated: true}},
+			text: "The Harbor Council stopped short of endorsing Maria Lopez’s proposal.\n",
+			want: []want{{subject: "Harbor Council", predicate: "supported", object: "Maria Lopez", negated: true}},
 		},
 		{
 			name: "part of: recognized as part of, and a nationality's regions",
-			text: "Crimea has been recognized as a part of Ukraine by the US since 2014.\n\n" +
-				"In 2014, the governments in two Ukrainian regions – Donetsk and Luhansk – asked for help.\n",
+			text: "Zendaland has been recognized as a part of Spain by the US since 2014.\n\n" +
+				"In 2014, the governments in two Spanish regions – Catalonia and Galicia – asked for help.\n",
 			want: []want{
-				{subject: "Crimea", predicate: "part of", object: "Ukraine"},
-				{subject: "Donetsk", predicate: "part of", object: "Ukraine"},
-				{subject: "Luhansk", predicate: "part of", object: "Ukraine"},
+				{subject: "Zendaland", predicate: "part of", object: "Spain"},
+				{subject: "Catalonia", predicate: "part of", object: "Spain"},
+				{subject: "Galicia", predicate: "part of", object: "Spain"},
 			},
 		},
 		{
@@ -97,9 +97,9 @@ func TestFacts(t *testing.T) {
 		},
 		{
 			name: "a reaction noun with its from phrase",
-			text: "Maria Lopez posted a four-point plan on Monday that drew criticism from Germany and France.\n",
+			text: "Maria Lopez posted a four-point plan on Monday that drew criticism from Spain and France.\n",
 			want: []want{
-				{subject: "Germany", predicate: "criticized", object: "Maria Lopez"},
+				{subject: "Spain", predicate: "criticized", object: "Maria Lopez"},
 				{subject: "France", predicate: "criticized", object: "Maria Lopez"},
 			},
 		},
@@ -111,7 +111,7 @@ func TestFacts(t *testing.T) {
 		{
 			name: "a description after a preposition names the protagonist",
 			text: "Maria Lopez posted a peace plan on Monday. Lopez said the plan would end the war.\n\n" +
-				"President Ivan Petrov also hit back at the tech guru on Tuesday.\n",
+				"President Ivan Petrov also hit back at the media mogul on Tuesday.\n",
 			want: []want{{subject: "Ivan Petrov", predicate: "criticized", object: "Maria Lopez"}},
 		},
 	}

@@ -47,7 +47,7 @@ func newFactBuilder(d *doc.Doc, cr *coref.Result) *factBuilder {
 }
 
 // node gives a coref entity its canonical name, type and id. Places and international
-// organisations take the gazetteer's canonical name ("Kiev" → "Kyiv", "the UN" → "United
+// organisations take the gazetteer's canonical name ("Bombay" → "Mumbai", "the UN" → "United
 // Nations"); nationalities become their country.
 func (b *factBuilder) node(e *coref.Entity) nodeRef {
 	hasName := false
@@ -146,7 +146,7 @@ func (b *factBuilder) facts() []schema.Fact {
 }
 
 // args resolves the argument headed by token t of sentence si to entities: the entity the token
-// belongs to, each entity coordinated with it ("Russia and Ukraine"), or, for a noun that is not
+// belongs to, each entity coordinated with it ("Zedland and Yonland"), or, for a noun that is not
 // an entity, the entity that owns it ("Lopez's plan").
 func (b *factBuilder) args(si, t int) []arg {
 	toks := b.d.Sentences[si].Tokens
@@ -172,7 +172,7 @@ func (b *factBuilder) args(si, t int) []arg {
 	}
 	found := b.namedAfter(si, t, add) || add(t, false) || b.nameOf(si, t, add)
 	if k := b.placeOf(si, t); !found && k >= 0 && add(k, false) {
-		found = true // "the New Territories West constituency" is New Territories West
+		found = true // "the Harbor City West constituency" is Harbor City West
 	}
 	if k := b.body(si, t); !found && k >= 0 && add(k, false) {
 		// "Labour MPs" act for Labour: the mention is the whole phrase.
@@ -181,7 +181,7 @@ func (b *factBuilder) args(si, t int) []arg {
 		found = true
 	}
 	if !found && contentNoun(&toks[t]) {
-		// "X's plan" stands for X, weakly; "Ukraine's ambassador" does not stand for Ukraine, nor
+		// "X's plan" stands for X, weakly; "Zedland's ambassador" does not stand for Zedland, nor
 		// "his car" for him.
 		phrase := nounComplement(toks, tree.Subtree(toks, t))
 		for k := phrase.Start; k < t; k++ { // the owner may hang on a compound: "X's peace deal suggestion"
@@ -205,7 +205,7 @@ func (b *factBuilder) args(si, t int) []arg {
 			continue
 		}
 		if !add(k, false) && !b.nameOf(si, k, add) {
-			for j := range toks { // "Chancellor | Gordon Brown" as flat words of the title
+			for j := range toks { // "Chancellor | Peter Holm" as flat words of the title
 				if toks[j].Head == k && (toks[j].Dep == "flat" || toks[j].Dep == "appos") && add(j, false) {
 					break
 				}
@@ -279,9 +279,9 @@ func nounComplement(toks []doc.Token, sp tree.Span) tree.Span {
 	return sp
 }
 
-// nameOf resolves a title head to the name it introduces: in "Ukraine's ambassador to Germany
+// nameOf resolves a title head to the name it introduces: in "Zedland's ambassador to Yonland
 // Maria Lopez" the name may hang anywhere below "ambassador" (as flat, compound, appositive, or
-// wrongly under "Germany"), so the first person named in the title's phrase is taken.
+// wrongly under "Yonland"), so the first person named in the title's phrase is taken.
 func (b *factBuilder) nameOf(si, t int, add func(int, bool) bool) bool {
 	toks := b.d.Sentences[si].Tokens
 	if !isTitle(&toks[t]) {

@@ -68,21 +68,21 @@ func TestFactFamilies(t *testing.T) {
 		},
 		{
 			name:   "the people of a body act for it",
-			text:   "Labour MPs have angrily criticised Tony Blair and Gordon Brown over the plans.\n",
-			want:   []string{"Labour Party | criticized | Tony Blair", "Labour Party | criticized | Gordon Brown"},
-			absent: []string{"Gordon Brown | criticized | Tony Blair"},
+			text:   "Labour MPs have angrily criticised Anna Berg and Peter Holm over the plans.\n",
+			want:   []string{"Labour Party | criticized | Anna Berg", "Labour Party | criticized | Peter Holm"},
+			absent: []string{"Peter Holm | criticized | Anna Berg"},
 		},
 		{
 			name:   "conjuncts hang on any word of a name",
-			text:   "Prime Minister Tony Blair and Chancellor Gordon Brown launched the campaign.\n",
-			want:   []string{"Tony Blair | launch | the campaign", "Gordon Brown | launch | the campaign"},
+			text:   "Prime Minister Anna Berg and Chancellor Peter Holm launched the campaign.\n",
+			want:   []string{"Anna Berg | launch | the campaign", "Peter Holm | launch | the campaign"},
 			open:   true,
-			absent: []string{"Tony Blair | prime minister of | Gordon Brown"},
+			absent: []string{"Anna Berg | prime minister of | Peter Holm"},
 		},
 		{
 			name:   "titles after a name and after an honorific",
-			text:   "John Smith spoke on Monday.\n\nMaria Lopez MP criticised Acme Corp on Tuesday.\n\nHome Secretary Mr Clarke said the plan would work.\n",
-			want:   []string{"Maria Lopez | has title | mp", "Maria Lopez | criticized | Acme Corp", "Clarke | has title | home secretary"},
+			text:   "John Smith spoke on Monday.\n\nMaria Lopez MP criticised Acme Corp on Tuesday.\n\nHome Secretary Mr Harlow said the plan would work.\n",
+			want:   []string{"Maria Lopez | has title | mp", "Maria Lopez | criticized | Acme Corp", "Harlow | has title | home secretary"},
 			absent: []string{"Maria Lopez MP | criticized | Acme Corp"},
 		},
 		{
@@ -104,7 +104,7 @@ func TestFactFamilies(t *testing.T) {
 		},
 		{
 			name: "a person described by age is the article's protagonist",
-			text: "Music producer John Smith is facing legal action.\n\nThe 64-year-old has denied the charges, saying he was at home.\n",
+			text: "Film producer John Smith is facing legal action.\n\nThe 58-year-old has denied the charges, saying he was at home.\n",
 			want: []string{"John Smith | denied | the charges"},
 		},
 		{
@@ -161,7 +161,7 @@ func TestFactFamilies(t *testing.T) {
 		},
 		{
 			name: "a definite description of a company is the company of the last sentences",
-			text: "Acme Corp closed a factory in Harbor City on Monday.\n\nThe clothing and home furnishing retailer said sales had fallen.\n",
+			text: "Acme Corp closed a factory in Harbor City on Monday.\n\nThe toy and garden furniture retailer said sales had fallen.\n",
 			want: []string{"Acme Corp | said | sales had fallen"},
 		},
 		{
@@ -176,14 +176,14 @@ func TestFactFamilies(t *testing.T) {
 		},
 		{
 			name: "a name in apposition to a title holds it",
-			text: "Maria Lopez called a Microsoft attorney, John Smith, on Monday.\n",
-			want: []string{"John Smith | works for | Microsoft"},
+			text: "Maria Lopez called an Acme Corp attorney, John Smith, on Monday.\n",
+			want: []string{"John Smith | works for | Acme Corp"},
 		},
 		{
 			name: "a speech clause after or before the words it reports",
-			text: "John Smith spoke on Monday.\n\nAcme Corp has broken its promise on prices, Zenith Industries has claimed.\n\nMaria Lopez stated, \"Daniel was picked up by an investigator in a black car.\"\n",
+			text: "John Smith spoke on Monday.\n\nAcme Corp has broken its promise on prices, Zenith Industries has claimed.\n\nMaria Lopez stated, \"Oliver was picked up by an investigator in a black car.\"\n",
 			want: []string{"Zenith Industries | claimed | Acme Corp has broken its promise on prices",
-				"Maria Lopez | said | Daniel was picked up by an investigator"},
+				"Maria Lopez | said | Oliver was picked up by an investigator"},
 		},
 		{
 			name: "a verb of saying that ends its sentence introduces the quotation that follows",
@@ -192,8 +192,8 @@ func TestFactFamilies(t *testing.T) {
 		},
 		{
 			name:   "a place set in a larger one",
-			text:   "Maria Lopez grew up in Kampen in the Netherlands and moved to Springfield, Ohio, in 1990.\n\nShe wanted to stay in the United States or in Canada.\n",
-			want:   []string{"Kampen | part of | Netherlands", "Springfield | part of | Ohio"},
+			text:   "Maria Lopez grew up in Zendaville in the Netherlands and moved to Springfield, Ohio, in 1990.\n\nShe wanted to stay in the United States or in Canada.\n",
+			want:   []string{"Zendaville | part of | Netherlands", "Springfield | part of | Ohio"},
 			absent: []string{"United States | part of | Canada"},
 		},
 		{

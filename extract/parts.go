@@ -79,8 +79,8 @@ func (b *factBuilder) partFacts(si int) []schema.Fact {
 	return out
 }
 
-// placeFacts reads places set in larger ones by apposition or a preposition: "Richmond, North
-// Yorkshire" and "Kampen in the Netherlands" put the first place in the second ("part of").
+// placeFacts reads places set in larger ones by apposition or a preposition: "Springfield,
+// Ohio" and "Zendaville in the Netherlands" put the first place in the second ("part of").
 func (b *factBuilder) placeFacts(si int) []schema.Fact {
 	toks := b.d.Sentences[si].Tokens
 	p, ok := schema.PredicateByName(schema.PredPartOf)

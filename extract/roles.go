@@ -27,7 +27,7 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 				return // a person can employ ("Lopez's lawyer") but holds no office another person is
 			}
 			if strings.Contains(strings.ToLower(b.ents[ent].Name), strings.ToLower(r.Title)) {
-				return // "the State Department Spokesperson" read as one name: the title is no owner
+				return // "the Transport Department Spokesperson" read as one name: the title is no owner
 			}
 			f := base
 			f.Predicate, f.CAMEO = pred, cameo

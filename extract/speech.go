@@ -224,7 +224,7 @@ func (b *factBuilder) framedContent(si int, c *clause.Clause) int {
 	}
 	switch toks[c.Verb].Dep {
 	case "parataxis":
-	case "conj": // "S, the Tories have claimed." read as a second clause
+	case "conj": // "S, Zenith Industries has claimed." read as a second clause
 		if sp := tree.Subtree(toks, c.Verb); sp.Start == 0 || toks[sp.Start-1].Text != "," || c.Subject < sp.Start {
 			return -1
 		}
@@ -270,7 +270,7 @@ func (b *factBuilder) framer(si, v int) *schema.Entity {
 }
 
 // nextQuote returns the next sentence when sentence si ends with a verb of saying and a comma or
-// colon and the next sentence opens a quotation: "Rathbun stated," | "“Daniel was picked up…”".
+// colon and the next sentence opens a quotation: "Lopez stated," | "“Oliver was picked up…”".
 func (b *factBuilder) nextQuote(si int, c *clause.Clause) []string {
 	toks := b.d.Sentences[si].Tokens
 	if si+1 >= len(b.d.Sentences) || !schema.IsSpeech(c.Lemma) || len(toks) == 0 || c.Verb < len(toks)-3 {

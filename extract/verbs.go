@@ -162,7 +162,7 @@ func (b *factBuilder) objectFacts(base schema.Fact, conf float64, objects []arg,
 	}
 	for _, l := range literals {
 		if sameName(l, base.Subject) {
-			continue // "the group called the Sea Org": a name, not what the Sea Org did
+			continue // "the group called the Quill Guild": a name, not what the Quill Guild did
 		}
 		f := base
 		f.Object = schema.Object{Literal: l}
@@ -188,7 +188,8 @@ func finite(t *doc.Token) bool {
 	return false
 }
 
-// sameName reports whether a literal is only the name of entity e ("the Sea Org" for Sea Org).
+// sameName reports whether a literal is only the name of entity e ("the Quill Guild" for
+// Quill Guild).
 func sameName(literal string, e schema.Entity) bool {
 	l := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(literal, "the "), "The "))
 	return l == strings.ToLower(e.Name) || e.Mention != "" && l == strings.ToLower(e.Mention)

@@ -95,23 +95,23 @@ func TestFactTime(t *testing.T) {
 		predicate        string
 		want             *schema.Time
 	}{
-		{"event", "2022-10-04", "Dmitry Peskov praised Elon Musk on Tuesday.", "praised",
+		{"event", "2022-10-04", "Maria Lopez praised John Smith on Tuesday.", "praised",
 			&schema.Time{Value: "2022-10-04", Text: "on Tuesday", Kind: schema.TimeEvent}},
-		{"event yesterday", "2022-10-04", "Dmitry Peskov praised Elon Musk yesterday.", "praised",
+		{"event yesterday", "2022-10-04", "Maria Lopez praised John Smith yesterday.", "praised",
 			&schema.Time{Value: "2022-10-03", Text: "yesterday", Kind: schema.TimeEvent}},
-		{"reported", "2022-10-04", "Dmitry Peskov praised Elon Musk.", "praised",
+		{"reported", "2022-10-04", "Maria Lopez praised John Smith.", "praised",
 			&schema.Time{Value: "2022-10-04", Text: "2022-10-04", Kind: schema.TimeReported}},
-		{"date line", "", "Kremlin praises Musk\n\nOct 4, 2022\n\nDmitry Peskov praised Elon Musk on Monday.", "praised",
+		{"date line", "", "Harbor Council praises Smith\n\nOct 4, 2022\n\nMaria Lopez praised John Smith on Monday.", "praised",
 			&schema.Time{Value: "2022-10-03", Text: "on Monday", Kind: schema.TimeEvent}},
-		{"date line reported", "", "Kremlin praises Musk\n\nSunday, January 20, 2008\n\nDmitry Peskov praised Elon Musk.", "praised",
+		{"date line reported", "", "Harbor Council praises Smith\n\nSunday, January 20, 2008\n\nMaria Lopez praised John Smith.", "praised",
 			&schema.Time{Value: "2008-01-20", Text: "Sunday, January 20, 2008", Kind: schema.TimeReported}},
-		{"undated relative", "", "Dmitry Peskov praised Elon Musk on Tuesday.", "praised",
+		{"undated relative", "", "Maria Lopez praised John Smith on Tuesday.", "praised",
 			&schema.Time{Text: "on Tuesday", Kind: schema.TimeEvent}},
-		{"undated absolute", "", "Russia invaded Ukraine in 2014.", "invaded",
+		{"undated absolute", "", "Ruritania invaded Zendaland in 2014.", "invaded",
 			&schema.Time{Value: "2014", Text: "in 2014", Kind: schema.TimeEvent}},
-		{"undated none", "", "Dmitry Peskov praised Elon Musk.", "praised", nil},
-		{"participant undated", "", "Dmitry Peskov praised Elon Musk before Tuesday's meeting.", "praised", nil},
-		{"participant dated", "2022-10-04", "Tuesday's meeting showed that Dmitry Peskov praised Elon Musk.", "praised",
+		{"undated none", "", "Maria Lopez praised John Smith.", "praised", nil},
+		{"participant undated", "", "Maria Lopez praised John Smith before Tuesday's meeting.", "praised", nil},
+		{"participant dated", "2022-10-04", "Tuesday's meeting showed that Maria Lopez praised John Smith.", "praised",
 			&schema.Time{Value: "2022-10-04", Text: "2022-10-04", Kind: schema.TimeReported}},
 	}
 	for _, tt := range tests {

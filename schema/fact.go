@@ -90,7 +90,7 @@ type Entity struct {
 	Name string `json:"name"`
 	// Type is the entity type: PERSON, ORG, GPE, LOC, ... (see EntityTypes).
 	Type string `json:"type"`
-	// Mention is the words of this sentence that refer to the entity ("he", "the billionaire").
+	// Mention is the words of this sentence that refer to the entity ("he", "the tycoon").
 	Mention string `json:"mention,omitempty"`
 }
 

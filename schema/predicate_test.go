@@ -130,7 +130,7 @@ func TestLookupRole(t *testing.T) {
 		"deputy foreign minister": "minister of",
 		"minister of defence":     "minister of",
 		"Secretary-General":       "head of",
-		"space chief":             "head of",
+		"health chief":            "head of",
 		"columnist":               "journalist at",
 		"MP":                      "member of",
 		"billionaire":             "",

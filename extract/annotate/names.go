@@ -41,7 +41,7 @@ type NameSentence struct {
 // head in the gold tree lies outside the mention) is a proper noun (gold XPOS NNP or NNPS). Its
 // span is the run of proper nouns around the head within the mention, through the connectors
 // inside a name ("of", "and", "&", "the", "de", a hyphen): "the United States" is scored as
-// "United States", "Mr. Clarke" and "University of Oxford" whole. A name inside another scored
+// "United States", "Mr. Walker" and "University of Oxford" whole. A name inside another scored
 // name ("Oxford" in "University of Oxford") is left out, as flat recognisers see one. Predicted
 // names are the recogniser's spans as the pipeline leaves them, GPE and LOC read as PLACE; other
 // labels are ignored.

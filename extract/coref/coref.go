@@ -21,7 +21,7 @@ type Entity struct {
 	// Mentions are indices into Result.Mentions, in text order.
 	Mentions []int
 	// Descriptions are the role nouns and descriptions the article attaches to it ("spokesman",
-	// "billionaire"), used to resolve later descriptions.
+	// "tycoon"), used to resolve later descriptions.
 	Descriptions []string
 }
 
@@ -38,7 +38,7 @@ func (e *Entity) Aliases(ms []Mention) []string {
 		for _, pos := range []string{" 's", " ’s", " '"} {
 			a = strings.TrimSuffix(a, pos) // "Lopez 's" is Lopez
 		}
-		a = strings.ReplaceAll(a, " - ", "-") // the tokens of "Mohd-Saaid"
+		a = strings.ReplaceAll(a, " - ", "-") // the tokens of "Okonkwo-Baines"
 		if a != "" {
 			set[a] = true
 		}
@@ -187,7 +187,7 @@ func (r *Result) resolvedOwners(d *doc.Doc) {
 var ownerTitles = map[string]bool{"business": true, "media": true}
 
 // retypeOwners makes organisations of one-word person entities that stand as the possessor or
-// compound modifier of a business title ("Zenith's CEO", "the Zenith billionaire"), unless the
+// compound modifier of a business title ("Zenith's CEO", "the Zenith tycoon"), unless the
 // article also names them with more than one word (a real person: "Jane Roe's lawyer").
 func (r *Result) retypeOwners(d *doc.Doc) {
 	for i := range r.Mentions {
@@ -382,7 +382,7 @@ func office(key string) bool {
 }
 
 // prominent ranks the people mentioned before mention i for a description that matches no
-// earlier one ("the tech guru"): news describes its protagonist so, so the person mentioned most
+// earlier one ("the media mogul"): news describes its protagonist so, so the person mentioned most
 // so far comes first, and among the equally mentioned, a person of the recent sentences.
 func (r *Result) prominent(i int) []int {
 	m := &r.Mentions[i]

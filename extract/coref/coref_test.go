@@ -123,21 +123,21 @@ func TestOwnersAndInitialNames(t *testing.T) {
 }
 
 // A description after a preposition starts at its determiner, not at the preposition: "at the
-// tech guru" is a description of the most salient person.
+// media mogul" is a description of the most salient person.
 func TestDescriptionAfterPreposition(t *testing.T) {
 	d := &doc.Doc{Sentences: []doc.Sentence{
 		// Maria Lopez posted a plan .
 		sent(t, "Maria/NNP/1/compound/B-PERSON Lopez/NNP/2/nsubj/I-PERSON posted/VBD/-1/root/O a/DT/4/det/O plan/NN/2/obj/O ./././punct/O"),
-		// Critics hit back at the tech guru .
-		sent(t, "Critics/NNS/1/nsubj/O hit/VBD/-1/root/O back/RB/1/advmod/O at/IN/6/case/O the/DT/6/det/O tech/NN/6/compound/O guru/NN/1/obl/O ./././punct/O"),
+		// Critics hit back at the media mogul .
+		sent(t, "Critics/NNS/1/nsubj/O hit/VBD/-1/root/O back/RB/1/advmod/O at/IN/6/case/O the/DT/6/det/O media/NN/6/compound/O mogul/NN/1/obl/O ./././punct/O"),
 	}}
 	r := Resolve(d)
 	m, ok := r.At(1, 6)
 	if !ok || m.Entity < 0 || r.Entities[m.Entity].Name != "Maria Lopez" {
-		t.Fatalf("the tech guru not resolved to Maria Lopez: %+v", m)
+		t.Fatalf("the media mogul not resolved to Maria Lopez: %+v", m)
 	}
-	if m.Text != "the tech guru" {
-		t.Errorf("mention text %q, want %q", m.Text, "the tech guru")
+	if m.Text != "the media mogul" {
+		t.Errorf("mention text %q, want %q", m.Text, "the media mogul")
 	}
 }
 
@@ -173,7 +173,7 @@ func TestDescriptionRolesAndCaptions(t *testing.T) {
 
 // An office nobody was described by stays unresolved (not the article's protagonist), and a
 // title's modifiers make another office: "the deputy prime minister" is not the person called
-// "prime minister"; a descriptive noun ("the billionaire") still goes to the protagonist.
+// "prime minister"; a descriptive noun ("the tycoon") still goes to the protagonist.
 func TestDescriptionsOfOffices(t *testing.T) {
 	d := &doc.Doc{Sentences: []doc.Sentence{
 		// Prime minister Maria Lopez spoke .
@@ -182,8 +182,8 @@ func TestDescriptionsOfOffices(t *testing.T) {
 		sent(t, "The/DT/3/det/O deputy/JJ/3/amod/O prime/JJ/3/amod/O minister/NN/4/nsubj/O left/VBD/-1/root/O ./././punct/O"),
 		// The spokesman said so .
 		sent(t, "The/DT/1/det/O spokesman/NN/2/nsubj/O said/VBD/-1/root/O so/RB/2/advmod/O ./././punct/O"),
-		// The billionaire smiled .
-		sent(t, "The/DT/1/det/O billionaire/NN/2/nsubj/O smiled/VBD/-1/root/O ./././punct/O"),
+		// The tycoon smiled .
+		sent(t, "The/DT/1/det/O tycoon/NN/2/nsubj/O smiled/VBD/-1/root/O ./././punct/O"),
 		// The prime minister smiled .
 		sent(t, "The/DT/2/det/O prime/JJ/2/amod/O minister/NN/3/nsubj/O smiled/VBD/-1/root/O ./././punct/O"),
 	}}
@@ -201,7 +201,7 @@ func TestDescriptionsOfOffices(t *testing.T) {
 	}{
 		{1, 3, ""},            // the deputy prime minister: nobody named so
 		{2, 1, ""},            // the spokesman: nobody named so
-		{3, 1, "Maria Lopez"}, // the billionaire: the protagonist
+		{3, 1, "Maria Lopez"}, // the tycoon: the protagonist
 		{4, 2, "Maria Lopez"}, // the prime minister: so described before
 	} {
 		if got := entityAt(c.si, c.tok); got != c.want {

@@ -1,5 +1,5 @@
 // Package coref finds the mentions of entities in one article (names, descriptions such as "the
-// billionaire", pronouns), groups those that refer to the same entity, and reads the roles that
+// tycoon", pronouns), groups those that refer to the same entity, and reads the roles that
 // titles give people ("Pentagon spokesman X": X is spokesman of the Pentagon). It is a deterministic
 // multi-pass sieve in the manner of Lee et al. (2013, "Deterministic coreference resolution based
 // on entity-centric, precision-ranked rules"): precise passes (exact names) first, looser ones
@@ -28,7 +28,7 @@ type Kind uint8
 // The kinds of mention, from most to least informative.
 const (
 	Name    Kind = iota // a proper name: "Maria Lopez", "the Pentagon"
-	Nominal             // a description: "the billionaire", "the Acme CEO"
+	Nominal             // a description: "the tycoon", "the Acme CEO"
 	Pronoun             // he, she, it, they...
 )
 
@@ -291,7 +291,7 @@ func orgDescription(si int, toks []doc.Token, i int) (Mention, bool) {
 		return Mention{}, false
 	}
 	// The words before the noun, read off the tags rather than the parse, which often splits
-	// "the clothing and home furnishing retailer".
+	// "the toy and garden furniture retailer".
 	start := i
 	for start > 0 && i-start < 6 && npWord(&toks[start-1]) {
 		start--
@@ -323,7 +323,7 @@ func npWord(t *doc.Token) bool {
 	return false
 }
 
-// ageDescription recognises "the 64-year-old" (tokenized "the 64 - year - old", headed by
+// ageDescription recognises "the 58-year-old" (tokenized "the 58 - year - old", headed by
 // "old") as a description of a person.
 func ageDescription(si int, toks []doc.Token, i int) (Mention, bool) {
 	if !strings.EqualFold(form(&toks[i]), "old") || !strings.HasPrefix(toks[i].Dep, "nsubj") && toks[i].Dep != "obj" {
@@ -353,8 +353,8 @@ func ageDescription(si int, toks []doc.Token, i int) (Mention, bool) {
 		Text: strings.Join(words, " "), Name: "year-old", Subject: isSubject(&toks[i]), Entity: -1}, true
 }
 
-// nominalMention recognises a definite description of a person ("the billionaire", "the Acme
-// CEO", "the tech guru") headed by token i.
+// nominalMention recognises a definite description of a person ("the tycoon", "the Acme
+// CEO", "the media mogul") headed by token i.
 func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, bool) {
 	t := &toks[i]
 	if t.Tag != "NN" || t.Dep == "compound" || t.Dep == "amod" {
@@ -414,7 +414,7 @@ func descriptionKey(words []string, lemma string) string {
 }
 
 // descriptionDep reports whether a dependent before a description's noun belongs to the
-// description ("the", "tech" in "at the tech guru"), unlike its preposition.
+// description ("the", "media" in "at the media mogul"), unlike its preposition.
 func descriptionDep(dep string) bool {
 	switch dep {
 	case "det", "amod", "compound", "nmod:poss", "nummod", "conj", "cc":

@@ -24,7 +24,7 @@ type Role struct {
 	// Of are the entities the role belongs to (the Pentagon; "Acme and Zenith CEO": both), in text
 	// order; none when the text names none.
 	Of []int
-	// To is the entity a diplomatic role is accredited to (Germany), -1 when none.
+	// To is the entity a diplomatic role is accredited to (Yonland), -1 when none.
 	To int
 }
 
@@ -95,7 +95,7 @@ func (r *Result) titleBefore(si int, toks []doc.Token, words []string, mentionAt
 	role := Role{Sent: si, To: -1, Start: end, End: end}
 	titleAt := -1
 	for k := end - 1; k >= 0 && end-k <= 12; k-- {
-		// An entity left of the title is whose role it is ("Ukraine's ambassador", "the
+		// An entity left of the title is whose role it is ("Zedland's ambassador", "the
 		// president's spokesman", "Acme and Zenith CEO"); right of it, after "to", where a
 		// diplomat is posted; otherwise after "of"/"for" whose role it is.
 		if mi, ok := mentionAt[k]; ok && (titleAt >= 0 || r.Mentions[mi].Type != schema.TypePerson) {
@@ -139,13 +139,13 @@ func (r *Result) titleBefore(si int, toks []doc.Token, words []string, mentionAt
 		}
 		if _, ok := lexicon.Demonym(words[k]); ok && titleAt >= 0 {
 			role.Start = k
-			continue // "Ukrainian President": the nationality is read by package extract
+			continue // "Polish President": the nationality is read by package extract
 		}
 		if linkers[strings.ToLower(words[k])] || isCompoundNoun(toks, k) && titleAt < 0 {
 			continue
 		}
 		if _, ok := lexicon.Honorific(words[k]); ok && titleAt < 0 {
-			continue // "Home Secretary Mr Clarke"
+			continue // "Home Secretary Mr Harlow"
 		}
 		break
 	}

@@ -103,7 +103,7 @@ type HonorificInfo struct {
 	// Gender is the gender the honorific implies, Unknown when none.
 	Gender Gender
 	// Address marks a form of address ("Mr", "Dr", "Sir", "Lord"): it belongs to the way the
-	// person is named, so a name mention includes it ("Mr Clarke"). Abbreviated titles ("Gen",
+	// person is named, so a name mention includes it ("Mr Harlow"). Abbreviated titles ("Gen",
 	// "Sen") name a role instead and stay out of the name.
 	Address bool
 }
@@ -245,7 +245,7 @@ func Lookup(phrase string) (Entry, bool) {
 	return *e, true
 }
 
-// Place looks up a place name or variant ("the U.S.", "Kiev", "Texas", "the Black Sea").
+// Place looks up a place name or variant ("the U.S.", "Bombay", "Texas", "the Black Sea").
 func Place(name string) (PlaceInfo, bool) {
 	e, ok := lookup(name)
 	if !ok || e.Class&ClassPlace == 0 {
@@ -255,7 +255,7 @@ func Place(name string) (PlaceInfo, bool) {
 }
 
 // Demonym returns the canonical name of the country a demonym or national adjective refers to
-// ("Ukrainian", "Ukrainians" → "Ukraine").
+// ("Kenyan", "Kenyans" → "Kenya").
 func Demonym(word string) (country string, ok bool) {
 	e, ok := lookup(word)
 	if !ok || e.Class&ClassDemonym == 0 {
@@ -661,7 +661,7 @@ func parseGender(s string) Gender {
 	return Unknown
 }
 
-// plural derives the plural of a demonym used as a noun ("Ukrainians", "Frenchmen"), or "" for
+// plural derives the plural of a demonym used as a noun ("Kenyans", "Frenchmen"), or "" for
 // adjectives that have none ("French", "Chinese", "Swiss").
 func plural(w string) string {
 	switch {

@@ -15,7 +15,7 @@ var companyTitles = map[string]bool{"ceo": true, "chief executive": true, "chief
 
 // speakerTitles are titles of those who speak for a body or for a person ("Acme spokesman", "Lopez
 // spokesman"): the proper nouns before one name an organisation only when they are several words
-// or an acronym ("an Operation Zenith spokesman", "a CRE spokesman").
+// or an acronym ("an Operation Zenith spokesman", "a ZRC spokesman").
 var speakerTitles = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true}
 
 // orgNouns are common nouns for kinds of organisation: the proper noun right before one names an
@@ -68,7 +68,7 @@ func titleCues(words, pos, labels []string, begins []bool) {
 }
 
 // properNoun reports whether word k is a proper noun: tagged so, or capitalised inside the
-// sentence where the tagger saw a common noun or an adjective ("an Operation Black Vote
+// sentence where the tagger saw a common noun or an adjective ("an Operation Fair Play
 // spokesman") and the gazetteers do not know the word ("Former", "British").
 func properNoun(words, pos []string, k int) bool {
 	if pos != nil && strings.HasPrefix(pos[k], "NNP") {
@@ -114,7 +114,7 @@ func hasLower(w string) bool {
 }
 
 // kindNouns are common nouns for kinds of organisation that news puts before a name in apposition
-// ("the software firm Acme", "localist group Zenith Now", "rock band Quill").
+// ("the software firm Acme", "protest group Zenith Now", "rock band Quill").
 var kindNouns = map[string]bool{"firm": true, "company": true, "group": true, "band": true,
 	"website": true, "site": true, "newspaper": true, "magazine": true, "agency": true, "retailer": true,
 	"charity": true, "club": true, "broadcaster": true, "carrier": true, "airline": true, "publisher": true,

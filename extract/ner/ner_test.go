@@ -113,23 +113,23 @@ func TestRecognizeRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct{ in, want string }{
-		{"Ukrainian President Anna Berg spoke in London on Tuesday .", "[NORP Ukrainian][PERSON Anna Berg][GPE London][DATE Tuesday]"},
+		{"Polish President Anna Berg spoke in London on Tuesday .", "[NORP Polish][PERSON Anna Berg][GPE London][DATE Tuesday]"},
 		{"The United Nations and NATO met in Geneva .", "[ORG United Nations][ORG NATO][GPE Geneva]"},
 		{"Shares rose 60 percent to $ 44 billion on October 3 , 2022 .", "[PERCENT 60 percent][MONEY $ 44 billion][DATE October 3 , 2022]"},
-		{"Russians protested near the Black Sea .", "[NORP Russians][LOC Black Sea]"},
+		{"Romanians protested near the Black Sea .", "[NORP Romanians][LOC Black Sea]"},
 		// Political parties by their short names, member nouns and adjectives.
 		{"The Tories and Lib Dems attacked Labour on Tuesday .", "[ORG Tories][ORG Lib Dems][ORG Labour][DATE Tuesday]"},
 		{"Former Conservative leader Anna Berg met the Labour party chairman .", "[ORG Conservative][PERSON Anna Berg][ORG Labour party]"},
-		{"Members of the Neo Democrats resigned .", "[ORG Neo Democrats]"},
+		{"Members of the Harbor Democrats resigned .", "[ORG Harbor Democrats]"},
 		// Organisations named by a head noun, "X of Y", or "X & Y"; "and" between two names
 		// that are entities of their own stays a conjunction.
-		{"Shares fell on the London Stock Exchange .", "[ORG London Stock Exchange]"},
+		{"Shares fell on the Zenda Stock Exchange .", "[ORG Zenda Stock Exchange]"},
 		{"An analyst at Zenoria Securities agreed .", "[ORG Zenoria Securities]"},
-		{"A probe by the US Securities and Exchange Commission began .", "[ORG US Securities and Exchange Commission]"},
+		{"A probe by the US Securities and Investments Commission began .", "[ORG US Securities and Investments Commission]"},
 		{"He ran the Bank of Ruritania for years .", "[ORG Bank of Ruritania]"},
 		{"Shoppers like Quill & Barlow a lot .", "[ORG Quill & Barlow]"},
-		{"Russia and Ukraine signed the deal .", "[GPE Russia][GPE Ukraine]"},
-		{"She told the Daily Telegraph so .", "[ORG Daily Telegraph]"},
+		{"Spain and Portugal signed the deal .", "[GPE Spain][GPE Portugal]"},
+		{"She told the Morning Telegraph so .", "[ORG Morning Telegraph]"},
 		{"Officials at the Treasury and in Parliament disagreed .", "[ORG Treasury][ORG Parliament]"},
 		{"Call Customer Service or Astrology & Palmistry now .", ""},
 		// The proper nouns before a spokesman (several words or an acronym) or before a noun
@@ -157,7 +157,7 @@ func TestRecognizeRules(t *testing.T) {
 		{"President Anna Berg thanked Mrs. Holm .", "[PERSON Anna Berg][PERSON Mrs. Holm]"},
 		{"Anna Berg - Holm won , and Mr Tomas Holm - led talks failed .", "[PERSON Anna Berg - Holm][PERSON Mr Tomas Holm]"},
 		{"Dr Chan Tai - kwok spoke .", "[PERSON Dr Chan Tai - kwok]"},
-		{"Voters chose Wong Kwok - kin over Anna Berg - led rivals .", "[PERSON Wong Kwok - kin][PERSON Anna Berg]"},
+		{"Voters chose Leung Ming - kin over Anna Berg - led rivals .", "[PERSON Leung Ming - kin][PERSON Anna Berg]"},
 	}
 	for _, tt := range tests {
 		toks := tokens(tt.in)
@@ -201,7 +201,7 @@ func TestRecognizeDeterministicConcurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "Former Acme chief executive John Smith told Reuters in Paris that the European Union would fine the company $ 5 million ."
+	text := "Former Acme chief executive John Smith told the Zenda Herald in Paris that the European Union would fine the company $ 5 million ."
 	ref := tokens(text)
 	m.Recognize(ref)
 	var wg sync.WaitGroup
@@ -289,7 +289,7 @@ func BenchmarkRecognize(b *testing.B) {
 			words += len(s.Words)
 		}
 	} else {
-		sents = [][]doc.Token{tokens("Ukrainian President Anna Berg told the United Nations in Geneva on Tuesday that Acme Corp. lost $ 5 million .")}
+		sents = [][]doc.Token{tokens("Polish President Anna Berg told the United Nations in Geneva on Tuesday that Acme Corp. lost $ 5 million .")}
 		words = len(sents[0])
 	}
 	m, err := Load()

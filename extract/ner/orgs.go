@@ -7,8 +7,8 @@ import (
 )
 
 // orgHeads are capitalised nouns that end the names of companies, newspapers and other bodies,
-// beyond the government-body words and company legal forms of package lexicon ("Evolution
-// Securities", "Acme Software", "the Daily Telegraph"). They are kept here rather than in the
+// beyond the government-body words and company legal forms of package lexicon ("Zenoria
+// Securities", "Acme Software", "the Morning Telegraph"). They are kept here rather than in the
 // lexicon so that the statistical model's gazetteer features stay those it was trained with.
 var orgHeads = map[string]bool{
 	"Securities": true, "Software": true, "Productions": true, "Pictures": true, "Records": true,
@@ -60,8 +60,8 @@ func spanOf(labels []string, begins []bool, k int) (int, int) {
 }
 
 // nameStart returns where the name of an organisation whose head begins at token h starts: h
-// itself, or further left over capitalised words, names ("[London] Stock Exchange") and an "&" or
-// "and" between capitalised words ("US Securities and Exchange Commission", "Marks & Spencer").
+// itself, or further left over capitalised words, names ("[Zenda] Stock Exchange") and an "&" or
+// "and" between capitalised words ("US Securities and Investments Commission", "Marks & Spencer").
 func nameStart(words, labels []string, begins []bool, h int) int {
 	start := h
 	for k, n := h-1, 0; k >= 0 && n < 5; n++ {
@@ -94,14 +94,14 @@ func title(w string) bool {
 	return ok && e.Class&(lexicon.ClassTitle|lexicon.ClassHonorific) != 0
 }
 
-// orgNames labels the names of organisations that end in a head noun ("Evolution Securities",
-// "the London Stock Exchange", "US Securities and Exchange Commission") or begin with one before
-// "of" or "for" ("Bank of China", "Commission for Racial Equality"), and names joined by "&"
+// orgNames labels the names of organisations that end in a head noun ("Zenoria Securities",
+// "the Zenda Stock Exchange", "US Securities and Investments Commission") or begin with one before
+// "of" or "for" ("Bank of Ruritania", "Commission for Rural Affairs"), and names joined by "&"
 // ("Marks & Spencer"), taking in the names the model found inside them.
 func orgNames(words, labels []string, begins []bool, info []tokInfo) {
 	n := len(words)
-	// Right to left, so that a name is read from its last head ("Securities and Exchange
-	// Commission" is one name, not "Securities" and "Exchange Commission").
+	// Right to left, so that a name is read from its last head ("Securities and Investments
+	// Commission" is one name, not "Securities" and "Investments Commission").
 	for h := n - 1; h >= 1; h-- {
 		if !orgHead(words[h]) {
 			continue
@@ -163,7 +163,7 @@ func orgNames(words, labels []string, begins []bool, info []tokInfo) {
 	}
 	for k := 0; k+1 < n; k++ {
 		// An acronym the gazetteers do not know before a place: a club or company ("AC Zenda",
-		// "PSV Zenda").
+		// "FC Zenda").
 		if labels[k] == "" && (labels[k+1] == GPE || labels[k+1] == Loc) && begins[k+1] && acronym(words[k]) && !known(words[k]) {
 			_, e := spanOf(labels, begins, k+1)
 			mark(labels, begins, k, e, Org)
@@ -214,8 +214,8 @@ func acronym(w string) bool {
 	return true
 }
 
-// genericHeads end names only after a name ("BBC News", "Acme Service"); after common words they
-// head phrases in title case ("Customer Service", "Technology News").
+// genericHeads end names only after a name ("Zenoria News", "Acme Service"); after common words
+// they head phrases in title case ("Customer Service", "Technology News").
 var genericHeads = map[string]bool{"Service": true, "News": true, "Office": true, "Government": true}
 
 // nameLike reports whether tokens i..j-1 hold a name: an entity already found (a nationality

@@ -151,7 +151,7 @@ func join(words []string, i, j int) string {
 // marks it: leading titles and nationalities are split off person names, places the gazetteers
 // know become GPE or LOC, organisations they know become ORG.
 func (m *Model) typeSpan(words, labels []string, begins []bool, i, j int, raw string) {
-	// Split off leading demonyms, titles and abbreviated titles ("Ukrainian President X"); a form
+	// Split off leading demonyms, titles and abbreviated titles ("Polish President X"); a form
 	// of address stays with the name it introduces ("Tory MP Sir X" → "Sir X").
 	for i < j-1 {
 		k, e := lexicon.Match(words[:j], i)
@@ -203,7 +203,7 @@ func (m *Model) typeSpan(words, labels []string, begins []bool, i, j int, raw st
 	}
 }
 
-// placeWords end the names of places ("Hong Kong Island", "Orange County").
+// placeWords end the names of places ("Vancouver Island", "Orange County").
 var placeWords = map[string]bool{"Island": true, "Islands": true, "City": true, "County": true,
 	"Province": true, "Region": true, "District": true, "Valley": true, "Street": true, "Road": true,
 	"Square": true, "Park": true, "Bay": true, "Coast": true, "Peninsula": true, "State": true,
@@ -266,7 +266,7 @@ func rules(words, labels []string, begins []bool) {
 		}
 		switch {
 		case e.Class&lexicon.ClassOrg != 0:
-			// A capitalised word before the gazetteer name makes a longer name ("Neo Democrats"),
+			// A capitalised word before the gazetteer name makes a longer name ("Harbor Democrats"),
 			// unless it opens the sentence or the gazetteers know it ("Former", "British").
 			if s == i {
 				for s > 1 && labels[s-1] == "" && capitalised(words[s-1]) && !known(words[s-1]) && !notInName[words[s-1]] {

@@ -91,7 +91,7 @@ var abbreviations = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": t
 var headlineArticles = map[string]bool{"a": true, "an": true, "the": true}
 
 // closedClass are prepositions, conjunctions, particles and auxiliaries: a capitalised word after
-// one is more likely a name inside the headline ("at China bank") than a new sentence.
+// one is more likely a name inside the headline ("at Zenda bank") than a new sentence.
 var closedClass = map[string]bool{"of": true, "to": true, "in": true, "on": true, "at": true, "for": true,
 	"by": true, "with": true, "from": true, "as": true, "and": true, "or": true, "but": true, "nor": true,
 	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "has": true, "have": true,
@@ -116,9 +116,9 @@ var starters = map[string]bool{"the": true, "a": true, "an": true, "in": true, "
 
 // gluedHeadline finds a headline glued to the first sentence of line: it returns the byte offset in
 // line where the sentence starts, or -1. Each capitalised word of the first sentence that could
-// start it is scored: a capitalised determiner, pronoun or number ("… bank Two senior officials"),
+// start it is scored: a capitalised determiner, pronoun or number ("… plant Two senior managers"),
 // a name said twice in a row ("… New Zealand New Zealand proved …"), or a capitalised word after a
-// lower-case content word ("… spyware Windows users …"), more so when the name it begins repeats a
+// lower-case content word ("… widgets Gadget users …"), more so when the name it begins repeats a
 // name of the headline ("Acme chief quits Acme has …"). Short headlines are preferred; among equal
 // scores the first wins. A headline with an article or a comma-ended word is prose and not split.
 func gluedHeadline(line string) int {
@@ -157,14 +157,14 @@ func gluedHeadline(line string) int {
 		case starters[strings.ToLower(bare(w))] && (!initialCap(p) && !closedClass[strings.ToLower(bare(p))] || headlineArticles[strings.ToLower(bare(w))]):
 			score = 3
 		case describes(bare(p)) || pastTense(bare(p)):
-			continue // "music producer Phil X", "the court ruled Acme …": one phrase, not two
+			continue // "film producer Tom X", "the court ruled Acme …": one phrase, not two
 		case k < 3:
 			continue // "Film studio Acme …": too short for a headline on this evidence alone
 		case lowerStart(p) || strings.HasSuffix(p, "'") || strings.HasSuffix(p, "’") || strings.HasSuffix(p, ")"):
 			score = 2
 			run := 4 // the words of the name from k that may repeat the headline
 			if closedClass[strings.ToLower(bare(p))] {
-				// "… at China bank": a name after a preposition starts a sentence only when it
+				// "… at Zenda bank": a name after a preposition starts a sentence only when it
 				// repeats the headline's name at once ("Acme boss steps down Acme has …").
 				score, run = 1, 1
 			}

@@ -292,8 +292,8 @@ func (a *Anchor) value(w []string, future bool) string {
 }
 
 // weekday returns the day named wd nearest the article's day: on or before it for the past (the
-// usual "the Kremlin said on Tuesday" of an article dated that Tuesday), after it for what is to
-// come; "last" and "next" always step away from the article's day.
+// usual "the Zedland ministry said on Tuesday" of an article dated that Tuesday), after it for
+// what is to come; "last" and "next" always step away from the article's day.
 func (a *Anchor) weekday(wd time.Weekday, mod string, future bool) string {
 	d := a.day
 	back := (int(d.Weekday()) - int(wd) + 7) % 7
