@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures newsgraph's extraction and prints the README's "Measured quality" tables (markdown):
+# Measures newsgraph's extraction and prints the tables of docs/quality.md (markdown):
 # the seed gold and the dev gold (newsgraph eval, the same figures as score_kg.py), the dev gold
 # article by article (perdoc.py), the judged precision of eval/judged.tsv (eval/precision.sh
 # score), CaRB open extraction (eval/carb.sh), the linguistic models on their test splits, and

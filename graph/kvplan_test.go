@@ -140,7 +140,7 @@ func TestPredicateScanContains(t *testing.T) {
 	}
 }
 
-// facts starts a Gizmo query with the set of fact predicates, as the README's recipes do.
+// facts starts a Gizmo query with the set of fact predicates, as the recipes of docs/graph.md do.
 const facts = `var facts = g.V().Has("<type>", "<Predicate>"); `
 
 // writeSynthetic writes storetest.Synthetic(n) to st, 100 articles a transaction.

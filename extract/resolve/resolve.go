@@ -10,7 +10,7 @@
 // by the number of articles that mention it) before any id is rewritten; what it answers depends
 // only on the records added, not on their order, so ids do not depend on the order of the input.
 // Stored articles are never rewritten: an entity linked when its article was stored keeps that
-// id when later articles would have linked it otherwise (see README, "Incremental builds").
+// id when later articles would have linked it otherwise (see docs/commands.md, "Incremental builds").
 // It works on schema records and facts only: it never reads text and never touches a store.
 package resolve
 
