@@ -292,7 +292,45 @@ func (m *Model) lemma(w string, t int, l *lex) string {
 	if !proper {
 		base = lowerBase(w)
 	}
-	return m.applyRules(base, t)
+	out := m.applyRules(base, t)
+	switch m.tags[t] {
+	case "VBD", "VBN", "VBG":
+		return regularStem(base, out)
+	}
+	return out
+}
+
+// regularStem checks the lemma the suffix rules gave a regular inflected verb against English
+// spelling: the stem of "-ed" or "-ing", that stem with "e", undoubled ("stopped"), or "-ied" as
+// "-y". A suffix rule learned from other words ("robbed" → "rob" read into "absorbed") gives
+// way to the plain stem, and a stem ending in a doubled consonant that English verbs do not end
+// in ("swimm") is undoubled.
+func regularStem(base, lemma string) string {
+	var stem string
+	switch {
+	case strings.HasSuffix(base, "ed"):
+		stem = base[:len(base)-2]
+	case strings.HasSuffix(base, "ing"):
+		stem = base[:len(base)-3]
+	default:
+		return lemma
+	}
+	if len(stem) < 2 {
+		return lemma
+	}
+	last, prev := stem[len(stem)-1], stem[len(stem)-2]
+	doubled := last == prev && strings.IndexByte("bdgmnprt", last) >= 0
+	switch {
+	case lemma == stem || lemma == stem+"e":
+	case doubled && lemma == stem[:len(stem)-1]:
+	case last == 'i' && strings.HasSuffix(base, "ied") && lemma == stem[:len(stem)-1]+"y":
+	default:
+		lemma = stem
+	}
+	if lemma == stem && doubled && len(stem) > 3 {
+		lemma = stem[:len(stem)-1]
+	}
+	return lemma
 }
 
 func (m *Model) applyRules(base string, t int) string {

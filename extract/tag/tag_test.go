@@ -292,3 +292,23 @@ func FuzzTag(f *testing.F) {
 		}
 	})
 }
+
+// TestRegularStem checks the spelling check of regular verb lemmas the suffix rules give.
+func TestRegularStem(t *testing.T) {
+	tests := []struct{ base, rule, want string }{
+		{"absorbed", "absor", "absorb"}, // a rule learned from "robbed"
+		{"swimming", "swimm", "swim"},   // a doubled consonant no verb ends in
+		{"stopped", "stop", "stop"},     // undoubled by the rule: kept
+		{"described", "describe", "describe"},
+		{"carried", "carry", "carry"},
+		{"adding", "add", "add"},    // a short stem keeps its double
+		{"calling", "call", "call"}, // l is no doubling consonant
+		{"walks", "walk", "walk"},   // not -ed or -ing: the rule's lemma
+		{"planned", "plann", "plan"},
+	}
+	for _, tt := range tests {
+		if got := regularStem(tt.base, tt.rule); got != tt.want {
+			t.Errorf("regularStem(%q, %q) = %q, want %q", tt.base, tt.rule, got, tt.want)
+		}
+	}
+}
