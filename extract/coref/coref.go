@@ -437,8 +437,8 @@ func (r *Result) salient(i int, fits func(*Entity) bool, window int, subjectsOnl
 			break
 		}
 		if c.Entity < 0 || !fits(&r.Entities[c.Entity]) || c.Sent == m.Sent && c.End > m.Start || subjectsOnly && !c.Subject ||
-			r.running(i) && !r.running(j) {
-			continue
+			r.running(i) && !r.running(j) || c.Sent == m.Sent && c.Quoted && !m.Quoted {
+			continue // a name in a speaker's words is not whom the narrator's "he said" means
 		}
 		sc := 10 * (window - (m.Sent - c.Sent) + 1)
 		if c.Subject {

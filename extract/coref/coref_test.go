@@ -209,3 +209,39 @@ func TestDescriptionsOfOffices(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerNotInQuote checks that "he said" after a quotation does not take a name the
+// quotation holds, and that the owner of an embedded clause's subject is no subject: the speaker
+// is the main subject of the sentence before.
+func TestSpeakerNotInQuote(t *testing.T) {
+	d := &doc.Doc{Sentences: []doc.Sentence{
+		// John Smith says Tom Jones's fame is new .
+		sent(t, "John/NNP/2/nsubj/B-PERSON Smith/NNP/0/flat/I-PERSON says/VBZ/-1/root/O Tom/NNP/6/nmod:poss/B-PERSON Jones/NNP/3/flat/I-PERSON 's/POS/3/case/O fame/NN/8/nsubj/O is/VBZ/8/cop/O new/JJ/2/ccomp/O ./././punct/O"),
+		// " We can not all be Tom Jones , " he said .
+		sent(t, "\"/``/8/punct/O We/PRP/8/nsubj/O can/MD/8/aux/O not/RB/8/advmod/O all/DT/8/advmod/O be/VB/8/cop/O Tom/NNP/8/nsubj/B-PERSON Jones/NNP/6/flat/I-PERSON ,/,/8/punct/O \"/''/8/punct/O he/PRP/11/nsubj/O said/VBD/-1/root/O ./././punct/O"),
+	}}
+	r := Resolve(d)
+	m, ok := r.At(1, 10)
+	if !ok || r.Entities[m.Entity].Name != "John Smith" {
+		t.Fatalf("he resolved to %+v, want John Smith (entities %+v)", m, r.Entities)
+	}
+	if q, _ := r.At(1, 6); q == nil || !q.Quoted {
+		t.Errorf("the name inside the quotation is not marked quoted: %+v", q)
+	}
+}
+
+// TestNationalDescription checks that "the Frenchman" describes a person, resolved to the
+// article's person.
+func TestNationalDescription(t *testing.T) {
+	d := &doc.Doc{Sentences: []doc.Sentence{
+		// Maria Lopez left the club .
+		sent(t, "Maria/NNP/2/nsubj/B-PERSON Lopez/NNP/0/flat/I-PERSON left/VBD/-1/root/O the/DT/4/det/O club/NN/2/obj/O ./././punct/O"),
+		// The move still rankles with the Frenchman .
+		sent(t, "The/DT/1/det/O move/NN/3/nsubj/O still/RB/3/advmod/O rankles/VBZ/-1/root/O with/IN/6/case/O the/DT/6/det/O Frenchman/NNP/3/obl/B-NORP ./././punct/O"),
+	}}
+	r := Resolve(d)
+	m, ok := r.At(1, 6)
+	if !ok || m.Kind != Nominal || r.Entities[m.Entity].Name != "Maria Lopez" {
+		t.Fatalf("the Frenchman resolved to %+v, want a description of Maria Lopez", m)
+	}
+}

@@ -53,6 +53,9 @@ type Mention struct {
 	Owned bool
 	// Subject marks a mention that is the subject of its clause.
 	Subject bool
+	// Quoted marks a mention inside a quotation that opens and closes in its sentence: the
+	// words of a speaker, not the narrator's.
+	Quoted bool
 	// Entity is the index of the entity in Result.Entities, -1 when unresolved.
 	Entity int
 	// Alternatives are, for pronouns and descriptions, the other candidate entities in order of
@@ -109,6 +112,12 @@ func findMentions(si int, toks []doc.Token) []Mention {
 			}
 			j++
 		}
+		if m, ok := nationalDescription(si, toks, i, j, typ); ok {
+			out = append(out, m)
+			covered[i] = true
+			i = j
+			continue
+		}
 		if m, ok := nameMention(si, toks, i, j, typ); ok {
 			out = append(out, m)
 			for k := i; k < j; k++ {
@@ -139,19 +148,77 @@ func findMentions(si int, toks []doc.Token) []Mention {
 			out = append(out, m)
 		}
 	}
+	if q := quotedTokens(toks); q != nil {
+		for i := range out {
+			out[i].Quoted = q[out[i].Start]
+		}
+	}
 	sortMentions(out)
 	return out
+}
+
+// nationalDescription recognises "the Dutchman", "the Briton": a nationality noun heading a
+// definite noun phrase is a description of a person, not the name of a group.
+func nationalDescription(si int, toks []doc.Token, i, j int, typ string) (Mention, bool) {
+	t := &toks[i]
+	if typ != schema.TypeNORP || j != i+1 || i == 0 || !strings.EqualFold(form(&toks[i-1]), "the") ||
+		t.Tag != "NNP" && t.Tag != "NN" || t.Dep == "amod" || t.Dep == "compound" {
+		return Mention{}, false
+	}
+	if _, ok := lexicon.Demonym(form(t)); !ok {
+		return Mention{}, false
+	}
+	return Mention{Sent: si, Start: i - 1, End: j, Head: i, Kind: Nominal, Type: schema.TypePerson,
+		Text: form(&toks[i-1]) + " " + form(t), Name: strings.ToLower(form(t)), Subject: isSubject(t), Entity: -1}, true
+}
+
+// quotedTokens marks the tokens inside the quotations of a sentence whose quotation marks pair up
+// there (curly marks by their direction, straight ones by their count); nil when none does or
+// they do not pair up, as when a quotation runs on from the sentence before.
+func quotedTokens(toks []doc.Token) []bool {
+	var q []bool
+	open, straight := false, 0
+	for i := range toks {
+		switch toks[i].Text {
+		case "\"", "``", "''":
+			straight++
+			open = !open
+		case "“":
+			open = true
+		case "”":
+			if !open {
+				return nil
+			}
+			open = false
+		default:
+			if open {
+				if q == nil {
+					q = make([]bool, len(toks))
+				}
+				q[i] = true
+			}
+		}
+	}
+	if open || straight%2 != 0 {
+		return nil
+	}
+	return q
 }
 
 func isSubject(t *doc.Token) bool {
 	return t.Dep == "nsubj" || t.Dep == "nsubj:pass" || t.Dep == "csubj"
 }
 
-// ownsSubject reports whether token h is the possessor of its clause's subject: "Acme's
-// announcement came after it bought…" makes Acme as prominent as a subject.
+// ownsSubject reports whether token h is the possessor of the sentence's main subject: "Acme's
+// announcement came after it bought…" makes Acme as prominent as a subject. The owner of an
+// embedded clause's subject ("X says Y's stardom is…") is not.
 func ownsSubject(toks []doc.Token, h int) bool {
 	t := &toks[h]
-	return t.Dep == "nmod:poss" && t.Head >= 0 && t.Head < len(toks) && isSubject(&toks[t.Head])
+	if t.Dep != "nmod:poss" || t.Head < 0 || t.Head >= len(toks) || !isSubject(&toks[t.Head]) {
+		return false
+	}
+	v := toks[t.Head].Head
+	return v >= 0 && v < len(toks) && toks[v].Head < 0
 }
 
 // nameMention builds a name mention from the entity span [i, j), dropping titles, honorifics,
