@@ -175,9 +175,14 @@ func (b *factBuilder) args(si, t int) []arg {
 		found = true // "the Harbor City West constituency" is Harbor City West
 	}
 	if k := b.body(si, t); !found && k >= 0 && add(k, false) {
-		// "Labour MPs" act for Labour: the mention is the whole phrase.
+		// "Labour MPs" act for Labour, "an Acme spokesman" speaks for it: the mention is the
+		// whole phrase.
 		out[len(out)-1].kind = coref.Nominal
-		out[len(out)-1].mention = spanText(b.d, toks, tree.Span{Start: k, End: t + 1})
+		start := k
+		if m, ok := b.cr.At(si, k); ok {
+			start = m.Start
+		}
+		out[len(out)-1].mention = spanText(b.d, toks, tree.Span{Start: start, End: t + 1})
 		found = true
 	}
 	if !found && contentNoun(&toks[t]) {
@@ -246,11 +251,18 @@ var memberNouns = map[string]bool{"mp": true, "minister": true, "official": true
 	"spokesperson": true, "diplomat": true, "negotiator": true, "representative": true, "senator": true,
 	"councillor": true, "officer": true, "commander": true, "regulator": true, "authority": true}
 
+// voiceNouns are the singular nouns for somebody who speaks for a body: "an Acme spokesman said"
+// is Acme speaking, where "an Acme engineer said" is not.
+var voiceNouns = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"representative": true, "official": true}
+
 // body returns the token naming the body whose people a plural noun subject stands for ("Labour
-// MPs": Labour; "EU finance ministers": EU), or -1.
+// MPs": Labour; "EU finance ministers": EU), or whose voice a singular one is ("an Acme
+// spokesman"), or -1.
 func (b *factBuilder) body(si, t int) int {
 	toks := b.d.Sentences[si].Tokens
-	if toks[t].Tag != "NNS" || !memberNouns[strings.ToLower(toks[t].Lemma)] || !strings.HasPrefix(toks[t].Dep, "nsubj") {
+	l := strings.ToLower(toks[t].Lemma)
+	if !(toks[t].Tag == "NNS" && memberNouns[l] || toks[t].Tag == "NN" && voiceNouns[l]) || !strings.HasPrefix(toks[t].Dep, "nsubj") {
 		return -1 // as an object, "told Labour members" is about the people, not the party
 	}
 	for k := 0; k < t; k++ {

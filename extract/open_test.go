@@ -233,6 +233,11 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"Chilean Times | part of | Chile"},
 		},
 		{
+			name: "a body's spokesman speaks for it",
+			text: "An Acme Corp spokesman said the company would appeal.\n",
+			want: []string{"Acme Corp | said | the company would appeal"},
+		},
+		{
 			name:   "a condition is not a fact",
 			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
 			absent: []string{"Acme Corp | bought | Zenith Industries"},
