@@ -179,7 +179,7 @@ func edgeSummary(es []Edge) string {
 
 func TestOverview(t *testing.T) {
 	st := explorerFixture(t)
-	ov, err := st.Overview(context.Background(), 3)
+	ov, err := st.Overview(context.Background(), "", 3)
 	if err != nil {
 		t.Fatal(err)
 	}

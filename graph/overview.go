@@ -24,10 +24,11 @@ type Overview struct {
 	Nodes []Node `json:"nodes"`
 }
 
-// Overview returns at most n of each list of the overview of the whole store.
-func (s *Store) Overview(ctx context.Context, n int) (_ *Overview, err error) {
+// Overview returns at most n of each list of the overview of the whole store, or with doc set,
+// of that article's entity graph (see EntityGraph).
+func (s *Store) Overview(ctx context.Context, doc string, n int) (_ *Overview, err error) {
 	defer s.guard(&err, debug.SetPanicOnFault(true))
-	g, err := s.EntityGraph(ctx, "")
+	g, err := s.EntityGraph(ctx, doc)
 	if err != nil {
 		return nil, fmt.Errorf("overview: %w", err)
 	}

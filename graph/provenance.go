@@ -113,9 +113,8 @@ func SortStatements(sts []Statement) {
 	})
 }
 
-// Statements returns every statement between two entities in the store (statements with a
-// literal object are left out), sorted like Provenance's: the provenance a self-contained export
-// inlines.
+// Statements returns every statement in the store, sorted like Provenance's: what a
+// self-contained export inlines.
 func (s *Store) Statements(ctx context.Context) (_ []Statement, err error) {
 	defer s.guard(&err, debug.SetPanicOnFault(true))
 	var ids []string
@@ -136,7 +135,7 @@ func (s *Store) Statements(ctx context.Context) (_ []Statement, err error) {
 		if err != nil {
 			return nil, fmt.Errorf("read statements: %w", err)
 		}
-		if st != nil && st.Object != "" {
+		if st != nil {
 			out = append(out, *st)
 		}
 	}
