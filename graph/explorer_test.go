@@ -90,6 +90,10 @@ func TestEntityStatements(t *testing.T) {
 	if err != nil || len(got.By) != 1 || len(got.About) != 1 || !got.Truncated {
 		t.Errorf("limit 1: %+v, %v", got, err)
 	}
+	// the entities of the two statements kept: Bell's open one, Ruiz telling Bell
+	if len(got.Nodes) != 2 || got.Nodes[0].ID != "person/ana-ruiz" || got.Nodes[1].Name != "Jón Bell" {
+		t.Errorf("nodes %+v", got.Nodes)
+	}
 	if s := got.By[0]; !s.Open || s.Article.Source != "North Herald" || s.Article.URL != "https://example.org/c" || s.Evidence[s.RelationStart:s.RelationEnd] != "rolled back" {
 		t.Errorf("open statement %+v", s)
 	}

@@ -24,6 +24,8 @@ type EntityStatements struct {
 	// About are the others: the entity is their object (told, asked, replied to), or the
 	// subject or object of what somebody else is reported to have said.
 	About []Statement `json:"about"`
+	// Nodes are the entities the statements name (subjects, objects, speakers), by id.
+	Nodes []Node `json:"nodes"`
 	// Truncated is set when statements were left out to respect the limit.
 	Truncated bool `json:"truncated,omitempty"`
 }
@@ -46,7 +48,7 @@ func (s *Store) EntityStatements(ctx context.Context, id string, limit int) (_ *
 	if err != nil {
 		return nil, fmt.Errorf("statements of %s: %w", id, err)
 	}
-	out := &EntityStatements{Entity: id, By: []Statement{}, About: []Statement{}}
+	out := &EntityStatements{Entity: id, By: []Statement{}, About: []Statement{}, Nodes: []Node{}}
 	for _, st := range sts {
 		switch {
 		case st.IsEdge():
@@ -61,6 +63,23 @@ func (s *Store) EntityStatements(ctx context.Context, id string, limit int) (_ *
 		if limit > 0 && len(*l) > limit {
 			*l = (*l)[:limit]
 			out.Truncated = true
+		}
+	}
+	ids := map[string]bool{}
+	for _, st := range append(append([]Statement{}, out.By...), out.About...) {
+		for _, e := range []string{st.Subject, st.Object, st.AttributedTo} {
+			if e != "" {
+				ids[e] = true
+			}
+		}
+	}
+	for _, e := range sortedKeys(ids) {
+		n, err := s.nodeInfo(ctx, e)
+		if err != nil {
+			return nil, fmt.Errorf("statements of %s: %w", id, err)
+		}
+		if n != nil {
+			out.Nodes = append(out.Nodes, *n)
 		}
 	}
 	return out, nil
