@@ -603,7 +603,7 @@ function renderFacts() {
     factList(edges),
     h('h3', { class: 'section' }, `Entities (${nodes.length})`),
     nodes.length ? h('ul', { class: 'facts' }, nodes.map((n) => h('li', {},
-      h('button', { type: 'button', class: 'link', onclick: () => { center(n.id); showEntity(n.id); } }, n.name), ' ',
+      h('button', { type: 'button', class: 'link', 'data-entity': n.id, onclick: () => { center(n.id); showEntity(n.id); } }, n.name), ' ',
       typeBadge(n.type), ' ',
       h('button', { type: 'button', 'aria-label': `${state.expanded.includes(n.id) ? 'Collapse' : 'Expand'} ${n.name}`, onclick: () => toggle(n.id) },
         state.expanded.includes(n.id) ? 'Collapse' : 'Expand')))) : h('p', { class: 'hint' }, 'Nothing in view yet.'),
