@@ -214,3 +214,40 @@ func TestBrowserExplorer(t *testing.T) {
 	}
 	shot(ctx, t, "gizmo-ids.png")
 }
+
+// TestBrowserExplorerStandalone: the standalone page opens on its overview and has the
+// statements panel, from the data it inlines; it has no Paths tab.
+func TestBrowserExplorerStandalone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	ctx := browsertest.Browser(t)
+	path := filepath.Join(t.TempDir(), "graph.html")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteStandalone(context.Background(), explorerStore(t), f, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Navigate("file://"+path),
+		browsertest.Until(`document.body.dataset.ready === 'true'`),
+		chromedp.Click(chromedp.CSS(`#ov-entities button[data-entity="person/maria-lopez"]`)),
+		settled(3),
+		chromedp.WaitVisible(chromedp.CSS(`#entity-statements .said-by li`)),
+	)
+	if err != nil {
+		t.Fatalf("standalone: %v", err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`[...document.querySelectorAll('#entity-statements .statement-head')].map((p) => p.textContent).join(' | ')
+		+ ' / paths tab hidden: ' + document.getElementById('tab-paths').hidden`))
+	want := "Maria Lopez said the harbour will be dredged in May | Acme Shipping bought Green Harbour Trust | Maria Lopez replied to Tomás Varga | " +
+		"Maria Lopez praised Green Harbour Trust | Tomás Varga told Maria Lopez / paths tab hidden: true"
+	if err != nil || got != want {
+		t.Errorf("standalone statements:\n%s\n(%v), want\n%s", got, err, want)
+	}
+}
