@@ -12,37 +12,42 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// Node is an entity of the entity graph.
+// Node is an entity of the entity graph. Its JSON form is what the explorer's API serves.
 type Node struct {
 	// ID is the entity's short IRI ("person/elon-musk").
-	ID string
+	ID string `json:"id"`
 	// Name is its canonical name.
-	Name string
+	Name string `json:"name"`
 	// Type is its label (PERSON, ORG, ...).
-	Type string
+	Type string `json:"type"`
 	// Aliases are the other names articles used, sorted.
-	Aliases []string
+	Aliases []string `json:"aliases,omitempty"`
 	// Articles is the number of articles that mention it.
-	Articles int
+	Articles int `json:"articles"`
 }
 
-// Edge is a fact between two entities, merged over every article that states it.
+// Edge is a fact between two entities, merged over every article that states it. Its JSON form
+// is what the explorer's API serves.
 type Edge struct {
 	// Subject and Object are entity IRIs.
-	Subject, Object string
-	// Predicate is the canonical predicate ("praised").
-	Predicate string
+	Subject string `json:"subject"`
+	// Predicate is the canonical predicate ("praised"), or an open one (see Open).
+	Predicate string `json:"predicate"`
+	Object    string `json:"object"`
 	// Relations are the distinct words the articles used ("hailed", "praised"), sorted.
-	Relations []string
+	Relations []string `json:"relations"`
 	// Sources are the ids of the articles that state the fact, sorted.
-	Sources []string
+	Sources []string `json:"sources"`
 	// Confidence is the highest confidence of any occurrence.
-	Confidence float64
+	Confidence float64 `json:"confidence"`
 	// Statements is the number of occurrences.
-	Statements int
+	Statements int `json:"statements"`
 	// Time is the earliest time any occurrence carries (the start of a range), ISO 8601; "" when
 	// none is dated.
-	Time string
+	Time string `json:"time,omitempty"`
+	// Open is set when the predicate is an open one (the words of the text, not one of
+	// schema.Predicates): its occurrences carry the statement property schema.PropOpen.
+	Open bool `json:"open,omitempty"`
 }
 
 // EntityGraph is the graph of entities and the asserted facts between them: what Gephi,
@@ -57,6 +62,7 @@ type stmtRec struct {
 	conf             float64
 	relation         string
 	notAsserted      bool
+	open             bool
 	time             string
 }
 
@@ -106,6 +112,8 @@ func (s *Store) EntityGraph(ctx context.Context, doc string) (_ *EntityGraph, er
 				r.relation = quad.ToString(q.Object)
 			case schema.PropNegated, schema.PropModality:
 				r.notAsserted = true
+			case schema.PropOpen:
+				r.open = true
 			case schema.PropTime:
 				r.time, _, _ = strings.Cut(literalText(q.Object), "/")
 				if r.time == ".." {
@@ -174,6 +182,7 @@ func (s *Store) EntityGraph(ctx context.Context, doc string) (_ *EntityGraph, er
 		if r.conf > e.Confidence {
 			e.Confidence = r.conf
 		}
+		e.Open = e.Open || r.open
 		if r.time != "" && (e.Time == "" || r.time < e.Time) {
 			e.Time = r.time
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"sort"
 
 	"github.com/cayleygraph/quad"
@@ -92,11 +93,7 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opt NeighbourhoodO
 				if opt.Time.Set() && (st.Time == nil || !opt.Time.Contains(st.Time.Value)) {
 					continue
 				}
-				k := [3]string{st.Subject, st.Predicate, st.Object}
-				if edges[k] == nil {
-					edges[k] = &edgeAcc{e: Edge{Subject: st.Subject, Predicate: st.Predicate, Object: st.Object}, sources: map[string]bool{}, rels: map[string]bool{}}
-				}
-				edges[k].add(st)
+				addEdge(edges, st)
 			}
 		}
 		// Neighbours reached through edges that pass the edge filters become the next frontier.
@@ -145,10 +142,16 @@ func (s *Store) Neighbourhood(ctx context.Context, id string, opt NeighbourhoodO
 // statementsAbout reads the statements whose subject or object is the entity, skipping those in
 // seen (and adding the rest to it).
 func (s *Store) statementsAbout(ctx context.Context, entity string, seen map[string]bool) ([]Statement, error) {
+	return s.statementsWith(ctx, entity, seen, schema.PropSubject, schema.PropObject)
+}
+
+// statementsWith reads the statements that have the entity as the value of one of props
+// (schema.PropSubject, PropObject, PropAttributedTo), sorted by id, skipping those in seen (and
+// adding the rest to it).
+func (s *Store) statementsWith(ctx context.Context, entity string, seen map[string]bool, props ...string) ([]Statement, error) {
 	var ids []string
 	err := s.eachQuadWith(ctx, quad.Object, quad.IRI(entity), func(q quad.Quad) error {
-		switch iriOf(q.Predicate) {
-		case schema.PropSubject, schema.PropObject:
+		if slices.Contains(props, iriOf(q.Predicate)) {
 			if id := iriOf(q.Subject); !seen[id] {
 				seen[id] = true
 				ids = append(ids, id)
@@ -181,8 +184,21 @@ type edgeAcc struct {
 	rels    map[string]bool
 }
 
+// addEdge merges st into the accumulator of its fact in edges, making one for a new fact; it
+// returns the fact's key and whether it was new.
+func addEdge(edges map[[3]string]*edgeAcc, st Statement) (k [3]string, isNew bool) {
+	k = [3]string{st.Subject, st.Predicate, st.Object}
+	if edges[k] == nil {
+		edges[k] = &edgeAcc{e: Edge{Subject: st.Subject, Predicate: st.Predicate, Object: st.Object}, sources: map[string]bool{}, rels: map[string]bool{}}
+		isNew = true
+	}
+	edges[k].add(st)
+	return k, isNew
+}
+
 func (a *edgeAcc) add(st Statement) {
 	a.e.Statements++
+	a.e.Open = a.e.Open || st.Open
 	if st.Confidence > a.e.Confidence {
 		a.e.Confidence = st.Confidence
 	}
@@ -214,16 +230,7 @@ func sortedEdgeKeys[V any](m map[[3]string]V) [][3]string {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		a, b := keys[i], keys[j]
-		if a[0] != b[0] {
-			return a[0] < b[0]
-		}
-		if a[1] != b[1] {
-			return a[1] < b[1]
-		}
-		return a[2] < b[2]
-	})
+	sort.Slice(keys, func(i, j int) bool { return lessKey(keys[i], keys[j]) })
 	return keys
 }
 

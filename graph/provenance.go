@@ -5,9 +5,6 @@ import (
 	"fmt"
 	"runtime/debug"
 	"sort"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 
@@ -39,9 +36,12 @@ type Statement struct {
 	// Evidence is the sentence.
 	Evidence string `json:"evidence"`
 	// RelationStart and RelationEnd are the byte offsets of the relation words inside Evidence,
-	// for highlighting; both -1 when they could not be found.
+	// from the first to the last; both -1 when they could not be found.
 	RelationStart int `json:"relation_start"`
 	RelationEnd   int `json:"relation_end"`
+	// RelationSpans are the byte spans of the relation words inside Evidence, for highlighting
+	// them and nothing else: "have criticised" in "have angrily criticised" is two spans.
+	RelationSpans [][2]int `json:"relation_spans,omitempty"`
 	// Sentence is the index of the sentence in the article.
 	Sentence int `json:"sentence"`
 	// Confidence is the extractor's belief, 0..1.
@@ -50,6 +50,8 @@ type Statement struct {
 	Negated      bool   `json:"negated,omitempty"`
 	Modality     string `json:"modality,omitempty"`
 	AttributedTo string `json:"attributed_to,omitempty"`
+	// Open is set when Predicate is an open predicate, not a canonical one (schema.PropOpen).
+	Open bool `json:"open,omitempty"`
 	// Time is when the fact happened, when known (see schema.Time).
 	Time *schema.Time `json:"time,omitempty"`
 	// Article is the article the statement was read from.
@@ -111,9 +113,8 @@ func SortStatements(sts []Statement) {
 	})
 }
 
-// Statements returns every statement between two entities in the store (statements with a
-// literal object are left out), sorted like Provenance's: the provenance a self-contained export
-// inlines.
+// Statements returns every statement in the store, sorted like Provenance's: what a
+// self-contained export inlines.
 func (s *Store) Statements(ctx context.Context) (_ []Statement, err error) {
 	defer s.guard(&err, debug.SetPanicOnFault(true))
 	var ids []string
@@ -134,7 +135,7 @@ func (s *Store) Statements(ctx context.Context) (_ []Statement, err error) {
 		if err != nil {
 			return nil, fmt.Errorf("read statements: %w", err)
 		}
-		if st != nil && st.Object != "" {
+		if st != nil {
 			out = append(out, *st)
 		}
 	}
@@ -206,6 +207,8 @@ func (s *Store) statement(ctx context.Context, id string, arts map[string]*Artic
 			st.Modality = quad.ToString(o)
 		case schema.PropAttributedTo:
 			st.AttributedTo = iriOf(o)
+		case schema.PropOpen:
+			st.Open, _ = quad.NativeOf(o).(bool)
 		case schema.PropTime:
 			timeOf(&st.Time).Value = literalText(o)
 		case schema.PropTimeText:
@@ -223,7 +226,11 @@ func (s *Store) statement(ctx context.Context, id string, arts map[string]*Artic
 	if !isStmt {
 		return nil, nil
 	}
-	st.RelationStart, st.RelationEnd = FindRelation(st.Evidence, st.Relation)
+	st.RelationSpans = RelationSpans(st.Evidence, st.Relation)
+	st.RelationStart, st.RelationEnd = -1, -1
+	if n := len(st.RelationSpans); n > 0 {
+		st.RelationStart, st.RelationEnd = st.RelationSpans[0][0], st.RelationSpans[n-1][1]
+	}
 	if article != "" {
 		a, err := s.article(ctx, article, arts)
 		if err != nil {
@@ -275,74 +282,6 @@ func intOf(v quad.Value) int {
 		return int(x)
 	}
 	return 0
-}
-
-// FindRelation returns the byte span of the relation words inside the evidence sentence, ignoring
-// case: the whole phrase where it stands as written, else the first word of the text that starts
-// like the relation's first word (its first four letters: "praise" finds "praised"); -1, -1 when
-// neither is there.
-func FindRelation(evidence, relation string) (int, int) {
-	relation = strings.TrimSpace(relation)
-	if relation == "" || evidence == "" {
-		return -1, -1
-	}
-	lowE := strings.ToLower(evidence)
-	if len(lowE) != len(evidence) { // case mapping changed byte lengths: offsets would not agree
-		lowE = evidence
-	}
-	lowR := strings.ToLower(relation)
-	for from := 0; from < len(lowE); {
-		i := strings.Index(lowE[from:], lowR)
-		if i < 0 {
-			break
-		}
-		i += from
-		if wordStart(lowE, i) && wordEnd(lowE, i+len(lowR)) {
-			return i, i + len(lowR)
-		}
-		from = i + 1
-	}
-	first := strings.Fields(lowR)[0]
-	stem := first
-	if n := utf8.RuneCountInString(stem); n > 4 {
-		stem = string([]rune(stem)[:4])
-	}
-	for from := 0; from < len(lowE); {
-		i := strings.Index(lowE[from:], stem)
-		if i < 0 {
-			break
-		}
-		i += from
-		if wordStart(lowE, i) {
-			j := i + len(stem)
-			for j < len(lowE) {
-				r, n := utf8.DecodeRuneInString(lowE[j:])
-				if !unicode.IsLetter(r) {
-					break
-				}
-				j += n
-			}
-			return i, j
-		}
-		from = i + 1
-	}
-	return -1, -1
-}
-
-func wordStart(s string, i int) bool {
-	if i == 0 {
-		return true
-	}
-	r, _ := utf8.DecodeLastRuneInString(s[:i])
-	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-}
-
-func wordEnd(s string, i int) bool {
-	if i >= len(s) {
-		return true
-	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // timeOf returns *t, allocating it first when nil.

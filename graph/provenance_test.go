@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -53,26 +54,32 @@ func TestStatementsAndArticles(t *testing.T) {
 	}
 }
 
-func TestFindRelation(t *testing.T) {
+func TestRelationSpans(t *testing.T) {
 	for _, c := range []struct{ evidence, relation, want string }{
-		{"Ruiz praised Nordwind.", "praised", "praised"},
-		{"Ruiz PRAISED Nordwind.", "praised", "PRAISED"},
-		{"Bell hit back at Ruiz.", "hit back at", "hit back at"},
-		{"Bell did not praise Nordwind.", "praised", "praise"},  // first word's stem
-		{"Ruiz praises Nordwind.", "praise", "praises"},         //
-		{"Reappraised, Ruiz praised it.", "praised", "praised"}, // whole words only
+		{"Ruiz praised Nordwind.", "praised", "[praised]"},
+		{"Ruiz PRAISED Nordwind.", "praised", "[PRAISED]"},
+		{"Bell hit back at Ruiz.", "hit back at", "[hit back at]"},
+		{"Bell did not praise Nordwind.", "praised", "[praise]"}, // loosely: the stem
+		{"Ruiz praises Nordwind.", "praise", "[praises]"},
+		{"Reappraised, Ruiz praised it.", "praised", "[praised]"}, // whole words only
+		// the words of the fact only, not the adverb between them (issue 16)
+		{"Labour MPs have angrily criticised Tony Blair.", "have criticised", "[have] [criticised]"},
+		{"He has, once again, backed it.", "has backed", "[has] [backed]"},
+		{"Bell co-founded it.", "co-founded", "[co-founded]"},
+		// too far apart: the words are not one relation; the part that is there
+		{"They have said that he, as everyone knows, criticised it.", "have criticised", "[have]"},
+		{"She said there can be no deal.", "said there is no", "[said there] [no]"},
 		{"Nothing here.", "praised", ""},
 		{"", "praised", ""},
 		{"Ruiz praised Nordwind.", "", ""},
-		{"Zoë Ñúñez lauded Ruiz.", "lauded", "lauded"}, // multi-byte text before
+		{"Zoë Ñúñez lauded Ruiz.", "lauded", "[lauded]"}, // multi-byte text before
 	} {
-		s, e := FindRelation(c.evidence, c.relation)
-		got := ""
-		if s >= 0 {
-			got = c.evidence[s:e]
+		var got []string
+		for _, sp := range RelationSpans(c.evidence, c.relation) {
+			got = append(got, "["+c.evidence[sp[0]:sp[1]]+"]")
 		}
-		if got != c.want {
-			t.Errorf("FindRelation(%q, %q) = %q, want %q", c.evidence, c.relation, got, c.want)
+		if g := strings.Join(got, " "); g != c.want {
+			t.Errorf("RelationSpans(%q, %q) = %s, want %s", c.evidence, c.relation, g, c.want)
 		}
 	}
 }

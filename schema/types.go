@@ -11,6 +11,8 @@ type EntityType struct {
 	Slug string
 	// Doc says what the type covers.
 	Doc string
+	// Name is the type's name for readers, as a legend shows it: "Person", "Country or city".
+	Name string
 }
 
 // The labels of the entity types: the type field of facts and entity records.
@@ -29,15 +31,15 @@ const (
 // EntityTypes are the entity types newsgraph knows, in a fixed order. The last, OTHER, is what an
 // unknown label becomes.
 var EntityTypes = []EntityType{
-	{TypePerson, "Person", "person", "people, real or fictional"},
-	{TypeOrg, "Organization", "org", "companies, agencies, institutions, parties, governments as actors"},
-	{TypeGPE, "AdministrativeArea", "gpe", "countries, cities, states: places with a government"},
-	{TypeLoc, "Place", "loc", "other places: regions, mountains, seas"},
-	{TypeNORP, "Audience", "norp", "nationalities, religious and political groups"},
-	{TypeEvent, "Event", "event", "named events: wars, elections, summits"},
-	{TypeWork, "CreativeWork", "work", "titles of books, songs, programmes, laws"},
-	{TypeProduct, "Product", "product", "objects, vehicles, services"},
-	{TypeOther, "Thing", "thing", "anything else"},
+	{TypePerson, "Person", "person", "people, real or fictional", "Person"},
+	{TypeOrg, "Organization", "org", "companies, agencies, institutions, parties, governments as actors", "Organisation"},
+	{TypeGPE, "AdministrativeArea", "gpe", "countries, cities, states: places with a government", "Country or city"},
+	{TypeLoc, "Place", "loc", "other places: regions, mountains, seas", "Place"},
+	{TypeNORP, "Audience", "norp", "nationalities, religious and political groups", "Group"},
+	{TypeEvent, "Event", "event", "named events: wars, elections, summits", "Event"},
+	{TypeWork, "CreativeWork", "work", "titles of books, songs, programmes, laws", "Work"},
+	{TypeProduct, "Product", "product", "objects, vehicles, services", "Product"},
+	{TypeOther, "Thing", "thing", "anything else", "Other"},
 }
 
 // TypeOf returns the entity type with the given label, or OTHER when the label is unknown.

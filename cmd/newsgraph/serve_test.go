@@ -18,8 +18,10 @@ import (
 
 var updateScreenshot = flag.Bool("update-screenshot", false, "write the seed explorer screenshot to graph/serve/testdata/seeds.png (shown in README)")
 
-// The explorer on the seed graph, in a real browser: search "Musk", expand the node, click an
-// neighbour and click an edge, read an evidence sentence of a seed article; run a Gizmo query in the console.
+// The explorer on the seed graph, in a real browser: the overview it opens on; search "Musk",
+// expand the node, click a neighbour and click an edge, read an evidence sentence of a seed
+// article; run a Gizmo query in the console; read what Musk said in his statements panel; find
+// the path from Dmitry Peskov to Volodymyr Zelensky with its evidence.
 func TestServeSeedsInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
@@ -39,6 +41,19 @@ func TestServeSeedsInBrowser(t *testing.T) {
 		chromedp.Navigate(ts.URL+"/"),
 		chromedp.WaitVisible(chromedp.ID("search")),
 		browsertest.Until(`document.body.dataset.ready === 'true'`),
+	)
+	if err != nil {
+		t.Fatalf("open the explorer: %v", err)
+	}
+	// The overview: the five seed articles all mention Peskov and Musk; Zelensky is president of
+	// Ukraine in all five.
+	overview, err := chromedp.Run(ctx, chromedp.Text(chromedp.ID("overview")))
+	overview = strings.Join(strings.Fields(overview), " ")
+	if err != nil || !strings.Contains(overview, "Dmitry Peskov · 5 articles") || !strings.Contains(overview, "Elon Musk · 5 articles") ||
+		!strings.Contains(overview, "Volodymyr Zelensky president of Ukraine 5 sources") {
+		t.Errorf("the overview (%v):\n%s", err, overview)
+	}
+	err = chromedp.Do(ctx,
 		chromedp.SendKeys(chromedp.ID("search"), "Musk"),
 		chromedp.WaitVisible(chromedp.CSS(sugg)),
 		chromedp.Click(chromedp.CSS(sugg)),
@@ -78,5 +93,42 @@ func TestServeSeedsInBrowser(t *testing.T) {
 	}
 	if !strings.Contains(table, "Dmitry Peskov") || !strings.Contains(table, "<person/dmitry-peskov>") {
 		t.Errorf("the console table lacks Peskov:\n%s", table)
+	}
+
+	// Musk's statements panel: what he said, quoted, with its article.
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.ID("tab-facts")),
+		chromedp.Click(chromedp.CSS(`#pane-facts button[data-entity="person/elon-musk"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#entity-statements .said-by li`)),
+	)
+	if err != nil {
+		t.Fatalf("Musk's statements: %v", err)
+	}
+	said, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#entity-statements .said-by`)))
+	said = strings.Join(strings.Fields(said), " ")
+	if err != nil || !strings.Contains(said, "Elon Musk said he is pro-Ukraine") || !strings.Contains(said, "Oct 4, 2022") {
+		t.Errorf("said by Musk (%v):\n%.600s", err, said)
+	}
+
+	// The path from Peskov to Zelensky: through Musk, each fact with its sentence.
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.ID("tab-paths")),
+		chromedp.SendKeys(chromedp.ID("path-from"), "Peskov"),
+		chromedp.WaitVisible(chromedp.CSS(`#path-from-list li[data-id="person/dmitry-peskov"]`)),
+		chromedp.Click(chromedp.CSS(`#path-from-list li[data-id="person/dmitry-peskov"]`)),
+		chromedp.SendKeys(chromedp.ID("path-to"), "Zelensky"),
+		chromedp.WaitVisible(chromedp.CSS(`#path-to-list li[data-id="person/volodymyr-zelensky"]`)),
+		chromedp.Click(chromedp.CSS(`#path-to-list li[data-id="person/volodymyr-zelensky"]`)),
+		chromedp.Click(chromedp.ID("path-find")),
+		chromedp.WaitVisible(chromedp.CSS(`#path-result .path`)),
+	)
+	if err != nil {
+		t.Fatalf("the path from Peskov to Zelensky: %v", err)
+	}
+	path, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#path-result .path`)))
+	path = strings.Join(strings.Fields(path), " ")
+	if err != nil || !strings.HasPrefix(path, "Dmitry Peskov → Elon Musk → Volodymyr Zelensky") ||
+		!strings.Contains(path, "Dmitry Peskov praised Elon Musk") || !strings.Contains(path, "hit back at the tech guru") {
+		t.Errorf("the path from Peskov to Zelensky (%v):\n%.800s", err, path)
 	}
 }

@@ -14,70 +14,32 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-// NodeJSON is an entity as the API writes it.
-type NodeJSON struct {
-	ID       string   `json:"id"`
-	Name     string   `json:"name"`
-	Type     string   `json:"type"`
-	Aliases  []string `json:"aliases"`
-	Articles int      `json:"articles"`
-}
-
-// EdgeJSON is a fact between two entities, merged over the articles that state it.
-type EdgeJSON struct {
-	Subject    string   `json:"subject"`
-	Predicate  string   `json:"predicate"`
-	Object     string   `json:"object"`
-	Relations  []string `json:"relations"`
-	Sources    []string `json:"sources"`
-	Confidence float64  `json:"confidence"`
-	Statements int      `json:"statements"`
-	// Time is the earliest time of the fact's statements (ISO 8601), when any is dated.
-	Time string `json:"time,omitempty"`
-}
-
 // GraphJSON is a part of the entity graph: a neighbourhood, or the whole graph.
 type GraphJSON struct {
-	Center    string     `json:"center,omitempty"`
-	Nodes     []NodeJSON `json:"nodes"`
-	Edges     []EdgeJSON `json:"edges"`
-	Truncated bool       `json:"truncated,omitempty"`
+	Center    string       `json:"center,omitempty"`
+	Nodes     []graph.Node `json:"nodes"`
+	Edges     []graph.Edge `json:"edges"`
+	Truncated bool         `json:"truncated,omitempty"`
 }
 
 // FactJSON is the provenance of one fact.
 type FactJSON struct {
-	Subject    NodeJSON          `json:"subject"`
+	Subject    graph.Node        `json:"subject"`
 	Predicate  string            `json:"predicate"`
-	Object     NodeJSON          `json:"object"`
+	Object     graph.Node        `json:"object"`
 	Statements []graph.Statement `json:"statements"`
 }
 
-func nodeJSON(n graph.Node) NodeJSON {
-	a := n.Aliases
-	if a == nil {
-		a = []string{}
-	}
-	return NodeJSON{ID: n.ID, Name: n.Name, Type: n.Type, Aliases: a, Articles: n.Articles}
-}
-
 func graphJSON(g *graph.EntityGraph) GraphJSON {
-	out := GraphJSON{Nodes: make([]NodeJSON, 0, len(g.Nodes)), Edges: make([]EdgeJSON, 0, len(g.Edges))}
-	for _, n := range g.Nodes {
-		out.Nodes = append(out.Nodes, nodeJSON(n))
-	}
-	for _, e := range g.Edges {
-		out.Edges = append(out.Edges, EdgeJSON{Subject: e.Subject, Predicate: e.Predicate, Object: e.Object,
-			Relations: nonNil(e.Relations), Sources: nonNil(e.Sources), Confidence: e.Confidence, Statements: e.Statements,
-			Time: e.Time})
-	}
-	return out
+	return GraphJSON{Nodes: nonNil(g.Nodes), Edges: nonNil(g.Edges)}
 }
 
-func nonNil(ss []string) []string {
-	if ss == nil {
-		return []string{}
+// nonNil returns s, or an empty slice for nil: JSON lists are [] rather than null.
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
 	}
-	return ss
+	return s
 }
 
 // gizmoAnswer is the Cayley-compatible answer of a Gizmo query.
@@ -165,24 +127,31 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// entity answers /api/v1/entity/{id} (the entity) and /api/v1/entity/{id}/neighbourhood.
+// entity answers /api/v1/entity/{id} (the entity), /api/v1/entity/{id}/neighbourhood and
+// /api/v1/entity/{id}/statements.
 func (s *Server) entity(w http.ResponseWriter, r *http.Request) error {
 	rest := r.PathValue("rest")
-	id, isNbh := strings.CutSuffix(rest, "/neighbourhood")
-	if !isNbh {
-		id, isNbh = strings.CutSuffix(rest, "/neighborhood")
+	id, part := rest, ""
+	for _, suffix := range []string{"neighbourhood", "neighborhood", "statements"} {
+		if i, ok := strings.CutSuffix(rest, "/"+suffix); ok {
+			id, part = i, suffix
+			break
+		}
 	}
 	id = trimIRI(id)
 	if !validID(id) {
 		return badRequest("bad entity id %q: expected a short IRI such as person/maria-lopez", id)
 	}
-	if !isNbh {
+	switch part {
+	case "":
 		n, err := s.st.Entity(r.Context(), id)
 		if err != nil {
 			return err
 		}
-		writeJSON(w, http.StatusOK, nodeJSON(*n))
+		writeJSON(w, http.StatusOK, n)
 		return nil
+	case "statements":
+		return s.statements(w, r, id)
 	}
 	opt, err := neighbourhoodOptions(r.URL.Query())
 	if err != nil {
@@ -211,12 +180,8 @@ func neighbourhoodOptions(q url.Values) (graph.NeighbourhoodOptions, error) {
 	if opt.MaxNodes, err = intParam(q, "max_nodes", graph.DefaultMaxNodes, 1, 2000); err != nil {
 		return opt, err
 	}
-	if v := q.Get("min_confidence"); v != "" {
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f < 0 || f > 1 || f != f {
-			return opt, badRequest("min_confidence must be a number from 0 to 1, not %q", v)
-		}
-		opt.MinConfidence = f
+	if opt.MinConfidence, err = confidenceParam(q.Get("min_confidence")); err != nil {
+		return opt, err
 	}
 	opt.Predicates = listParam(q, "predicate")
 	for i, p := range opt.Predicates {
@@ -257,14 +222,12 @@ func (s *Server) fact(w http.ResponseWriter, r *http.Request) error {
 	out := FactJSON{Predicate: pred, Statements: linkable(sts)}
 	for _, p := range []struct {
 		id  string
-		dst *NodeJSON
+		dst *graph.Node
 	}{{subj, &out.Subject}, {obj, &out.Object}} {
-		n, err := s.st.Entity(r.Context(), p.id)
-		if err != nil {
-			*p.dst = NodeJSON{ID: p.id, Aliases: []string{}}
-			continue
+		*p.dst = graph.Node{ID: p.id}
+		if n, err := s.st.Entity(r.Context(), p.id); err == nil {
+			*p.dst = *n
 		}
-		*p.dst = nodeJSON(*n)
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil

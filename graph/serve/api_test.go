@@ -24,7 +24,20 @@ func newTestServer(t *testing.T, cfg Config) (*httptest.Server, *graph.Store) {
 	return ts, st
 }
 
-// call makes one request and decodes the JSON answer into out (when not nil).
+// wantErrors requests each path of base with GET and checks that the answer has the status
+// given and an error message.
+func wantErrors(t *testing.T, base string, statuses map[string]int) {
+	t.Helper()
+	for path, want := range statuses {
+		var e struct{ Error string }
+		if code := call(t, "GET", base+path, "", &e); code != want || e.Error == "" {
+			t.Errorf("%s: status %d (want %d), error %q", path, code, want, e.Error)
+		}
+	}
+}
+
+// call makes one request and decodes the JSON answer into out (when not nil), or with out a
+// *[]byte, sets it to the answer's bytes.
 func call(t *testing.T, method, u, body string, out any) int {
 	t.Helper()
 	req, err := http.NewRequest(method, u, strings.NewReader(body))
@@ -43,7 +56,9 @@ func call(t *testing.T, method, u, body string, out any) int {
 	if ct := resp.Header.Get("Content-Type"); strings.HasPrefix(u, "/api") && !strings.HasPrefix(ct, "application/json") {
 		t.Errorf("%s %s: Content-Type %q", method, u, ct)
 	}
-	if out != nil {
+	if raw, ok := out.(*[]byte); ok {
+		*raw = b
+	} else if out != nil {
 		if err := json.Unmarshal(b, out); err != nil {
 			t.Fatalf("%s %s: %v in %s", method, u, err, b)
 		}
@@ -168,8 +183,8 @@ func TestSearch(t *testing.T) {
 
 type graphAns struct {
 	Center string
-	Nodes  []NodeJSON
-	Edges  []EdgeJSON
+	Nodes  []graph.Node
+	Edges  []graph.Edge
 	Error  string
 }
 
@@ -238,11 +253,11 @@ func TestNeighbourhood(t *testing.T) {
 			t.Errorf("%s: status %d, nodes %s, want %s (%s)", path, code, g.nodeIDs(), want, g.Error)
 		}
 	}
-	var n NodeJSON
+	var n graph.Node
 	if code := call(t, "GET", ts.URL+"/api/v1/entity/org/acme-shipping", "", &n); code != 200 || n.Name != "Acme Shipping" || n.Articles != 2 {
 		t.Errorf("entity: status %d, %+v", code, n)
 	}
-	for path, want := range map[string]int{
+	wantErrors(t, ts.URL, map[string]int{
 		"/api/v1/entity/person/nobody/neighbourhood":                         404,
 		"/api/v1/entity/nobody/neighbourhood":                                400,
 		"/api/v1/entity/article/a1.txt/neighbourhood":                        404,
@@ -255,12 +270,7 @@ func TestNeighbourhood(t *testing.T) {
 		"/api/v1/entity/person/nobody":                                       404,
 		"/api/v1/entity/person/maria-lopez/neighbourhood?from=2024-13":       400,
 		"/api/v1/entity/person/maria-lopez/neighbourhood?to=March":           400,
-	} {
-		var e struct{ Error string }
-		if code := call(t, "GET", ts.URL+path, "", &e); code != want || e.Error == "" {
-			t.Errorf("%s: status %d (want %d), error %q", path, code, want, e.Error)
-		}
-	}
+	})
 }
 
 func TestFact(t *testing.T) {
@@ -445,8 +455,12 @@ func TestStandalone(t *testing.T) {
 	if err := json.Unmarshal([]byte(page[i:i+j]), &d); err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Graph.Nodes) != 5 || len(d.Graph.Edges) != 5 || len(d.Statements) != 6 || len(d.Articles) != 2 {
+	// the six statements of the edges, and Maria Lopez's negated praise for her statements panel
+	if len(d.Graph.Nodes) != 5 || len(d.Graph.Edges) != 5 || len(d.Statements) != 7 || len(d.Articles) != 2 {
 		t.Errorf("inlined %d nodes, %d edges, %d statements, %d articles", len(d.Graph.Nodes), len(d.Graph.Edges), len(d.Statements), len(d.Articles))
+	}
+	if d.Overview == nil || len(d.Overview.Entities) != 5 || len(d.Overview.BestSourced) != 5 || len(d.Schema.Types) != 9 {
+		t.Errorf("inlined overview %+v, schema %+v", d.Overview, d.Schema)
 	}
 	b.Reset()
 	if err := WriteStandalone(context.Background(), st, &b, "a1.txt"); err != nil {

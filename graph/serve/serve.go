@@ -1,5 +1,6 @@
 // Package serve is newsgraph's graph explorer: an HTTP server with a JSON API (Gizmo queries,
-// entity search, neighbourhoods, fact provenance, statistics) and an embedded single-page viewer,
+// entity search, neighbourhoods, fact provenance, what an entity said, paths between entities,
+// the facts of a predicate, an overview, statistics, the vocabulary) and an embedded single-page viewer,
 // and the same viewer written as one self-contained HTML file (WriteStandalone).
 //
 // It reads the store only: it has no endpoint that writes, never opens a store for writing and
@@ -139,6 +140,10 @@ func (s *Server) routes() {
 	api("GET /api/v1/fact", s.fact)
 	api("GET /api/v1/stats", s.stats)
 	api("GET /api/v1/articles", s.articles)
+	api("GET /api/v1/overview", s.overview)
+	api("GET /api/v1/paths", s.paths)
+	api("GET /api/v1/predicate", s.predicate)
+	api("GET /api/v1/schema", s.vocabulary)
 	s.mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, fmt.Errorf("no endpoint %s %s (the API is read-only)", r.Method, r.URL.Path))
 	})

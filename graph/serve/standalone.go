@@ -14,7 +14,8 @@ import (
 )
 
 // StandaloneData is everything the viewer needs without a server: the entity graph, the
-// provenance of its edges, the articles and the counts. WriteStandalone inlines it as JSON.
+// provenance of its edges, the other statements of its entities, the overview, the articles,
+// the counts and the vocabulary. WriteStandalone inlines it as JSON.
 type StandaloneData struct {
 	// Title names the view (the store, or the article for a one-article export).
 	Title      string              `json:"title"`
@@ -22,6 +23,8 @@ type StandaloneData struct {
 	Statements []graph.Statement   `json:"statements"`
 	Articles   []graph.ArticleInfo `json:"articles"`
 	Stats      *graph.Stats        `json:"stats"`
+	Overview   *graph.Overview     `json:"overview"`
+	Schema     SchemaJSON          `json:"schema"`
 }
 
 // WriteStandalone writes one self-contained HTML file holding the viewer (graph library, its
@@ -43,6 +46,9 @@ func WriteStandalone(ctx context.Context, st *graph.Store, w io.Writer, doc stri
 	return nil
 }
 
+// overviewSize is how many entities and facts each list of the overview has.
+const overviewSize = 10
+
 func standaloneData(ctx context.Context, st *graph.Store, doc string) (*StandaloneData, error) {
 	g, err := st.EntityGraph(ctx, doc)
 	if err != nil {
@@ -60,15 +66,27 @@ func standaloneData(ctx context.Context, st *graph.Store, doc string) (*Standalo
 	if err != nil {
 		return nil, err
 	}
-	d := &StandaloneData{Title: "newsgraph", Graph: graphJSON(g), Stats: stats, Statements: []graph.Statement{}, Articles: []graph.ArticleInfo{}}
+	ov, err := st.Overview(ctx, doc, overviewSize)
+	if err != nil {
+		return nil, err
+	}
+	d := &StandaloneData{Title: "newsgraph", Graph: graphJSON(g), Stats: stats, Statements: []graph.Statement{}, Articles: []graph.ArticleInfo{},
+		Overview: ov, Schema: schemaJSON()}
 	inView := map[[3]string]bool{}
 	for _, e := range g.Edges {
 		inView[[3]string{e.Subject, e.Predicate, e.Object}] = true
 	}
+	nodes := map[string]bool{}
+	for _, n := range g.Nodes {
+		nodes[n.ID] = true
+	}
 	for _, s := range sts {
-		// Statements of edges in view; others (negated, hypothetical) of the same pairs too, so
-		// the evidence panel shows what the server would.
-		if (doc == "" || s.Article.ID == doc) && inView[[3]string{s.Subject, s.Predicate, s.Object}] {
+		// Statements of edges in view, others (negated, hypothetical) of the same pairs too, so
+		// the evidence panel shows what the server would; and the statements panel's: those
+		// of the entities in view that are no edge.
+		keep := inView[[3]string{s.Subject, s.Predicate, s.Object}] ||
+			!s.IsEdge() && (nodes[s.Subject] || nodes[s.Object] || nodes[s.AttributedTo])
+		if (doc == "" || s.Article.ID == doc) && keep {
 			s.Article.URL = safeURL(s.Article.URL)
 			d.Statements = append(d.Statements, s)
 		}

@@ -30,7 +30,7 @@ var allowed = map[string][]string{
 	"cmd/newsgraph-train":         {"extract", "extract/annotate", "extract/doc", "extract/ner", "extract/parse", "extract/tag", "internal/shared"},
 	"graph":                       {"schema"},
 	"graph/export":                {"graph", "schema"},
-	"graph/serve":                 {"graph"},
+	"graph/serve":                 {"graph", "schema"},
 	"graph/serve/browsertest":     {},
 	"extract":                     {"extract/clause", "extract/coref", "extract/doc", "extract/input", "extract/lang", "extract/lexicon", "extract/ner", "extract/parse", "extract/prepare", "extract/quote", "extract/segment", "extract/tag", "extract/timex", "extract/tree", "schema"},
 	"extract/annotate":            {"extract", "extract/coref", "extract/doc", "extract/input", "extract/internal/conllu", "extract/ner", "extract/segment", "extract/tag", "schema"},

@@ -1,5 +1,5 @@
 // Saving the view: SVG drawn from the laid-out graph, GraphML and N-Quads of the visible subgraph.
-import { TYPES } from './types.js';
+import { typeOf } from './types.js';
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -74,7 +74,7 @@ export function toSVG(cy) {
     const p = n.position();
     const nw = n.width();
     const nh = n.height();
-    const t = TYPES[n.data('type')] || TYPES.OTHER;
+    const t = typeOf(n.data('type'));
     const common = `fill="${t.color}" stroke="#ffffff" stroke-width="2"`;
     const poly = polygon(t.shape, p.x, p.y, nw, nh);
     if (poly) out.push(`<polygon points="${poly}" ${common}/>`);
@@ -124,7 +124,7 @@ export function toNQuads(cy) {
   cy.nodes(':visible').forEach((n) => {
     const d = n.data();
     const s = iri(BASE + d.id);
-    lines.push(`${s} ${iri(RDF_TYPE)} ${iri(SCHEMA + (TYPES[d.type] || TYPES.OTHER).cls)} .`);
+    lines.push(`${s} ${iri(RDF_TYPE)} ${iri(SCHEMA + typeOf(d.type).cls)} .`);
     lines.push(`${s} ${iri(SCHEMA + 'name')} ${lit(d.name)} .`);
     for (const a of d.aliases || []) lines.push(`${s} ${iri(SCHEMA + 'alternateName')} ${lit(a)} .`);
   });

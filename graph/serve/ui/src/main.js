@@ -1,9 +1,10 @@
-// The newsgraph viewer: search, a force-directed neighbourhood graph (Cytoscape.js), filters,
-// evidence, facts in view, the Gizmo console and exports. It talks to `newsgraph serve` or, in a
+// The newsgraph viewer: an overview to start from, search, a force-directed neighbourhood graph
+// (Cytoscape.js), filters, evidence, what each entity said, paths between two entities, the facts
+// of each predicate, facts in view, the Gizmo console and exports. It talks to `newsgraph serve` or, in a
 // standalone export, reads the data inlined in the page.
 import cytoscape from 'cytoscape';
 import { ApiSource, InlineSource } from './source.js';
-import { TYPES, typeOf } from './types.js';
+import { TYPES, setTypes, typeOf } from './types.js';
 import { download, polygon, toSVG, toGraphML, toNQuads } from './exports.js';
 
 const $ = (id) => document.getElementById(id);
@@ -41,6 +42,13 @@ const state = {
 };
 
 const edgeID = (e) => `${e.subject}|${e.predicate}|${e.object}`;
+// band names the confidence band of an edge, which its line style shows.
+const band = (c) => (c >= 0.75 ? 'high' : c >= 0.5 ? 'mid' : 'low');
+// names remembers the names of the entities the viewer has met, for facts naming entities not in view.
+const names = new Map();
+const remember = (nodes) => { for (const n of nodes || []) if (n && n.name) names.set(n.id, n.name); };
+// canonical holds the canonical predicates (from the schema); others are open.
+let canonical = new Set();
 const nodeSize = (articles) => Math.min(78, 26 + 12 * Math.sqrt(Math.max(0, articles - 1)));
 
 const cy = cytoscape({
@@ -92,12 +100,17 @@ const cy = cytoscape({
         'min-zoomed-font-size': 7,
       },
     },
+    { selector: 'edge.mid', style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] } },
+    { selector: 'edge.low', style: { 'line-style': 'dotted' } },
+    { selector: 'edge.open', style: { 'line-color': '#8e5cc4', 'target-arrow-color': '#8e5cc4', 'font-style': 'italic', color: '#6b4a94' } },
+    { selector: 'edge.on-path', style: { 'line-color': '#d9480f', 'target-arrow-color': '#d9480f', 'line-opacity': 1 } },
+    { selector: 'node.on-path', style: { 'border-color': '#d9480f', 'border-width': 4 } },
     { selector: 'edge:selected', style: { 'line-color': '#2f6fde', 'target-arrow-color': '#2f6fde', 'line-opacity': 1, color: '#2f6fde' } },
     { selector: '.faded', style: { opacity: 0.25 } },
     { selector: '.time-out', style: { display: 'none' } },
   ],
 });
-window.newsgraph = { cy, state, src, timeline, exports: { toSVG, toGraphML, toNQuads } };
+window.newsgraph = { cy, state, src, timeline, names, exports: { toSVG, toGraphML, toNQuads } };
 
 // shapeIcon draws the shape and colour of a type, 14 px, for lists and the type filters.
 function shapeIcon(type) {
@@ -156,6 +169,7 @@ async function refresh({ focus, fit } = {}) {
   for (const [id, e] of state.pinnedEdges) if (nodes.has(e.subject) && nodes.has(e.object)) edges.set(id, e);
   state.nodes = nodes;
   state.edges = edges;
+  remember(nodes.values());
   // room for the timeline strip under the graph before it is laid out
   const dated = [...edges.values()].some((e) => e.time);
   const stage = $('cy').parentElement;
@@ -189,6 +203,7 @@ function sync(focus, fit) {
       if (cy.getElementById(id).nonempty()) continue;
       cy.add({
         group: 'edges',
+        classes: `${band(e.confidence)}${e.open ? ' open' : ''}`,
         data: {
           id, source: e.subject, target: e.object, predicate: e.predicate, relations: e.relations, sources: e.sources,
           confidence: e.confidence, statements: e.statements, label: e.predicate,
@@ -207,7 +222,7 @@ function sync(focus, fit) {
 
 function nameOf(id) {
   const n = state.nodes.get(id);
-  return n ? n.name : id;
+  return n ? n.name : names.get(id) || id;
 }
 
 // placeNear puts a new node on a ring around a neighbour that is already drawn.
@@ -281,70 +296,74 @@ async function toggle(id) {
 }
 
 // ---- search ----------------------------------------------------------------------------------
-const search = $('search');
-const list = $('suggestions');
-let hits = [];
-let active = -1;
-let searchSeq = 0;
-
-function showSuggestions(items) {
-  hits = items;
-  active = items.length ? 0 : -1;
-  list.replaceChildren(...items.map((hit, i) => {
-    const t = typeOf(hit.type);
-    return h('li', {
-      id: `sugg-${i}`, role: 'option', 'aria-selected': i === active ? 'true' : 'false', 'data-id': hit.id,
-      onmousedown: (ev) => { ev.preventDefault(); choose(i); },
-    },
-    shapeIcon(hit.type),
-    h('span', {}, hit.name, hit.matched ? h('span', { class: 'sub' }, ` (${hit.matched})`) : null),
-    h('span', { class: 'sub' }, `${t.label} · ${hit.articles} article${hit.articles === 1 ? '' : 's'}`));
-  }));
-  if (!items.length && search.value.trim()) list.replaceChildren(h('li', { role: 'option', 'aria-disabled': 'true', class: 'sub' }, 'No entity matches'));
-  const open = !!search.value.trim();
-  list.hidden = !open;
-  search.setAttribute('aria-expanded', open ? 'true' : 'false');
-  search.setAttribute('aria-activedescendant', active >= 0 ? `sugg-${active}` : '');
+// combobox makes a text input search the entities, with a list of suggestions under it that the
+// arrow keys move through; onChoose gets the hit chosen (by click or Enter).
+function combobox(input, list, onChoose) {
+  let hits = [];
+  let active = -1;
+  let seq = 0;
+  let timer = null;
+  const optID = (i) => `${list.id}-${i}`;
+  const close = () => { list.hidden = true; input.setAttribute('aria-expanded', 'false'); };
+  function show(items) {
+    hits = items;
+    active = items.length ? 0 : -1;
+    list.replaceChildren(...items.map((hit, i) => {
+      const t = typeOf(hit.type);
+      return h('li', {
+        id: optID(i), role: 'option', 'aria-selected': i === active ? 'true' : 'false', 'data-id': hit.id,
+        onmousedown: (ev) => { ev.preventDefault(); choose(i); },
+      },
+      shapeIcon(hit.type),
+      h('span', {}, hit.name, hit.matched ? h('span', { class: 'sub' }, ` (${hit.matched})`) : null),
+      h('span', { class: 'sub' }, `${t.label} · ${hit.articles} article${hit.articles === 1 ? '' : 's'}`));
+    }));
+    if (!items.length && input.value.trim()) list.replaceChildren(h('li', { role: 'option', 'aria-disabled': 'true', class: 'sub' }, 'No entity matches'));
+    const open = !!input.value.trim();
+    list.hidden = !open;
+    input.setAttribute('aria-expanded', open ? 'true' : 'false');
+    input.setAttribute('aria-activedescendant', active >= 0 ? optID(active) : '');
+  }
+  function move(d) {
+    if (!hits.length) return;
+    active = (active + d + hits.length) % hits.length;
+    [...list.children].forEach((li, i) => li.setAttribute('aria-selected', i === active ? 'true' : 'false'));
+    input.setAttribute('aria-activedescendant', optID(active));
+    list.children[active].scrollIntoView({ block: 'nearest' });
+  }
+  async function choose(i) {
+    const hit = hits[i];
+    if (!hit) return;
+    input.value = hit.name;
+    close();
+    names.set(hit.id, hit.name);
+    await onChoose(hit);
+  }
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = input.value.trim();
+      const mine = ++seq;
+      if (!q) { show([]); return; }
+      try {
+        const items = await src.search(q, 12);
+        if (mine === seq) show(items);
+      } catch (err) { status(err.message, true); }
+    }, 120);
+  });
+  input.addEventListener('keydown', (ev) => {
+    if (ev.key === 'ArrowDown') { ev.preventDefault(); move(1); }
+    else if (ev.key === 'ArrowUp') { ev.preventDefault(); move(-1); }
+    else if (ev.key === 'Enter') { ev.preventDefault(); choose(active); }
+    else if (ev.key === 'Escape') close();
+  });
+  input.addEventListener('blur', () => setTimeout(close, 150));
 }
 
-function moveActive(d) {
-  if (!hits.length) return;
-  active = (active + d + hits.length) % hits.length;
-  [...list.children].forEach((li, i) => li.setAttribute('aria-selected', i === active ? 'true' : 'false'));
-  search.setAttribute('aria-activedescendant', `sugg-${active}`);
-  list.children[active].scrollIntoView({ block: 'nearest' });
-}
-
-async function choose(i) {
-  const hit = hits[i];
-  if (!hit) return;
-  search.value = hit.name;
-  list.hidden = true;
-  search.setAttribute('aria-expanded', 'false');
+combobox($('search'), $('suggestions'), async (hit) => {
   await expand(hit.id);
   showEntity(hit.id);
-}
-
-let timer = null;
-search.addEventListener('input', () => {
-  clearTimeout(timer);
-  timer = setTimeout(async () => {
-    const q = search.value.trim();
-    const seq = ++searchSeq;
-    if (!q) { showSuggestions([]); return; }
-    try {
-      const items = await src.search(q, 12);
-      if (seq === searchSeq) showSuggestions(items);
-    } catch (err) { status(err.message, true); }
-  }, 120);
 });
-search.addEventListener('keydown', (ev) => {
-  if (ev.key === 'ArrowDown') { ev.preventDefault(); moveActive(1); }
-  else if (ev.key === 'ArrowUp') { ev.preventDefault(); moveActive(-1); }
-  else if (ev.key === 'Enter') { ev.preventDefault(); choose(active); }
-  else if (ev.key === 'Escape') { list.hidden = true; search.setAttribute('aria-expanded', 'false'); }
-});
-search.addEventListener('blur', () => setTimeout(() => { list.hidden = true; search.setAttribute('aria-expanded', 'false'); }, 150));
 
 // ---- tooltip ---------------------------------------------------------------------------------
 const tip = $('tooltip');
@@ -393,7 +412,7 @@ cy.on('tap', 'edge', (ev) => {
 });
 
 // ---- tabs ------------------------------------------------------------------------------------
-const tabs = ['details', 'facts', 'gizmo'];
+const tabs = ['details', 'facts', 'paths', 'predicates', 'gizmo'];
 function selectTab(name, focus = false) {
   for (const t of tabs) {
     const on = t === name;
@@ -420,11 +439,30 @@ function typeBadge(type) {
   return h('span', { class: 'badge', style: `background:${t.color}22;color:${t.color}` }, t.label);
 }
 
+// entityButton is the name of an entity that shows it when clicked.
+function entityButton(id, name) {
+  return h('button', { type: 'button', class: 'link', 'data-entity': id, onclick: () => openEntity(id) }, name || nameOf(id));
+}
+
+// openEntity expands an entity in the graph and shows its details.
+async function openEntity(id) {
+  await expand(id);
+  showEntity(id);
+}
+
+// predSpan is a predicate as lists show it: open ones apart from canonical ones.
+function predSpan(p, open) {
+  const isOpen = open === undefined ? canonical.size > 0 && !canonical.has(p) : open;
+  return h('span', { class: isOpen ? 'pred open' : 'pred', title: isOpen ? 'open predicate: the words of the text, not a canonical predicate' : null }, p);
+}
+
+let entitySeq = 0;
 function showEntity(id) {
   const n = state.nodes.get(id) || cy.getElementById(id).data();
   if (!n) return;
   const out = [...state.edges.values()].filter((e) => e.subject === id || e.object === id);
   const pane = $('pane-details');
+  const said = h('div', { id: 'entity-statements', class: 'statements', 'data-entity': id }, h('p', { class: 'hint' }, 'Loading what was said…'));
   pane.replaceChildren(
     h('div', { class: 'entity-head' }, h('h3', {}, n.name), typeBadge(n.type)),
     h('dl', { class: 'props' },
@@ -432,27 +470,101 @@ function showEntity(id) {
       h('dt', {}, 'Articles'), h('dd', {}, String(n.articles)),
       n.aliases && n.aliases.length ? [h('dt', {}, 'Also called'), h('dd', {}, n.aliases.join(', '))] : null),
     h('div', { class: 'buttons' },
-      h('button', { type: 'button', onclick: () => toggle(id) }, state.expanded.includes(id) ? 'Collapse' : 'Expand')),
+      h('button', { type: 'button', onclick: () => toggle(id) }, state.expanded.includes(id) ? 'Collapse' : 'Expand'),
+      src.canPaths ? h('button', { type: 'button', onclick: () => pathEnd('from', n) }, 'Path from here') : null,
+      src.canPaths ? h('button', { type: 'button', onclick: () => pathEnd('to', n) }, 'Path to here') : null),
+    said,
     h('h3', { class: 'section' }, `Facts in view (${out.length})`),
     factList(out),
   );
   selectTab('details');
+  loadStatements(id, n.name, said, ++entitySeq);
+}
+
+// loadStatements fills the statements panel of an entity: what it said, and what was said to or
+// about it, each with its evidence and source.
+async function loadStatements(id, name, el, seq) {
+  let r;
+  try {
+    r = await src.statements(id);
+  } catch (err) {
+    if (seq === entitySeq) el.replaceChildren(h('p', { class: 'hint' }, `Could not load the statements: ${err.message}`));
+    return;
+  }
+  if (seq !== entitySeq) return;
+  remember(r.nodes);
+  const part = (title, cls, sts) => [
+    h('h3', { class: 'section' }, `${title} (${sts.length})`),
+    sts.length ? h('ul', { class: `evidence ${cls}` }, sts.map((st) => evidenceItem(st, statementHead(st))))
+      : h('p', { class: 'hint' }, 'None.'),
+  ];
+  el.replaceChildren(
+    ...part(`Said by ${name}`, 'said-by', r.by),
+    ...part(`Said to or about ${name}`, 'said-about', r.about),
+    r.truncated ? h('p', { class: 'hint' }, 'The newest are shown; there are more.') : null,
+  );
+}
+
+// statementHead is what a statement says, in one line: who, the predicate, whom or what.
+function statementHead(st) {
+  const obj = st.object ? entityButton(st.object) : h('q', { class: 'quote' }, st.literal);
+  return h('p', { class: 'statement-head' }, entityButton(st.subject), ' ', predSpan(st.predicate, !!st.open), ' ', obj);
 }
 
 function factList(edges) {
   if (!edges.length) return h('p', { class: 'hint' }, 'None with the current filters.');
   return h('ul', { class: 'facts' }, edges.map((e) => h('li', {},
     h('button', { type: 'button', class: 'link', onclick: () => showFact(e.subject, e.predicate, e.object) },
-      nameOf(e.subject), ' ', h('span', { class: 'pred' }, e.predicate), ' ', nameOf(e.object)),
-    h('div', { class: 'sub' }, `${e.sources.length} source${e.sources.length === 1 ? '' : 's'} · confidence ${e.confidence.toFixed(2)}`))));
+      nameOf(e.subject), ' ', predSpan(e.predicate, !!e.open), ' ', nameOf(e.object)),
+    h('div', { class: 'sub' }, confBadge(e.confidence), ` · ${e.sources.length} source${e.sources.length === 1 ? '' : 's'}${e.time ? ` · ${e.time}` : ''}`))));
 }
 
-// highlight returns the evidence with the relation words marked; start and end are byte offsets.
-function highlight(text, start, end) {
-  if (start < 0 || end <= start) return [text];
+// confBadge shows a confidence as a number, styled by its band.
+function confBadge(c) {
+  return h('span', { class: `conf-num ${band(c)}`, title: 'extraction confidence' }, `confidence ${c.toFixed(2)}`);
+}
+
+// highlight returns the evidence with the relation words marked (st.relation_spans, byte
+// offsets; st.relation_start and st.relation_end where there are none).
+function highlight(st) {
+  const text = st.evidence;
+  let spans = st.relation_spans || [];
+  if (!spans.length && st.relation_start >= 0 && st.relation_end > st.relation_start) spans = [[st.relation_start, st.relation_end]];
+  if (!spans.length) return [text];
   const bytes = new TextEncoder().encode(text);
   const dec = new TextDecoder();
-  return [dec.decode(bytes.slice(0, start)), h('mark', {}, dec.decode(bytes.slice(start, end))), dec.decode(bytes.slice(end))];
+  const out = [];
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (start < at || end <= start) continue;
+    out.push(dec.decode(bytes.slice(at, start)), h('mark', {}, dec.decode(bytes.slice(start, end))));
+    at = end;
+  }
+  out.push(dec.decode(bytes.slice(at)));
+  return out;
+}
+
+// evidenceItem is one statement's sentence, with the article's title (a link), outlet and date,
+// when it happened, its confidence and flags; head, when given, goes first.
+function evidenceItem(st, head) {
+  const a = st.article;
+  const flags = [];
+  if (st.negated) flags.push('negated');
+  if (st.modality === 'hypothetical') flags.push('hypothetical');
+  if (st.modality === 'reported') flags.push(st.attributed_to ? `reported by ${nameOf(st.attributed_to)}` : 'reported');
+  return h('li', {},
+    head || null,
+    h('blockquote', { class: 'evidence-text' }, highlight(st)),
+    h('div', { class: 'source' },
+      a.url ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, a.title || a.id) : h('strong', {}, a.title || a.id),
+      a.source ? h('span', { class: 'outlet' }, a.source) : null,
+      a.date ? h('span', { class: 'date' }, a.date) : null,
+      st.time && st.time.kind === 'event' && st.time.value
+        ? h('span', { class: 'when', title: `when it happened: “${st.time.text}”` }, `${st.time.value} (“${st.time.text}”)`) : null,
+      h('span', { class: 'conf', title: 'extraction confidence' }, h('span', { class: `conf-bar ${band(st.confidence)}` }, h('span', { style: `width:${Math.round(st.confidence * 100)}%` })), st.confidence.toFixed(2)),
+      h('span', {}, `“${st.relation}”`),
+      st.open ? h('span', { class: 'badge open' }, 'open predicate') : null,
+      flags.map((fl) => h('span', { class: 'badge warn' }, fl))));
 }
 
 async function showFact(s, p, o) {
@@ -469,31 +581,16 @@ async function showFact(s, p, o) {
     pane.replaceChildren(h('p', { class: 'hint' }, `Could not load the evidence: ${err.message}`));
     return;
   }
+  remember([f.subject, f.object]);
   const arts = new Set(f.statements.map((st) => st.article.id));
+  const open = f.statements.some((st) => st.open);
   pane.replaceChildren(
     h('p', { class: 'fact-title' },
       h('button', { type: 'button', class: 'link', onclick: () => showEntity(s) }, f.subject.name || s), ' ',
-      h('span', { class: 'pred' }, f.predicate), ' ',
+      predSpan(f.predicate, open), ' ',
       h('button', { type: 'button', class: 'link', onclick: () => showEntity(o) }, f.object.name || o)),
     h('p', { class: 'meta' }, `${f.statements.length} statement${f.statements.length === 1 ? '' : 's'} in ${arts.size} article${arts.size === 1 ? '' : 's'}`),
-    h('ul', { class: 'evidence', 'aria-label': 'Evidence sentences' }, f.statements.map((st) => {
-      const a = st.article;
-      const flags = [];
-      if (st.negated) flags.push('negated');
-      if (st.modality === 'hypothetical') flags.push('hypothetical');
-      if (st.modality === 'reported') flags.push(st.attributed_to ? `reported by ${nameOf(st.attributed_to)}` : 'reported');
-      return h('li', {},
-        h('blockquote', { class: 'evidence-text' }, highlight(st.evidence, st.relation_start, st.relation_end)),
-        h('div', { class: 'source' },
-          a.url ? h('a', { href: a.url, target: '_blank', rel: 'noopener noreferrer' }, a.title || a.id) : h('strong', {}, a.title || a.id),
-          a.source ? h('span', {}, a.source) : null,
-          a.date ? h('span', {}, a.date) : null,
-          st.time && st.time.kind === 'event' && st.time.value
-            ? h('span', { class: 'when', title: `when it happened: “${st.time.text}”` }, `${st.time.value} (“${st.time.text}”)`) : null,
-          h('span', { class: 'conf', title: 'extraction confidence' }, h('span', { class: 'conf-bar' }, h('span', { style: `width:${Math.round(st.confidence * 100)}%` })), st.confidence.toFixed(2)),
-          h('span', {}, `“${st.relation}”`),
-          flags.map((fl) => h('span', { class: 'badge warn' }, fl))));
-    })),
+    h('ul', { class: 'evidence', 'aria-label': 'Evidence sentences' }, f.statements.map((st) => evidenceItem(st))),
   );
 }
 
@@ -506,7 +603,7 @@ function renderFacts() {
     factList(edges),
     h('h3', { class: 'section' }, `Entities (${nodes.length})`),
     nodes.length ? h('ul', { class: 'facts' }, nodes.map((n) => h('li', {},
-      h('button', { type: 'button', class: 'link', onclick: () => { center(n.id); showEntity(n.id); } }, n.name), ' ',
+      h('button', { type: 'button', class: 'link', 'data-entity': n.id, onclick: () => { center(n.id); showEntity(n.id); } }, n.name), ' ',
       typeBadge(n.type), ' ',
       h('button', { type: 'button', 'aria-label': `${state.expanded.includes(n.id) ? 'Collapse' : 'Expand'} ${n.name}`, onclick: () => toggle(n.id) },
         state.expanded.includes(n.id) ? 'Collapse' : 'Expand')))) : h('p', { class: 'hint' }, 'Nothing in view yet.'),
@@ -610,9 +707,150 @@ async function loadMeta() {
     const preds = Object.keys(st.facts_by_predicate || {}).sort();
     $('predicate-filter').append(...preds.map((p) => h('option', { value: p }, `${p} (${st.facts_by_predicate[p]})`)));
     $('article-filter').append(...arts.map((a) => h('option', { value: a.id }, a.title ? `${a.title}${a.source ? ` — ${a.source}` : ''}` : a.id)));
+    renderPredicates(st.facts_by_predicate || {});
   } catch (err) {
     status(`Could not read the store: ${err.message}`, true);
   }
+}
+
+// ---- overview --------------------------------------------------------------------------------
+// The page opens on an overview (in place of the empty canvas, and again when the view is
+// cleared): the most-mentioned entities, and the newest and the best-sourced facts.
+async function loadOverview() {
+  let ov;
+  try {
+    ov = await src.overview();
+  } catch (err) {
+    $('overview').replaceChildren(h('p', { class: 'hint' }, `Could not load the overview: ${err.message}`));
+    return;
+  }
+  remember(ov.entities);
+  remember(ov.nodes);
+  const factItem = (e, sub) => h('li', {},
+    h('button', { type: 'button', class: 'link', 'data-fact': edgeID(e), onclick: () => openFact(e) },
+      nameOf(e.subject), ' ', predSpan(e.predicate, !!e.open), ' ', nameOf(e.object)),
+    h('div', { class: 'sub' }, sub(e)));
+  const srcs = (e) => `${e.sources.length} source${e.sources.length === 1 ? '' : 's'}`;
+  $('overview').replaceChildren(
+    h('section', { class: 'ov-col', id: 'ov-entities' }, h('h2', {}, 'Most mentioned'),
+      h('ul', { class: 'facts' }, ov.entities.map((n) => h('li', {},
+        shapeIcon(n.type), ' ', entityButton(n.id, n.name),
+        h('span', { class: 'sub' }, ` · ${n.articles} article${n.articles === 1 ? '' : 's'}`))))),
+    h('section', { class: 'ov-col', id: 'ov-newest' }, h('h2', {}, 'Newest facts'),
+      ov.newest.length ? h('ul', { class: 'facts' }, ov.newest.map((e) => factItem(e, (x) => [x.time, ' · ', srcs(x), ' · ', confBadge(x.confidence)])))
+        : h('p', { class: 'hint' }, 'No fact is dated.')),
+    h('section', { class: 'ov-col', id: 'ov-sourced' }, h('h2', {}, 'Best sourced'),
+      h('ul', { class: 'facts' }, ov.best_sourced.map((e) => factItem(e, (x) => [srcs(x), ' · ', confBadge(x.confidence)])))),
+  );
+}
+
+// openFact shows a fact's subject in the graph and the fact's evidence.
+async function openFact(e) {
+  await expand(e.subject);
+  showFact(e.subject, e.predicate, e.object);
+}
+
+// ---- paths -----------------------------------------------------------------------------------
+const pathEnds = { from: null, to: null };
+
+// pathEnd sets one end of the path search (from the entity details' buttons).
+function pathEnd(which, n) {
+  pathEnds[which] = n;
+  $(`path-${which}`).value = n.name;
+  selectTab('paths');
+}
+
+// The two ends are entity inputs like the search box: #path-from and #path-to.
+for (const [which, label, hint] of [['from', 'From', 'An entity…'], ['to', 'To', 'Another entity…']]) {
+  const id = `path-${which}`;
+  const input = h('input', { id, type: 'search', placeholder: hint, autocomplete: 'off', spellcheck: 'false', role: 'combobox',
+    'aria-expanded': 'false', 'aria-controls': `${id}-list`, 'aria-autocomplete': 'list' });
+  const list = h('ul', { id: `${id}-list`, class: 'suggestions', role: 'listbox', 'aria-label': 'Matching entities', hidden: true });
+  $('path-ends').append(h('div', { class: 'search path-end' }, h('label', { for: id }, label), input, list));
+  combobox(input, list, (hit) => { pathEnds[which] = hit; });
+  input.addEventListener('input', () => { pathEnds[which] = null; });
+}
+
+async function findPaths() {
+  const st = $('path-status');
+  const out = $('path-result');
+  st.classList.remove('error');
+  out.replaceChildren();
+  const { from, to } = pathEnds;
+  if (!from || !to) {
+    st.classList.add('error');
+    st.textContent = 'Choose the two entities from the suggestions first.';
+    return;
+  }
+  const max = Number($('path-max').value) || 4;
+  st.textContent = 'Searching…';
+  let r;
+  try {
+    r = await src.paths(from.id, to.id, max);
+  } catch (err) {
+    st.classList.add('error');
+    st.textContent = err.message;
+    return;
+  }
+  for (const p of r.paths) remember(p.nodes);
+  if (!r.paths.length) {
+    st.textContent = r.truncated ? `No path found before the search reached its limit.` : `No path of ${max} step${max === 1 ? '' : 's'} or fewer from ${from.name} to ${to.name}.`;
+    return;
+  }
+  st.textContent = `${r.paths.length}${r.truncated ? '+' : ''} shortest path${r.paths.length === 1 ? '' : 's'} of ${r.length} step${r.length === 1 ? '' : 's'}`;
+  out.replaceChildren(...r.paths.map((p, i) => h('div', { class: 'path', 'data-path': String(i) },
+    h('p', { class: 'path-chain' }, p.nodes.flatMap((n, j) => [j ? h('span', { class: 'arrow', 'aria-hidden': 'true' }, ' → ') : null, entityButton(n.id, n.name)])),
+    h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'show-path', onclick: () => showPath(p) }, 'Show on graph')),
+    h('ol', { class: 'steps' }, p.steps.map((step) => h('li', {}, step.facts.map((f) => h('div', { class: 'step-fact' },
+      h('p', { class: 'fact-title' }, nameOf(f.subject), ' ', predSpan(f.predicate, !!f.open), ' ', nameOf(f.object), ' ', confBadge(f.confidence)),
+      h('ul', { class: 'evidence' }, f.evidence.map((ev) => evidenceItem(ev)))))))))));
+}
+$('path-find').addEventListener('click', findPaths);
+
+// showPath draws a path on the graph (its entities and facts pinned) and marks it.
+async function showPath(p) {
+  for (const n of p.nodes) state.pinned.set(n.id, n);
+  for (const step of p.steps) for (const f of step.facts) state.pinnedEdges.set(edgeID(f), f);
+  await refresh({ fit: true });
+  cy.elements().removeClass('on-path');
+  for (const n of p.nodes) cy.getElementById(n.id).addClass('on-path');
+  for (const step of p.steps) for (const f of step.facts) cy.getElementById(edgeID(f)).addClass('on-path');
+}
+
+// ---- predicates ------------------------------------------------------------------------------
+// renderPredicates lists every predicate of the graph with its number of statements, most first;
+// clicking one lists its facts over the whole graph.
+function renderPredicates(counts) {
+  const preds = Object.keys(counts).sort((a, b) => counts[b] - counts[a] || (a < b ? -1 : 1));
+  $('predicate-list').replaceChildren(...preds.map((p) => h('li', {},
+    h('button', { type: 'button', class: 'link', 'data-predicate': p, onclick: () => browsePredicate(p) }, predSpan(p)),
+    h('span', { class: 'sub' }, ` ${counts[p]}`))));
+}
+
+async function browsePredicate(p) {
+  const out = $('predicate-result');
+  out.replaceChildren(h('p', { class: 'hint' }, 'Loading…'));
+  let r;
+  try {
+    r = await src.predicate(p);
+  } catch (err) {
+    out.replaceChildren(h('p', { class: 'hint' }, `Could not load the facts: ${err.message}`));
+    return;
+  }
+  remember(r.nodes);
+  const show = async () => {
+    for (const n of r.nodes) state.pinned.set(n.id, n);
+    for (const e of r.edges.slice(0, 200)) state.pinnedEdges.set(edgeID(e), e);
+    await refresh({ fit: true });
+  };
+  out.replaceChildren(
+    h('h3', { class: 'section', id: 'predicate-title' }, predSpan(r.predicate, !!r.open),
+      ` — ${r.edges.length} fact${r.edges.length === 1 ? '' : 's'} between entities${r.truncated ? ' (the first)' : ''}`),
+    r.edges.length ? h('div', { class: 'buttons' }, h('button', { type: 'button', onclick: show }, 'Show all on graph')) : null,
+    factList(r.edges),
+    r.statements.length ? [h('h3', { class: 'section' }, `Other statements (${r.statements.length})`),
+      h('ul', { class: 'evidence' }, r.statements.map((st) => evidenceItem(st, statementHead(st))))] : null,
+  );
 }
 
 // ---- view buttons and exports ----------------------------------------------------------------
@@ -622,7 +860,7 @@ $('clear').addEventListener('click', () => {
   state.expanded = [];
   state.pinned.clear();
   state.pinnedEdges.clear();
-  $('pane-details').replaceChildren(h('p', { class: 'hint' }, 'Search for an entity to start.'));
+  $('pane-details').replaceChildren(h('p', { class: 'hint' }, 'Search for an entity, or start from the overview.'));
   refresh();
 });
 $('save-png').addEventListener('click', async () => {
@@ -661,23 +899,27 @@ async function runGizmo() {
   st.textContent = `${res.length} result${res.length === 1 ? '' : 's'} in ${Math.round(performance.now() - t0)} ms`;
   const cols = new Set();
   for (const r of res) if (r && typeof r === 'object' && !Array.isArray(r)) Object.keys(r).forEach((k) => cols.add(k));
-  const names = [...cols].filter((c) => c !== 'id').sort();
-  if (cols.has('id')) names.unshift('id');
+  const colNames = [...cols].filter((c) => c !== 'id').sort();
+  if (cols.has('id')) colNames.unshift('id');
   const ids = new Set();
+  const text = (v) => (v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v));
   const cell = (v) => {
     if (isEntity(v)) {
       const id = v.match(ENTITY)[1];
       ids.add(id);
       return h('button', { type: 'button', class: 'link', title: 'show in the graph', onclick: () => expand(id) }, v);
     }
-    return v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+    return text(v);
   };
-  const objRows = names.length > 0;
+  // Cells keep to one line (long ids would wrap in the narrow panel): the full value is their
+  // title, and the table scrolls sideways.
+  const td = (v, attrs = {}) => h('td', { ...attrs, title: v === undefined ? null : text(v) }, cell(v));
+  const objRows = colNames.length > 0;
   out.replaceChildren(h('table', { id: 'gizmo-table' },
-    h('thead', {}, h('tr', {}, objRows ? names.map((n) => h('th', { scope: 'col' }, n)) : h('th', { scope: 'col' }, 'result'))),
+    h('thead', {}, h('tr', {}, objRows ? colNames.map((n) => h('th', { scope: 'col' }, n)) : h('th', { scope: 'col' }, 'result'))),
     h('tbody', {}, res.map((r) => h('tr', {}, objRows && r && typeof r === 'object'
-      ? names.map((n) => h('td', {}, cell(r[n])))
-      : h('td', { colspan: Math.max(1, names.length) }, cell(r)))))));
+      ? colNames.map((n) => td(r[n]))
+      : td(r, { colspan: Math.max(1, colNames.length) }))))));
   gizmoIDs = [...ids].slice(0, 60);
   $('gizmo-graph').disabled = gizmoIDs.length === 0;
 }
@@ -712,9 +954,27 @@ if (src.canQuery) {
   $('pane-gizmo').hidden = true;
 }
 
-// ---- start -----------------------------------------------------------------------------------
-buildTypeFilters();
-readFilters();
-renderFacts();
-loadMeta().then(() => { document.body.dataset.ready = 'true'; });
+// ---- start ---------------------------------------------------------------------------------
+if (!src.canPaths) {
+  $('tab-paths').hidden = true;
+  $('pane-paths').hidden = true;
+}
+
+// The entity types and canonical predicates come from the server (or the page's data) first:
+// everything drawn depends on them.
+async function start() {
+  try {
+    const sc = await src.schema();
+    setTypes(sc.types);
+    canonical = new Set(sc.predicates.map((p) => p.name));
+  } catch (err) {
+    status(`Could not read the vocabulary: ${err.message}`, true);
+  }
+  buildTypeFilters();
+  readFilters();
+  renderFacts();
+  await Promise.all([loadMeta(), loadOverview()]);
+  document.body.dataset.ready = 'true';
+}
+start();
 if (inlineData && inlineData.title) document.title = inlineData.title;

@@ -16,6 +16,7 @@ export class ApiSource {
   constructor(base = '') {
     this.base = base;
     this.canQuery = true;
+    this.canPaths = true;
   }
 
   async get(path) {
@@ -50,6 +51,18 @@ export class ApiSource {
 
   async articles() { return (await this.get('api/v1/articles')).articles; }
 
+  schema() { return this.get('api/v1/schema'); }
+
+  overview() { return this.get('api/v1/overview'); }
+
+  statements(id) { return this.get(`api/v1/entity/${entityPath(id)}/statements`); }
+
+  paths(from, to, max = 4) {
+    return this.get(`api/v1/paths?${new URLSearchParams({ from, to, max: String(max) })}`);
+  }
+
+  predicate(name) { return this.get(`api/v1/predicate?${new URLSearchParams({ name })}`); }
+
   async query(text) {
     const r = await fetch(this.base + 'api/v1/query/gizmo', {
       method: 'POST', body: text, headers: { 'Content-Type': 'text/plain; charset=utf-8', Accept: 'application/json' },
@@ -64,11 +77,21 @@ export class ApiSource {
 
 const key = (s, p, o) => `${s}\u0000${p}\u0000${o}`;
 
+// newestFirst orders statements as graph.SortNewestFirst: by the start of their time, newest
+// first and undated last, then by article, sentence and id.
+function newestFirst(a, b) {
+  const t = (st) => (st.time && st.time.value ? st.time.value.split('/')[0].replace('..', '') : '');
+  const cmp = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
+  return cmp(t(b), t(a)) || cmp(a.article.id, b.article.id) || a.sentence - b.sentence || cmp(a.id, b.id);
+}
+
 // InlineSource answers from the data of a standalone export (serve.StandaloneData).
 export class InlineSource {
   constructor(data) {
     this.data = data;
     this.canQuery = false;
+    this.canPaths = false;
+    this.speech = new Set(data.schema.predicates.filter((p) => p.speech).map((p) => p.name));
     this.nodes = new Map(data.graph.nodes.map((n) => [n.id, n]));
     this.byFact = new Map();
     for (const st of data.statements) {
@@ -120,6 +143,7 @@ export class InlineSource {
         m.set(k, e);
       }
       e.statements++;
+      if (st.open) e.open = true;
       e.confidence = Math.max(e.confidence, st.confidence);
       e.sources.add(st.article.id);
       if (st.relation) e.relations.add(st.relation);
@@ -181,6 +205,46 @@ export class InlineSource {
   async stats() { return this.data.stats; }
 
   async articles() { return this.data.articles; }
+
+  async schema() { return this.data.schema; }
+
+  async overview() { return this.data.overview; }
+
+  // isEdge is graph.Statement.IsEdge: an asserted fact between two entities, no speech act.
+  isEdge(st) {
+    return !st.negated && !st.modality && !!st.object && st.object !== st.subject && !this.speech.has(st.predicate);
+  }
+
+  // statements answers as graph.EntityStatements does, from the inlined statements.
+  async statements(id) {
+    if (!this.nodes.has(id)) throw new Error(`entity ${id}: not in the graph`);
+    const by = [];
+    const about = [];
+    for (const st of this.data.statements) {
+      if (this.isEdge(st) || (st.subject !== id && st.object !== id && st.attributed_to !== id)) continue;
+      if (st.attributed_to === id || (st.subject === id && !st.attributed_to)) by.push(st);
+      else about.push(st);
+    }
+    const ids = new Set([...by, ...about].flatMap((st) => [st.subject, st.object, st.attributed_to]).filter(Boolean));
+    const nodes = [...ids].sort().map((n) => this.nodes.get(n)).filter(Boolean);
+    return { entity: id, by: by.sort(newestFirst), about: about.sort(newestFirst), nodes };
+  }
+
+  // predicate answers as graph.FactsWithPredicate does, from the inlined graph and statements.
+  async predicate(name) {
+    const edges = this.edges({ predicate: name }).all.slice()
+      .sort((a, b) => b.sources.length - a.sources.length || b.confidence - a.confidence);
+    const ids = new Set(edges.flatMap((e) => [e.subject, e.object]));
+    const statements = this.data.statements.filter((st) => st.predicate === name && (st.negated || st.modality || !st.object || st.object === st.subject));
+    const canonical = this.data.schema.predicates.some((p) => p.name === name);
+    return {
+      predicate: name, open: !canonical, edges,
+      nodes: [...ids].sort().map((id) => this.nodes.get(id)).filter(Boolean),
+      statements: statements.sort(newestFirst),
+    };
+  }
+
+  async paths() { throw new Error('paths need `newsgraph serve`'); }
 
   async query() { throw new Error('the Gizmo console needs `newsgraph serve`'); }
 }
