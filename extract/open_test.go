@@ -238,6 +238,17 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"Acme Corp | said | the company would appeal"},
 		},
 		{
+			name: "a verb of saying with a thing for object and nothing said has its plain meaning",
+			text: "Chile and Peru have maintained a policy of turning away boats of migrants.\n",
+			want: []string{"Chile | maintain | a policy", "Peru | maintain | a policy"},
+			open: true,
+		},
+		{
+			name:   "a noun the parse made the object of a verb of thinking is no open fact",
+			text:   "John Smith believes the plans will fail.\n",
+			absent: []string{"John Smith | believe | the plans"},
+		},
+		{
 			name:   "a condition is not a fact",
 			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
 			absent: []string{"Acme Corp | bought | Zenith Industries"},

@@ -19,6 +19,13 @@ var addressee = map[string]bool{"tell": true, "inform": true, "warn": true, "ass
 	"advise": true, "brief": true, "notify": true, "promise": true, "ask": true, "urge": true, "thank": true,
 	"answer": true, "reply": true, "respond": true, "address": true}
 
+// clauseTaking are the verbs of saying and thinking whose noun "object" is nearly always the
+// subject of a clause the parse broke ("said such attacks were…", "believes the plans will…"):
+// with no content, they make no open fact either.
+var clauseTaking = map[string]bool{"say": true, "believe": true, "think": true, "insist": true,
+	"suggest": true, "claim": true, "argue": true, "feel": true, "hope": true, "expect": true,
+	"know": true, "warn": true, "stress": true, "admit": true, "accept": true, "conclude": true}
+
 // clauseFacts turns the verb clauses of sentence si into facts, one clause at a time.
 func (b *factBuilder) clauseFacts(si int) []schema.Fact {
 	var out []schema.Fact
@@ -93,6 +100,11 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 		}
 	}
 	if len(objects) == 0 && len(literals) == 0 {
+		if p.Class == "SAY" && !addressee[c.Lemma] && !clauseTaking[c.Lemma] && objTok >= 0 && len(quoted) == 0 && literalHead(&toks[objTok]) {
+			// "maintained a policy", "denied visas to X": no speech reported; the verb's plain
+			// meaning as an open predicate.
+			return b.openFacts(si, ci)
+		}
 		return nil
 	}
 	var out []schema.Fact
