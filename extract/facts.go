@@ -190,10 +190,24 @@ func (b *factBuilder) args(si, t int) []arg {
 		// "his car" for him.
 		phrase := nounComplement(toks, tree.Subtree(toks, t))
 		for k := phrase.Start; k < t; k++ { // the owner may hang on a compound: "X's peace deal suggestion"
-			if toks[k].Dep == "nmod:poss" && add(k, true) {
+			if owner(&toks[k], t) && add(k, true) {
 				// The mention is the whole phrase: the fact is about X's plan, not X.
 				if txt := spanText(b.d, toks, phrase); txt != "" {
 					out[len(out)-1].mention = txt
+				}
+				break
+			}
+		}
+	}
+	if !found && (toks[t].Tag == "NN" || toks[t].Tag == "NNS") {
+		// "attacked defectors including X and Y", "sites such as X": the members named, which
+		// the parse may hang on a noun further in ("defectors from the group including X").
+		sp := tree.Subtree(toks, t)
+		for j := sp.Start; j < sp.End; j++ {
+			if j != t && toks[j].Dep == "nmod" && exemplar(toks, j) {
+				for _, a := range b.args(si, j) {
+					a.weak = true // a member of what was named, less sure than a name itself
+					out = append(out, a)
 				}
 				break
 			}
@@ -218,6 +232,30 @@ func (b *factBuilder) args(si, t int) []arg {
 		}
 	}
 	return out
+}
+
+// owner reports whether token k, before noun t, names whose t is: a possessive ("X's plan"), or a
+// name modifying it ("the latest Tory attack", "the Acme proposal").
+func owner(k *doc.Token, t int) bool {
+	if k.Dep == "nmod:poss" {
+		return true
+	}
+	return k.Head == t && (k.Dep == "compound" || k.Dep == "amod") && k.Ent != "" && k.Ent != "O"
+}
+
+// exemplar reports whether the noun phrase at token j lists members of the noun it modifies:
+// "including X", "such as X".
+func exemplar(toks []doc.Token, j int) bool {
+	for k := range toks {
+		if toks[k].Head != j || toks[k].Dep != "case" {
+			continue
+		}
+		w := strings.ToLower(toks[k].Text)
+		if w == "including" || w == "such" && k+1 < len(toks) && strings.EqualFold(toks[k+1].Text, "as") {
+			return true
+		}
+	}
+	return false
 }
 
 // placeNouns are common nouns for a kind of place that a place name before them names: "the

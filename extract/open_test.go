@@ -249,6 +249,16 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"John Smith | believe | the plans"},
 		},
 		{
+			name: "a name modifying what was rejected is whose it was",
+			text: "John Smith dismissed the latest Acme Corp proposal.\n",
+			want: []string{"John Smith | rejected | Acme Corp"},
+		},
+		{
+			name: "the members listed after including are objects too",
+			text: "The magazine Acme Weekly attacked defectors from the group including Tom Jones and Anna Berg.\n",
+			want: []string{"Acme Weekly | attacked | Tom Jones", "Acme Weekly | attacked | Anna Berg"},
+		},
+		{
 			name:   "a condition is not a fact",
 			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
 			absent: []string{"Acme Corp | bought | Zenith Industries"},
