@@ -300,19 +300,31 @@ var voiceNouns = map[string]bool{"spokesman": true, "spokeswoman": true, "spokes
 func (b *factBuilder) body(si, t int) int {
 	toks := b.d.Sentences[si].Tokens
 	l := strings.ToLower(toks[t].Lemma)
-	if !(toks[t].Tag == "NNS" && memberNouns[l] || toks[t].Tag == "NN" && voiceNouns[l]) || !strings.HasPrefix(toks[t].Dep, "nsubj") {
+	counsel := counselNouns[l] && (toks[t].Tag == "NN" || toks[t].Tag == "NNS")
+	if !(toks[t].Tag == "NNS" && memberNouns[l] || toks[t].Tag == "NN" && voiceNouns[l] || counsel) || !strings.HasPrefix(toks[t].Dep, "nsubj") {
 		return -1 // as an object, "told Labour members" is about the people, not the party
 	}
 	for k := 0; k < t; k++ {
 		if toks[k].Head != t || toks[k].Dep != "compound" && toks[k].Dep != "amod" && toks[k].Dep != "nmod:poss" {
 			continue
 		}
-		if m, ok := b.cr.At(si, k); ok && m.Kind == coref.Name && (m.Type == schema.TypeOrg || m.Type == schema.TypeGPE || m.Type == schema.TypeNORP) {
+		m, ok := b.cr.At(si, k)
+		if !ok {
+			continue
+		}
+		if m.Kind == coref.Name && (m.Type == schema.TypeOrg || m.Type == schema.TypeGPE || m.Type == schema.TypeNORP) {
 			return k
+		}
+		if counsel && toks[k].Dep == "nmod:poss" && m.Entity >= 0 && b.cr.Entities[m.Entity].Type == schema.TypePerson {
+			return k // "her lawyers said": she speaks through them
 		}
 	}
 	return -1
 }
+
+// counselNouns are the people who speak for a person: "X's lawyers said", "his spokesman said".
+var counselNouns = map[string]bool{"lawyer": true, "attorney": true, "solicitor": true, "barrister": true,
+	"spokesman": true, "spokeswoman": true, "spokesperson": true, "representative": true, "agent": true}
 
 // firstPerson are the pronouns by which a speaker names itself.
 var firstPerson = map[string]bool{"i": true, "me": true, "we": true, "us": true}

@@ -259,6 +259,11 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"Acme Weekly | attacked | Tom Jones", "Acme Weekly | attacked | Anna Berg"},
 		},
 		{
+			name: "a person's lawyers speak for the person",
+			text: "Acme Corp faces a lawsuit\n\nMaria Lopez sued Acme Corp on Monday.\n\nHer lawyers said the firm had lied.\n",
+			want: []string{"Maria Lopez | said | the firm had lied"},
+		},
+		{
 			name:   "a condition is not a fact",
 			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
 			absent: []string{"Acme Corp | bought | Zenith Industries"},
