@@ -71,12 +71,16 @@ type Correction struct {
 	Value string `json:"value,omitempty"`
 }
 
-// String returns the correction as the arguments of `newsgraph correct` that make it.
+// String returns the correction as the arguments of `newsgraph correct` that make it, the new
+// name of a rename quoted.
 func (c Correction) String() string {
-	if c.Value == "" {
+	switch {
+	case c.Value == "":
 		return c.Kind + " " + c.Target
+	case c.Kind == CorrectRename:
+		return c.Kind + " " + c.Target + " " + strconv.Quote(c.Value)
 	}
-	return c.Kind + " " + c.Target + " " + strconv.Quote(c.Value)
+	return c.Kind + " " + c.Target + " " + c.Value
 }
 
 // Check reports what makes c malformed, whatever the store holds: an unknown kind, a missing
