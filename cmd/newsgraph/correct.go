@@ -19,7 +19,7 @@ var correctCommand = command{
 	name:    "correct",
 	summary: "fix what extraction got wrong and keep the fix: reject a fact, merge, retype or rename entities; list and undo corrections, carry them to another store",
 	usage:   "[--db PATH|URL] [--backend bolt|postgres] reject FACT-ID | merge ENTITY OTHER | retype ENTITY TYPE | rename ENTITY NAME | list [--format text|nquads] | undo ID | apply FILE",
-	example: "newsgraph correct retype org/scholz PERSON\n  newsgraph correct merge person/maria-lopez person/lopez\n  newsgraph correct list --format nquads > corrections.nq\n  newsgraph correct undo 1\n  newsgraph correct --db new.db apply corrections.nq",
+	example: "newsgraph correct retype person/starlink PRODUCT\n  newsgraph correct rename person/biden \"Joe Biden\"\n  newsgraph correct merge gpe/russia org/kremlin\n  newsgraph correct list --format nquads > corrections.nq\n  newsgraph correct undo 1\n  newsgraph correct --db new.db apply corrections.nq",
 	run:     runCorrect,
 }
 
