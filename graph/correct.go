@@ -562,7 +562,9 @@ func (s *Store) concerned(ctx context.Context, c schema.Correction) ([]quad.Quad
 //   - reject: the statement's quads go, and its direct fact edge unless another statement of
 //     the same article asserts the same edge (in qs or in the store);
 //   - merge: the entity merged away becomes the target everywhere; its type goes, its names
-//     and aliases become the target's aliases (but for the target's own name);
+//     and aliases become the target's aliases (but for the target's own name); a target the
+//     store and qs give no name or type (its articles are not written yet, or removed) takes
+//     those of the entity merged away, so that it stays an entity with a name;
 //   - retype: the entity's type becomes the new one;
 //   - rename: the entity's name becomes the new one, the old one an alias.
 func (s *Store) rewrite(ctx context.Context, c schema.Correction, qs []quad.Quad) ([]quad.Quad, error) {
@@ -572,27 +574,34 @@ func (s *Store) rewrite(ctx context.Context, c schema.Correction, qs []quad.Quad
 	e := quad.IRI(c.Target)
 	alias := quad.IRI(schema.PropAlias)
 	out := make([]quad.Quad, 0, len(qs))
-	var names map[string]bool // the target's names, for a merge
+	var into *survivor // the target of a merge, read when needed
 	for _, q := range qs {
 		switch c.Kind {
 		case schema.CorrectMerge:
 			gone := quad.IRI(c.Value)
 			if q.Subject == gone && q.Label == nil {
-				switch iriOf(q.Predicate) {
-				case schema.PropType:
-					continue
-				case schema.PropName, schema.PropAlias:
-					if names == nil {
-						var err error
-						if names, err = s.namesOf(ctx, e, qs); err != nil {
-							return nil, err
-						}
+				if into == nil {
+					var err error
+					if into, err = s.survivorOf(ctx, e, qs); err != nil {
+						return nil, err
 					}
-					if !names[quad.ToString(q.Object)] {
+				}
+				switch p, v := iriOf(q.Predicate), quad.ToString(q.Object); {
+				case p == schema.PropType && !into.typed:
+					into.typed = true
+					out = append(out, quad.Make(e, q.Predicate, q.Object, nil))
+				case p == schema.PropType:
+				case p == schema.PropName && len(into.names) == 0:
+					into.names[v] = true
+					out = append(out, quad.Make(e, q.Predicate, q.Object, nil))
+				case p == schema.PropName || p == schema.PropAlias:
+					if !into.names[v] {
 						out = append(out, quad.Make(e, alias, q.Object, nil))
 					}
-					continue
+				default:
+					out = append(out, quad.Make(e, q.Predicate, q.Object, nil))
 				}
+				continue
 			}
 			if q.Subject == gone {
 				q.Subject = e
@@ -628,12 +637,24 @@ func (s *Store) rewrite(ctx context.Context, c schema.Correction, qs []quad.Quad
 	return distinctQuads(out), nil
 }
 
-// namesOf returns the names the store and qs give entity e.
-func (s *Store) namesOf(ctx context.Context, e quad.IRI, qs []quad.Quad) (map[string]bool, error) {
-	names := map[string]bool{}
+// survivor is what the store and the quads being rewritten say of the entity a merge keeps.
+type survivor struct {
+	names map[string]bool
+	typed bool
+}
+
+// survivorOf reads the names of entity e, and whether it has a type, from the store and qs.
+func (s *Store) survivorOf(ctx context.Context, e quad.IRI, qs []quad.Quad) (*survivor, error) {
+	sv := &survivor{names: map[string]bool{}}
 	add := func(q quad.Quad) error {
-		if q.Subject == e && iriOf(q.Predicate) == schema.PropName {
-			names[quad.ToString(q.Object)] = true
+		if q.Subject != e || q.Label != nil {
+			return nil
+		}
+		switch iriOf(q.Predicate) {
+		case schema.PropName:
+			sv.names[quad.ToString(q.Object)] = true
+		case schema.PropType:
+			sv.typed = true
 		}
 		return nil
 	}
@@ -641,9 +662,9 @@ func (s *Store) namesOf(ctx context.Context, e quad.IRI, qs []quad.Quad) (map[st
 		add(q)
 	}
 	if err := s.eachQuadOf(ctx, string(e), add); err != nil {
-		return nil, fmt.Errorf("read names of %s: %w", e, err)
+		return nil, fmt.Errorf("read entity %s: %w", e, err)
 	}
-	return names, nil
+	return sv, nil
 }
 
 // stmtFacts is what a statement's quads say of its fact.

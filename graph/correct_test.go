@@ -330,3 +330,23 @@ func TestRecordRoundTrip(t *testing.T) {
 		t.Error("decodeQuad of garbage: no error")
 	}
 }
+
+// A merge into an entity the store does not hold yet (corrections carried to a new store before
+// its build) gives that entity the name and type of the one merged away, so that it is an entity
+// the explorer can show until its own articles come.
+func TestMergeIntoEntityNotStored(t *testing.T) {
+	ctx := context.Background()
+	st := memoryStore(t)
+	merge := schema.Correction{Kind: "merge", Target: "person/ana-ruiz", Value: "person/a-ruiz"}
+	if _, err := st.ImportCorrections(ctx, []schema.Correction{merge}); err != nil {
+		t.Fatal(err)
+	}
+	write(t, st, correctionArticle())
+	n, err := st.Entity(ctx, "person/ana-ruiz")
+	if err != nil || n.Name != "A. Ruiz" || n.Type != "PERSON" || strings.Join(n.Aliases, ",") != "Ruiz" || n.Articles != 1 {
+		t.Errorf("Entity(person/ana-ruiz) = %+v, %v; want A. Ruiz, PERSON, alias Ruiz, 1 article", n, err)
+	}
+	if _, err := st.Entity(ctx, "person/a-ruiz"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Entity(person/a-ruiz) = %v, want ErrNotFound: it is merged away", err)
+	}
+}
