@@ -22,8 +22,8 @@ import (
 // Corrections: an analyst's fixes of what extraction got wrong (schema.Correction), kept in the
 // store as a layer of quads of their own and applied by rewriting the articles' quads, so that
 // Gizmo queries, exports and the explorer see the corrected graph without knowing of
-// corrections. Applying one rewrites the quads it concerns in one transaction and keeps an undo
-// record of every quad it took out or put in; WriteArticles passes every article written later
+// corrections. Applying one rewrites the quads it concerns and keeps an undo record of every
+// quad it took out or put in; WriteArticles passes every article written later
 // through the corrections, in their order, and adds to the records. Undoing a correction takes
 // back the later ones, restores what the record says, and applies the later ones again, so the
 // store is as if the correction had never been made.
@@ -77,7 +77,7 @@ func (s *Store) corrections(ctx context.Context) ([]schema.Correction, error) {
 }
 
 // Correct checks correction c against the store, numbers it after the store's last one and
-// applies it in one transaction. Its Target and Value may be written as in Gizmo (<person/x>),
+// applies it (see applyCorrection). Its Target and Value may be written as in Gizmo (<person/x>),
 // and a type by label, class or slug (schema.LookupType). An error wraps ErrBadCorrection,
 // ErrNoFact, ErrNoEntity or ErrCorrected and names what is wrong.
 func (s *Store) Correct(ctx context.Context, c schema.Correction) (_ *Corrected, err error) {
@@ -896,6 +896,7 @@ func (s *Store) present(ctx context.Context, qs []quad.Quad) ([]quad.Quad, error
 	return s.stored(ctx, qs, true)
 }
 
+// stored returns the quads of qs that the store holds (want) or does not hold (!want).
 func (s *Store) stored(ctx context.Context, qs []quad.Quad, want bool) ([]quad.Quad, error) {
 	bySubject := map[quad.Value]map[quad.Quad]bool{}
 	var out []quad.Quad
