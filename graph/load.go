@@ -93,7 +93,9 @@ func (s *Store) Write(ctx context.Context, quads []quad.Quad) (err error) {
 // WriteArticles adds the quads of several articles (one slice each, as
 // schema.ArticleQuadsAll returns them) to the store in one transaction: every article is stored
 // whole, or, when it fails, none of them is. Quads already present, or given twice, are stored
-// once, so writing an article again changes nothing.
+// once, so writing an article again changes nothing. The quads pass through the store's
+// corrections first (see Correct): a rejected fact stays out, a merged entity is written as the
+// one it was merged into.
 //
 // One transaction costs a commit (an fsync on bolt and PostgreSQL) and, on PostgreSQL, a few
 // round trips to the server whatever its size: a builder that collects articles and writes
@@ -107,6 +109,9 @@ func (s *Store) WriteArticles(ctx context.Context, articles ...[]quad.Quad) (err
 	}
 	if s.readOnly {
 		return ErrReadOnly
+	}
+	if articles, err = s.correctArticles(ctx, articles); err != nil {
+		return err
 	}
 	quads, shared, err := s.collectQuads(articles)
 	if err != nil {

@@ -163,9 +163,7 @@ func Fold(s string) string {
 
 // isEntityIRI reports whether id names an entity node rather than an article, a statement or a
 // property.
-func isEntityIRI(id string) bool {
-	return id != "" && strings.Contains(id, "/") && !strings.HasPrefix(id, "article/") && !strings.HasPrefix(id, "stmt/")
-}
+func isEntityIRI(id string) bool { return schema.IsEntityIRI(id) }
 
 // eachQuadWith calls fn for every quad whose direction d holds v.
 func (s *Store) eachQuadWith(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {

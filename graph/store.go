@@ -1,8 +1,9 @@
 // Package graph stores newsgraph's quads in Cayley and reads them back: opening a store (bolt,
 // memory or PostgreSQL), loading articles' quads in transactions that hold whole articles,
-// removing an article, Gizmo queries, statistics, and the entity graph that exports and the web
-// view draw. It knows the graph model through package schema and never extracts anything from
-// text (it must not import package extract).
+// removing an article, an analyst's corrections (reject, merge, retype, rename), Gizmo queries,
+// statistics, and the entity graph that exports and the web view draw. It knows the graph model
+// through package schema and never extracts anything from text (it must not import package
+// extract).
 package graph
 
 import (

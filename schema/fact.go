@@ -1,6 +1,7 @@
-// Package schema is newsgraph's vocabulary: entity types, canonical predicates, IRIs, and how
-// extracted facts become quads. It is the seam between extraction (package extract) and storage
-// (package graph): both import it, it imports neither, and it does no I/O of its own.
+// Package schema is newsgraph's vocabulary: entity types, canonical predicates, IRIs, how
+// extracted facts become quads, and the quads that say an analyst's corrections. It is the seam
+// between extraction (package extract) and storage (package graph): both import it, it imports
+// neither, and it does no I/O of its own.
 package schema
 
 import (

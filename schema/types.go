@@ -1,5 +1,7 @@
 package schema
 
+import "strings"
+
 // EntityType describes one kind of entity: its label in facts (as the named-entity recogniser
 // writes it), the schema.org class of its node, and the slug its IRIs start with.
 type EntityType struct {
@@ -60,4 +62,25 @@ func TypeOfClass(class string) (EntityType, bool) {
 		}
 	}
 	return EntityType{}, false
+}
+
+// LookupType returns the entity type that s names, and whether there is one: its label
+// ("PERSON"), its class ("Person") or its slug ("person"), in any case. Unlike TypeOf, an
+// unknown name is not OTHER.
+func LookupType(s string) (EntityType, bool) {
+	for _, t := range EntityTypes {
+		if strings.EqualFold(s, t.Label) || strings.EqualFold(s, t.Class) || strings.EqualFold(s, t.Slug) {
+			return t, true
+		}
+	}
+	return EntityType{}, false
+}
+
+// typeLabels returns the labels of EntityTypes, for messages.
+func typeLabels() []string {
+	out := make([]string, len(EntityTypes))
+	for i, t := range EntityTypes {
+		out[i] = t.Label
+	}
+	return out
 }

@@ -46,6 +46,7 @@ var commands = []command{
 	statsCommand,
 	timelineCommand,
 	removeCommand,
+	correctCommand,
 	evalCommand,
 	annotateCommand,
 	serveCommand,

@@ -54,8 +54,16 @@ func collectQuads(ctx context.Context, s *graph.Store, opt Options) ([]rdfQuad, 
 }
 
 // eachExportQuad calls fn for every quad of the store, or with doc set, for every quad labelled
-// with the article and every unlabelled quad of the entities it mentions.
-func eachExportQuad(ctx context.Context, s *graph.Store, doc string, fn func(quad.Quad) error) error {
+// with the article and every unlabelled quad of the entities it mentions. The correction layer
+// is left out: the graph is exported as corrected, and `newsgraph correct list` exports the
+// corrections.
+func eachExportQuad(ctx context.Context, s *graph.Store, doc string, each func(quad.Quad) error) error {
+	fn := func(q quad.Quad) error {
+		if schema.IsCorrectionQuad(q) {
+			return nil
+		}
+		return each(q)
+	}
 	if doc == "" {
 		return s.EachQuad(ctx, "", fn)
 	}
