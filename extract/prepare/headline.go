@@ -218,7 +218,7 @@ var irregularPast = map[string]bool{"told": true, "became": true, "made": true, 
 // tells of the past, headlines speak in the present ("Acme buys Zenith").
 func pastTense(w string) bool {
 	w = strings.ToLower(w)
-	return irregularPast[w] || len(w) > 4 && strings.HasSuffix(w, "ed")
+	return irregularPast[w] || len(w) > 3 && strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") // "sued", not "need"
 }
 
 // doubled reports whether the capitalised words from k repeat the ones right before k ("New
