@@ -248,6 +248,9 @@ func (s *sentence) clause(v int) Clause {
 	}
 	for _, ch := range s.Kids(v) {
 		t := &s.Toks[ch]
+		if (s.Dep(ch) == "aux" || s.Dep(ch) == "advmod") && s.apart(ch, v) {
+			continue // "'We can't …,' he said": the quotation's auxiliary, which the parse hung on "said"
+		}
 		switch {
 		case t.Dep == "compound:prt" || c.Particle == "" && ch == v+1 && s.Dep(ch) == "advmod" && particles[s.Lower(ch)]:
 			// "hit back at": the parser may call the particle an adverb; right after the verb
@@ -287,6 +290,24 @@ func (s *sentence) clause(v int) Clause {
 	}
 	c.Relation = s.words(rel)
 	return c
+}
+
+// apart reports whether a quotation mark stands between tokens a and b, or more than five
+// tokens do: an auxiliary or negation so far from its verb belongs to another clause.
+func (s *sentence) apart(a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	if b-a > 6 {
+		return true
+	}
+	for k := a + 1; k < b; k++ {
+		switch s.Toks[k].Tag {
+		case "``", "''":
+			return true
+		}
+	}
+	return false
 }
 
 // parts splits the complement headed by cc (covering span) at its coordinated clauses.
