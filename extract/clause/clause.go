@@ -391,8 +391,8 @@ func (s *sentence) agent(v int) int {
 // with its preposition.
 func (s *sentence) oblique(v int) (int, string) {
 	for _, ch := range s.Kids(v) {
-		if s.Dep(ch) != "obl" || s.Toks[ch].Dep == "obl:tmod" || s.Toks[ch].Dep == "obl:npmod" {
-			continue
+		if s.Dep(ch) != "obl" || s.Toks[ch].Dep == "obl:tmod" || s.Toks[ch].Dep == "obl:npmod" || ch < v && s.subject(v) > ch {
+			continue // a phrase before the subject sets the scene: "Following the takeover, X said"
 		}
 		cs := s.Child(ch, "case")
 		if cs < 0 {
