@@ -268,6 +268,8 @@ func (s *sentence) clause(v int) Clause {
 			rel = append(rel, ch)
 		case s.Dep(ch) == "mark" && hedges[s.Lower(ch)]:
 			c.Modal = s.Lower(ch)
+		case s.Dep(ch) == "mark" && s.Lower(ch) == "to" && len(rel) > 0 && rel[len(rel)-1] < ch:
+			rel = append(rel, ch) // "is to be replaced", "has to go": after an auxiliary
 		}
 	}
 	if !c.Passive {
