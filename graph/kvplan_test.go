@@ -29,7 +29,7 @@ func TestPlannedKV(t *testing.T) {
 	if !ok {
 		t.Fatalf("a bolt store's quad store is %T, want plannedKV", planned.qs)
 	}
-	cayley := &Store{qs: pk.QuadStore, backend: "bolt", readOnly: true}
+	cayley := newStore(boltBackend{cayleyBackend{pk.QuadStore}}, Options{ReadOnly: true})
 
 	e0 := "<" + schema.EntityIRI("PERSON", "Entity 0 Synth") + ">"
 	e1 := "<" + schema.EntityIRI("ORG", "Entity 1 Synth") + ">"
@@ -193,7 +193,7 @@ func BenchmarkGizmo(b *testing.B) {
 		st   *Store
 	}{
 		{"newsgraph", st},
-		{"cayley", &Store{qs: st.qs.(plannedKV).QuadStore, backend: "bolt", readOnly: true}},
+		{"cayley", newStore(boltBackend{cayleyBackend{st.qs.(plannedKV).QuadStore}}, Options{ReadOnly: true})},
 	}
 	for _, q := range queries {
 		for _, p := range plans {

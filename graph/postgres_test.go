@@ -64,7 +64,7 @@ func TestOpenPostgresUnreachable(t *testing.T) {
 func pgCount(t testing.TB, st *Store, table string) int {
 	t.Helper()
 	var n int
-	if err := st.pg.db.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
+	if err := st.b.(postgresBackend).pg.db.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -79,7 +79,7 @@ func pgRows(t testing.TB, st *Store) string {
 		"SELECT encode(hash, 'hex'), refs, encode(value, 'hex'), value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time FROM nodes ORDER BY hash",
 		"SELECT encode(subject_hash, 'hex'), encode(predicate_hash, 'hex'), encode(object_hash, 'hex'), encode(label_hash, 'hex') FROM quads ORDER BY 1, 2, 3, 4",
 	} {
-		rows, err := st.pg.db.Query(q)
+		rows, err := st.b.(postgresBackend).pg.db.Query(q)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -240,6 +240,16 @@ func checkEachQuad(t *testing.T, backend string) {
 	}
 	sort.Strings(labelled)
 	diffLines(t, "quads of a.txt", quadLines(t, st, "a.txt"), labelled)
+	// An article the store does not hold is an error on every backend, also once removed.
+	if _, err := st.Remove(context.Background(), "b.txt"); err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range []string{"nope.txt", "b.txt"} {
+		err := st.EachQuad(context.Background(), doc, func(quad.Quad) error { return nil })
+		if !errors.Is(err, ErrNoArticle) || !strings.Contains(err.Error(), fmt.Sprintf("%q", doc)) {
+			t.Errorf("EachQuad(%q): %v, want ErrNoArticle naming it", doc, err)
+		}
+	}
 }
 
 // checkRoundTrip writes every quad as Cayley's pquads and loads them into another store.
