@@ -29,6 +29,20 @@ func (s *Store) EachQuad(ctx context.Context, doc string, fn func(quad.Quad) err
 	return nil
 }
 
+// Has reports whether a stored quad holds the value v (an IRI, a string, ...) in any direction.
+// The value's kind counts: the IRI <person/x> and the string "person/x" are two values.
+func (s *Store) Has(ctx context.Context, v quad.Value) (_ bool, err error) {
+	defer s.guard(&err, debug.SetPanicOnFault(true))
+	if v == nil {
+		return false, nil
+	}
+	ok, err := s.b.has(ctx, v)
+	if err != nil {
+		return false, fmt.Errorf("look up %s: %w", v, err)
+	}
+	return ok, nil
+}
+
 // StoredEntity is an entity of the store: its id, name and type, and the number of articles
 // that mention it.
 type StoredEntity struct {

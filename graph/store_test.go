@@ -32,6 +32,7 @@ func TestStoreContract(t *testing.T) {
 		{"Entities", checkEntities},
 		{"Gizmo", checkGizmo},
 		{"EachQuad", checkEachQuad},
+		{"Has", checkHas},
 		{"RoundTrip", checkRoundTrip},
 		{"Atomic", checkAtomic},
 		{"Remove", checkRemove},
@@ -248,6 +249,27 @@ func checkEachQuad(t *testing.T, backend string) {
 		err := st.EachQuad(context.Background(), doc, func(quad.Quad) error { return nil })
 		if !errors.Is(err, ErrNoArticle) || !strings.Contains(err.Error(), fmt.Sprintf("%q", doc)) {
 			t.Errorf("EachQuad(%q): %v, want ErrNoArticle naming it", doc, err)
+		}
+	}
+}
+
+func checkHas(t *testing.T, backend string) {
+	st, _ := fresh(t, backend)
+	write(t, st, fixtureArticles()...)
+	for _, c := range []struct {
+		v    quad.Value
+		want bool
+	}{
+		{quad.IRI("person/ana-ruiz"), true},
+		{quad.String("person/ana-ruiz"), false},
+		{quad.String("Ana Ruiz"), true},
+		{quad.IRI("Ana Ruiz"), false},
+		{quad.IRI("praised"), true},
+		{quad.IRI("person/nobody"), false},
+		{nil, false},
+	} {
+		if got, err := st.Has(context.Background(), c.v); err != nil || got != c.want {
+			t.Errorf("Has(%#v) = %v, %v; want %v", c.v, got, err, c.want)
 		}
 	}
 }

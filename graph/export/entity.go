@@ -262,15 +262,15 @@ type dotStyle struct{ shape, color string }
 
 // dotStyles maps entity type labels to shapes and fill colours (ColorBrewer Pastel1/Set3).
 var dotStyles = map[string]dotStyle{
-	"PERSON":  {"ellipse", "#fbb4ae"},
-	"ORG":     {"box", "#b3cde3"},
-	"GPE":     {"hexagon", "#ccebc5"},
-	"LOC":     {"octagon", "#decbe4"},
-	"NORP":    {"diamond", "#fed9a6"},
-	"EVENT":   {"parallelogram", "#ffffcc"},
-	"WORK":    {"note", "#e5d8bd"},
-	"PRODUCT": {"component", "#fddaec"},
-	"OTHER":   {"ellipse", "#f2f2f2"},
+	schema.TypePerson:  {"ellipse", "#fbb4ae"},
+	schema.TypeOrg:     {"box", "#b3cde3"},
+	schema.TypeGPE:     {"hexagon", "#ccebc5"},
+	schema.TypeLoc:     {"octagon", "#decbe4"},
+	schema.TypeNORP:    {"diamond", "#fed9a6"},
+	schema.TypeEvent:   {"parallelogram", "#ffffcc"},
+	schema.TypeWork:    {"note", "#e5d8bd"},
+	schema.TypeProduct: {"component", "#fddaec"},
+	schema.TypeOther:   {"ellipse", "#f2f2f2"},
 }
 
 // dotString quotes s as a DOT double-quoted string: '"' and '\' are escaped, a line break
@@ -328,7 +328,7 @@ func writeDOT(g *graph.EntityGraph, w io.Writer) error {
 	for _, n := range g.Nodes {
 		st, ok := dotStyles[n.Type]
 		if !ok {
-			st = dotStyles["OTHER"]
+			st = dotStyles[schema.TypeOther]
 		}
 		fmt.Fprintf(bw, "  %s [label=%s, shape=%s, fillcolor=%s, type=%s, aliases=%s, articles=%d];\n",
 			dotString(n.ID), dotString(n.Name), st.shape, dotString(st.color), dotString(n.Type),
