@@ -5,6 +5,10 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 func TestProvenance(t *testing.T) {
@@ -51,6 +55,59 @@ func TestStatementsAndArticles(t *testing.T) {
 	as, err := st.Articles(ctx)
 	if err != nil || len(as) != 2 || as[0].ID != "a.txt" || as[1].Source != "Lakeport Daily" {
 		t.Errorf("articles %+v, %v", as, err)
+	}
+}
+
+// TestStatementsOf checks the statements table of the exports: every statement, a quote (a
+// literal object) and those not asserted included; one article's alone with doc set.
+func TestStatementsOf(t *testing.T) {
+	ctx := context.Background()
+	var arts [][]quad.Quad
+	for _, a := range fixtureArticles() {
+		arts = append(arts, a.quads)
+	}
+	ana := schema.Entity{ID: "person/ana-ruiz", Name: "Ana Ruiz", Type: schema.TypePerson}
+	quote := schema.Fact{Doc: "c.txt", Evidence: "Ruiz said the farm would open in May.", Subject: ana,
+		Predicate: schema.PredSaid, Relation: "said", Object: schema.Object{Literal: "the farm would open in May"}, Confidence: 0.8}
+	arts = append(arts, schema.ArticleQuadsAll(schema.Article{ID: "c.txt", Hash: "hc"},
+		[]schema.EntityRecord{{ID: ana.ID, Name: ana.Name, Type: ana.Type}}, []schema.Fact{quote}))
+	st := memoryStore(t, arts...)
+	for _, c := range []struct {
+		doc             string
+		n, literal, neg int
+	}{
+		{"", 7, 1, 1},
+		{"b.txt", 4, 0, 1},
+		{"c.txt", 1, 1, 0},
+	} {
+		sts, err := st.StatementsOf(ctx, c.doc)
+		if err != nil {
+			t.Fatalf("StatementsOf(%q): %v", c.doc, err)
+		}
+		literal, neg := 0, 0
+		for _, s := range sts {
+			if s.Literal != "" {
+				literal++
+				if s.Subject != ana.ID || s.Literal != quote.Object.Literal || s.Article.ID != "c.txt" {
+					t.Errorf("quote %+v", s)
+				}
+			}
+			if s.Negated {
+				neg++
+			}
+			if c.doc != "" && s.Article.ID != c.doc {
+				t.Errorf("StatementsOf(%q) gave a statement of %s", c.doc, s.Article.ID)
+			}
+		}
+		if len(sts) != c.n || literal != c.literal || neg != c.neg {
+			t.Errorf("StatementsOf(%q): %d statements, %d quotes, %d negated; want %d, %d, %d", c.doc, len(sts), literal, neg, c.n, c.literal, c.neg)
+		}
+	}
+	if sts, err := st.Statements(ctx); err != nil || len(sts) != 7 {
+		t.Errorf("Statements: %d, %v; want every statement, 7", len(sts), err)
+	}
+	if _, err := st.StatementsOf(ctx, "nope.txt"); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("StatementsOf of an unknown article: %v, want ErrNoArticle", err)
 	}
 }
 

@@ -147,7 +147,7 @@ func TestExportEveryFormat(t *testing.T) {
 	if code, _, stderr := cli(t, "export", "--db", db, "--format", "csv", "-o", dir); code != exitOK {
 		t.Fatalf("csv to a folder: exit %d: %s", code, stderr)
 	}
-	for _, f := range []string{"nodes.csv", "edges.csv"} {
+	for _, f := range []string{"nodes.csv", "edges.csv", "statements.csv"} {
 		if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
 			t.Errorf("%s not written: %v", f, err)
 		}

@@ -27,14 +27,14 @@ func TestCSVFormulasNeutralised(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var one, nodes, rels bytes.Buffer
+	var one, nodes, rels, stmts bytes.Buffer
 	if err := Write(context.Background(), s, &one, Options{Format: CSV}); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteCSVTables(context.Background(), s, &nodes, &rels, Options{}); err != nil {
+	if err := WriteCSVTables(context.Background(), s, &nodes, &rels, &stmts, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	for name, b := range map[string]*bytes.Buffer{"csv": &one, "nodes": &nodes, "relationships": &rels} {
+	for name, b := range map[string]*bytes.Buffer{"csv": &one, "nodes": &nodes, "relationships": &rels, "statements": &stmts} {
 		rows, err := csv.NewReader(bytes.NewReader(b.Bytes())).ReadAll()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
