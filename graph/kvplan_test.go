@@ -16,6 +16,8 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/storetest"
 	"github.com/newsgraph/newsgraph/schema"
+
+	"github.com/newsgraph/newsgraph/internal/fixture"
 )
 
 // TestPlannedKV runs Gizmo queries on a bolt store with plannedKV's plans and with Cayley's
@@ -23,7 +25,7 @@ import (
 func TestPlannedKV(t *testing.T) {
 	ctx := context.Background()
 	planned, _ := fresh(t, "bolt")
-	write(t, planned, fixtureArticles()...)
+	fixture.Load(t, planned, fixtureArticles()...)
 	writeSynthetic(t, planned, 40)
 	pk, ok := planned.qs.(plannedKV)
 	if !ok {

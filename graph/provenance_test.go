@@ -6,8 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cayleygraph/quad"
-
+	"github.com/newsgraph/newsgraph/internal/fixture"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -62,16 +61,11 @@ func TestStatementsAndArticles(t *testing.T) {
 // literal object) and those not asserted included; one article's alone with doc set.
 func TestStatementsOf(t *testing.T) {
 	ctx := context.Background()
-	var arts [][]quad.Quad
-	for _, a := range fixtureArticles() {
-		arts = append(arts, a.quads)
-	}
-	ana := schema.Entity{ID: "person/ana-ruiz", Name: "Ana Ruiz", Type: schema.TypePerson}
-	quote := schema.Fact{Doc: "c.txt", Evidence: "Ruiz said the farm would open in May.", Subject: ana,
-		Predicate: schema.PredSaid, Relation: "said", Object: schema.Object{Literal: "the farm would open in May"}, Confidence: 0.8}
-	arts = append(arts, schema.ArticleQuadsAll(schema.Article{ID: "c.txt", Hash: "hc"},
-		[]schema.EntityRecord{{ID: ana.ID, Name: ana.Name, Type: ana.Type}}, []schema.Fact{quote}))
-	st := memoryStore(t, arts...)
+	ana := fixture.Entity(schema.TypePerson, "Ana Ruiz")
+	quote := fixture.Fact("c.txt", 0, ana, schema.PredSaid, "said", schema.Entity{}, 0.8, "Ruiz said the farm would open in May.")
+	quote.Object = schema.Object{Literal: "the farm would open in May"}
+	st := memoryStore(t, append(fixtureArticles(), fixture.Article{Article: schema.Article{ID: "c.txt", Hash: "hc"},
+		Entities: []schema.EntityRecord{fixture.Record(ana)}, Facts: []schema.Fact{quote}})...)
 	for _, c := range []struct {
 		doc             string
 		n, literal, neg int

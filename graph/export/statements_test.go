@@ -137,9 +137,9 @@ func TestStatementsTable(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := 0
-		for _, a := range fixture() {
-			if doc == "" || a.article.ID == doc {
-				want += len(a.facts)
+		for _, a := range fixtureArticles() {
+			if doc == "" || a.Article.ID == doc {
+				want += len(a.Facts)
 			}
 		}
 		if len(rows) != want+1 || strings.Join(rows[0], ",") != strings.Join(CSVStatementHeader, ",") {
