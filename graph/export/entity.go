@@ -51,7 +51,7 @@ type entityExport struct {
 // subjectStatements are the statements an entity is the subject of.
 type subjectStatements struct {
 	n      int     // how many
-	quotes []quote // what it said: asserted statements with a literal object
+	quotes []quote // what it said: asserted quotes (schema.IsQuote) with a text object
 }
 
 // quote is one thing an entity said, as the node attribute quotes lists it (JSON).
@@ -83,7 +83,7 @@ func readEntityExport(ctx context.Context, s *graph.Store, doc string) (*entityE
 			x.bySubject[st.Subject] = b
 		}
 		b.n++
-		if st.Literal != "" && st.Asserted() {
+		if st.Literal != "" && st.Asserted() && schema.IsQuote(st.Predicate) {
 			a := st.Article
 			b.quotes = append(b.quotes, quote{Text: st.Literal, Relation: st.Relation, Article: a.ID, Source: a.Source, Date: a.Date, URL: a.URL})
 		}
@@ -212,8 +212,9 @@ type graphMLDoc struct {
 //	      "person/ada-quill"), type (string, PERSON, ORG, ...), aliases (string,
 //	      ";"-joined), articles (int, articles mentioning it), statements (int, statements
 //	      with the entity as subject, whatever their object and whether asserted or not),
-//	      quotes (string, what it said: a JSON array of {text, relation, article, source, date,
-//	      url}, "" when nothing)
+//	      quotes (string, what it said: its asserted statements of a speech predicate (said,
+//	      told, claimed, ...; schema.IsQuote) with a text object, as a JSON array of {text,
+//	      relation, article, source, date, url}; "" when nothing)
 //	edge: label (string, the predicate), relations (string, ";"-joined words), sources (int,
 //	      articles stating it), source_ids (string, ";"-joined article ids), confidence (double,
 //	      highest), statements (int, occurrences), time (string, the earliest ISO 8601 time of an
