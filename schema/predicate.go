@@ -225,17 +225,6 @@ const (
 // ClassOpen is the class of open predicates (see OpenPredicate).
 const ClassOpen = "OPEN"
 
-// ClassSay is the class of the predicates that report speech (said, told, claimed, warned,
-// announced, posted): a fact of one of them whose object is text is a quote.
-const ClassSay = "SAY"
-
-// IsQuote reports whether a fact with predicate name and a text object is a quote: what its
-// subject said (a predicate of ClassSay).
-func IsQuote(predicate string) bool {
-	p, ok := PredicateByName(predicate)
-	return ok && p.Class == ClassSay
-}
-
 // OpenPredicate returns the open predicate of a verb phrase the vocabulary has no canonical
 // predicate for: its words (lemma, particle, a light verb's noun, preposition) lower-cased and
 // joined by spaces, empty words skipped: ("part", "", "company", "with") → "part company with".

@@ -431,22 +431,3 @@ func TestPredicateConstants(t *testing.T) {
 		}
 	}
 }
-
-// TestIsQuote checks which predicates make a fact with a text object a quote: the class of said
-// is ClassSay (a class of predicates.tsv), and roles and other predicates are no quotes.
-func TestIsQuote(t *testing.T) {
-	if !slices.Contains(Classes(), ClassSay) {
-		t.Fatalf("ClassSay %q is not a class of predicates.tsv (%v)", ClassSay, Classes())
-	}
-	for _, c := range []struct {
-		predicate string
-		want      bool
-	}{
-		{PredSaid, true}, {"told", true}, {"warned", true}, {"claimed", true},
-		{PredHasTitle, false}, {PredCriticized, false}, {PredSupported, false}, {"no such predicate", false},
-	} {
-		if got := IsQuote(c.predicate); got != c.want {
-			t.Errorf("IsQuote(%q) = %v, want %v", c.predicate, got, c.want)
-		}
-	}
-}

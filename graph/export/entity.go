@@ -51,7 +51,7 @@ type entityExport struct {
 // subjectStatements are the statements an entity is the subject of.
 type subjectStatements struct {
 	n      int     // how many
-	quotes []quote // what it said: asserted quotes (schema.IsQuote) with a text object
+	quotes []quote // what it said: asserted speech acts (schema.IsSpeechPredicate) with a text object
 }
 
 // quote is one thing an entity said, as the node attribute quotes lists it (JSON).
@@ -83,7 +83,7 @@ func readEntityExport(ctx context.Context, s *graph.Store, doc string) (*entityE
 			x.bySubject[st.Subject] = b
 		}
 		b.n++
-		if st.Literal != "" && st.Asserted() && schema.IsQuote(st.Predicate) {
+		if st.Literal != "" && st.Asserted() && schema.IsSpeechPredicate(st.Predicate) {
 			a := st.Article
 			b.quotes = append(b.quotes, quote{Text: st.Literal, Relation: st.Relation, Article: a.ID, Source: a.Source, Date: a.Date, URL: a.URL})
 		}
@@ -213,7 +213,7 @@ type graphMLDoc struct {
 //	      ";"-joined), articles (int, articles mentioning it), statements (int, statements
 //	      with the entity as subject, whatever their object and whether asserted or not),
 //	      quotes (string, what it said: its asserted statements of a speech predicate (said,
-//	      told, claimed, ...; schema.IsQuote) with a text object, as a JSON array of {text,
+//	      told, asked, urged, ...; schema.IsSpeechPredicate) with a text object, as a JSON array of {text,
 //	      relation, article, source, date, url}; "" when nothing)
 //	edge: label (string, the predicate), relations (string, ";"-joined words), sources (int,
 //	      articles stating it), source_ids (string, ";"-joined article ids), confidence (double,
