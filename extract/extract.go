@@ -43,9 +43,10 @@ type Options struct {
 	AnyLanguage bool
 }
 
-// ErrNoText is the reason an article with no prose left after preparation (markup only, or
-// navigation and scripts only) is skipped.
-var ErrNoText = errors.New("no article text (after removing the markup)")
+// ErrNoProse is the reason an article with no prose left after preparation (markup only, or
+// navigation and scripts only) is skipped. It is not input.ErrNoText, a JSONL line or CSV row
+// whose text is empty before any preparation.
+var ErrNoProse = errors.New("no article text (after removing the markup)")
 
 // Extractor runs the pipeline. It is safe for concurrent use: the models are read-only and each
 // call works on its own document.
@@ -67,7 +68,7 @@ func New(opt Options) (*Extractor, error) {
 	if x.parser, err = parse.Default(); err != nil {
 		return nil, fmt.Errorf("load parser: %w", err)
 	}
-	if x.names, err = ner.Load(); err != nil {
+	if x.names, err = ner.Default(); err != nil {
 		return nil, fmt.Errorf("load entity recogniser: %w", err)
 	}
 	return x, nil
@@ -83,7 +84,7 @@ type Result struct {
 	Entities []schema.EntityRecord
 	// Sentences and Words count the article's text units and tokens.
 	Sentences, Words int
-	// Problem, when not nil, is why the article was skipped (ErrNoText, lang.ErrNotEnglish);
+	// Problem, when not nil, is why the article was skipped (ErrNoProse, lang.ErrNotEnglish);
 	// then the result holds no facts.
 	Problem *input.Error
 }
@@ -96,7 +97,7 @@ func (x *Extractor) Extract(a input.Article) *Result {
 	d := prepare.Prepare(a)
 	fillArticle(&r.Article, d)
 	if !hasProse(d) {
-		r.Problem = a.Problem(ErrNoText, false)
+		r.Problem = a.Problem(ErrNoProse, false)
 		return r
 	}
 	if !x.anyLang {

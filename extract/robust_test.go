@@ -42,7 +42,7 @@ func TestExtractSkips(t *testing.T) {
 		want error
 	}{
 		{"english", input.Article{Text: english}, nil},
-		{"markup only", input.Article{Text: "<html><head><script>var x = 1;</script></head><body><nav>Home</nav></body></html>", Format: input.HTML}, ErrNoText},
+		{"markup only", input.Article{Text: "<html><head><script>var x = 1;</script></head><body><nav>Home</nav></body></html>", Format: input.HTML}, ErrNoProse},
 		{"french", input.Article{Text: french}, lang.ErrNotEnglish},
 	} {
 		c.a.Path, c.a.Line = c.name+".jsonl", 3

@@ -124,7 +124,7 @@ func (s *Store) damage(r any) error {
 func (s *Store) guard(err *error, panicOnFault bool) {
 	debug.SetPanicOnFault(panicOnFault)
 	if r := recover(); r != nil {
-		if s.backend != "bolt" {
+		if !s.b.mapped() {
 			panic(r)
 		}
 		*err = s.damage(r)

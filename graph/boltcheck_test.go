@@ -10,6 +10,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/internal/fixture"
 	"github.com/newsgraph/newsgraph/internal/storetest"
 )
 
@@ -20,7 +21,7 @@ func damagedCopies(t *testing.T) (good string, damaged map[string]string) {
 	t.Helper()
 	path := storetest.Location(t, "bolt")
 	st := openAt(t, "bolt", path, false)
-	write(t, st, fixtureArticles()...)
+	fixture.Load(t, st, fixtureArticles()...)
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}

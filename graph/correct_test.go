@@ -10,6 +10,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/newsgraph/newsgraph/internal/fixture"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -17,28 +18,27 @@ import (
 // entity than Ana Ruiz, as extraction might make her) praises Lakeport, and two of its
 // sentences assert the same edge (Lakeport praised Nordwind Energy), so that rejecting one of
 // them must keep the edge.
-func correctionArticle() fixtureArticle {
-	aRuiz := schema.EntityRecord{ID: "person/a-ruiz", Name: "A. Ruiz", Type: "PERSON", Aliases: []string{"Ruiz"}}
-	nw := schema.EntityRecord{ID: "org/nordwind-energy", Name: "Nordwind Energy", Type: "ORG"}
-	lake := schema.EntityRecord{ID: "gpe/lakeport", Name: "Lakeport", Type: "GPE"}
-	e := func(r schema.EntityRecord) schema.Entity { return schema.Entity{ID: r.ID, Name: r.Name, Type: r.Type} }
-	f := func(sent int, s schema.EntityRecord, o schema.EntityRecord, ev string) schema.Fact {
-		return schema.Fact{Doc: "c.txt", Sentence: sent, Evidence: ev, Subject: e(s), Predicate: "praised", Relation: "praised",
-			Object: schema.Object{Entity: e(o)}, Confidence: 0.8, End: len(ev)}
+func correctionArticle() fixture.Article {
+	aRuiz := schema.EntityRecord{ID: "person/a-ruiz", Name: "A. Ruiz", Type: schema.TypePerson, Aliases: []string{"Ruiz"}}
+	nw := fixture.Record(fixture.Entity(schema.TypeOrg, "Nordwind Energy"))
+	lake := fixture.Record(fixture.Entity(schema.TypeGPE, "Lakeport"))
+	f := func(sent int, s, o schema.EntityRecord, ev string) schema.Fact {
+		return fixture.Fact("c.txt", sent, fixture.Of(s), "praised", "praised", fixture.Of(o), 0.8, ev)
 	}
-	c := schema.Article{ID: "c.txt", Title: "Harbour news", Source: "Coast Courier", Hash: "hc"}
-	return fixtureArticle{c.ID, c.Hash, schema.ArticleQuadsAll(c, []schema.EntityRecord{aRuiz, nw, lake}, []schema.Fact{
-		f(0, aRuiz, lake, "A. Ruiz praised Lakeport."),
-		f(1, lake, nw, "Lakeport praised Nordwind Energy."),
-		f(2, lake, nw, "Lakeport praised Nordwind Energy again."),
-	})}
+	return fixture.Article{Article: schema.Article{ID: "c.txt", Title: "Harbour news", Source: "Coast Courier", Hash: "hc"},
+		Entities: []schema.EntityRecord{aRuiz, nw, lake},
+		Facts: []schema.Fact{
+			f(0, aRuiz, lake, "A. Ruiz praised Lakeport."),
+			f(1, lake, nw, "Lakeport praised Nordwind Energy."),
+			f(2, lake, nw, "Lakeport praised Nordwind Energy again."),
+		}}
 }
 
 // stmtOf returns the id of the statement of arts whose evidence is ev.
-func stmtOf(t testing.TB, ev string, arts ...fixtureArticle) string {
+func stmtOf(t testing.TB, ev string, arts ...fixture.Article) string {
 	t.Helper()
 	for _, a := range arts {
-		for _, q := range a.quads {
+		for _, q := range a.Quads() {
 			if iriOf(q.Predicate) == schema.PropEvidence && quad.ToString(q.Object) == ev {
 				return iriOf(q.Subject)
 			}
@@ -67,7 +67,7 @@ func graphLines(t testing.TB, st *Store) []string {
 // that holds only the first article, it corrects the articles written after it the same way.
 func TestCorrections(t *testing.T) {
 	fix := fixtureArticles()
-	arts := []fixtureArticle{fix[0], fix[1], correctionArticle()}
+	arts := []fixture.Article{fix[0], fix[1], correctionArticle()}
 	first, later := arts[:1], arts[1:]
 	for _, tc := range []struct {
 		name        string
@@ -128,10 +128,10 @@ func TestCorrections(t *testing.T) {
 			t.Run(tc.name+"/"+backend, func(t *testing.T) {
 				ctx := context.Background()
 				plain, _ := fresh(t, backend)
-				write(t, plain, arts...)
+				fixture.Load(t, plain, arts...)
 				want := graphLines(t, plain)
 				st, _ := fresh(t, backend)
-				write(t, st, arts...)
+				fixture.Load(t, st, arts...)
 				if got := strings.Join(gizmoNames(t, st, tc.query), ","); got != tc.before {
 					t.Fatalf("before: %s = %s, want %s", tc.query, got, tc.before)
 				}
@@ -161,11 +161,11 @@ func TestCorrections(t *testing.T) {
 				}
 
 				for _, a := range later {
-					if _, err := st.Remove(ctx, a.id); err != nil {
+					if _, err := st.Remove(ctx, a.Article.ID); err != nil {
 						t.Fatal(err)
 					}
 				}
-				write(t, st, later...)
+				fixture.Load(t, st, later...)
 				diffLines(t, "corrected, after removing and re-adding the later articles", graphLines(t, st), corrected)
 
 				if _, err := st.UndoCorrection(ctx, res.ID); err != nil {
@@ -180,11 +180,11 @@ func TestCorrections(t *testing.T) {
 				}
 
 				carried, _ := fresh(t, backend)
-				write(t, carried, first...)
+				fixture.Load(t, carried, first...)
 				if _, err := carried.ImportCorrections(ctx, []schema.Correction{tc.c}); err != nil {
 					t.Fatalf("ImportCorrections: %v", err)
 				}
-				write(t, carried, later...)
+				fixture.Load(t, carried, later...)
 				diffLines(t, "carried to a store before its later articles", graphLines(t, carried), corrected)
 				if _, err := carried.UndoCorrection(ctx, 1); err != nil {
 					t.Fatalf("UndoCorrection(1) of the carried correction: %v", err)
@@ -200,18 +200,18 @@ func TestCorrections(t *testing.T) {
 func TestUndoUnderLaterCorrection(t *testing.T) {
 	ctx := context.Background()
 	fix := fixtureArticles()
-	arts := []fixtureArticle{fix[0], fix[1], correctionArticle()}
+	arts := []fixture.Article{fix[0], fix[1], correctionArticle()}
 	merge := schema.Correction{Kind: "merge", Target: "person/ana-ruiz", Value: "person/a-ruiz"}
 	rename := schema.Correction{Kind: "rename", Target: "person/ana-ruiz", Value: "Ana María Ruiz"}
 	for _, backend := range Backends {
 		t.Run(backend, func(t *testing.T) {
 			renamed, _ := fresh(t, backend)
-			write(t, renamed, arts...)
+			fixture.Load(t, renamed, arts...)
 			if _, err := renamed.Correct(ctx, rename); err != nil {
 				t.Fatal(err)
 			}
 			st, _ := fresh(t, backend)
-			write(t, st, arts...)
+			fixture.Load(t, st, arts...)
 			for _, c := range []schema.Correction{merge, rename} {
 				if _, err := st.Correct(ctx, c); err != nil {
 					t.Fatalf("Correct(%v): %v", c, err)
@@ -341,7 +341,7 @@ func TestMergeIntoEntityNotStored(t *testing.T) {
 	if _, err := st.ImportCorrections(ctx, []schema.Correction{merge}); err != nil {
 		t.Fatal(err)
 	}
-	write(t, st, correctionArticle())
+	fixture.Load(t, st, correctionArticle())
 	n, err := st.Entity(ctx, "person/ana-ruiz")
 	if err != nil || n.Name != "A. Ruiz" || n.Type != "PERSON" || strings.Join(n.Aliases, ",") != "Ruiz" || n.Articles != 1 {
 		t.Errorf("Entity(person/ana-ruiz) = %+v, %v; want A. Ruiz, PERSON, alias Ruiz, 1 article", n, err)

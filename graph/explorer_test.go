@@ -7,8 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cayleygraph/quad"
-
+	"github.com/newsgraph/newsgraph/internal/fixture"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -16,12 +15,8 @@ import (
 // (a quote), tells Jón Bell something, and Jón Bell "rolls back" Nordwind's plan (an open
 // predicate with a text object); Nordwind is said (by Bell, reported) to have bought Lakeport
 // Power.
-func quoteArticle() []quad.Quad {
-	e := func(id, name, typ string) schema.Entity { return schema.Entity{ID: id, Name: name, Type: typ} }
-	ana, jon, nw := e("person/ana-ruiz", "Ana Ruiz", "PERSON"), e("person/jon-bell", "Jón Bell", "PERSON"), e("org/nordwind-energy", "Nordwind Energy", "ORG")
-	rec := func(x schema.Entity) schema.EntityRecord {
-		return schema.EntityRecord{ID: x.ID, Name: x.Name, Type: x.Type}
-	}
+func quoteArticle() fixture.Article {
+	ana, jon, nw := fixture.Entity(schema.TypePerson, "Ana Ruiz"), fixture.Entity(schema.TypePerson, "Jón Bell"), fixture.Entity(schema.TypeOrg, "Nordwind Energy")
 	f := func(sent int, s schema.Entity, p, rel string, o schema.Object, conf float64, ev, when string) schema.Fact {
 		return schema.Fact{Doc: "c.txt", Sentence: sent, Evidence: ev, Subject: s, Predicate: p, Relation: rel,
 			Object: o, Confidence: conf, End: len(ev), Time: &schema.Time{Value: when, Text: when, Kind: schema.TimeReported}}
@@ -35,16 +30,13 @@ func quoteArticle() []quad.Quad {
 	rep.Time = nil
 	rep.Modality, rep.AttributedTo = schema.ModalityReported, &jon
 	c := schema.Article{ID: "c.txt", Title: "Ruiz speaks", Source: "North Herald", Date: "2024-06-02", Hash: "hc", URL: "https://example.org/c"}
-	return schema.ArticleQuadsAll(c, []schema.EntityRecord{rec(ana), rec(jon), rec(nw)}, []schema.Fact{said, told, open, rep})
+	return fixture.Article{Article: c, Entities: []schema.EntityRecord{fixture.Record(ana), fixture.Record(jon), fixture.Record(nw)},
+		Facts: []schema.Fact{said, told, open, rep}}
 }
 
 // explorerFixture is the fixture with quoteArticle.
 func explorerFixture(t testing.TB) *Store {
-	var qs [][]quad.Quad
-	for _, a := range fixtureArticles() {
-		qs = append(qs, a.quads)
-	}
-	return memoryStore(t, append(qs, quoteArticle())...)
+	return memoryStore(t, append(fixtureArticles(), quoteArticle())...)
 }
 
 func stmtSummary(sts []Statement) string {
@@ -253,8 +245,8 @@ func TestEdgeOpen(t *testing.T) {
 		Object: schema.Object{Entity: b}, Confidence: 0.5, Open: true}
 	g := f
 	g.Predicate, g.Relation, g.Open, g.Sentence = "praised", "praised", false, 1
-	st := memoryStore(t, schema.ArticleQuadsAll(schema.Article{ID: "o.txt", Hash: "ho"},
-		[]schema.EntityRecord{{ID: a.ID, Name: a.Name, Type: a.Type}, {ID: b.ID, Name: b.Name, Type: b.Type}}, []schema.Fact{f, g}))
+	st := memoryStore(t, fixture.Article{Article: schema.Article{ID: "o.txt", Hash: "ho"},
+		Entities: []schema.EntityRecord{fixture.Record(a), fixture.Record(b)}, Facts: []schema.Fact{f, g}})
 	eg, err := st.EntityGraph(ctx, "")
 	if err != nil {
 		t.Fatal(err)

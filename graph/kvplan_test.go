@@ -16,6 +16,8 @@ import (
 
 	"github.com/newsgraph/newsgraph/internal/storetest"
 	"github.com/newsgraph/newsgraph/schema"
+
+	"github.com/newsgraph/newsgraph/internal/fixture"
 )
 
 // TestPlannedKV runs Gizmo queries on a bolt store with plannedKV's plans and with Cayley's
@@ -23,13 +25,13 @@ import (
 func TestPlannedKV(t *testing.T) {
 	ctx := context.Background()
 	planned, _ := fresh(t, "bolt")
-	write(t, planned, fixtureArticles()...)
+	fixture.Load(t, planned, fixtureArticles()...)
 	writeSynthetic(t, planned, 40)
 	pk, ok := planned.qs.(plannedKV)
 	if !ok {
 		t.Fatalf("a bolt store's quad store is %T, want plannedKV", planned.qs)
 	}
-	cayley := &Store{qs: pk.QuadStore, backend: "bolt", readOnly: true}
+	cayley := newStore(boltBackend{cayleyBackend{pk.QuadStore}}, Options{ReadOnly: true})
 
 	e0 := "<" + schema.EntityIRI("PERSON", "Entity 0 Synth") + ">"
 	e1 := "<" + schema.EntityIRI("ORG", "Entity 1 Synth") + ">"
@@ -193,7 +195,7 @@ func BenchmarkGizmo(b *testing.B) {
 		st   *Store
 	}{
 		{"newsgraph", st},
-		{"cayley", &Store{qs: st.qs.(plannedKV).QuadStore, backend: "bolt", readOnly: true}},
+		{"cayley", newStore(boltBackend{cayleyBackend{st.qs.(plannedKV).QuadStore}}, Options{ReadOnly: true})},
 	}
 	for _, q := range queries {
 		for _, p := range plans {

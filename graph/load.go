@@ -7,7 +7,6 @@ import (
 	"runtime/debug"
 	"sync"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -120,18 +119,7 @@ func (s *Store) WriteArticles(ctx context.Context, articles ...[]quad.Quad) (err
 	if len(quads) == 0 {
 		return nil
 	}
-	if mem, ok := s.qs.(*lockedMemstore); ok {
-		mem.addQuads(quads)
-	} else if s.pg != nil {
-		err = s.pg.write(ctx, quads)
-	} else {
-		deltas := make([]cgraph.Delta, len(quads))
-		for i, q := range quads {
-			deltas[i] = cgraph.Delta{Quad: q, Action: cgraph.Add}
-		}
-		err = s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true})
-	}
-	if err != nil {
+	if err := s.b.write(ctx, quads); err != nil {
 		return fmt.Errorf("write %d quads of %d article(s): %w", len(quads), len(articles), err)
 	}
 	s.written.add(shared)
@@ -141,17 +129,11 @@ func (s *Store) WriteArticles(ctx context.Context, articles ...[]quad.Quad) (err
 // collectQuads checks the quads of articles and returns them in one slice, and separately the
 // unlabelled ones. Unlabelled quads (an entity's name and type, a predicate's class: every
 // article that mentions them repeats them) come once, and not at all when this store wrote them
-// before. On bolt every
-// quad is given once: Cayley's kv store counts a reference to a quad's nodes for every copy in
-// one ApplyDeltas (memstore and the PostgreSQL path skip copies themselves).
+// before. Other repeated quads are left to the backend's write.
 func (s *Store) collectQuads(articles [][]quad.Quad) (quads, shared []quad.Quad, err error) {
 	n := 0
 	for _, a := range articles {
 		n += len(a)
-	}
-	var seen map[quad.Quad]struct{}
-	if s.backend == "bolt" {
-		seen = make(map[quad.Quad]struct{}, n)
 	}
 	sharedSeen := map[quad.Quad]struct{}{}
 	quads = make([]quad.Quad, 0, n)
@@ -166,12 +148,6 @@ func (s *Store) collectQuads(articles [][]quad.Quad) (quads, shared []quad.Quad,
 				}
 				sharedSeen[q] = struct{}{}
 				shared = append(shared, q)
-			}
-			if seen != nil {
-				if _, dup := seen[q]; dup {
-					continue
-				}
-				seen[q] = struct{}{}
 			}
 			quads = append(quads, q)
 		}

@@ -90,9 +90,60 @@ func redactURL(s string) string {
 	return u.Redacted()
 }
 
+// postgresBackend is Cayley's SQL quad store on PostgreSQL, with newsgraph's own connection for
+// bulk writes and reads (pgConn) and a Cayley store of its own for each concurrent Gizmo query
+// (sqlStores).
+type postgresBackend struct {
+	qs          cgraph.QuadStore
+	pg          *pgConn
+	queryStores *sqlStores
+}
+
+func (postgresBackend) name() string                  { return "postgres" }
+func (b postgresBackend) quadStore() cgraph.QuadStore { return b.qs }
+func (postgresBackend) inProcess() bool               { return false }
+func (postgresBackend) mapped() bool                  { return false }
+
+// write stores the distinct quads with pgConn.write (Cayley's writer sends one INSERT a row).
+func (b postgresBackend) write(ctx context.Context, quads []quad.Quad) error {
+	return b.pg.write(ctx, quads)
+}
+
+func (b postgresBackend) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
+	return b.pg.eachQuad(ctx, d, v, fn)
+}
+
+// has looks for a node of v that a quad uses.
+func (b postgresBackend) has(ctx context.Context, v quad.Value) (bool, error) {
+	var ok bool
+	err := b.pg.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM nodes WHERE hash = $1 AND refs > 0)`, csql.HashOf(v).SQLValue()).Scan(&ok)
+	return ok, err
+}
+
+func (b postgresBackend) subjectCounts(ctx context.Context, d quad.Direction, v quad.Value) (map[string]int, error) {
+	out := map[string]int{}
+	err := b.pg.eachQuad(ctx, d, v, func(q quad.Quad) error {
+		out[iriOf(q.Subject)]++
+		return nil
+	})
+	return out, err
+}
+
+func (b postgresBackend) queryStore(ctx context.Context) (cgraph.QuadStore, func(), error) {
+	qs, err := b.queryStores.get(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	return qs, func() { b.queryStores.put(qs) }, nil
+}
+
+func (b postgresBackend) close() error {
+	return errors.Join(b.qs.Close(), b.queryStores.close(), b.pg.db.Close())
+}
+
 // openPostgres opens (and unless read-only, creates the tables of) the PostgreSQL store at
 // opt.Path.
-func openPostgres(ctx context.Context, opt Options) (*Store, error) {
+func openPostgres(ctx context.Context, opt Options) (backend, error) {
 	addr, err := pgURL(opt.Path, opt.ReadOnly)
 	if err != nil {
 		return nil, err
@@ -134,7 +185,7 @@ func openPostgres(ctx context.Context, opt Options) (*Store, error) {
 		return nil, err
 	}
 	ok = true
-	return &Store{qs: qs, backend: "postgres", path: opt.Path, readOnly: opt.ReadOnly, pg: &pgConn{db: db},
+	return postgresBackend{qs: qs, pg: &pgConn{db: db},
 		queryStores: &sqlStores{addr: addr, free: make(chan cgraph.QuadStore, maxSQLStores), slots: make(chan struct{}, maxSQLStores)}}, nil
 }
 

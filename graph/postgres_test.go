@@ -8,6 +8,8 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
+
+	"github.com/newsgraph/newsgraph/internal/fixture"
 )
 
 func TestRedactURL(t *testing.T) {
@@ -64,7 +66,7 @@ func TestOpenPostgresUnreachable(t *testing.T) {
 func pgCount(t testing.TB, st *Store, table string) int {
 	t.Helper()
 	var n int
-	if err := st.pg.db.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
+	if err := st.b.(postgresBackend).pg.db.QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -79,7 +81,7 @@ func pgRows(t testing.TB, st *Store) string {
 		"SELECT encode(hash, 'hex'), refs, encode(value, 'hex'), value_string, datatype, language, iri, bnode, value_int, value_bool, value_float, value_time FROM nodes ORDER BY hash",
 		"SELECT encode(subject_hash, 'hex'), encode(predicate_hash, 'hex'), encode(object_hash, 'hex'), encode(label_hash, 'hex') FROM quads ORDER BY 1, 2, 3, 4",
 	} {
-		rows, err := st.pg.db.Query(q)
+		rows, err := st.b.(postgresBackend).pg.db.Query(q)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -109,10 +111,10 @@ func TestPostgresRowsMatchCayley(t *testing.T) {
 	ctx := context.Background()
 	arts := fixtureArticles()
 	ours, _ := fresh(t, "postgres")
-	if err := ours.WriteArticles(ctx, arts[0].quads, arts[1].quads); err != nil {
+	if err := ours.WriteArticles(ctx, arts[0].Quads(), arts[1].Quads()); err != nil {
 		t.Fatal(err)
 	}
-	write(t, ours, arts...) // again: adds no reference
+	fixture.Load(t, ours, arts...) // again: adds no reference
 	cayley, _ := fresh(t, "postgres")
 	var deltas []cgraph.Delta
 	for _, q := range distinct(arts...) {
@@ -125,7 +127,7 @@ func TestPostgresRowsMatchCayley(t *testing.T) {
 		t.Errorf("rows differ from Cayley's writer's:\nours:\n%s\ncayley:\n%s", got, want)
 	}
 	for _, a := range arts {
-		if _, err := ours.Remove(ctx, a.id); err != nil {
+		if _, err := ours.Remove(ctx, a.Article.ID); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -135,11 +137,11 @@ func TestPostgresRowsMatchCayley(t *testing.T) {
 }
 
 // distinct returns the distinct quads of articles in order.
-func distinct(arts ...fixtureArticle) []quad.Quad {
+func distinct(arts ...fixture.Article) []quad.Quad {
 	seen := map[quad.Quad]bool{}
 	var out []quad.Quad
 	for _, a := range arts {
-		for _, q := range a.quads {
+		for _, q := range a.Quads() {
 			if !seen[q] {
 				seen[q] = true
 				out = append(out, q)
@@ -154,9 +156,9 @@ func distinct(arts ...fixtureArticle) []quad.Quad {
 func TestPostgresWriteRollsBack(t *testing.T) {
 	st, _ := fresh(t, "postgres")
 	arts := fixtureArticles()
-	bad := append(arts[1].quads[:len(arts[1].quads):len(arts[1].quads)],
+	bad := append(arts[1].Quads()[:len(arts[1].Quads()):len(arts[1].Quads())],
 		quad.Make(quad.IRI("article/b.txt"), quad.IRI("title"), quad.String("caf\xe9"), quad.IRI("article/b.txt")))
-	if err := st.WriteArticles(context.Background(), arts[0].quads, bad); err == nil {
+	if err := st.WriteArticles(context.Background(), arts[0].Quads(), bad); err == nil {
 		t.Fatal("PostgreSQL accepted a string that is not UTF-8")
 	}
 	if n, q := pgCount(t, st, "nodes"), pgCount(t, st, "quads"); n != 0 || q != 0 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"sort"
 
 	"github.com/cayleygraph/quad"
@@ -114,20 +115,34 @@ func SortStatements(sts []Statement) {
 }
 
 // Statements returns every statement in the store, sorted like Provenance's: what a
-// self-contained export inlines.
-func (s *Store) Statements(ctx context.Context) (_ []Statement, err error) {
+// self-contained export inlines. It is StatementsOf the whole store.
+func (s *Store) Statements(ctx context.Context) ([]Statement, error) {
+	return s.StatementsOf(ctx, "")
+}
+
+// StatementsOf returns every statement of one article, or with doc "" of the whole store:
+// those with a literal object (what someone said) and those the article does not assert
+// (negated, hypothetical, reported) included, sorted like Provenance's. It is the statements
+// table of the exports.
+func (s *Store) StatementsOf(ctx context.Context, doc string) (_ []Statement, err error) {
 	defer s.guard(&err, debug.SetPanicOnFault(true))
 	var ids []string
-	err = s.eachQuadWith(ctx, quad.Object, quad.IRI(schema.ClassStatement), func(q quad.Quad) error {
-		if iriOf(q.Predicate) == schema.PropType {
+	isStatement := func(q quad.Quad) error {
+		if iriOf(q.Predicate) == schema.PropType && iriOf(q.Object) == schema.ClassStatement {
 			ids = append(ids, iriOf(q.Subject))
 		}
 		return nil
-	})
+	}
+	if doc == "" {
+		err = s.eachQuadWith(ctx, quad.Object, quad.IRI(schema.ClassStatement), isStatement)
+	} else {
+		err = s.EachQuad(ctx, doc, isStatement)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read statements: %w", err)
 	}
 	sort.Strings(ids)
+	ids = slices.Compact(ids)
 	arts := map[string]*ArticleInfo{}
 	out := make([]Statement, 0, len(ids))
 	for _, id := range ids {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 func TestProvenance(t *testing.T) {
@@ -51,6 +53,52 @@ func TestStatementsAndArticles(t *testing.T) {
 	as, err := st.Articles(ctx)
 	if err != nil || len(as) != 2 || as[0].ID != "a.txt" || as[1].Source != "Lakeport Daily" {
 		t.Errorf("articles %+v, %v", as, err)
+	}
+}
+
+// TestStatementsOf checks the statements table of the exports: every statement, those with a
+// text object (a quote) and those not asserted included; one article's alone with doc set.
+func TestStatementsOf(t *testing.T) {
+	ctx := context.Background()
+	st := explorerFixture(t)
+	for _, c := range []struct {
+		doc             string
+		n, literal, neg int
+	}{
+		{"", 10, 3, 1},
+		{"b.txt", 4, 0, 1},
+		{"c.txt", 4, 3, 0},
+	} {
+		sts, err := st.StatementsOf(ctx, c.doc)
+		if err != nil {
+			t.Fatalf("StatementsOf(%q): %v", c.doc, err)
+		}
+		literal, neg, quote := 0, 0, false
+		for _, s := range sts {
+			if s.Literal != "" {
+				literal++
+			}
+			if s.Negated {
+				neg++
+			}
+			quote = quote || s.Subject == "person/ana-ruiz" && s.Predicate == schema.PredSaid &&
+				s.Literal == "the wind farm will open in May" && s.Article.Source == "North Herald"
+			if c.doc != "" && s.Article.ID != c.doc {
+				t.Errorf("StatementsOf(%q) gave a statement of %s", c.doc, s.Article.ID)
+			}
+		}
+		if len(sts) != c.n || literal != c.literal || neg != c.neg {
+			t.Errorf("StatementsOf(%q): %d statements, %d with text, %d negated; want %d, %d, %d", c.doc, len(sts), literal, neg, c.n, c.literal, c.neg)
+		}
+		if quote != (c.literal > 0) {
+			t.Errorf("StatementsOf(%q): Ana Ruiz's quote found %v: %s", c.doc, quote, stmtSummary(sts))
+		}
+	}
+	if sts, err := st.Statements(ctx); err != nil || len(sts) != 10 {
+		t.Errorf("Statements: %d, %v; want every statement, 10", len(sts), err)
+	}
+	if _, err := st.StatementsOf(ctx, "nope.txt"); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("StatementsOf of an unknown article: %v, want ErrNoArticle", err)
 	}
 }
 

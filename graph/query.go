@@ -153,14 +153,11 @@ func (s *Store) gizmoEach(ctx context.Context, q string, lim QueryLimits, fn fun
 		defer close(done)
 		go watchHeap(done, lim.MaxHeap, cancel)
 	}
-	qs := s.qs
-	if s.queryStores != nil {
-		var err error
-		if qs, err = s.queryStores.get(ctx); err != nil {
-			return fmt.Errorf("gizmo: %w", err)
-		}
-		defer s.queryStores.put(qs)
+	qs, release, err := s.b.queryStore(ctx)
+	if err != nil {
+		return fmt.Errorf("gizmo: %w", err)
 	}
+	defer release()
 	sess := gizmo.NewSession(qs)
 	it, err := sess.Execute(ctx, q, query.Options{Collation: query.JSON, Limit: lim.MaxResults})
 	if err != nil {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"runtime/debug"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -15,36 +14,33 @@ import (
 // article. Order is the store's own; callers that print sort what they collect.
 func (s *Store) EachQuad(ctx context.Context, doc string, fn func(quad.Quad) error) (err error) {
 	defer s.guard(&err, debug.SetPanicOnFault(true))
-	if s.pg != nil {
-		var label quad.Value
-		if doc != "" {
-			label = schema.Label(doc)
-		}
-		if err := s.pg.eachQuad(ctx, quad.Label, label, fn); err != nil {
+	var v quad.Value
+	if doc != "" {
+		v = schema.Label(doc)
+		if ok, err := s.b.has(ctx, v); err != nil {
 			return fmt.Errorf("read quads: %w", err)
-		}
-		return nil
-	}
-	var it cgraph.Iterator
-	if doc == "" {
-		it = s.qs.QuadsAllIterator()
-	} else {
-		ref := s.qs.ValueOf(schema.Label(doc))
-		if ref == nil {
+		} else if !ok {
 			return fmt.Errorf("%w: %q", ErrNoArticle, doc)
 		}
-		it = s.qs.QuadIterator(quad.Label, ref)
 	}
-	defer it.Close()
-	for it.Next(ctx) {
-		if err := fn(s.qs.Quad(it.Result())); err != nil {
-			return err
-		}
-	}
-	if err := it.Err(); err != nil {
+	if err := s.b.eachQuad(ctx, quad.Label, v, fn); err != nil {
 		return fmt.Errorf("read quads: %w", err)
 	}
-	return ctx.Err()
+	return nil
+}
+
+// Has reports whether a stored quad holds the value v (an IRI, a string, ...) in any direction.
+// The value's kind counts: the IRI <person/x> and the string "person/x" are two values.
+func (s *Store) Has(ctx context.Context, v quad.Value) (_ bool, err error) {
+	defer s.guard(&err, debug.SetPanicOnFault(true))
+	if v == nil {
+		return false, nil
+	}
+	ok, err := s.b.has(ctx, v)
+	if err != nil {
+		return false, fmt.Errorf("look up %s: %w", v, err)
+	}
+	return ok, nil
 }
 
 // StoredEntity is an entity of the store: its id, name and type, and the number of articles
@@ -97,56 +93,9 @@ func (s *Store) Entities(ctx context.Context) (_ []StoredEntity, err error) {
 	return out, nil
 }
 
-// mentions counts the mentioned_in quads of every node, by its IRI. On Cayley's stores they are
-// counted by node reference, and only the distinct nodes are resolved to IRIs: resolving every
-// quad would read its four values.
+// mentions counts the mentioned_in quads of every node, by its IRI.
 func (s *Store) mentions(ctx context.Context) (map[string]int, error) {
-	out := map[string]int{}
-	if s.pg != nil {
-		err := s.pg.eachQuad(ctx, quad.Predicate, quad.IRI(schema.PropMentionedIn), func(q quad.Quad) error {
-			out[iriOf(q.Subject)]++
-			return nil
-		})
-		return out, err
-	}
-	type node struct {
-		ref cgraph.Ref
-		n   int
-	}
-	byRef := map[any]*node{}
-	err := s.eachRef(ctx, quad.Predicate, quad.IRI(schema.PropMentionedIn), func(ref cgraph.Ref) error {
-		subj := s.qs.QuadDirection(ref, quad.Subject)
-		k := cgraph.ToKey(subj)
-		if byRef[k] == nil {
-			byRef[k] = &node{ref: subj}
-		}
-		byRef[k].n++
-		return nil
-	})
-	for _, nd := range byRef {
-		out[iriOf(s.qs.NameOf(nd.ref))] += nd.n
-	}
-	return out, err
-}
-
-// eachRef calls fn with a reference to every quad whose direction d is v, without reading the
-// quad's values (fn may ask the store for what it needs).
-func (s *Store) eachRef(ctx context.Context, d quad.Direction, v quad.Value, fn func(cgraph.Ref) error) error {
-	ref := s.qs.ValueOf(v)
-	if ref == nil {
-		return nil
-	}
-	it := s.qs.QuadIterator(d, ref)
-	defer it.Close()
-	for it.Next(ctx) {
-		if err := fn(it.Result()); err != nil {
-			return err
-		}
-	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return ctx.Err()
+	return s.b.subjectCounts(ctx, quad.Predicate, quad.IRI(schema.PropMentionedIn))
 }
 
 // ArticleCount returns the number of articles in the store.

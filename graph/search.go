@@ -10,7 +10,6 @@ import (
 	"strings"
 	"unicode"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 	"golang.org/x/text/unicode/norm"
 
@@ -167,10 +166,7 @@ func isEntityIRI(id string) bool { return schema.IsEntityIRI(id) }
 
 // eachQuadWith calls fn for every quad whose direction d holds v.
 func (s *Store) eachQuadWith(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad) error) error {
-	if s.pg != nil {
-		return s.pg.eachQuad(ctx, d, v, fn)
-	}
-	return s.eachRef(ctx, d, v, func(ref cgraph.Ref) error { return fn(s.qs.Quad(ref)) })
+	return s.b.eachQuad(ctx, d, v, fn)
 }
 
 // Entity returns the node of one entity: name, type, aliases and article count, or ErrNotFound.

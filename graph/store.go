@@ -13,14 +13,11 @@ import (
 	"os"
 	"runtime/debug"
 	"sort"
-	"sync"
 	"time"
 
 	bbolt "github.com/boltdb/bolt"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
-	"github.com/cayleygraph/cayley/graph/memstore"
-	"github.com/cayleygraph/quad"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 )
 
@@ -46,17 +43,17 @@ type Options struct {
 // several goroutines at once, on every backend; on the memory backend a write must not run
 // alongside them (Cayley's memstore).
 type Store struct {
-	qs       cgraph.QuadStore
-	backend  string
+	b        backend
+	qs       cgraph.QuadStore // b.quadStore()
 	path     string
 	readOnly bool
-	// pg is newsgraph's own connection to a PostgreSQL store (nil on other backends).
-	pg *pgConn
-	// queryStores lends each Gizmo query a Cayley store of its own (PostgreSQL; nil on other
-	// backends).
-	queryStores *sqlStores
 	// written holds unlabelled quads the store is known to hold.
 	written quadMemo
+}
+
+// newStore returns the Store of an open backend.
+func newStore(b backend, opt Options) *Store {
+	return &Store{b: b, qs: b.quadStore(), path: opt.Path, readOnly: opt.ReadOnly}
 }
 
 // ErrReadOnly is returned by the methods that change a store opened read-only.
@@ -69,7 +66,7 @@ var ErrNoStore = errors.New("no graph store (run `newsgraph build` first)")
 func Open(ctx context.Context, opt Options) (*Store, error) {
 	switch opt.Backend {
 	case "memory":
-		return &Store{qs: newLockedMemstore(), backend: opt.Backend, readOnly: opt.ReadOnly}, nil
+		return newStore(newMemoryBackend(), opt), nil
 	case "bolt", "":
 		if isPostgresURL(opt.Path) {
 			return nil, fmt.Errorf("open bolt store %s: this is a PostgreSQL URL: use the postgres backend (--backend postgres)", redactURL(opt.Path))
@@ -78,13 +75,13 @@ func Open(ctx context.Context, opt Options) (*Store, error) {
 		if err != nil {
 			return nil, fmt.Errorf("open bolt store %s: %w", opt.Path, err)
 		}
-		return &Store{qs: qs, backend: "bolt", path: opt.Path, readOnly: opt.ReadOnly}, nil
+		return newStore(boltBackend{cayleyBackend{qs}}, opt), nil
 	case "postgres":
-		st, err := openPostgres(ctx, opt)
+		b, err := openPostgres(ctx, opt)
 		if err != nil {
 			return nil, fmt.Errorf("open postgres store %s: %w", redactURL(opt.Path), err)
 		}
-		return st, nil
+		return newStore(b, opt), nil
 	default:
 		return nil, fmt.Errorf("unknown backend %q (choose one of %v)", opt.Backend, Backends)
 	}
@@ -165,65 +162,18 @@ func (s *Store) QuadStore() cgraph.QuadStore { return s.qs }
 // Location returns where the store is, fit for messages: the bolt file, the PostgreSQL URL
 // without its password, or "memory".
 func (s *Store) Location() string {
-	if s.backend == "memory" {
-		return "memory"
+	if s.b.inProcess() {
+		return s.b.name()
 	}
 	return redactURL(s.path)
 }
 
 // Backend returns the name of the store's backend.
-func (s *Store) Backend() string { return s.backend }
+func (s *Store) Backend() string { return s.b.name() }
 
 // Close flushes and closes the store.
 func (s *Store) Close() error {
-	err := s.qs.Close()
-	if s.pg != nil {
-		err = errors.Join(err, s.queryStores.close(), s.pg.db.Close())
-	}
-	return err
-}
-
-// lockedMemstore is Cayley's memstore made safe for concurrent readers. Its iterators over all
-// quads or nodes take a snapshot of a shared slice and mark it as being read (memstore.cloneAll
-// writes a flag), a data race when two readers start at once; that one call is serialised here.
-// Writers must still not run alongside readers, as with memstore itself.
-type lockedMemstore struct {
-	*memstore.QuadStore
-	mu sync.Mutex
-}
-
-func newLockedMemstore() *lockedMemstore { return &lockedMemstore{QuadStore: memstore.New()} }
-
-// QuadsAllIterator returns memstore's iterator over every quad, created under the lock.
-func (m *lockedMemstore) QuadsAllIterator() cgraph.Iterator {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.QuadStore.QuadsAllIterator()
-}
-
-// NodesAllIterator returns memstore's iterator over every node, created under the lock.
-func (m *lockedMemstore) NodesAllIterator() cgraph.Iterator {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.QuadStore.NodesAllIterator()
-}
-
-// addQuads adds quads under the lock; memstore skips those it holds. It is ApplyDeltas with
-// additions only, without building a delta for each quad.
-func (m *lockedMemstore) addQuads(quads []quad.Quad) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	for _, q := range quads {
-		m.QuadStore.AddQuad(q)
-	}
-}
-
-// ApplyDeltas applies memstore's changes under the lock, so that no reader's snapshot starts
-// half way through a write.
-func (m *lockedMemstore) ApplyDeltas(in []cgraph.Delta, opts cgraph.IgnoreOpts) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.QuadStore.ApplyDeltas(in, opts)
+	return s.b.close()
 }
 
 func sortedKeys[V any](m map[string]V) []string {

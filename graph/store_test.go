@@ -15,6 +15,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
 
+	"github.com/newsgraph/newsgraph/internal/fixture"
 	"github.com/newsgraph/newsgraph/internal/storetest"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -32,6 +33,7 @@ func TestStoreContract(t *testing.T) {
 		{"Entities", checkEntities},
 		{"Gizmo", checkGizmo},
 		{"EachQuad", checkEachQuad},
+		{"Has", checkHas},
 		{"RoundTrip", checkRoundTrip},
 		{"Atomic", checkAtomic},
 		{"Remove", checkRemove},
@@ -71,16 +73,6 @@ func fresh(t testing.TB, backend string) (*Store, string) {
 	return openAt(t, backend, path, false), path
 }
 
-// write stores articles, one transaction each.
-func write(t testing.TB, st *Store, arts ...fixtureArticle) {
-	t.Helper()
-	for _, a := range arts {
-		if err := st.Write(context.Background(), a.quads); err != nil {
-			t.Fatalf("write %s: %v", a.id, err)
-		}
-	}
-}
-
 // quadLines returns the store's quads (of one article, with doc set) as sorted N-Quads lines.
 func quadLines(t testing.TB, st *Store, doc string) []string {
 	t.Helper()
@@ -97,7 +89,7 @@ func quadLines(t testing.TB, st *Store, doc string) []string {
 }
 
 // wantLines returns the distinct quads of articles as sorted N-Quads lines.
-func wantLines(arts ...fixtureArticle) []string {
+func wantLines(arts ...fixture.Article) []string {
 	var lines []string
 	for _, q := range distinct(arts...) {
 		lines = append(lines, q.NQuad())
@@ -131,7 +123,7 @@ func checkPresence(t *testing.T, backend string) {
 	ctx := context.Background()
 	st, _ := fresh(t, backend)
 	arts := fixtureArticles()
-	write(t, st, arts[0])
+	fixture.Load(t, st, arts[0])
 	for _, tc := range []struct {
 		id, hash string
 		want     Presence
@@ -153,16 +145,16 @@ func checkIdempotent(t *testing.T, backend string) {
 	ctx := context.Background()
 	arts := fixtureArticles()
 	st, _ := fresh(t, backend)
-	write(t, st, arts...)
+	fixture.Load(t, st, arts...)
 	want := wantLines(arts...)
 	diffLines(t, "one transaction an article", quadLines(t, st, ""), want)
-	write(t, st, arts...)
-	if err := st.WriteArticles(ctx, arts[1].quads, arts[0].quads); err != nil {
+	fixture.Load(t, st, arts...)
+	if err := st.WriteArticles(ctx, arts[1].Quads(), arts[0].Quads()); err != nil {
 		t.Fatal(err)
 	}
 	diffLines(t, "after writing everything again", quadLines(t, st, ""), want)
 	batch, _ := fresh(t, backend)
-	if err := batch.WriteArticles(ctx, arts[0].quads, arts[1].quads, arts[0].quads); err != nil {
+	if err := batch.WriteArticles(ctx, arts[0].Quads(), arts[1].Quads(), arts[0].Quads()); err != nil {
 		t.Fatal(err)
 	}
 	diffLines(t, "both articles in one transaction", quadLines(t, batch, ""), want)
@@ -170,7 +162,7 @@ func checkIdempotent(t *testing.T, backend string) {
 
 func checkEntities(t *testing.T, backend string) {
 	st, _ := fresh(t, backend)
-	write(t, st, fixtureArticles()...)
+	fixture.Load(t, st, fixtureArticles()...)
 	got, err := st.Entities(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -211,7 +203,7 @@ func gizmoNames(t testing.TB, st *Store, q string) []string {
 
 func checkGizmo(t *testing.T, backend string) {
 	st, _ := fresh(t, backend)
-	write(t, st, fixtureArticles()...)
+	fixture.Load(t, st, fixtureArticles()...)
 	for q, want := range map[string]string{
 		`g.V("<org/nordwind-energy>").In("<praised>").Unique().Out("<name>").All()`:                                                  "Ana Ruiz",
 		`g.V("<org/nordwind-energy>").In("<praised>").Out("<name>").All()`:                                                           "Ana Ruiz,Ana Ruiz", // one edge per article
@@ -230,23 +222,54 @@ func checkGizmo(t *testing.T, backend string) {
 func checkEachQuad(t *testing.T, backend string) {
 	st, _ := fresh(t, backend)
 	arts := fixtureArticles()
-	write(t, st, arts...)
+	fixture.Load(t, st, arts...)
 	diffLines(t, "every quad", quadLines(t, st, ""), wantLines(arts...))
 	var labelled []string
-	for _, q := range arts[0].quads {
+	for _, q := range arts[0].Quads() {
 		if q.Label != nil {
 			labelled = append(labelled, q.NQuad())
 		}
 	}
 	sort.Strings(labelled)
 	diffLines(t, "quads of a.txt", quadLines(t, st, "a.txt"), labelled)
+	// An article the store does not hold is an error on every backend, also once removed.
+	if _, err := st.Remove(context.Background(), "b.txt"); err != nil {
+		t.Fatal(err)
+	}
+	for _, doc := range []string{"nope.txt", "b.txt"} {
+		err := st.EachQuad(context.Background(), doc, func(quad.Quad) error { return nil })
+		if !errors.Is(err, ErrNoArticle) || !strings.Contains(err.Error(), fmt.Sprintf("%q", doc)) {
+			t.Errorf("EachQuad(%q): %v, want ErrNoArticle naming it", doc, err)
+		}
+	}
+}
+
+func checkHas(t *testing.T, backend string) {
+	st, _ := fresh(t, backend)
+	fixture.Load(t, st, fixtureArticles()...)
+	for _, c := range []struct {
+		v    quad.Value
+		want bool
+	}{
+		{quad.IRI("person/ana-ruiz"), true},
+		{quad.String("person/ana-ruiz"), false},
+		{quad.String("Ana Ruiz"), true},
+		{quad.IRI("Ana Ruiz"), false},
+		{quad.IRI("praised"), true},
+		{quad.IRI("person/nobody"), false},
+		{nil, false},
+	} {
+		if got, err := st.Has(context.Background(), c.v); err != nil || got != c.want {
+			t.Errorf("Has(%#v) = %v, %v; want %v", c.v, got, err, c.want)
+		}
+	}
 }
 
 // checkRoundTrip writes every quad as Cayley's pquads and loads them into another store.
 func checkRoundTrip(t *testing.T, backend string) {
 	ctx := context.Background()
 	src, _ := fresh(t, backend)
-	write(t, src, fixtureArticles()...)
+	fixture.Load(t, src, fixtureArticles()...)
 	var buf bytes.Buffer
 	w := pquads.NewWriter(&buf, &pquads.Options{Full: true})
 	if err := src.EachQuad(ctx, "", w.WriteQuad); err != nil {
@@ -279,8 +302,8 @@ func checkRoundTrip(t *testing.T, backend string) {
 func checkAtomic(t *testing.T, backend string) {
 	st, _ := fresh(t, backend)
 	arts := fixtureArticles()
-	bad := append(slices.Clone(arts[1].quads), quad.Quad{Subject: quad.IRI("x"), Predicate: quad.IRI("y")})
-	err := st.WriteArticles(context.Background(), arts[0].quads, bad)
+	bad := append(slices.Clone(arts[1].Quads()), quad.Quad{Subject: quad.IRI("x"), Predicate: quad.IRI("y")})
+	err := st.WriteArticles(context.Background(), arts[0].Quads(), bad)
 	if err == nil || !strings.Contains(err.Error(), "article 2 of 2") {
 		t.Errorf("writing an incomplete quad: %v, want an error naming article 2", err)
 	}
@@ -297,22 +320,22 @@ func checkRemove(t *testing.T, backend string) {
 	arts := fixtureArticles()
 	for i, gone := range []string{"person/jon-bell", "gpe/lakeport"} {
 		removed, kept := arts[1-i], arts[i]
-		t.Run(removed.id, func(t *testing.T) {
+		t.Run(removed.Article.ID, func(t *testing.T) {
 			st, _ := fresh(t, backend)
-			write(t, st, arts...)
-			res, err := st.Remove(ctx, removed.id)
+			fixture.Load(t, st, arts...)
+			res, err := st.Remove(ctx, removed.Article.ID)
 			if err != nil {
 				t.Fatal(err)
 			}
 			only, _ := fresh(t, backend)
-			write(t, only, kept)
+			fixture.Load(t, only, kept)
 			want := quadLines(t, only, "")
 			surviving := map[quad.Value]bool{}
-			for _, q := range kept.quads {
+			for _, q := range kept.Quads() {
 				surviving[q.Subject] = true
 			}
 			stays := 0
-			for _, q := range removed.quads {
+			for _, q := range removed.Quads() {
 				if q.Predicate == quad.IRI(schema.PropAlias) && surviving[q.Subject] {
 					if l := q.NQuad(); !slices.Contains(want, l) {
 						want = append(want, l)
@@ -324,7 +347,7 @@ func checkRemove(t *testing.T, backend string) {
 				t.Fatal("the fixture gives no alias of its own to an entity both articles mention")
 			}
 			sort.Strings(want)
-			diffLines(t, "after Remove("+removed.id+")", quadLines(t, st, ""), want)
+			diffLines(t, "after Remove("+removed.Article.ID+")", quadLines(t, st, ""), want)
 			if strings.Join(res.Entities, ",") != gone {
 				t.Errorf("removed entities %v, want %s", res.Entities, gone)
 			}
@@ -332,14 +355,14 @@ func checkRemove(t *testing.T, backend string) {
 			if res.Quads != n || res.Statements == 0 {
 				t.Errorf("Removed %+v, want %d quads and some statements", res, n)
 			}
-			if p, _, _ := st.Presence(ctx, removed.id, removed.hash); p != Absent {
+			if p, _, _ := st.Presence(ctx, removed.Article.ID, removed.Article.Hash); p != Absent {
 				t.Errorf("Presence after Remove = %v", p)
 			}
-			if _, err := st.Remove(ctx, removed.id); !errors.Is(err, ErrNoArticle) {
+			if _, err := st.Remove(ctx, removed.Article.ID); !errors.Is(err, ErrNoArticle) {
 				t.Errorf("second Remove: %v, want ErrNoArticle", err)
 			}
 			// The article can come back.
-			write(t, st, removed)
+			fixture.Load(t, st, removed)
 			diffLines(t, "written again", quadLines(t, st, ""), wantLines(arts...))
 		})
 	}
@@ -347,7 +370,7 @@ func checkRemove(t *testing.T, backend string) {
 
 func checkRemoveUnknown(t *testing.T, backend string) {
 	st, _ := fresh(t, backend)
-	write(t, st, fixtureArticles()...)
+	fixture.Load(t, st, fixtureArticles()...)
 	before := quadLines(t, st, "")
 	for _, id := range []string{"nope.txt", ""} {
 		if _, err := st.Remove(context.Background(), id); !errors.Is(err, ErrNoArticle) || !strings.Contains(err.Error(), fmt.Sprintf("%q", id)) {
@@ -371,7 +394,7 @@ func checkReadOnly(t *testing.T, backend string) {
 		t.Fatal(err)
 	}
 	arts := fixtureArticles()
-	write(t, w, arts[0])
+	fixture.Load(t, w, arts[0])
 	if err := w.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -382,7 +405,7 @@ func checkReadOnly(t *testing.T, backend string) {
 	if got := strings.Join(gizmoNames(t, st, `g.V("<org/nordwind-energy>").In("<praised>").Out("<name>").All()`), ","); got != "Ana Ruiz" {
 		t.Errorf("Gizmo on a read-only store = %s", got)
 	}
-	if err := st.Write(ctx, arts[1].quads); !errors.Is(err, ErrReadOnly) {
+	if err := st.Write(ctx, arts[1].Quads()); !errors.Is(err, ErrReadOnly) {
 		t.Errorf("Write on a read-only store: %v, want ErrReadOnly", err)
 	}
 	if _, err := st.Remove(ctx, "a.txt"); !errors.Is(err, ErrReadOnly) {
@@ -395,7 +418,7 @@ func checkReadOnly(t *testing.T, backend string) {
 // checks the memory store's lock).
 func checkConcurrentReaders(t *testing.T, backend string) {
 	st, _ := fresh(t, backend)
-	write(t, st, fixtureArticles()...)
+	fixture.Load(t, st, fixtureArticles()...)
 	ctx := context.Background()
 	want := len(quadLines(t, st, ""))
 	var wg sync.WaitGroup

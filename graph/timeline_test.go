@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/internal/fixture"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -50,23 +51,23 @@ func TestValidDate(t *testing.T) {
 // each kind, and one undated fact.
 func timelineFixture(t *testing.T) *Store {
 	t.Helper()
-	ana := schema.Entity{ID: "person/ana-ruiz", Name: "Ana Ruiz", Type: "PERSON"}
-	nw := schema.Entity{ID: "org/nordwind-energy", Name: "Nordwind Energy", Type: "ORG"}
+	ana := fixture.Entity(schema.TypePerson, "Ana Ruiz")
+	nw := fixture.Entity(schema.TypeOrg, "Nordwind Energy")
 	f := func(sent int, p string, tm *schema.Time) schema.Fact {
-		return schema.Fact{Doc: "t.txt", Sentence: sent, Evidence: "s", End: 1, Subject: ana, Predicate: p, Relation: p,
-			Object: schema.Object{Entity: nw}, Confidence: 0.9, Time: tm}
+		fact := fixture.Fact("t.txt", sent, ana, p, p, nw, 0.9, "s")
+		fact.Time = tm
+		return fact
 	}
-	a := schema.Article{ID: "t.txt", Date: "2024-05-03", Hash: "ht"}
-	qs := schema.ArticleQuadsAll(a, []schema.EntityRecord{
-		{ID: ana.ID, Name: ana.Name, Type: ana.Type}, {ID: nw.ID, Name: nw.Name, Type: nw.Type},
-	}, []schema.Fact{
+	a := fixture.Article{Article: schema.Article{ID: "t.txt", Date: "2024-05-03", Hash: "ht"},
+		Entities: []schema.EntityRecord{fixture.Record(ana), fixture.Record(nw)}}
+	a.Facts = []schema.Fact{
 		f(0, "praised", &schema.Time{Value: "2024-05-03", Text: "2024-05-03", Kind: schema.TimeReported}),
 		f(1, "criticized", &schema.Time{Value: "2024-04-29", Text: "on Monday", Kind: schema.TimeEvent}),
 		f(2, "met with", &schema.Time{Value: "2019", Text: "in 2019", Kind: schema.TimeEvent}),
 		f(3, "accused", &schema.Time{Text: "on Tuesday", Kind: schema.TimeEvent}), // unanchored
 		f(4, "visited", nil),
-	})
-	return memoryStore(t, qs)
+	}
+	return memoryStore(t, a)
 }
 
 func TestTimeline(t *testing.T) {

@@ -77,13 +77,13 @@ var errorKinds = map[string]error{"timeout": ErrQueryTimeout, "memory": ErrQuery
 // shape Store.GizmoJSON gives them. lim.MaxHeap is ignored: Memory bounds the worker. A memory
 // store lives in this process only, so its queries run here (Store.GizmoJSON).
 func (w *QueryWorker) Gizmo(ctx context.Context, st *Store, q string, lim QueryLimits) ([]json.RawMessage, error) {
-	if st.backend == "memory" {
+	if st.b.inProcess() {
 		return st.GizmoJSON(ctx, q, lim)
 	}
 	if len(w.Command) == 0 {
 		return nil, errors.New("gizmo: no worker command")
 	}
-	req, err := json.Marshal(workerRequest{Backend: st.backend, Path: st.path, Query: q, Timeout: lim.Timeout,
+	req, err := json.Marshal(workerRequest{Backend: st.b.name(), Path: st.path, Query: q, Timeout: lim.Timeout,
 		MaxResults: lim.MaxResults, MaxBytes: lim.MaxBytes, Memory: w.Memory})
 	if err != nil {
 		return nil, fmt.Errorf("gizmo: %w", err)

@@ -166,7 +166,7 @@ func markdownTable(w io.Writer, ewtDirFlag, gumFlag, unerFlag string) error {
 	for i := range test {
 		test[i].POS = tm.TagWords(test[i].Words)
 	}
-	nm, err := ner.Load()
+	nm, err := ner.Default()
 	if err != nil {
 		return err
 	}

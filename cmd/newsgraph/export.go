@@ -29,7 +29,7 @@ func runExport(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 	sf.add(fs)
 	formats := append(export.Formats(), "html")
 	format := fs.String("format", "", "one of: "+strings.Join(formats, ", ")+" (html: a self-contained viewer page)")
-	out := fs.StringP("output", "o", "", "write to this file instead of stdout; with --format csv, a folder (nodes.csv, edges.csv) unless the name has an extension")
+	out := fs.StringP("output", "o", "", "write to this file instead of stdout; with --format csv, a folder (nodes.csv, edges.csv, statements.csv) unless the name has an extension")
 	doc := fs.String("doc", "", "export only this article's facts and the entities they mention")
 	base := fs.String("base", schema.DefaultBase, "namespace of newsgraph IRIs in RDF formats")
 	if err := parse(fs, args); err != nil {
@@ -47,14 +47,14 @@ func runExport(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 	}
 	defer st.Close()
 	if *format == "csv" && *out != "" && csvFolder(*out) {
-		// "-o story" or "-o story/": the folder of nodes.csv and edges.csv, made if need be.
+		// "-o story" or "-o story/": the folder of nodes.csv, edges.csv and statements.csv, made if need be.
 		if err := os.MkdirAll(*out, 0o755); err != nil {
 			return err
 		}
 	}
 	if fi, err := os.Stat(*out); *out != "" && err == nil && fi.IsDir() {
 		if *format != "csv" {
-			return usageError{fmt.Sprintf("-o %s is a folder: only --format csv writes a folder (nodes.csv, edges.csv)", *out)}
+			return usageError{fmt.Sprintf("-o %s is a folder: only --format csv writes a folder (nodes.csv, edges.csv, statements.csv)", *out)}
 		}
 		return export.WriteCSVDir(ctx, st, *out, export.Options{Format: *format, Doc: *doc, Base: *base})
 	}

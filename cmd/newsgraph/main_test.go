@@ -147,7 +147,7 @@ func TestExportEveryFormat(t *testing.T) {
 	if code, _, stderr := cli(t, "export", "--db", db, "--format", "csv", "-o", dir); code != exitOK {
 		t.Fatalf("csv to a folder: exit %d: %s", code, stderr)
 	}
-	for _, f := range []string{"nodes.csv", "edges.csv"} {
+	for _, f := range []string{"nodes.csv", "edges.csv", "statements.csv"} {
 		if st, err := os.Stat(filepath.Join(dir, f)); err != nil || st.Size() == 0 {
 			t.Errorf("%s not written: %v", f, err)
 		}
@@ -254,6 +254,7 @@ func TestQueryHints(t *testing.T) {
 	db := buildSeeds(t)
 	for _, c := range []struct{ query, hint string }{
 		{`g.V("person/elon-musk").In("<praised>").All()`, `"<person/elon-musk>"`},
+		{`g.V("<person/elon-musk>").In('praised').All()`, `"<praised>", not "praised"`},
 		{`g.V("<person/elon-musk>").In("<praised>")`, "end the path with .All()"},
 		{`g.V().Count()`, "g.Emit(g.V().Count())"},
 	} {
@@ -264,6 +265,10 @@ func TestQueryHints(t *testing.T) {
 	}
 	if _, _, stderr := cli(t, "query", "--db", db, `g.V("<person/elon-musk>").In("<praised>").All()`); strings.Contains(stderr, "hint:") {
 		t.Errorf("a query with answers gave a hint: %s", stderr)
+	}
+	// A string the store holds as a string (a name) is no bare IRI, though nothing answers.
+	if _, _, stderr := cli(t, "query", "--db", db, `g.V().Has("<name>", "Elon Musk").In("<no_such>").All()`); strings.Contains(stderr, "angle brackets") {
+		t.Errorf("a name taken for a bare IRI: %s", stderr)
 	}
 }
 

@@ -15,6 +15,8 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/cayleygraph/quad"
+
 	"github.com/newsgraph/newsgraph/graph"
 )
 
@@ -72,7 +74,7 @@ func runQuery(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 		return partialError{err.Error()}
 	}
 	if len(res) == 0 {
-		for _, h := range queryHints(q) {
+		for _, h := range queryHints(ctx, st, q) {
 			fmt.Fprintln(e.stderr, "hint:", h)
 		}
 	}
@@ -171,16 +173,20 @@ func cell(v interface{}) string {
 	}
 }
 
-// bareIRI matches a quoted string that looks like one of newsgraph's IRIs written without its
-// angle brackets: "person/elon-musk", "praised", "replied_to".
-var bareIRI = regexp.MustCompile(`"((?:person|org|gpe|loc|norp|event|work|product|thing|article|stmt)/[^"<>\s]+|praised|criticized|said|replied_to|supported|rejected|name|type|alias|mentioned_in)"`)
+// quoted matches the strings of a Gizmo query, in double or single quotes.
+var quoted = regexp.MustCompile(`"([^"\\\n]+)"|'([^'\\\n]+)'`)
 
-// queryHints says why a query may have answered nothing: IRIs without their angle brackets, or
-// a query that never emits (no All, GetLimit, ForEach or Emit; a Count that is not emitted).
-func queryHints(q string) []string {
+// queryHints says why a query may have answered nothing: an IRI written without its angle
+// brackets (a string of the query that the store holds as an IRI), or a query that never emits (no All, GetLimit, ForEach or Emit; a Count that is not
+// emitted).
+func queryHints(ctx context.Context, st *graph.Store, q string) []string {
 	var out []string
-	if m := bareIRI.FindStringSubmatch(q); m != nil {
-		out = append(out, fmt.Sprintf("IRIs are written in angle brackets in Gizmo: \"<%s>\", not \"%s\"", m[1], m[1]))
+	for _, m := range quoted.FindAllStringSubmatch(q, -1) {
+		s := m[1] + m[2]
+		if iri, err := st.Has(ctx, quad.IRI(s)); err == nil && iri {
+			out = append(out, fmt.Sprintf("IRIs are written in angle brackets in Gizmo: \"<%s>\", not \"%s\" (a string)", s, s))
+			break
+		}
 	}
 	emits := false
 	for _, e := range []string{".All(", ".GetLimit(", ".ForEach(", ".Map(", "g.Emit(", ".TagArray(", ".ToArray(", ".ToValue(", ".TagValue("} {

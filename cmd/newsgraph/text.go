@@ -56,7 +56,7 @@ func extractText(ctx context.Context, e *env, paths []string, inf inputFlags, bl
 		}
 		if out == "" {
 			problems++
-			fmt.Fprintln(e.stderr, a.Problem(extract.ErrNoText, false))
+			fmt.Fprintln(e.stderr, a.Problem(extract.ErrNoProse, false))
 			return nil
 		}
 		arts = append(arts, preparedArticle{a.ID, out})

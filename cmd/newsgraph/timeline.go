@@ -10,6 +10,7 @@ import (
 	flag "github.com/spf13/pflag"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/schema"
 )
 
 var timelineCommand = command{
@@ -87,7 +88,7 @@ func runTimeline(ctx context.Context, e *env, fs *flag.FlagSet, args []string) e
 			fact += " (" + qualifier(s, name) + ")"
 		}
 		when := s.Time.Kind
-		if s.Time.Kind != "reported" {
+		if s.Time.Kind != schema.TimeReported {
 			when = fmt.Sprintf("%q", s.Time.Text)
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s#%d\n", s.Time.Value, when, fact, s.Article.ID, s.Sentence)
@@ -104,7 +105,7 @@ func qualifier(s graph.Statement, name func(string) string) string {
 	switch {
 	case s.Negated:
 		return "negated"
-	case s.Modality == "reported" && s.AttributedTo != "":
+	case s.Modality == schema.ModalityReported && s.AttributedTo != "":
 		return "reported by " + name(s.AttributedTo)
 	default:
 		return s.Modality

@@ -49,11 +49,11 @@ func New(x *extract.Extractor) *Annotator { return &Annotator{x: x} }
 
 // Article annotates one article as extraction would: prepared, split, tagged, parsed, its names
 // recognised and its coreference resolved. An article with no prose left after preparation gives
-// extract.ErrNoText.
+// extract.ErrNoProse.
 func (a *Annotator) Article(art input.Article) (*Document, error) {
 	d := a.x.Annotate(art)
 	if len(d.Sentences) == 0 {
-		return nil, extract.ErrNoText
+		return nil, extract.ErrNoProse
 	}
 	return &Document{ID: art.ID, Doc: d, SentIDs: make([]string, len(d.Sentences)), Coref: coref.Resolve(d)}, nil
 }

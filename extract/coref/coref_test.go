@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -243,5 +244,31 @@ func TestNationalDescription(t *testing.T) {
 	m, ok := r.At(1, 6)
 	if !ok || m.Kind != Nominal || r.Entities[m.Entity].Name != "Maria Lopez" {
 		t.Fatalf("the Frenchman resolved to %+v, want a description of Maria Lopez", m)
+	}
+}
+
+// TestAliasesAreNames checks that an entity's aliases are the names the article gives it:
+// descriptions and pronouns are left out, a possessive "'s" is dropped and a hyphenated name is
+// joined again (issue 16: schema:alternateName held "the president" and "X 's").
+func TestAliasesAreNames(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		mentions []Mention
+		want     []string
+	}{
+		{"names only", []Mention{{Kind: Name, Text: "Ada Quill"}, {Kind: Nominal, Text: "the president"}, {Kind: Pronoun, Text: "she"}, {Kind: Name, Text: "Quill"}}, []string{"Ada Quill", "Quill"}},
+		{"possessive", []Mention{{Kind: Name, Text: "Quill 's"}, {Kind: Name, Text: "Quill ’s"}, {Kind: Name, Text: "Reyes '"}}, []string{"Quill", "Reyes"}},
+		{"hyphenated", []Mention{{Kind: Name, Text: "Kerr - Vance"}}, []string{"Kerr-Vance"}},
+		{"descriptions only", []Mention{{Kind: Nominal, Text: "the billionaire"}}, []string{}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e := Entity{}
+			for i := range c.mentions {
+				e.Mentions = append(e.Mentions, i)
+			}
+			if got := e.Aliases(c.mentions); !slices.Equal(got, c.want) {
+				t.Errorf("Aliases = %q, want %q", got, c.want)
+			}
+		})
 	}
 }

@@ -31,10 +31,10 @@ type Span struct {
 	Label string
 }
 
-// Load returns the embedded model shared by everybody who holds it, decoding it when nobody
+// Default returns the embedded model shared by everybody who holds it, decoding it when nobody
 // does (a model nobody holds any more is left to the garbage collector). It is safe for
 // concurrent use.
-func Load() (*Model, error) { return cache.Get() }
+func Default() (*Model, error) { return cache.Get() }
 
 var cache = modelcache.New(func() (*Model, error) {
 	m, err := Decode(modelBin)

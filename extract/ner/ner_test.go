@@ -108,7 +108,7 @@ func ents(toks []doc.Token) string {
 }
 
 func TestRecognizeRules(t *testing.T) {
-	m, err := Load()
+	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestRecognizeRules(t *testing.T) {
 }
 
 func TestRecognizeOddInput(t *testing.T) {
-	m, err := Load()
+	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -197,7 +197,7 @@ func TestRecognizeOddInput(t *testing.T) {
 }
 
 func TestRecognizeDeterministicConcurrent(t *testing.T) {
-	m, err := Load()
+	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,7 +261,7 @@ func TestAccuracyUNER(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := Load()
+	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -292,7 +292,7 @@ func BenchmarkRecognize(b *testing.B) {
 		sents = [][]doc.Token{tokens("Polish President Anna Berg told the United Nations in Geneva on Tuesday that Acme Corp. lost $ 5 million .")}
 		words = len(sents[0])
 	}
-	m, err := Load()
+	m, err := Default()
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -69,7 +69,7 @@ func TestSeedNames(t *testing.T) {
 	if len(files) == 0 {
 		t.Skip("no seed articles")
 	}
-	m, err := Load()
+	m, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ func unerTest(t *testing.T) ([]ner.Sentence, *tag.Model, *ner.Model) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := ner.Load()
+	m, err := ner.Default()
 	if err != nil {
 		t.Fatal(err)
 	}

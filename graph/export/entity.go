@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -25,14 +26,88 @@ import (
 const ListSep = ";"
 
 // entityWriter adapts a writer of an entity graph to the signature of Write.
-func entityWriter(write func(g *graph.EntityGraph, w io.Writer) error) func(context.Context, *graph.Store, io.Writer, Options) error {
+func entityWriter(write func(x *entityExport, w io.Writer) error) func(context.Context, *graph.Store, io.Writer, Options) error {
 	return func(ctx context.Context, s *graph.Store, w io.Writer, opt Options) error {
-		g, err := s.EntityGraph(ctx, opt.Doc)
+		x, err := readEntityExport(ctx, s, opt.Doc)
 		if err != nil {
-			return fmt.Errorf("read entity graph: %w", err)
+			return err
 		}
-		return write(complete(g), w)
+		return write(x, w)
 	}
+}
+
+// entityExport is what the entity-graph formats write: the entity graph with a node for every
+// edge end (complete), and the statements of the store or article — a table of its own in the
+// CSV folder, and in every entity-graph format each entity's number of statements and its
+// quotes as node attributes.
+type entityExport struct {
+	*graph.EntityGraph
+	// Statements are every statement, as graph.Store.StatementsOf reads them.
+	Statements []graph.Statement
+	// bySubject are the statements of each entity as their subject, by entity IRI.
+	bySubject map[string]*subjectStatements
+}
+
+// subjectStatements are the statements an entity is the subject of.
+type subjectStatements struct {
+	n      int     // how many
+	quotes []quote // what it said: asserted speech acts (schema.IsSpeechPredicate) with a text object
+}
+
+// quote is one thing an entity said, as the node attribute quotes lists it (JSON).
+type quote struct {
+	Text     string `json:"text"`
+	Relation string `json:"relation,omitempty"`
+	Article  string `json:"article"`
+	Source   string `json:"source,omitempty"`
+	Date     string `json:"date,omitempty"`
+	URL      string `json:"url,omitempty"`
+}
+
+// readEntityExport reads the entity graph and the statements of the store, or with doc set, of
+// one article.
+func readEntityExport(ctx context.Context, s *graph.Store, doc string) (*entityExport, error) {
+	g, err := s.EntityGraph(ctx, doc)
+	if err != nil {
+		return nil, fmt.Errorf("read entity graph: %w", err)
+	}
+	sts, err := s.StatementsOf(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	x := &entityExport{EntityGraph: complete(g), Statements: sts, bySubject: map[string]*subjectStatements{}}
+	for _, st := range sts {
+		b := x.bySubject[st.Subject]
+		if b == nil {
+			b = &subjectStatements{}
+			x.bySubject[st.Subject] = b
+		}
+		b.n++
+		if st.Literal != "" && st.Asserted() && schema.IsSpeechPredicate(st.Predicate) {
+			a := st.Article
+			b.quotes = append(b.quotes, quote{Text: st.Literal, Relation: st.Relation, Article: a.ID, Source: a.Source, Date: a.Date, URL: a.URL})
+		}
+	}
+	return x, nil
+}
+
+// statements returns the number of statements whose subject is the entity id, and what it said
+// as a JSON array of quotes ("" when it said nothing), in the order of graph.SortStatements.
+func (x *entityExport) statements(id string) (int, string) {
+	b := x.bySubject[id]
+	if b == nil {
+		return 0, ""
+	}
+	if len(b.quotes) == 0 {
+		return b.n, ""
+	}
+	var buf strings.Builder
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(b.quotes); err != nil {
+		return b.n, "" // strings only: cannot fail
+	}
+	return b.n, strings.TrimSuffix(buf.String(), "\n")
 }
 
 // complete returns g with a node for every edge end: an entity without a name (the store has its
@@ -76,6 +151,8 @@ var graphMLKeys = []graphMLKey{
 	{ID: "n_type", For: "node", Name: "type", Type: "string"},
 	{ID: "n_aliases", For: "node", Name: "aliases", Type: "string"},
 	{ID: "n_articles", For: "node", Name: "articles", Type: "int"},
+	{ID: "n_statements", For: "node", Name: "statements", Type: "int"},
+	{ID: "n_quotes", For: "node", Name: "quotes", Type: "string"},
 	{ID: "e_label", For: "edge", Name: "label", Type: "string"},
 	{ID: "e_relations", For: "edge", Name: "relations", Type: "string"},
 	{ID: "e_sources", For: "edge", Name: "sources", Type: "int"},
@@ -133,14 +210,18 @@ type graphMLDoc struct {
 //
 //	node: label (string, canonical name), iri (string, the entity's IRI in the store, e.g.
 //	      "person/ada-quill"), type (string, PERSON, ORG, ...), aliases (string,
-//	      ";"-joined), articles (int, articles mentioning it)
+//	      ";"-joined), articles (int, articles mentioning it), statements (int, statements
+//	      with the entity as subject, whatever their object and whether asserted or not),
+//	      quotes (string, what it said: its asserted statements of a speech predicate (said,
+//	      told, asked, urged, ...; schema.IsSpeechPredicate) with a text object, as a JSON array of {text,
+//	      relation, article, source, date, url}; "" when nothing)
 //	edge: label (string, the predicate), relations (string, ";"-joined words), sources (int,
 //	      articles stating it), source_ids (string, ";"-joined article ids), confidence (double,
 //	      highest), statements (int, occurrences), time (string, the earliest ISO 8601 time of an
 //	      occurrence, "" when none is dated)
 //
 // Key ids are the attribute names prefixed "n_" or "e_". Every element has every data value.
-func writeGraphML(g *graph.EntityGraph, w io.Writer) error {
+func writeGraphML(g *entityExport, w io.Writer) error {
 	doc := graphMLDoc{
 		XMLNS:          "http://graphml.graphdrawing.org/xmlns",
 		XSI:            "http://www.w3.org/2001/XMLSchema-instance",
@@ -152,12 +233,15 @@ func writeGraphML(g *graph.EntityGraph, w io.Writer) error {
 	for i, n := range g.Nodes {
 		id := "n" + strconv.Itoa(i)
 		index[n.ID] = id
+		sts, quotes := g.statements(n.ID)
 		doc.Graph.Nodes = append(doc.Graph.Nodes, graphMLNode{ID: id, Data: []graphMLData{
 			{"n_label", n.Name},
 			{"n_iri", n.ID},
 			{"n_type", n.Type},
 			{"n_aliases", join(n.Aliases)},
 			{"n_articles", strconv.Itoa(n.Articles)},
+			{"n_statements", strconv.Itoa(sts)},
+			{"n_quotes", quotes},
 		}})
 	}
 	for i, e := range g.Edges {
@@ -217,22 +301,25 @@ func gmlString(s string) string {
 //	graph [
 //	  directed 1
 //	  multigraph 1
-//	  node [ id 0 label "Ada Quill" iri "person/ada-quill" type "PERSON" aliases "Quill" articles 2 ]
+//	  node [ id 0 label "Ada Quill" iri "person/ada-quill" type "PERSON" aliases "Quill" articles 2
+//	         statements 3 quotes "[{&quot;text&quot;:&quot;prices will fall&quot;,...}]" ]
 //	  edge [ source 0 target 1 label "praised" relations "hailed;praised" sources 2
 //	         sourceIds "a1;a2" confidence 0.9 statements 3 time "2022-10-04" ]
 //	]
 //
-// (one key a line). Node ids are 0, 1, ... in the order of entity IRIs. GML keys may hold only
+// (one key a line). Node ids are 0, 1, ... in the order of entity IRIs; statements and quotes
+// are those of GraphML. GML keys may hold only
 // letters and digits, hence sourceIds. "multigraph 1" says that two entities may have several
 // edges (one per predicate): readers such as networkx refuse parallel edges without it.
-func writeGML(g *graph.EntityGraph, w io.Writer) error {
+func writeGML(g *entityExport, w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	index := make(map[string]int, len(g.Nodes))
 	bw.WriteString("graph [\n  directed 1\n  multigraph 1\n") // parallel edges: one per predicate
 	for i, n := range g.Nodes {
 		index[n.ID] = i
-		fmt.Fprintf(bw, "  node [\n    id %d\n    label %s\n    iri %s\n    type %s\n    aliases %s\n    articles %d\n  ]\n",
-			i, gmlString(n.Name), gmlString(n.ID), gmlString(n.Type), gmlString(join(n.Aliases)), n.Articles)
+		sts, quotes := g.statements(n.ID)
+		fmt.Fprintf(bw, "  node [\n    id %d\n    label %s\n    iri %s\n    type %s\n    aliases %s\n    articles %d\n    statements %d\n    quotes %s\n  ]\n",
+			i, gmlString(n.Name), gmlString(n.ID), gmlString(n.Type), gmlString(join(n.Aliases)), n.Articles, sts, gmlString(quotes))
 	}
 	for _, e := range g.Edges {
 		fmt.Fprintf(bw, "  edge [\n    source %d\n    target %d\n    label %s\n    relations %s\n    sources %d\n    sourceIds %s\n    confidence %s\n    statements %d\n    time %s\n  ]\n",
@@ -262,15 +349,15 @@ type dotStyle struct{ shape, color string }
 
 // dotStyles maps entity type labels to shapes and fill colours (ColorBrewer Pastel1/Set3).
 var dotStyles = map[string]dotStyle{
-	"PERSON":  {"ellipse", "#fbb4ae"},
-	"ORG":     {"box", "#b3cde3"},
-	"GPE":     {"hexagon", "#ccebc5"},
-	"LOC":     {"octagon", "#decbe4"},
-	"NORP":    {"diamond", "#fed9a6"},
-	"EVENT":   {"parallelogram", "#ffffcc"},
-	"WORK":    {"note", "#e5d8bd"},
-	"PRODUCT": {"component", "#fddaec"},
-	"OTHER":   {"ellipse", "#f2f2f2"},
+	schema.TypePerson:  {"ellipse", "#fbb4ae"},
+	schema.TypeOrg:     {"box", "#b3cde3"},
+	schema.TypeGPE:     {"hexagon", "#ccebc5"},
+	schema.TypeLoc:     {"octagon", "#decbe4"},
+	schema.TypeNORP:    {"diamond", "#fed9a6"},
+	schema.TypeEvent:   {"parallelogram", "#ffffcc"},
+	schema.TypeWork:    {"note", "#e5d8bd"},
+	schema.TypeProduct: {"component", "#fddaec"},
+	schema.TypeOther:   {"ellipse", "#f2f2f2"},
 }
 
 // dotString quotes s as a DOT double-quoted string: '"' and '\' are escaped, a line break
@@ -308,7 +395,7 @@ func penwidth(sources int) string {
 
 // writeDOT writes the entity graph as a Graphviz digraph named "newsgraph". One line a node:
 //
-//	"person/ada-quill" [label="Ada Quill", shape=ellipse, fillcolor="#fbb4ae", type="PERSON", aliases="Quill", articles=2];
+//	"person/ada-quill" [label="Ada Quill", shape=ellipse, fillcolor="#fbb4ae", type="PERSON", aliases="Quill", articles=2, statements=3, quotes="[{\"text\":...}]"];
 //
 // shape and fill colour by type (PERSON ellipse, ORG box, GPE hexagon, LOC octagon, NORP
 // diamond, EVENT parallelogram, WORK note, PRODUCT component, OTHER grey ellipse); one line an
@@ -316,10 +403,11 @@ func penwidth(sources int) string {
 //
 //	"person/ada-quill" -> "org/x" [label="praised", penwidth=2.00, relations="hailed;praised", sources=2, source_ids="a1;a2", confidence=0.9, statements=3];
 //
-// penwidth is 1 + log2(sources), at most 8. type, aliases, articles, relations, sources,
-// source_ids, confidence and statements are not Graphviz attributes: Graphviz keeps them, and
+// penwidth is 1 + log2(sources), at most 8. statements and quotes of a node are those of GraphML.
+// type, aliases, articles, quotes, relations, sources, source_ids, confidence and statements
+// are not Graphviz attributes: Graphviz keeps them, and
 // tools that import DOT (Gephi) read them. Every id and string is quoted and escaped.
-func writeDOT(g *graph.EntityGraph, w io.Writer) error {
+func writeDOT(g *entityExport, w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("digraph \"newsgraph\" {\n")
 	bw.WriteString("  graph [overlap=false, splines=true];\n")
@@ -328,11 +416,12 @@ func writeDOT(g *graph.EntityGraph, w io.Writer) error {
 	for _, n := range g.Nodes {
 		st, ok := dotStyles[n.Type]
 		if !ok {
-			st = dotStyles["OTHER"]
+			st = dotStyles[schema.TypeOther]
 		}
-		fmt.Fprintf(bw, "  %s [label=%s, shape=%s, fillcolor=%s, type=%s, aliases=%s, articles=%d];\n",
+		sts, quotes := g.statements(n.ID)
+		fmt.Fprintf(bw, "  %s [label=%s, shape=%s, fillcolor=%s, type=%s, aliases=%s, articles=%d, statements=%d, quotes=%s];\n",
 			dotString(n.ID), dotString(n.Name), st.shape, dotString(st.color), dotString(n.Type),
-			dotString(join(n.Aliases)), n.Articles)
+			dotString(join(n.Aliases)), n.Articles, sts, dotString(quotes))
 	}
 	for _, e := range g.Edges {
 		fmt.Fprintf(bw, "  %s -> %s [label=%s, penwidth=%s, relations=%s, sources=%d, source_ids=%s, confidence=%s, statements=%d];\n",
@@ -380,7 +469,7 @@ var CSVEdgeColumns = []string{
 }
 
 // writeCSVEdges writes the entity graph as one CSV table with the header CSVEdgeColumns.
-func writeCSVEdges(g *graph.EntityGraph, w io.Writer) error {
+func writeCSVEdges(g *entityExport, w io.Writer) error {
 	nodes := make(map[string]graph.Node, len(g.Nodes))
 	for _, n := range g.Nodes {
 		nodes[n.ID] = n
@@ -407,65 +496,78 @@ func writeCSVEdges(g *graph.EntityGraph, w io.Writer) error {
 // header syntax; LOAD CSV reads the same files, the columns then named as written, e.g.
 // row.`id:ID`).
 var (
-	CSVNodeHeader = []string{"id:ID", "name", "type", "aliases:string[]", "articles:int", ":LABEL"}
+	CSVNodeHeader = []string{"id:ID", "name", "type", "aliases:string[]", "articles:int", "statements:int", "quotes", ":LABEL"}
 	CSVRelHeader  = []string{":START_ID", ":END_ID", ":TYPE", "predicate", "relations:string[]",
 		"sources:int", "source_ids:string[]", "confidence:float", "statements:int", "time"}
 )
 
+// CSVStatementHeader is the header of the statements table: one row an occurrence of a fact in
+// one sentence of one article — what someone said (text, the literal object), facts between
+// entities, and those the article does not assert (negated, modality, attributed_to) — with the
+// sentence and the article it comes from. Subject and object ids are the ids of nodes.csv.
+var CSVStatementHeader = []string{"id", "subject_id", "subject_name", "predicate", "object_id", "object_name",
+	"text", "relation", "negated", "modality", "attributed_to", "confidence", "time", "evidence",
+	"sentence", "article_id", "title", "source", "date", "url"}
+
 // WriteCSVTables writes the entity graph of the store (or with opt.Doc, of one article) as the
-// two tables of a Neo4j import: nodes (header CSVNodeHeader: the entity IRI, canonical name,
-// type label, aliases, article count, and the Neo4j labels "Entity;<schema.org class>", e.g.
-// "Entity;Person") and relationships (header CSVRelHeader: subject and object IRIs, the
-// relationship type, the predicate in upper snake case ("REPLIED_TO"), the predicate as
-// written, relation words, number of source articles, their ids, the highest confidence,
-// the number of statements, the earliest time). Lists are joined with ListSep, neo4j-admin's default array
-// delimiter. opt.Format and opt.Base are ignored. Neither writer is closed.
-func WriteCSVTables(ctx context.Context, s *graph.Store, nodes, rels io.Writer, opt Options) error {
+// two tables of a Neo4j import, and its statements as a third table: nodes (header
+// CSVNodeHeader: the entity IRI, canonical name, type label, aliases, article count, number of
+// statements it is the subject of, what it said as a JSON array of quotes (see writeGraphML),
+// and the Neo4j labels "Entity;<schema.org class>", e.g. "Entity;Person"), relationships
+// (header CSVRelHeader: subject and object IRIs, the relationship type, the predicate in upper
+// snake case ("REPLIED_TO"), the predicate as written, relation words, number of source
+// articles, their ids, the highest confidence, the number of statements, the earliest time)
+// and, when stmts is not nil, statements (header CSVStatementHeader). Lists are joined with
+// ListSep, neo4j-admin's default array delimiter. opt.Format and opt.Base are ignored. No
+// writer is closed.
+func WriteCSVTables(ctx context.Context, s *graph.Store, nodes, rels, stmts io.Writer, opt Options) error {
 	if s == nil {
 		return errors.New("export csv: no store")
 	}
-	g, err := s.EntityGraph(ctx, opt.Doc)
+	x, err := readEntityExport(ctx, s, opt.Doc)
 	if err != nil {
-		return fmt.Errorf("export csv: read entity graph: %w", err)
+		return fmt.Errorf("export csv: %w", err)
 	}
-	g = complete(g)
-	if err := writeCSVNodes(g, nodes); err != nil {
+	if err := writeCSVNodes(x, nodes); err != nil {
 		return fmt.Errorf("export csv nodes: %w", err)
 	}
-	if err := writeCSVRels(g, rels); err != nil {
+	if err := writeCSVRels(x, rels); err != nil {
 		return fmt.Errorf("export csv relationships: %w", err)
+	}
+	if stmts != nil {
+		if err := writeCSVStatements(x, stmts); err != nil {
+			return fmt.Errorf("export csv statements: %w", err)
+		}
 	}
 	return nil
 }
 
 // CSV file names WriteCSVDir writes.
 const (
-	CSVNodesFile = "nodes.csv"
-	CSVEdgesFile = "edges.csv"
+	CSVNodesFile      = "nodes.csv"
+	CSVEdgesFile      = "edges.csv"
+	CSVStatementsFile = "statements.csv"
 )
 
-// WriteCSVDir writes WriteCSVTables' two tables to dir/nodes.csv and dir/edges.csv, creating
-// dir when missing and replacing the files, for
+// WriteCSVDir writes WriteCSVTables' three tables to dir/nodes.csv, dir/edges.csv and
+// dir/statements.csv, creating dir when missing and replacing the files, for
 //
 //	neo4j-admin database import full --nodes=nodes.csv --relationships=edges.csv
 //
-// The CLI calls it when the output of format "csv" is a directory; Write (one stream) writes the
-// single edge table instead.
+// (statements.csv is for a spreadsheet or LOAD CSV). The CLI calls it when the output of format
+// "csv" is a directory; Write (one stream) writes the single edge table instead.
 func WriteCSVDir(ctx context.Context, s *graph.Store, dir string, opt Options) (err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("export csv: %w", err)
 	}
-	nf, err := os.Create(filepath.Join(dir, CSVNodesFile))
-	if err != nil {
-		return fmt.Errorf("export csv: %w", err)
+	var files [3]*os.File
+	for i, name := range []string{CSVNodesFile, CSVEdgesFile, CSVStatementsFile} {
+		if files[i], err = os.Create(filepath.Join(dir, name)); err != nil {
+			return fmt.Errorf("export csv: %w", err)
+		}
+		defer closeInto(files[i], &err)
 	}
-	defer closeInto(nf, &err)
-	ef, err := os.Create(filepath.Join(dir, CSVEdgesFile))
-	if err != nil {
-		return fmt.Errorf("export csv: %w", err)
-	}
-	defer closeInto(ef, &err)
-	return WriteCSVTables(ctx, s, nf, ef, opt)
+	return WriteCSVTables(ctx, s, files[0], files[1], files[2], opt)
 }
 
 // closeInto closes f and records its error in *err unless an earlier error is there.
@@ -500,22 +602,47 @@ func relType(pred string) string {
 	return b.String()
 }
 
-func writeCSVNodes(g *graph.EntityGraph, w io.Writer) error {
+func writeCSVNodes(g *entityExport, w io.Writer) error {
 	cw := newCSVWriter(w)
 	cw.Write(CSVNodeHeader)
 	for _, n := range g.Nodes {
-		cw.Write([]string{n.ID, n.Name, n.Type, join(n.Aliases), strconv.Itoa(n.Articles), neo4jLabels(n.Type)})
+		sts, quotes := g.statements(n.ID)
+		cw.Write([]string{n.ID, n.Name, n.Type, join(n.Aliases), strconv.Itoa(n.Articles), strconv.Itoa(sts), quotes, neo4jLabels(n.Type)})
 	}
 	cw.Flush()
 	return cw.Error()
 }
 
-func writeCSVRels(g *graph.EntityGraph, w io.Writer) error {
+func writeCSVRels(g *entityExport, w io.Writer) error {
 	cw := newCSVWriter(w)
 	cw.Write(CSVRelHeader)
 	for _, e := range g.Edges {
 		cw.Write([]string{e.Subject, e.Object, relType(e.Predicate), e.Predicate, join(e.Relations),
 			strconv.Itoa(len(e.Sources)), join(e.Sources), formatFloat(e.Confidence), strconv.Itoa(e.Statements), e.Time})
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// writeCSVStatements writes the statements table (CSVStatementHeader), in the order of
+// graph.SortStatements.
+func writeCSVStatements(g *entityExport, w io.Writer) error {
+	names := make(map[string]string, len(g.Nodes))
+	for _, n := range g.Nodes {
+		names[n.ID] = n.Name
+	}
+	cw := newCSVWriter(w)
+	cw.Write(CSVStatementHeader)
+	for _, st := range g.Statements {
+		var when string
+		if st.Time != nil {
+			when = st.Time.Value
+		}
+		a := st.Article
+		cw.Write([]string{st.ID, st.Subject, names[st.Subject], st.Predicate, st.Object, names[st.Object],
+			st.Literal, st.Relation, strconv.FormatBool(st.Negated), st.Modality, st.AttributedTo,
+			formatFloat(st.Confidence), when, st.Evidence, strconv.Itoa(st.Sentence),
+			a.ID, a.Title, a.Source, a.Date, a.URL})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -283,7 +283,7 @@ func TestGolden(t *testing.T) {
 	if err := WriteCSVDir(ctx, s, dir, Options{}); err != nil {
 		t.Fatalf("WriteCSVDir: %v", err)
 	}
-	for _, name := range []string{CSVNodesFile, CSVEdgesFile} {
+	for _, name := range []string{CSVNodesFile, CSVEdgesFile, CSVStatementsFile} {
 		b, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)
@@ -330,15 +330,15 @@ func TestCompleteAddsMissingEnds(t *testing.T) {
 		t.Errorf("complete: %+v (input %+v)", c.Nodes, g.Nodes)
 	}
 	var buf bytes.Buffer
-	if err := writeGraphML(c, &buf); err != nil {
+	if err := writeGraphML(&entityExport{EntityGraph: c}, &buf); err != nil {
 		t.Fatal(err)
 	}
 	checkGraphML(t, buf.Bytes(), c, 0)
 }
 
-// TestGMLReadsInNetworkx reads the GML export of the fixture with networkx, which refuses
-// parallel edges unless the graph says it is a multigraph. It skips without python3 and networkx.
-func TestGMLReadsInNetworkx(t *testing.T) {
+// networkx returns the python3 that can import networkx, or skips t.
+func networkx(t *testing.T) string {
+	t.Helper()
 	py, err := exec.LookPath("python3")
 	if err != nil {
 		t.Skip("no python3: the GML export is not read by networkx here")
@@ -346,6 +346,13 @@ func TestGMLReadsInNetworkx(t *testing.T) {
 	if exec.Command(py, "-c", "import networkx").Run() != nil {
 		t.Skip("python3 has no networkx: the GML export is not read by networkx here")
 	}
+	return py
+}
+
+// TestGMLReadsInNetworkx reads the GML export of the fixture with networkx, which refuses
+// parallel edges unless the graph says it is a multigraph. It skips without python3 and networkx.
+func TestGMLReadsInNetworkx(t *testing.T) {
+	py := networkx(t)
 	path := filepath.Join("testdata", "fixture.gml")
 	out, err := exec.Command(py, "-c", `import sys, networkx
 g = networkx.read_gml(sys.argv[1], label="id")

@@ -9,8 +9,6 @@ import (
 	"testing"
 
 	"github.com/cayleygraph/quad"
-
-	"github.com/newsgraph/newsgraph/schema"
 )
 
 // readAll reads every quad of an export back through Reader.
@@ -125,15 +123,15 @@ func TestRDFIsAbsolute(t *testing.T) {
 func TestWriteDocFullGraph(t *testing.T) {
 	ctx := context.Background()
 	s := fixtureStore(t, "memory")
-	for _, a := range fixture() {
+	for _, a := range fixtureArticles() {
 		want := map[quad.Quad]bool{}
 		mentioned := map[string]bool{}
-		for _, q := range schema.ArticleQuadsAll(a.article, a.entities, a.facts) {
+		for _, q := range a.Quads() {
 			if q.Label != nil {
 				want[q] = true
 			}
 		}
-		for _, e := range a.entities {
+		for _, e := range a.Entities {
 			mentioned[e.ID] = true
 		}
 		for q := range quadSet(t, s) {
@@ -143,11 +141,11 @@ func TestWriteDocFullGraph(t *testing.T) {
 		}
 		for _, format := range ReadFormats() {
 			var buf bytes.Buffer
-			if err := Write(ctx, s, &buf, Options{Format: format, Doc: a.article.ID}); err != nil {
-				t.Fatalf("Write %s --doc %s: %v", format, a.article.ID, err)
+			if err := Write(ctx, s, &buf, Options{Format: format, Doc: a.Article.ID}); err != nil {
+				t.Fatalf("Write %s --doc %s: %v", format, a.Article.ID, err)
 			}
 			if d := diffSets(want, dedup(readAll(t, format, buf.Bytes(), ""))); d != "" {
-				t.Errorf("%s --doc %s:\n%s", format, a.article.ID, d)
+				t.Errorf("%s --doc %s:\n%s", format, a.Article.ID, d)
 			}
 		}
 	}

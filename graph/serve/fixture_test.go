@@ -5,36 +5,30 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/fixture"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
 // The fixture: two invented articles about invented people and organisations.
 var (
-	maria  = schema.EntityRecord{ID: "person/maria-lopez", Name: "Maria Lopez", Type: "PERSON", Aliases: []string{"Lopez", "Mayor Lopez"}}
-	acme   = schema.EntityRecord{ID: "org/acme-shipping", Name: "Acme Shipping", Type: "ORG", Aliases: []string{"Acme"}}
-	tomas  = schema.EntityRecord{ID: "person/tomas-varga", Name: "Tomás Varga", Type: "PERSON"}
-	trust  = schema.EntityRecord{ID: "org/green-harbour-trust", Name: "Green Harbour Trust", Type: "ORG"}
-	elin   = schema.EntityRecord{ID: "gpe/port-elin", Name: "Port Elin", Type: "GPE"}
+	maria  = fixture.Record(fixture.Entity(schema.TypePerson, "Maria Lopez"), "Lopez", "Mayor Lopez")
+	acme   = fixture.Record(fixture.Entity(schema.TypeOrg, "Acme Shipping"), "Acme")
+	tomas  = fixture.Record(fixture.Entity(schema.TypePerson, "Tomás Varga"))
+	trust  = fixture.Record(fixture.Entity(schema.TypeOrg, "Green Harbour Trust"))
+	elin   = fixture.Record(fixture.Entity(schema.TypeGPE, "Port Elin"))
 	ledger = schema.Article{ID: "a1.txt", Title: "Harbour deal signed", Source: "The Coastal Ledger", Date: "2024-03-01", URL: "https://example.org/a1", Hash: "h1"}
 	post   = schema.Article{ID: "a2.txt", Title: "Mayor answers critics", Source: "Valley Post", Date: "2024-03-02", URL: "https://example.org/a2", Hash: "h2"}
 )
 
-func ent(r schema.EntityRecord) schema.Entity {
-	return schema.Entity{ID: r.ID, Name: r.Name, Type: r.Type}
-}
-
-func obj(r schema.EntityRecord) schema.Object { return schema.Object{Entity: ent(r)} }
-
+// fact is fixture.Fact between the entities of two records.
 func fact(doc string, sent int, s schema.EntityRecord, pred, rel string, o schema.EntityRecord, conf float64, evidence string) schema.Fact {
-	return schema.Fact{Doc: doc, Sentence: sent, Start: sent * 100, End: sent*100 + len(evidence), Evidence: evidence,
-		Subject: ent(s), Predicate: pred, Relation: rel, Object: obj(o), Confidence: conf}
+	return fixture.Fact(doc, sent, fixture.Of(s), pred, rel, fixture.Of(o), conf, evidence)
 }
 
 // fixtureStore returns a memory store holding the fixture.
 func fixtureStore(t testing.TB) *graph.Store {
 	t.Helper()
-	ctx := context.Background()
-	st, err := graph.Open(ctx, graph.Options{Backend: "memory"})
+	st, err := graph.Open(context.Background(), graph.Options{Backend: "memory"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,17 +54,8 @@ func fixtureStore(t testing.TB) *graph.Store {
 		a2[i].Time = &schema.Time{Value: "2024-03-02", Text: "2024-03-02", Kind: schema.TimeReported}
 	}
 	a2[0].Time = &schema.Time{Value: "2024-02-27", Text: "on Tuesday", Kind: schema.TimeEvent}
-	for _, a := range []struct {
-		art   schema.Article
-		ents  []schema.EntityRecord
-		facts []schema.Fact
-	}{
-		{ledger, []schema.EntityRecord{maria, acme, trust, elin}, a1},
-		{post, []schema.EntityRecord{maria, acme, tomas, trust, elin}, a2},
-	} {
-		if err := st.Write(ctx, schema.ArticleQuadsAll(a.art, a.ents, a.facts)); err != nil {
-			t.Fatal(err)
-		}
-	}
+	fixture.Load(t, st,
+		fixture.Article{Article: ledger, Entities: []schema.EntityRecord{maria, acme, trust, elin}, Facts: a1},
+		fixture.Article{Article: post, Entities: []schema.EntityRecord{maria, acme, tomas, trust, elin}, Facts: a2})
 	return st
 }

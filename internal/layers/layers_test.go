@@ -24,6 +24,7 @@ var allowed = map[string][]string{
 	"internal/layers":             {},
 	"internal/testbin":            {},
 	"internal/storetest":          {"schema"},
+	"internal/fixture":            {"schema"},
 	"internal/debugparse":         {"extract", "extract/clause", "extract/coref", "extract/input"},
 	"bench/ngbench":               {"extract/input", "graph", "schema"},
 	"cmd/newsgraph":               {"extract", "extract/annotate", "extract/doc", "extract/eval", "extract/fetch", "extract/input", "extract/prepare", "extract/openie", "extract/resolve", "extract/spool", "graph", "graph/export", "graph/serve", "schema"},

@@ -19,7 +19,7 @@ type SyntheticArticle struct {
 // (every ninth negated) between entities of a pool of 300 people, organisations and places,
 // with an alias for every subject; about 250 quads an article, a shape close to extracted news.
 func Synthetic(n int) []SyntheticArticle {
-	types := []string{"PERSON", "ORG", "GPE"}
+	types := []string{schema.TypePerson, schema.TypeOrg, schema.TypeGPE}
 	preds := []string{"praised", "criticized", "met with", "replied to", "said"}
 	pool := make([]schema.Entity, 300)
 	for i := range pool {

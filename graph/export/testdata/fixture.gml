@@ -8,6 +8,8 @@ graph [
     type "GPE"
     aliases ""
     articles 1
+    statements 0
+    quotes ""
   ]
   node [
     id 1
@@ -16,6 +18,8 @@ graph [
     type "ORG"
     aliases "&quot;Blue&quot; Freight;Borealis"
     articles 2
+    statements 2
+    quotes ""
   ]
   node [
     id 2
@@ -24,6 +28,8 @@ graph [
     type "ORG"
     aliases "the council"
     articles 2
+    statements 2
+    quotes ""
   ]
   node [
     id 3
@@ -32,6 +38,8 @@ graph [
     type "PERSON"
     aliases "A. Quill;Quill"
     articles 2
+    statements 3
+    quotes "[{&quot;text&quot;:&quot;prices would fall \&quot;soon\&quot; \\ maybe&quot;,&quot;relation&quot;:&quot;said&quot;,&quot;article&quot;:&quot;a1.txt&quot;,&quot;source&quot;:&quot;The Veyra Post&quot;,&quot;date&quot;:&quot;2031-04-05&quot;,&quot;url&quot;:&quot;https://example.org/a1?x=1&amp;y=2&quot;}]"
   ]
   node [
     id 4
@@ -40,6 +48,8 @@ graph [
     type "PERSON"
     aliases "Reyne"
     articles 1
+    statements 1
+    quotes ""
   ]
   node [
     id 5
@@ -48,6 +58,8 @@ graph [
     type "PRODUCT"
     aliases ""
     articles 1
+    statements 0
+    quotes ""
   ]
   edge [
     source 1
