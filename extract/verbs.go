@@ -11,8 +11,9 @@ import (
 
 // literalClasses are the predicate classes whose object may be a statement or proposal rather
 // than an entity.
-var literalClasses = map[string]bool{"SAY": true, "PROPOSE": true, "ASK": true, "URGE": true, "DEMAND": true,
-	"OFFER": true, "REJECT": true, "DENY": true, "REPLY": true}
+var literalClasses = map[string]bool{schema.ClassSay: true, schema.ClassPropose: true, schema.ClassAsk: true,
+	schema.ClassUrge: true, schema.ClassDemand: true, schema.ClassOffer: true, schema.ClassReject: true,
+	schema.ClassDeny: true, schema.ClassReply: true}
 
 // addressee are the verbs of saying whose object is whom they spoke to ("told X that").
 var addressee = map[string]bool{"tell": true, "inform": true, "warn": true, "assure": true, "remind": true,
@@ -73,7 +74,7 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 		return nil
 	}
 	objects := b.args(si, objTok)
-	if p.Class == "SAY" && !addressee[c.Lemma] {
+	if p.Class == schema.ClassSay && !addressee[c.Lemma] {
 		// "said of X", or a parse that makes the subject of what was said an object: only
 		// verbs of telling have a person for object.
 		objects = nil
@@ -100,7 +101,7 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 		}
 	}
 	if len(objects) == 0 && len(literals) == 0 {
-		if p.Class == "SAY" && !addressee[c.Lemma] && !clauseTaking[c.Lemma] && objTok >= 0 && len(quoted) == 0 && literalHead(&toks[objTok]) {
+		if p.Class == schema.ClassSay && !addressee[c.Lemma] && !clauseTaking[c.Lemma] && objTok >= 0 && len(quoted) == 0 && literalHead(&toks[objTok]) {
 			// "maintained a policy", "denied visas to X": no speech reported; the verb's plain
 			// meaning as an open predicate.
 			return b.openFacts(si, ci)
@@ -108,7 +109,7 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 		return nil
 	}
 	var out []schema.Fact
-	if p.Class == "SAY" && len(objects) == 0 && len(c.Parts) == 1 {
+	if p.Class == schema.ClassSay && len(objects) == 0 && len(c.Parts) == 1 {
 		out = append(out, b.ruledOutFacts(si, c, subjects)...)
 	}
 	conf := confVerb
@@ -137,7 +138,7 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 		base.Subject, base.Predicate, base.Relation, base.CAMEO = b.entityRef(sa), p.Name, c.Relation, p.CAMEO
 		base.Negated, base.Modality, base.AttributedTo = c.Negated, modality, attributed
 		out = append(out, b.objectFacts(base, conf, objects, literals)...)
-		if len(objects) > 0 && p.Class == "SAY" && len(literals) > 0 {
+		if len(objects) > 0 && p.Class == schema.ClassSay && len(literals) > 0 {
 			// "X told Y that S": to whom, and what.
 			out = append(out, b.objectFacts(base, conf, nil, literals)...)
 		}
@@ -238,7 +239,7 @@ func (b *factBuilder) contentLiterals(si int, c *clause.Clause, objTok int, clas
 			}
 		}
 	}
-	if class != "SAY" || statementObject[c.Lemma] || c.Particle != "" && statementObject[c.Lemma+" "+c.Particle] {
+	if class != schema.ClassSay || statementObject[c.Lemma] || c.Particle != "" && statementObject[c.Lemma+" "+c.Particle] {
 		// "announced a review", "proposed a ceasefire"; not "maintained a policy".
 		if l := spanText(b.d, toks, phrase(toks, objTok)); l != "" {
 			literals = append(literals, l)

@@ -225,6 +225,21 @@ const (
 // ClassOpen is the class of open predicates (see OpenPredicate).
 const ClassOpen = "OPEN"
 
+// The classes of predicates.tsv that code refers to by name: the acts of communication and
+// their denials, whose object may be what was said rather than an entity. The other classes are
+// data only. TestClassConstants checks each is a class of the vocabulary.
+const (
+	ClassSay     = "SAY"
+	ClassAsk     = "ASK"
+	ClassUrge    = "URGE"
+	ClassDemand  = "DEMAND"
+	ClassPropose = "PROPOSE"
+	ClassOffer   = "OFFER"
+	ClassReject  = "REJECT"
+	ClassDeny    = "DENY"
+	ClassReply   = "REPLY"
+)
+
 // OpenPredicate returns the open predicate of a verb phrase the vocabulary has no canonical
 // predicate for: its words (lemma, particle, a light verb's noun, preposition) lower-cased and
 // joined by spaces, empty words skipped: ("part", "", "company", "with") → "part company with".

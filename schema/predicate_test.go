@@ -431,3 +431,17 @@ func TestPredicateConstants(t *testing.T) {
 		}
 	}
 }
+
+// TestClassConstants checks that every class constant code refers to is a class of the
+// vocabulary (predicates.tsv), so that data and code cannot drift apart.
+func TestClassConstants(t *testing.T) {
+	classes := map[string]bool{}
+	for _, c := range Classes() {
+		classes[c] = true
+	}
+	for _, c := range []string{ClassSay, ClassAsk, ClassUrge, ClassDemand, ClassPropose, ClassOffer, ClassReject, ClassDeny, ClassReply} {
+		if !classes[c] {
+			t.Errorf("class constant %q is no class of predicates.tsv (classes: %v)", c, Classes())
+		}
+	}
+}

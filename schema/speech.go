@@ -4,7 +4,8 @@ package schema
 // predicates.tsv, and denials): a fact with one of them is something a subject said, asked,
 // urged, demanded, proposed, offered, denied or replied.
 var speechClasses = map[string]bool{
-	"SAY": true, "ASK": true, "URGE": true, "DEMAND": true, "PROPOSE": true, "OFFER": true, "REPLY": true, "DENY": true,
+	ClassSay: true, ClassAsk: true, ClassUrge: true, ClassDemand: true, ClassPropose: true, ClassOffer: true,
+	ClassReply: true, ClassDeny: true,
 }
 
 // IsSpeechPredicate reports whether the canonical predicate name is a speech act: said, told,
