@@ -1,8 +1,10 @@
-// Package doc holds the annotated document that newsgraph's linguistic stages share: the prepared
-// text, its sentences and tokens, and the annotations each stage adds (tags, lemmas, dependency
-// heads, entity labels). Like spaCy's Doc, it is the one seam between stages: each stage reads what
-// earlier stages wrote and adds its own layer. It does no linguistic work itself and never imports
-// another stage.
+// Package doc holds the annotated document that newsgraph's token-level stages share: the
+// prepared text, its sentences and tokens, and the annotations the stages up to names add (tags,
+// lemmas, dependency heads, entity labels). Like spaCy's Doc, it is the seam between those
+// stages: each reads what earlier ones wrote and adds its own layer. The layers above tokens —
+// coreference (extract/coref's Result), clauses (extract/clause) and quotations (extract/quote) —
+// travel beside it, each as its reader's own result over a Doc. It does no linguistic work itself
+// and never imports another stage.
 package doc
 
 // Kind says what sort of text unit a sentence comes from. Headlines, bullets and captions are units
