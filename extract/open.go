@@ -39,6 +39,9 @@ func (b *factBuilder) openFacts(si, ci int) []schema.Fact {
 	}
 	subjects := strong(b.args(si, c.Subject))
 	if len(subjects) == 0 {
+		if c.Passive { // "X was founded by its late namesake in Y": an agent no entity names
+			return b.passiveFacts(si, ci)
+		}
 		return nil
 	}
 	var targets []openTarget

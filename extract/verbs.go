@@ -68,7 +68,7 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 	}
 	subjects := b.args(si, subjTok)
 	if len(subjects) == 0 {
-		if c.Passive && c.Subject < 0 {
+		if c.Passive && !p.Inverse { // no agent, or one no entity names: read from the patient
 			return b.passiveFacts(si, ci)
 		}
 		return nil

@@ -429,10 +429,16 @@ func (s *sentence) inheritSubject(v int, cs []Clause, index map[int]int) int {
 		return -1
 	}
 	headSubj := func() int {
-		if i, ok := index[h]; ok {
-			return cs[i].Subject
+		i, ok := index[h]
+		if !ok {
+			return -1
 		}
-		return -1
+		if j, ok := index[v]; ok && cs[i].Passive && !cs[j].Passive && cs[i].Object >= 0 {
+			// "X was founded by Y in 1955, before moving to Z": X moved, the passive's surface
+			// subject, not its agent.
+			return cs[i].Object
+		}
+		return cs[i].Subject
 	}
 	switch s.Toks[v].Dep {
 	case "conj", "advcl", "xcomp":
