@@ -171,6 +171,10 @@ func (s *Store) Location() string {
 // Backend returns the name of the store's backend.
 func (s *Store) Backend() string { return s.b.name() }
 
+// InProcess reports whether the store lives in this process only (the memory backend): another
+// process, such as a query worker, cannot open it.
+func (s *Store) InProcess() bool { return s.b.inProcess() }
+
 // Close flushes and closes the store.
 func (s *Store) Close() error {
 	return s.b.close()

@@ -82,7 +82,7 @@ const minWorkerMemory = 64 << 20
 
 // queryMemory returns the memory bound of one query, as its error message gives it.
 func (s *Server) queryMemory() uint64 {
-	if s.cfg.Worker != nil && s.st.Backend() != "memory" {
+	if s.cfg.Worker != nil && !s.st.InProcess() {
 		return s.cfg.Worker.Memory
 	}
 	return s.cfg.QueryMemory
