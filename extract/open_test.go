@@ -264,6 +264,11 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"Maria Lopez | said | the firm had lied"},
 		},
 		{
+			name: "an appositive title keeps the words that make it one office",
+			text: "John Smith, the shadow education secretary, said the plan would fail.\n",
+			want: []string{"John Smith | has title | shadow education secretary"},
+		},
+		{
 			name:   "a condition is not a fact",
 			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
 			absent: []string{"Acme Corp | bought | Zenith Industries"},

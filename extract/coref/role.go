@@ -222,7 +222,13 @@ func (r *Result) titleRole(si int, toks []doc.Token, words []string, mentionAt m
 	if n == 0 {
 		return Role{}, false
 	}
-	role := Role{Sent: si, Start: k, End: k + n, Title: strings.Join(words[k:k+n], " "), To: -1}
+	// The title keeps the lower-case words before it that make it one office ("the shadow
+	// education secretary"), as titleBefore does.
+	from := k
+	for from > 0 && modifiesTitle(&toks[from-1]) && !linkers[strings.ToLower(words[from-1])] && descends(toks, from-1, k) {
+		from--
+	}
+	role := Role{Sent: si, Start: from, End: k + n, Title: strings.Join(words[from:k+n], " "), To: -1}
 	for j := range toks {
 		if toks[j].Head != k {
 			continue
