@@ -2,15 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/cayleygraph/quad"
 	flag "github.com/spf13/pflag"
 
 	"github.com/newsgraph/newsgraph/extract/input"
@@ -84,11 +81,8 @@ func runLoad(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 	return nil
 }
 
-// loadFile writes the quads of one file in transactions of about batch quads, each ending
-// before an article node, so that the quads of an article, which extract writes together, land
-// in one transaction (but never more than 4×batch quads, for input in another order). The file
-// is parsed on its own goroutine while the store writes the batch before: on two cores parsing
-// and writing overlap. It returns the number of quads written.
+// loadFile loads the quads of one file, in format, into st (see graph.Store.LoadQuads) and
+// returns the number of quads written.
 func loadFile(ctx context.Context, st *graph.Store, path, format, base string, batch int) (int, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -100,58 +94,5 @@ func loadFile(ctx context.Context, st *graph.Store, path, format, base string, b
 		return 0, err
 	}
 	defer r.Close()
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	batches := make(chan []quad.Quad, 1)
-	var readErr error // set before batches is closed
-	go func() {
-		defer close(batches)
-		send := func(b []quad.Quad) bool {
-			select {
-			case batches <- b:
-				return true
-			case <-ctx.Done():
-				return false
-			}
-		}
-		pending := make([]quad.Quad, 0, batch)
-		for {
-			q, err := r.ReadQuad()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				readErr = err
-				return
-			}
-			if len(pending) >= batch && isArticleNode(q) || len(pending) >= 4*batch {
-				if !send(pending) {
-					return
-				}
-				pending = make([]quad.Quad, 0, batch)
-			}
-			pending = append(pending, q)
-		}
-		send(pending)
-	}()
-	n := 0
-	for b := range batches {
-		if err := st.WriteArticles(ctx, b); err != nil {
-			cancel()
-			for range batches { // let the reader end
-			}
-			return n, err
-		}
-		n += len(b)
-	}
-	if readErr == nil {
-		readErr = ctx.Err()
-	}
-	return n, readErr
-}
-
-// isArticleNode reports whether q says that something is an article: the first quad of an
-// article in extract's output.
-func isArticleNode(q quad.Quad) bool {
-	return q.Predicate == quad.IRI(schema.PropType) && q.Object == quad.IRI(schema.ClassArticle)
+	return st.LoadQuads(ctx, r, batch)
 }
