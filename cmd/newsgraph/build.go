@@ -20,7 +20,7 @@ var buildCommand = command{
 }
 
 func runBuild(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	var sf storeFlags
+	sf := storeFlags{memory: true}
 	sf.add(fs)
 	opt := build.Options{Resume: true}
 	addInputFlags(fs, &opt.Input)

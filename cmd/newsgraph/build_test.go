@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/internal/storetest"
 )
 
@@ -119,7 +120,7 @@ func TestBuildReportsWhatItLeftOut(t *testing.T) {
 		{"again, one file twice", []string{seedsDir, seed}, exitOK, []string{
 			"0 new articles (5 already stored, 1 duplicate text within this run)",
 			seed + ": same text as an earlier article of this run (000_be2f5d5120d4f8a5.txt): skipped"}},
-		{"csv folder", []string{csvs}, exitPartial, []string{"no articles", "1 .csv", "1 article(s) or path(s) skipped"}},
+		{"csv folder", []string{csvs}, exitPartial, []string{"no articles", "1 .csv", "--csv-text COLUMN", "1 article(s) or path(s) skipped"}},
 		{"csv folder with --csv-text", []string{"--csv-text", "text", csvs}, exitOK, []string{"1 new articles"}},
 		{"empty folder", []string{empty}, exitPartial, []string{"the folder is empty", "warning: the input held no article"}},
 	} {
@@ -142,5 +143,47 @@ func TestBuildReportsWhatItLeftOut(t *testing.T) {
 				t.Errorf("build and stats count quads differently:\n%s\n%s", stderr, stats)
 			}
 		})
+	}
+}
+
+// Every command's --help names, in its synopsis and in its --backend flag, the backends the
+// command accepts, and the command refuses the others as a usage error.
+func TestBackendListsAgree(t *testing.T) {
+	list := regexp.MustCompile(`--backend ([a-z|]+)\]`)
+	flagList := regexp.MustCompile(`store backend: ([a-z|]+)`)
+	nq := filepath.Join(t.TempDir(), "one.nq")
+	os.WriteFile(nq, []byte("<a> <b> <c> .\n"), 0o644)
+	// Arguments that let each command reach its store.
+	args := map[string][]string{
+		"build": {seedsDir}, "load": {nq}, "query": {"g.V().All()"}, "export": {"--format", "nquads"},
+		"timeline": {"x"}, "remove": {"--doc", "x"}, "stats": nil, "verify": nil, "serve": nil,
+	}
+	n := 0
+	for _, c := range commands {
+		_, _, help := cli(t, c.name, "--help")
+		m, f := list.FindStringSubmatch(help), flagList.FindStringSubmatch(help)
+		if m == nil && f == nil {
+			continue
+		}
+		n++
+		if m == nil || f == nil || m[1] != f[1] {
+			t.Errorf("%s --help: the synopsis and the --backend flag disagree:\n%s", c.name, help)
+			continue
+		}
+		a, ok := args[c.name]
+		if !ok {
+			t.Logf("%s: no arguments known to reach the store", c.name)
+			continue
+		}
+		for _, b := range graph.Backends {
+			code, _, stderr := cli(t, append([]string{c.name, "--backend", b, "--db", filepath.Join(t.TempDir(), "none.db")}, a...)...)
+			refused := code == exitUsage && strings.Contains(stderr, "--backend")
+			if accepted := slices.Contains(strings.Split(m[1], "|"), b); accepted == refused {
+				t.Errorf("%s --backend %s: exit %d (listed: %v):\n%s", c.name, b, code, accepted, stderr)
+			}
+		}
+	}
+	if n < len(args) {
+		t.Errorf("only %d commands take --backend", n)
 	}
 }

@@ -19,7 +19,7 @@ import (
 var loadCommand = command{
 	name:    "load",
 	summary: "load quads written by extract or export (N-Quads, JSON-LD, PQuads) into the graph store",
-	usage:   "[--db PATH] [--backend bolt|memory] [--format nquads|jsonld|pquads] [--base IRI] [--batch N] FILE...",
+	usage:   "[--db PATH|URL] [--backend bolt|memory|postgres] [--format nquads|jsonld|pquads] [--base IRI] [--batch N] FILE...",
 	example: "newsgraph extract --format nquads seeds/ > seeds.nq && newsgraph load --db merged.db seeds.nq",
 	run:     runLoad,
 }
@@ -38,7 +38,7 @@ func loadFormat(path string) (string, bool) {
 }
 
 func runLoad(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	var sf storeFlags
+	sf := storeFlags{memory: true}
 	sf.add(fs)
 	format := fs.String("format", "", "input format: "+strings.Join(export.ReadFormats(), "|")+" (default: by file extension)")
 	base := fs.String("base", schema.DefaultBase, "namespace of newsgraph IRIs in the input")
