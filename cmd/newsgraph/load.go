@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -22,19 +21,6 @@ var loadCommand = command{
 	usage:   "[--db PATH|URL] [--backend bolt|memory|postgres] [--format nquads|jsonld|pquads] [--base IRI] [--batch N] FILE...",
 	example: "newsgraph extract --format nquads seeds/ > seeds.nq && newsgraph load --db merged.db seeds.nq",
 	run:     runLoad,
-}
-
-// loadFormat returns the format of a file by its extension.
-func loadFormat(path string) (string, bool) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".nq", ".nquads":
-		return export.NQuads, true
-	case ".jsonld", ".json":
-		return export.JSONLD, true
-	case ".pq", ".pquads":
-		return export.PQuads, true
-	}
-	return "", false
 }
 
 func runLoad(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
@@ -56,7 +42,7 @@ func runLoad(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 	for i, p := range fs.Args() {
 		f, ok := *format, *format != ""
 		if !ok {
-			f, ok = loadFormat(p)
+			f, ok = export.ReadFormatOf(p)
 		}
 		if !ok {
 			return usageError{fmt.Sprintf("%s: unknown file type: give --format", p)}
