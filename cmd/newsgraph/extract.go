@@ -99,27 +99,12 @@ func extractCARB(ctx context.Context, e *env, paths []string) error {
 	}
 	w := bufio.NewWriter(e.stdout)
 	problems := 0
-	report := func(err error) {
+	err = p.RunFiles(ctx, paths, os.Stdin, w, func(err error) {
 		problems++
 		fmt.Fprintln(e.stderr, err)
-	}
-	for _, path := range paths {
-		if path == "-" {
-			if _, err := p.Run(ctx, os.Stdin, "stdin", w, report); err != nil {
-				return err
-			}
-			continue
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			report(err)
-			continue
-		}
-		_, err = p.Run(ctx, f, path, w, report)
-		f.Close()
-		if err != nil {
-			return err
-		}
+	})
+	if err != nil {
+		return err
 	}
 	return finish(w, problems)
 }
