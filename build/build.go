@@ -138,7 +138,8 @@ type Summary struct {
 	// Problems lists everything left out (articles, lines, paths, article ids that conflict
 	// with the store) and the warnings, sorted.
 	Problems input.ErrorList
-	// InStore is the number of articles the store holds when Run ends.
+	// InStore is the number of articles the store holds when Run stopped on an error (it is
+	// not counted after a complete run).
 	InStore int
 	// Kept is set when the spool of an interrupted run was kept for the next one.
 	Kept bool
@@ -167,7 +168,6 @@ const DefaultBatch = 100
 // builder is one run of Run: extraction into a spool that survives an interruption, then
 // writing the spooled articles in batched transactions.
 type builder struct {
-	opt   Options
 	st    *graph.Store
 	sp    *spool.File
 	idx   *resolve.Index
@@ -207,7 +207,7 @@ func Run(ctx context.Context, opt Options, inputs []string) (Summary, error) {
 	if opt.Store == nil {
 		return Summary{}, errors.New("build: no store")
 	}
-	b := &builder{opt: opt, st: opt.Store, emit: serialize(opt.Event), batch: opt.Batch,
+	b := &builder{st: opt.Store, emit: serialize(opt.Event), batch: opt.Batch,
 		entities: map[uint64]struct{}{}, shared: map[uint64]struct{}{}, seed: maphash.MakeSeed()}
 	if b.batch <= 0 {
 		b.batch = DefaultBatch
@@ -239,11 +239,7 @@ func Run(ctx context.Context, opt Options, inputs []string) (Summary, error) {
 	if err != nil {
 		return b.sum, b.stop(ctx, path != "", err)
 	}
-	if err := b.sp.Discard(); err != nil {
-		return b.sum, err
-	}
-	b.sum.InStore, err = b.st.ArticleCount(ctx)
-	return b.sum, err
+	return b.sum, b.sp.Discard()
 }
 
 // SpoolPath returns where a build of st keeps its spool: beside a bolt file, in the user's
