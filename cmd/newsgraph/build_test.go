@@ -156,7 +156,7 @@ func TestBackendListsAgree(t *testing.T) {
 	// Arguments that let each command reach its store.
 	args := map[string][]string{
 		"build": {seedsDir}, "load": {nq}, "query": {"g.V().All()"}, "export": {"--format", "nquads"},
-		"timeline": {"x"}, "remove": {"--doc", "x"}, "stats": nil, "verify": nil, "serve": nil,
+		"timeline": {"x"}, "remove": {"--doc", "x"}, "correct": {"list"}, "stats": nil, "verify": nil, "serve": nil,
 	}
 	n := 0
 	for _, c := range commands {
