@@ -18,7 +18,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/input"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/export"
-	"github.com/newsgraph/newsgraph/internal/storetest"
+	"github.com/newsgraph/newsgraph/internal/fixture"
 	"github.com/newsgraph/newsgraph/internal/testbin"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -122,7 +122,7 @@ func checkWhole(t *testing.T, got, want map[string][]string) {
 // and Extract gives the quads Run stores.
 func TestRunSameGraphWhateverWorkersAndOrder(t *testing.T) {
 	dir := t.TempDir()
-	paths := storetest.WriteCorpus(t, dir, 12)
+	paths := fixture.WriteCorpus(t, dir, 12)
 	one := filepath.Join(dir, "one.db")
 	runBuild(t, one, build.Options{Input: build.Input{Workers: 1}, Batch: 1}, dir)
 	want := exportLines(t, one)
@@ -131,7 +131,7 @@ func TestRunSameGraphWhateverWorkersAndOrder(t *testing.T) {
 	many := filepath.Join(dir, "many.db")
 	runBuild(t, many, build.Options{Input: build.Input{Workers: 4}, Batch: 5}, rev...)
 	if got := exportLines(t, many); !slices.Equal(got, want) {
-		t.Errorf("the graph depends on workers, batch size or input order:\n%s", storetest.LineDiff(want, got))
+		t.Errorf("the graph depends on workers, batch size or input order:\n%s", fixture.LineDiff(want, got))
 	}
 	// Extract gives the quads Run stores (each entity quad once per article), in order of
 	// article id with ByID.
@@ -160,7 +160,7 @@ func TestRunSameGraphWhateverWorkersAndOrder(t *testing.T) {
 	}
 	slices.Sort(lines)
 	if got := slices.Compact(lines); !slices.Equal(got, want) {
-		t.Errorf("Extract differs from the stored graph:\n%s", storetest.LineDiff(want, got))
+		t.Errorf("Extract differs from the stored graph:\n%s", fixture.LineDiff(want, got))
 	}
 }
 
@@ -184,7 +184,7 @@ func TestIncrementalBuildLinksToStoredEntities(t *testing.T) {
 	runBuild(t, inc, build.Options{}, b)
 	want, got := exportLines(t, both), exportLines(t, inc)
 	if !slices.Equal(got, want) {
-		t.Errorf("building A then B differs from building A+B:\n%s", storetest.LineDiff(want, got))
+		t.Errorf("building A then B differs from building A+B:\n%s", fixture.LineDiff(want, got))
 	}
 	if !slices.ContainsFunc(got, func(l string) bool {
 		return strings.HasPrefix(l, "<urn:newsgraph:person/maria-lopez> <urn:newsgraph:met> ") && strings.HasSuffix(l, "<urn:newsgraph:article/b.txt> .")
@@ -214,12 +214,12 @@ func TestSummaryCounts(t *testing.T) {
 	dir := t.TempDir()
 	corpus := filepath.Join(dir, "corpus")
 	os.Mkdir(corpus, 0o755)
-	paths := storetest.WriteCorpus(t, corpus, 4)
+	paths := fixture.WriteCorpus(t, corpus, 4)
 	text, err := os.ReadFile(paths[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	storetest.WriteFiles(t, dir, map[string]string{
+	fixture.WriteFiles(t, dir, map[string]string{
 		"copy.txt":       string(text),                                    // a000.txt's text under another id
 		"other/a001.txt": "Tom Baker met Ana Berg in Marvik on Friday.\n", // a001.txt's id with another text
 		"csvs/news.csv":  "title,text\nOne,\"Ana Berg praised Omar Haddad in Marvik on Monday.\"\nTwo,\"Ivo Novak met Rita Solano in Port Elna on Tuesday.\"\n",
@@ -275,7 +275,7 @@ func TestSummaryCounts(t *testing.T) {
 // Problems reach the event callback with their file and reason as they are found, and a
 // repeated text is reported as Repeated.
 func TestEvents(t *testing.T) {
-	dir, paths := storetest.NewCorpus(t, 2)
+	dir, paths := fixture.NewCorpus(t, 2)
 	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
 	var kinds []build.EventKind
 	var problems []string

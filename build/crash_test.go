@@ -19,7 +19,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/build"
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/internal/storetest"
+	"github.com/newsgraph/newsgraph/internal/fixture"
 	"github.com/newsgraph/newsgraph/internal/testbin"
 )
 
@@ -144,7 +144,7 @@ func cleanBuild(t *testing.T, inputs ...string) (map[string][]string, []string) 
 // again, ends with the graph of an uninterrupted build; also when the store held articles before
 // (whose entities the interrupted build linked to).
 func TestCancelledBuildResumes(t *testing.T) {
-	corpus, paths := storetest.NewCorpus(t, 10)
+	corpus, paths := fixture.NewCorpus(t, 10)
 	first := paths[:4] // built before, in the "prefilled" cases
 	cleanQuads, clean := cleanBuild(t, corpus)
 	prefilled := filepath.Join(t.TempDir(), "prefilled.db")
@@ -189,7 +189,7 @@ func TestCancelledBuildResumes(t *testing.T) {
 				t.Errorf("second run did not resume (event %d, summary %d)", resumed, again.Resumed)
 			}
 			if got := exportLines(t, db); !slices.Equal(got, want) {
-				t.Errorf("resumed build differs from an uninterrupted one:\n%s", storetest.LineDiff(want, got))
+				t.Errorf("resumed build differs from an uninterrupted one:\n%s", fixture.LineDiff(want, got))
 			}
 			if _, err := os.Stat(db + ".spool"); !os.IsNotExist(err) {
 				t.Errorf("spool left after a complete build: %v", err)
@@ -200,7 +200,7 @@ func TestCancelledBuildResumes(t *testing.T) {
 
 // A spool left by a build of other input is not resumed.
 func TestSpoolOfOtherBuildIsDiscarded(t *testing.T) {
-	corpus, paths := storetest.NewCorpus(t, 4)
+	corpus, paths := fixture.NewCorpus(t, 4)
 	db := filepath.Join(t.TempDir(), "g.db")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -233,7 +233,7 @@ func TestKilledBuildLeavesWholeArticles(t *testing.T) {
 		t.Skip("runs builds in subprocesses")
 	}
 	const n = 24
-	corpus, _ := storetest.NewCorpus(t, n)
+	corpus, _ := fixture.NewCorpus(t, n)
 	wantQuads, want := cleanBuild(t, corpus)
 	for seed := range uint64(6) {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
@@ -263,7 +263,7 @@ func TestKilledBuildLeavesWholeArticles(t *testing.T) {
 				t.Fatalf("re-run after the kills: exit %d:\n%s", code, last.stderr.String())
 			}
 			if got := exportLines(t, db); !slices.Equal(got, want) {
-				t.Errorf("build completed after kills differs from an uninterrupted one:\n%s", storetest.LineDiff(want, got))
+				t.Errorf("build completed after kills differs from an uninterrupted one:\n%s", fixture.LineDiff(want, got))
 			}
 		})
 	}
@@ -272,7 +272,7 @@ func TestKilledBuildLeavesWholeArticles(t *testing.T) {
 // BenchmarkRun builds a generated corpus of 40 small articles into a new bolt store, end to end
 // (extraction, resolution, batched writes). Reports articles/s.
 func BenchmarkRun(b *testing.B) {
-	corpus, paths := storetest.NewCorpus(b, 40)
+	corpus, paths := fixture.NewCorpus(b, 40)
 	dir := b.TempDir()
 	for i := range b.N {
 		runBuild(b, filepath.Join(dir, fmt.Sprint(i, ".db")), build.Options{}, corpus)

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/internal/storetest"
+	"github.com/newsgraph/newsgraph/internal/fixture"
 )
 
 // exportLines returns the sorted N-Quads export of a store.
@@ -38,7 +38,7 @@ func mustBuild(t *testing.T, args ...string) string {
 
 // extract --format nquads prints the quads build stores (each entity quad once per article).
 func TestExtractNQuadsIsWhatBuildStores(t *testing.T) {
-	dir, _ := storetest.NewCorpus(t, 6)
+	dir, _ := fixture.NewCorpus(t, 6)
 	db := filepath.Join(t.TempDir(), "g.db")
 	mustBuild(t, "--db", db, dir)
 	want := exportLines(t, db)
@@ -49,7 +49,7 @@ func TestExtractNQuadsIsWhatBuildStores(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	slices.Sort(lines)
 	if got := slices.Compact(lines); !slices.Equal(got, want) {
-		t.Errorf("extract --format nquads differs from the stored graph:\n%s", storetest.LineDiff(want, got))
+		t.Errorf("extract --format nquads differs from the stored graph:\n%s", fixture.LineDiff(want, got))
 	}
 }
 
@@ -74,7 +74,7 @@ func (w *cancelWriter) Write(p []byte) (int, error) {
 // An interrupted build says what it stored and how to go on, exits 1, and the same build run
 // again resumes it to the graph of an uninterrupted build.
 func TestInterruptedBuildSaysHowToResume(t *testing.T) {
-	corpus, _ := storetest.NewCorpus(t, 8)
+	corpus, _ := fixture.NewCorpus(t, 8)
 	clean := filepath.Join(t.TempDir(), "clean.db")
 	mustBuild(t, "--db", clean, corpus)
 	// The problem of an empty file, read while the articles before it are extracted, is when
@@ -95,7 +95,7 @@ func TestInterruptedBuildSaysHowToResume(t *testing.T) {
 		t.Errorf("second run: exit %d (the empty file is still skipped), stderr:\n%s", code, stderr)
 	}
 	if want, got := exportLines(t, clean), exportLines(t, db); !slices.Equal(got, want) {
-		t.Errorf("resumed build differs from an uninterrupted one:\n%s", storetest.LineDiff(want, got))
+		t.Errorf("resumed build differs from an uninterrupted one:\n%s", fixture.LineDiff(want, got))
 	}
 }
 
@@ -104,7 +104,7 @@ func TestInterruptedBuildSaysHowToResume(t *testing.T) {
 func TestBuildReportsWhatItLeftOut(t *testing.T) {
 	dir := t.TempDir()
 	seed := filepath.Join(seedsDir, "000_be2f5d5120d4f8a5.txt")
-	storetest.WriteFiles(t, dir, map[string]string{
+	fixture.WriteFiles(t, dir, map[string]string{
 		"csvs/news.csv": "text,category\n\"Ana Berg praised Omar Haddad in Marvik on Monday.\",politics\n",
 		"empty/":        "",
 	})

@@ -1,7 +1,6 @@
 // Package storetest gives tests a fresh, empty store of each backend newsgraph supports — a bolt
 // file, the memory store, a PostgreSQL schema of its own — and skips the test, or under CI fails
-// it, where a backend cannot run; and what to fill one with: invented articles as quads
-// (Synthetic) or as text files to build (WriteCorpus). Only tests and benchmarks may import it; it does not import
+// it, where a backend cannot run. Only tests and benchmarks may import it; it does not import
 // package graph, so that graph's own tests can use it.
 package storetest
 
