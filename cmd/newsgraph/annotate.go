@@ -5,9 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"strings"
 
 	flag "github.com/spf13/pflag"
 
@@ -61,44 +58,9 @@ func runAnnotate(ctx context.Context, e *env, fs *flag.FlagSet, args []string) e
 		}
 		fmt.Fprintln(e.stderr, err)
 	}}
-	for _, p := range fs.Args() {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		if strings.EqualFold(filepath.Ext(p), ".conllu") {
-			docs, err := readCoNLLU(an, p)
-			if err != nil {
-				report(err)
-				continue
-			}
-			for _, d := range docs {
-				if err := write(w, d); err != nil {
-					return err
-				}
-			}
-			continue
-		}
-		_, err := rd.Read(ctx, []string{p}, func(a input.Article) error {
-			d, err := an.Article(a)
-			if err != nil {
-				rd.Problem(a.Problem(err, false))
-				return nil
-			}
-			return write(w, d)
-		})
-		if err != nil {
-			return err
-		}
+	err = an.Paths(ctx, rd, fs.Args(), func(d *annotate.Document) error { return write(w, d) }, report)
+	if err != nil {
+		return err
 	}
 	return finish(w, problems)
-}
-
-// readCoNLLU annotates the documents of one CoNLL-U file.
-func readCoNLLU(an *annotate.Annotator, path string) ([]*annotate.Document, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	return an.CoNLLU(f, path)
 }

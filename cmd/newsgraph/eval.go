@@ -9,6 +9,7 @@ import (
 
 	flag "github.com/spf13/pflag"
 
+	"github.com/newsgraph/newsgraph/build"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/eval"
 )
@@ -22,8 +23,8 @@ var evalCommand = command{
 }
 
 func runEval(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	var inf inputFlags
-	inf.add(fs)
+	var in build.Input
+	addInputFlags(fs, &in)
 	goldDir := fs.String("gold", "", "gold folder holding entities.json and facts.jsonl (required)")
 	factsFile := fs.String("facts", "", "score this facts file (extract --format jsonl output; - for stdin) instead of extracting INPUT")
 	asJSON := fs.Bool("json", false, "print the report as JSON (the summary line then goes to stderr)")
@@ -51,7 +52,7 @@ func runEval(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 	if *factsFile != "" {
 		preds, err = readFactsFile(e, *factsFile)
 	} else {
-		preds, err = extractPredictions(ctx, e, fs.Args(), inf)
+		preds, err = extractPredictions(ctx, e, fs.Args(), in)
 	}
 	if err != nil {
 		return err
@@ -94,9 +95,10 @@ func readFactsFile(e *env, path string) ([]eval.Prediction, error) {
 
 // extractPredictions extracts the articles of paths as `extract` does (a re-submitted article
 // once) and returns their facts as the scorer reads them.
-func extractPredictions(ctx context.Context, e *env, paths []string, inf inputFlags) ([]eval.Prediction, error) {
+func extractPredictions(ctx context.Context, e *env, paths []string, in build.Input) ([]eval.Prediction, error) {
 	var preds []eval.Prediction
-	ex, err := extractAll(ctx, e, paths, inf, false, func(r *extract.Result) error {
+	prog := newProgress(e.stderr)
+	sum, err := build.Extract(ctx, build.Options{Input: in, Event: prog.event}, paths, func(r *extract.Result) error {
 		for _, f := range r.Facts {
 			p, err := eval.FromFact(f)
 			if err != nil {
@@ -106,10 +108,11 @@ func extractPredictions(ctx context.Context, e *env, paths []string, inf inputFl
 		}
 		return nil
 	})
+	prog.done()
 	if err != nil {
 		return nil, err
 	}
-	if n := ex.skipped(); n > 0 {
+	if n := sum.Skipped(); n > 0 {
 		fmt.Fprintf(e.stderr, "newsgraph eval: %d input problem(s), scored without those articles\n", n)
 	}
 	return preds, nil

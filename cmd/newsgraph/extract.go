@@ -11,6 +11,7 @@ import (
 
 	"github.com/cayleygraph/quad/nquads"
 
+	"github.com/newsgraph/newsgraph/build"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/openie"
 	"github.com/newsgraph/newsgraph/graph/export"
@@ -26,20 +27,26 @@ var extractCommand = command{
 }
 
 func runExtract(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	var inf inputFlags
-	inf.add(fs)
+	var opt build.Options
+	addInputFlags(fs, &opt.Input)
 	format := fs.String("format", "jsonl", "output: jsonl (one fact a line), nquads (the quads build would store), text (the body text facts are read from, a '# id' line before each article), blocks (JSONL: every block of prepared text with its kind and offsets) or carb (open tuples of text files with one sentence a line; - for stdin)")
 	base := fs.String("base", schema.DefaultBase, "namespace of newsgraph IRIs in nquads output")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 && len(inf.feeds) == 0 {
+	if fs.NArg() == 0 && len(opt.Feeds) == 0 {
 		return usageError{"give at least one article file, folder, URL or --feed"}
 	}
+	prog := newProgress(e.stderr)
+	opt.Event = prog.event
 	switch *format {
 	case "jsonl", "nquads":
 	case "text", "blocks":
-		return extractText(ctx, e, fs.Args(), inf, *format == "blocks")
+		sum, err := build.WriteText(ctx, opt, fs.Args(), e.stdout, *format == "blocks")
+		if err != nil {
+			return err
+		}
+		return inputProblems(sum.Skipped())
 	case "carb":
 		return extractCARB(ctx, e, fs.Args())
 	default:
@@ -73,17 +80,13 @@ func runExtract(ctx context.Context, e *env, fs *flag.FlagSet, args []string) er
 	}
 	// Articles in order of their id, not of the input: the same articles give the same output
 	// whatever order the files or folders were given in.
-	ex, err := extractAll(ctx, e, fs.Args(), inf, true, write)
+	opt.ByID = true
+	sum, err := build.Extract(ctx, opt, fs.Args(), write)
+	prog.done()
 	if err != nil {
 		return err
 	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	if n := ex.skipped(); n > 0 {
-		return partialError{fmt.Sprintf("%d input problem(s): see the messages above", n)}
-	}
-	return nil
+	return finish(w, sum.Skipped())
 }
 
 // extractCARB writes the open tuples of files holding one sentence a line ("-" is stdin) in the
@@ -96,27 +99,12 @@ func extractCARB(ctx context.Context, e *env, paths []string) error {
 	}
 	w := bufio.NewWriter(e.stdout)
 	problems := 0
-	report := func(err error) {
+	err = p.RunFiles(ctx, paths, os.Stdin, w, func(err error) {
 		problems++
 		fmt.Fprintln(e.stderr, err)
-	}
-	for _, path := range paths {
-		if path == "-" {
-			if _, err := p.Run(ctx, os.Stdin, "stdin", w, report); err != nil {
-				return err
-			}
-			continue
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			report(err)
-			continue
-		}
-		_, err = p.Run(ctx, f, path, w, report)
-		f.Close()
-		if err != nil {
-			return err
-		}
+	})
+	if err != nil {
+		return err
 	}
 	return finish(w, problems)
 }
@@ -126,8 +114,13 @@ func finish(w *bufio.Writer, problems int) error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	if problems > 0 {
-		return partialError{fmt.Sprintf("%d input problem(s): see the messages above", problems)}
+	return inputProblems(problems)
+}
+
+// inputProblems is the error of a command that skipped n pieces of input (nil when n is 0).
+func inputProblems(n int) error {
+	if n > 0 {
+		return partialError{fmt.Sprintf("%d input problem(s): see the messages above", n)}
 	}
 	return nil
 }

@@ -2,15 +2,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/cayleygraph/quad"
 	flag "github.com/spf13/pflag"
 
 	"github.com/newsgraph/newsgraph/extract/input"
@@ -22,26 +18,13 @@ import (
 var loadCommand = command{
 	name:    "load",
 	summary: "load quads written by extract or export (N-Quads, JSON-LD, PQuads) into the graph store",
-	usage:   "[--db PATH] [--backend bolt|memory] [--format nquads|jsonld|pquads] [--base IRI] [--batch N] FILE...",
+	usage:   "[--db PATH|URL] [--backend bolt|memory|postgres] [--format nquads|jsonld|pquads] [--base IRI] [--batch N] FILE...",
 	example: "newsgraph extract --format nquads seeds/ > seeds.nq && newsgraph load --db merged.db seeds.nq",
 	run:     runLoad,
 }
 
-// loadFormat returns the format of a file by its extension.
-func loadFormat(path string) (string, bool) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".nq", ".nquads":
-		return export.NQuads, true
-	case ".jsonld", ".json":
-		return export.JSONLD, true
-	case ".pq", ".pquads":
-		return export.PQuads, true
-	}
-	return "", false
-}
-
 func runLoad(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	var sf storeFlags
+	sf := storeFlags{memory: true}
 	sf.add(fs)
 	format := fs.String("format", "", "input format: "+strings.Join(export.ReadFormats(), "|")+" (default: by file extension)")
 	base := fs.String("base", schema.DefaultBase, "namespace of newsgraph IRIs in the input")
@@ -59,7 +42,7 @@ func runLoad(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 	for i, p := range fs.Args() {
 		f, ok := *format, *format != ""
 		if !ok {
-			f, ok = loadFormat(p)
+			f, ok = export.ReadFormatOf(p)
 		}
 		if !ok {
 			return usageError{fmt.Sprintf("%s: unknown file type: give --format", p)}
@@ -84,11 +67,8 @@ func runLoad(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 	return nil
 }
 
-// loadFile writes the quads of one file in transactions of about batch quads, each ending
-// before an article node, so that the quads of an article, which extract writes together, land
-// in one transaction (but never more than 4×batch quads, for input in another order). The file
-// is parsed on its own goroutine while the store writes the batch before: on two cores parsing
-// and writing overlap. It returns the number of quads written.
+// loadFile loads the quads of one file, in format, into st (see graph.Store.LoadQuads) and
+// returns the number of quads written.
 func loadFile(ctx context.Context, st *graph.Store, path, format, base string, batch int) (int, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -100,58 +80,5 @@ func loadFile(ctx context.Context, st *graph.Store, path, format, base string, b
 		return 0, err
 	}
 	defer r.Close()
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	batches := make(chan []quad.Quad, 1)
-	var readErr error // set before batches is closed
-	go func() {
-		defer close(batches)
-		send := func(b []quad.Quad) bool {
-			select {
-			case batches <- b:
-				return true
-			case <-ctx.Done():
-				return false
-			}
-		}
-		pending := make([]quad.Quad, 0, batch)
-		for {
-			q, err := r.ReadQuad()
-			if errors.Is(err, io.EOF) {
-				break
-			}
-			if err != nil {
-				readErr = err
-				return
-			}
-			if len(pending) >= batch && isArticleNode(q) || len(pending) >= 4*batch {
-				if !send(pending) {
-					return
-				}
-				pending = make([]quad.Quad, 0, batch)
-			}
-			pending = append(pending, q)
-		}
-		send(pending)
-	}()
-	n := 0
-	for b := range batches {
-		if err := st.WriteArticles(ctx, b); err != nil {
-			cancel()
-			for range batches { // let the reader end
-			}
-			return n, err
-		}
-		n += len(b)
-	}
-	if readErr == nil {
-		readErr = ctx.Err()
-	}
-	return n, readErr
-}
-
-// isArticleNode reports whether q says that something is an article: the first quad of an
-// article in extract's output.
-func isArticleNode(q quad.Quad) bool {
-	return q.Predicate == quad.IRI(schema.PropType) && q.Object == quad.IRI(schema.ClassArticle)
+	return st.LoadQuads(ctx, r, batch)
 }

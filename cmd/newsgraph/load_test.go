@@ -6,12 +6,14 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/fixture"
 )
 
 // Extracting shards separately and loading their N-Quads into one store gives the union of the
 // graphs of the shards built separately: ids are deterministic, so shards merge by union.
 func TestLoadMergesShardsByUnion(t *testing.T) {
-	_, paths := newCorpus(t, 8)
+	_, paths := fixture.NewCorpus(t, 8)
 	dir := t.TempDir()
 	shards := [][]string{paths[:3], paths[3:]}
 	var union []string
@@ -19,7 +21,7 @@ func TestLoadMergesShardsByUnion(t *testing.T) {
 	for i, shard := range shards {
 		name := filepath.Join(dir, fmt.Sprint("shard", i))
 		db := name + ".db"
-		build(t, append([]string{"--db", db}, shard...)...)
+		mustBuild(t, append([]string{"--db", db}, shard...)...)
 		union = append(union, exportLines(t, db)...)
 		code, out, stderr := cli(t, append([]string{"extract", "--format", "nquads"}, shard...)...)
 		if code != exitOK {
@@ -39,7 +41,7 @@ func TestLoadMergesShardsByUnion(t *testing.T) {
 		t.Fatalf("load: exit %d: %s", code, stderr)
 	}
 	if got := exportLines(t, merged); !slices.Equal(got, union) {
-		t.Errorf("loaded shards differ from the union of the shards' graphs:\n%s", lineDiff(union, got))
+		t.Errorf("loaded shards differ from the union of the shards' graphs:\n%s", fixture.LineDiff(union, got))
 	}
 	// Loading again adds nothing.
 	if code, _, stderr := cli(t, append([]string{"load", "--db", merged}, files...)...); code != exitOK {

@@ -66,7 +66,7 @@ func TestBuildTwiceAddsNothing(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("second build exit %d: %s", code, stderr)
 	}
-	if !strings.Contains(stderr, "0 new articles (5 already stored)") {
+	if !strings.Contains(stderr, "0 new articles (5 already stored, 0 duplicate text within this run)") {
 		t.Errorf("second build summary: %s", stderr)
 	}
 	_, after, _ := cli(t, "stats", "--db", db, "--json")

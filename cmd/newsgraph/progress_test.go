@@ -12,14 +12,15 @@ import (
 // no data race (under -race), and every message starts a line of its own, not the status line's.
 func TestProgressMessages(t *testing.T) {
 	var buf bytes.Buffer
-	p := newProgress(&buf, 100)
+	p := newProgress(&buf)
+	p.pass("extracted", 100)
 	p.interval = 0 // every update prints
 	var wg sync.WaitGroup
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
 		for i := 0; i < 100; i++ {
-			p.update("extracted", i, i)
+			p.update(i, i)
 		}
 	}()
 	go func() {

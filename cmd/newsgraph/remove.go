@@ -31,9 +31,6 @@ func runRemove(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 	if *doc == "" {
 		return usageError{"name the article to remove with --doc ID"}
 	}
-	if sf.backend == "memory" {
-		return usageError{"--backend memory holds nothing between runs: remove works on a bolt or postgres store"}
-	}
 	st, err := sf.open(ctx, false)
 	if err != nil {
 		return err

@@ -2,14 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	flag "github.com/spf13/pflag"
 	"net"
-	"net/http"
 	"os"
 	"strings"
-	"time"
+
+	flag "github.com/spf13/pflag"
 
 	"github.com/newsgraph/newsgraph/extract/input"
 	"github.com/newsgraph/newsgraph/graph/serve"
@@ -70,37 +68,19 @@ func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	srv := &http.Server{
-		Handler: serve.New(st, serve.Config{QueryTimeout: *timeout, MaxResults: *maxResults, QueryMemory: *memory << 20,
-			LocalOnly: local, Worker: worker, AuthToken: auth}),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      *timeout + 30*time.Second,
-		IdleTimeout:       2 * time.Minute,
-	}
 	fmt.Fprintf(e.stderr, "newsgraph serve: %s (read-only) at http://%s/\n", sf.db, ln.Addr())
 	if !local {
 		fmt.Fprintf(e.stderr, "newsgraph serve: listening beyond localhost; only requests with the token are answered\n")
 	}
 	fmt.Fprintln(e.stderr, "newsgraph serve: press Ctrl-C to stop")
 
-	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return fmt.Errorf("serve: %w", err)
-	case <-ctx.Done():
+	srv := serve.New(st, serve.Config{QueryTimeout: *timeout, MaxResults: *maxResults, QueryMemory: *memory << 20,
+		LocalOnly: local, Worker: worker, AuthToken: auth})
+	err = srv.Run(ctx, ln)
+	if ctx.Err() != nil {
+		fmt.Fprintln(e.stderr, "newsgraph serve: stopping")
 	}
-	fmt.Fprintln(e.stderr, "newsgraph serve: stopping")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("stop the server: %w", err)
-	}
-	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return fmt.Errorf("serve: %w", err)
-	}
-	return nil
+	return err
 }
 
 // authToken returns the token of --auth-token or --auth-token-file (its first line); at most one

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"text/tabwriter"
 
 	flag "github.com/spf13/pflag"
@@ -47,7 +46,7 @@ func runTimeline(ctx context.Context, e *env, fs *flag.FlagSet, args []string) e
 		return err
 	}
 	defer st.Close()
-	id, err := findEntity(ctx, st, fs.Arg(0))
+	id, err := st.FindEntity(ctx, fs.Arg(0))
 	if err != nil {
 		return err
 	}
@@ -110,27 +109,4 @@ func qualifier(s graph.Statement, name func(string) string) string {
 	default:
 		return s.Modality
 	}
-}
-
-// findEntity returns the id of the entity arg names: an id of the store ("person/elon-musk"), or
-// the best search hit whose name is arg (ignoring case and accents), else the best hit.
-func findEntity(ctx context.Context, st *graph.Store, arg string) (string, error) {
-	if strings.Contains(arg, "/") {
-		if n, err := st.Entity(ctx, arg); err == nil && n != nil {
-			return arg, nil
-		}
-	}
-	hits, err := st.Search(ctx, arg, 20)
-	if err != nil {
-		return "", err
-	}
-	for _, h := range hits {
-		if graph.Fold(h.Name) == graph.Fold(arg) {
-			return h.ID, nil
-		}
-	}
-	if len(hits) == 0 {
-		return "", partialError{fmt.Sprintf("no entity named %q", arg)}
-	}
-	return hits[0].ID, nil
 }

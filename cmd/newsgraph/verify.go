@@ -28,7 +28,7 @@ func runVerify(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 	if fs.NArg() > 0 {
 		return usageError{"verify takes no arguments"}
 	}
-	if err := sf.check(true); err != nil {
+	if err := sf.check(); err != nil {
 		return err
 	}
 	rep, err := graph.Verify(ctx, graph.Options{Backend: sf.backend, Path: sf.db})

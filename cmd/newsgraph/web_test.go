@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/build"
 )
 
 // pagesDir holds saved pages of three site layouts.
@@ -171,7 +173,7 @@ func TestExtractText(t *testing.T) {
 	}
 	kinds := map[string]int{}
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		var b textBlock
+		var b build.TextBlock
 		if err := json.Unmarshal([]byte(line), &b); err != nil {
 			t.Fatalf("%v: %s", err, line)
 		}

@@ -2,7 +2,9 @@ package annotate
 
 import (
 	"bytes"
+	"context"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -286,5 +288,41 @@ func TestCoNLLUErrors(t *testing.T) {
 				t.Errorf("got error %v, want one containing %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// Paths annotates CoNLL-U files and articles in the order given, and passes on what it cannot
+// read without stopping.
+func TestPaths(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"story.txt":   "Maria Lopez opened a library. She thanked the council.\n",
+		"gold.conllu": "# newdoc id = d1\n# sent_id = d1-7\n1\tAnna\t_\t_\t_\t_\t_\t_\t_\t_\n2\tspoke\t_\t_\t_\t_\t_\t_\t_\t_\n\n",
+		"bad.conllu":  "1\tx\n",
+		"empty.txt":   "",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ids, problems []string
+	rd := input.Reader{Problem: func(e *input.Error) { problems = append(problems, e.Error()) }}
+	paths := []string{"bad.conllu", "story.txt", "gold.conllu", "missing.txt", "empty.txt"}
+	for i, p := range paths {
+		paths[i] = filepath.Join(dir, p)
+	}
+	err := annotator(t).Paths(context.Background(), rd, paths, func(d *Document) error {
+		ids = append(ids, d.ID)
+		return nil
+	}, func(err error) { problems = append(problems, err.Error()) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(ids, " ") != "story.txt d1" {
+		t.Errorf("documents %v, want story.txt then d1", ids)
+	}
+	if len(problems) != 3 || !strings.Contains(problems[0], "bad.conllu:1:") || !strings.Contains(problems[1], "missing.txt") || !strings.Contains(problems[2], "empty.txt") {
+		t.Errorf("problems %q", problems)
 	}
 }

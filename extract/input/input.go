@@ -266,7 +266,7 @@ func (rd *run) path(p string) error {
 		if k == fileNone {
 			hint := ""
 			if fileKind(p) == fileCSV {
-				hint = " (give --csv-text COLUMN to read one article a row)"
+				hint = csvHint
 			}
 			rd.report(p, 0, false, fmt.Errorf("%w %q%s", ErrUnknownType, filepath.Ext(p), hint))
 			return nil
@@ -313,6 +313,8 @@ func (rd *run) path(p string) error {
 	switch {
 	case read == 0 && len(skipped) == 0:
 		rd.report(p, 0, false, fmt.Errorf("%w (the folder is empty)", ErrNoArticles))
+	case read == 0 && skipped[".csv"] > 0:
+		rd.report(p, 0, false, fmt.Errorf("%w (it holds %s)%s", ErrNoArticles, kindCounts(skipped), csvHint))
 	case read == 0:
 		rd.report(p, 0, false, fmt.Errorf("%w (it holds %s)", ErrNoArticles, kindCounts(skipped)))
 	case len(skipped) > 0:
@@ -320,6 +322,9 @@ func (rd *run) path(p string) error {
 	}
 	return nil
 }
+
+// csvHint ends the problem of CSV files left out for want of Reader.CSVText.
+const csvHint = " (give --csv-text COLUMN to read one article a row)"
 
 // kindCounts writes files counted by extension, most first: "12 .csv, 1 .pdf".
 func kindCounts(n map[string]int) string {

@@ -82,7 +82,7 @@ func TestReadFolderWithoutArticles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for dir, want := range map[string]string{empty: "(the folder is empty)", csvs: "(it holds 2 .csv, 1 .pdf)"} {
+	for dir, want := range map[string]string{empty: "(the folder is empty)", csvs: "(it holds 2 .csv, 1 .pdf) (give --csv-text COLUMN to read one article a row)"} {
 		got, errs := collect(t, &Reader{}, dir)
 		if len(got) != 0 || len(errs) != 1 || errs[0].Warn || !errors.Is(errs[0], ErrNoArticles) || !strings.HasSuffix(errs[0].Error(), want) {
 			t.Errorf("%s: %d articles, problems %v; want one ErrNoArticles ending %q", dir, len(got), errs, want)

@@ -226,3 +226,27 @@ func TestRepair(t *testing.T) {
 		}
 	}
 }
+
+// RunFiles reads files and stdin in the order given, and skips a missing file with a problem.
+func TestRunFiles(t *testing.T) {
+	p := pipeline(t)
+	file := filepath.Join(t.TempDir(), "one.txt")
+	if err := os.WriteFile(file, []byte("Acme sold boats.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	var problems []string
+	err := p.RunFiles(context.Background(), []string{"-", "missing.txt", file}, strings.NewReader("Maria Lopez founded Acme .\n"), &out, func(err error) {
+		problems = append(problems, err.Error())
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	founded, sold := strings.Index(out.String(), "\tfounded\t"), strings.Index(out.String(), "\tsold\t")
+	if founded < 0 || sold < founded {
+		t.Errorf("output lacks stdin's tuple before the file's:\n%s", out.String())
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0], "missing.txt") {
+		t.Errorf("problems %q, want one for missing.txt", problems)
+	}
+}

@@ -27,7 +27,8 @@ var allowed = map[string][]string{
 	"internal/fixture":            {"schema"},
 	"internal/debugparse":         {"extract", "extract/clause", "extract/coref", "extract/input"},
 	"bench/ngbench":               {"extract/input", "graph", "schema"},
-	"cmd/newsgraph":               {"extract", "extract/annotate", "extract/doc", "extract/eval", "extract/fetch", "extract/input", "extract/prepare", "extract/openie", "extract/resolve", "extract/spool", "graph", "graph/export", "graph/serve", "schema"},
+	"cmd/newsgraph":               {"build", "extract", "extract/annotate", "extract/eval", "extract/fetch", "extract/input", "extract/openie", "graph", "graph/export", "graph/serve", "schema"},
+	"build":                       {"extract", "extract/doc", "extract/fetch", "extract/input", "extract/prepare", "extract/resolve", "extract/spool", "graph", "schema"},
 	"cmd/newsgraph-train":         {"extract", "extract/annotate", "extract/doc", "extract/ner", "extract/parse", "extract/tag", "internal/shared"},
 	"graph":                       {"schema"},
 	"graph/export":                {"graph", "schema"},
@@ -66,6 +67,7 @@ var layerRules = [][2]string{
 	{"graph", "extract"}, {"graph", "cmd"},
 	{"schema", "extract"}, {"schema", "graph"}, {"schema", "cmd"},
 	{"internal", "cmd"}, {"bench", "cmd"},
+	{"build", "cmd"}, {"extract", "build"}, {"graph", "build"}, {"schema", "build"},
 }
 
 // packages returns the module's packages (relative paths) with the module packages each

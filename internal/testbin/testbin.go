@@ -9,9 +9,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"sync"
+	"testing"
 )
 
 // dir holds the binary built, when one was.
@@ -43,4 +45,19 @@ func Cleanup() {
 	if dir != "" {
 		os.RemoveAll(dir)
 	}
+}
+
+// Main runs the tests of m while it holds the value hold returns (something whose caches the
+// tests share between runs, such as an extract.Extractor and the models it keeps decoded), then
+// calls Cleanup and exits with the tests' status. A failing hold exits with status 2.
+func Main(m *testing.M, hold func() (any, error)) {
+	v, err := hold()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	code := m.Run()
+	runtime.KeepAlive(v)
+	Cleanup()
+	os.Exit(code)
 }

@@ -1,9 +1,8 @@
-package main
+package build
 
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
@@ -39,10 +38,10 @@ func defaultCache() string {
 }
 
 // openWeb reads the feeds of f and lists their items after paths (items known already, as
-// f.stored says, are left out), then fetches every page into the cache, a few at once. Feeds
-// that cannot be read are printed to w and kept as problems; pages that cannot be fetched are
-// reported by the input reader, one line each, like files that cannot be read.
-func openWeb(ctx context.Context, w io.Writer, f inputFlags, paths []string) *web {
+// stored says when it is set, are left out), then fetches every page into the cache, a few at
+// once. Feeds that cannot be read are emitted as problems and kept; pages that cannot be fetched
+// are reported by the input reader, one line each, like files that cannot be read.
+func openWeb(ctx context.Context, f Input, paths []string, stored func(context.Context, string) bool, emit func(Event)) *web {
 	wb := &web{paths: paths, items: map[string]fetch.Item{}}
 	urls := 0
 	for _, p := range paths {
@@ -50,14 +49,14 @@ func openWeb(ctx context.Context, w io.Writer, f inputFlags, paths []string) *we
 			urls++
 		}
 	}
-	if urls == 0 && len(f.feeds) == 0 {
+	if urls == 0 && len(f.Feeds) == 0 {
 		return wb
 	}
-	cache := f.cache
+	cache := f.Cache
 	if cache == "" {
 		cache = defaultCache()
 	}
-	wb.client = &fetch.Client{Cache: cache, PerHost: f.perHost, MaxBytes: f.maxBytes, Timeout: f.timeout}
+	wb.client = &fetch.Client{Cache: cache, PerHost: f.PerHost, MaxBytes: f.MaxBytes, Timeout: f.FetchTimeout}
 	seen := map[string]bool{}
 	for _, p := range paths {
 		seen[p] = true
@@ -69,7 +68,7 @@ func openWeb(ctx context.Context, w io.Writer, f inputFlags, paths []string) *we
 			fetchList = append(fetchList, p)
 		}
 	}
-	for _, feed := range f.feeds {
+	for _, feed := range f.Feeds {
 		items, err := wb.client.Feed(ctx, feed)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -77,7 +76,7 @@ func openWeb(ctx context.Context, w io.Writer, f inputFlags, paths []string) *we
 			}
 			e := &input.Error{File: feed, Err: fmt.Errorf("feed: %w", err)}
 			wb.problems = append(wb.problems, e)
-			fmt.Fprintln(w, e)
+			emit(Event{Kind: Problem, Problem: e})
 			continue
 		}
 		for _, it := range items {
@@ -85,7 +84,7 @@ func openWeb(ctx context.Context, w io.Writer, f inputFlags, paths []string) *we
 				continue
 			}
 			seen[it.URL] = true
-			if f.stored != nil && f.stored(ctx, it.URL) {
+			if stored != nil && stored(ctx, it.URL) {
 				wb.known++
 				continue
 			}

@@ -1,10 +1,11 @@
-package main
+package build
 
 import (
 	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 
@@ -20,8 +21,10 @@ type preparedArticle struct {
 	out string
 }
 
-// textBlock is one line of extract --format blocks.
-type textBlock struct {
+// TextBlock is one line WriteText writes with blocks set: a block of an article's prepared
+// text, its kind (body, bullet, headline, caption, aside, ...) and its byte offsets in the
+// article as read.
+type TextBlock struct {
 	Doc   string `json:"doc"`
 	Kind  string `json:"kind"`
 	Start int    `json:"start"`
@@ -29,21 +32,26 @@ type textBlock struct {
 	Text  string `json:"text"`
 }
 
-// extractText prints what text preparation makes of the articles of paths, in order of article
-// id: with blocks unset the body text facts are read from (body paragraphs and bullets, a blank
-// line between blocks; no headline, captions or asides) after a "# id" line; with blocks set
-// every block as a JSON line with its kind and its offsets in the article as read (the offsets
-// facts give). Articles with no body text are reported like extract reports them.
-func extractText(ctx context.Context, e *env, paths []string, inf inputFlags, blocks bool) error {
-	wb := openWeb(ctx, e.stderr, inf, paths)
-	problems := len(wb.problems)
-	r := input.Reader{MaxBytes: inf.maxBytes, CSVText: inf.csvText, Fetch: wb.fetcher(), Problem: func(err *input.Error) {
-		fmt.Fprintln(e.stderr, err)
+// WriteText writes to w what text preparation makes of the articles of inputs and opt.Feeds,
+// in order of article id: with blocks unset the body text facts are read from (body paragraphs
+// and bullets, a blank line between blocks; no headline, captions or asides) after a "# id"
+// line; with blocks set every block as a JSON line with its kind and its offsets in the article
+// as read (the offsets facts give). A text given twice is written once. Problems with the input,
+// and articles with no body text (extract.ErrNoProse), are emitted as Problem events and listed
+// in the Summary; the error is w's or ctx's.
+func WriteText(ctx context.Context, opt Options, inputs []string, w io.Writer, blocks bool) (Summary, error) {
+	var sum Summary
+	emit := serialize(opt.Event)
+	wb := openWeb(ctx, opt.Input, inputs, nil, emit)
+	r := input.Reader{MaxBytes: opt.MaxBytes, CSVText: opt.CSVText, Fetch: wb.fetcher(), Problem: func(err *input.Error) {
+		emit(Event{Kind: Problem, Problem: err})
 	}}
 	var arts []preparedArticle
 	seen := map[string]bool{}
 	errs, err := r.Read(ctx, wb.paths, func(a input.Article) error {
+		sum.Read++
 		if seen[a.Hash] {
+			sum.Duplicates++
 			return nil
 		}
 		seen[a.Hash] = true
@@ -55,36 +63,29 @@ func extractText(ctx context.Context, e *env, paths []string, inf inputFlags, bl
 			out = bodyText(a.ID, d)
 		}
 		if out == "" {
-			problems++
-			fmt.Fprintln(e.stderr, a.Problem(extract.ErrNoProse, false))
+			p := a.Problem(extract.ErrNoProse, false)
+			sum.Problems = append(sum.Problems, p)
+			emit(Event{Kind: Problem, Problem: p})
 			return nil
 		}
 		arts = append(arts, preparedArticle{a.ID, out})
 		return nil
 	})
+	sum.Problems = append(append(sum.Problems, errs...), wb.problems...)
+	sum.Problems.Sort()
+	sum.Extracted = len(arts)
 	if err != nil {
-		return err
-	}
-	for _, p := range errs {
-		if !p.Warn {
-			problems++
-		}
+		return sum, err
 	}
 	slices.SortStableFunc(arts, func(a, b preparedArticle) int { return strings.Compare(a.id, b.id) })
-	w := bufio.NewWriter(e.stdout)
+	bw := bufio.NewWriter(w)
 	for i, a := range arts {
 		if i > 0 && !blocks {
-			w.WriteString("\n")
+			bw.WriteString("\n")
 		}
-		w.WriteString(a.out)
+		bw.WriteString(a.out)
 	}
-	if err := w.Flush(); err != nil {
-		return err
-	}
-	if problems > 0 {
-		return partialError{fmt.Sprintf("%d input problem(s): see the messages above", problems)}
-	}
-	return nil
+	return sum, bw.Flush()
 }
 
 // bodyText returns the "# id" line and the body blocks of d, or "" when d has none.
@@ -112,7 +113,7 @@ func blockLines(id string, d *doc.Doc) string {
 	enc.SetEscapeHTML(false)
 	for _, bl := range d.Blocks {
 		body = body || bl.Kind == doc.Body || bl.Kind == doc.Bullet
-		enc.Encode(textBlock{Doc: id, Kind: bl.Kind.String(), Start: d.Offsets.Source(bl.Start), End: d.Offsets.Source(bl.End-1) + 1, Text: d.Text[bl.Start:bl.End]})
+		enc.Encode(TextBlock{Doc: id, Kind: bl.Kind.String(), Start: d.Offsets.Source(bl.Start), End: d.Offsets.Source(bl.End-1) + 1, Text: d.Text[bl.Start:bl.End]})
 	}
 	if !body {
 		return ""
