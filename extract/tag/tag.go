@@ -288,17 +288,36 @@ func (m *Model) lemma(w string, t int, l *lex) string {
 	if s, ok := m.lemEx[key]; ok {
 		return s
 	}
+	twin, hasTwin := m.tagIDs[pastTwin[m.tags[t]]]
+	if hasTwin && !proper {
+		// An irregular past participle spelt as its past tense ("won", "held") takes the
+		// past tense's lemma when the treebank listed only that one, and the other way round.
+		if s, ok := m.lemEx[percep.F1(uint64(twin), l.lower)]; ok {
+			return s
+		}
+	}
 	base := w
 	if !proper {
 		base = lowerBase(w)
 	}
-	out := m.applyRules(base, t)
+	out, k := m.applyRulesLen(base, t)
+	if hasTwin && !proper {
+		// Of the two past forms' suffix rules, the one learned on the longer ending knows the
+		// word better ("won": the past tense's rule for "won" over the participle's for "n").
+		if o2, k2 := m.applyRulesLen(base, twin); k2 > k {
+			out = o2
+		}
+	}
 	switch m.tags[t] {
 	case "VBD", "VBN", "VBG":
 		return regularStem(base, out)
 	}
 	return out
 }
+
+// pastTwin pairs the past tense and the past participle, whose irregular forms are often one
+// spelling ("won", "held", "told").
+var pastTwin = map[string]string{"VBD": "VBN", "VBN": "VBD"}
 
 // regularStem checks the lemma the suffix rules gave a regular inflected verb against English
 // spelling: the stem of "-ed" or "-ing", that stem with "e", undoubled ("stopped"), or "-ied" as
@@ -334,21 +353,28 @@ func regularStem(base, lemma string) string {
 }
 
 func (m *Model) applyRules(base string, t int) string {
+	out, _ := m.applyRulesLen(base, t)
+	return out
+}
+
+// applyRulesLen is applyRules that also returns the length of the ending whose rule applied (-1
+// when none did).
+func (m *Model) applyRulesLen(base string, t int) (string, int) {
 	for k := min(4, len(base)); k >= 0; k-- {
 		r, ok := m.lemRules[sufKey(t, base, k)]
 		if !ok {
 			continue
 		}
 		if r.Strip > len(base) || (r.Strip == 0 && r.Add == "") {
-			return base
+			return base, k
 		}
 		out := base[:len(base)-r.Strip] + r.Add
 		if out == "" || !utf8.ValidString(out) {
-			return base
+			return base, k
 		}
-		return out
+		return out, k
 	}
-	return base
+	return base, -1
 }
 
 // MarshalBinary encodes the model (gzip-compressed) for the model file.

@@ -312,3 +312,19 @@ func TestRegularStem(t *testing.T) {
 		}
 	}
 }
+
+// TestPastTwinLemma checks that irregular past forms spelt alike as past tense and participle get
+// one lemma under both tags.
+func TestPastTwinLemma(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w, want := range map[string]string{"won": "win", "held": "hold", "told": "tell", "sold": "sell", "made": "make"} {
+		for _, tg := range []string{"VBD", "VBN"} {
+			if got := m.Lemma(w, tg); got != want {
+				t.Errorf("Lemma(%q, %s) = %q, want %q", w, tg, got, want)
+			}
+		}
+	}
+}
