@@ -185,6 +185,12 @@ func (b *factBuilder) args(si, t int) []arg {
 		out[len(out)-1].mention = spanText(b.d, toks, tree.Span{Start: start, End: t + 1})
 		found = true
 	}
+	if k := b.headOf(si, t); !found && k >= 0 && add(k, false) {
+		// "the chairman of the Acme Trust called for …", nobody named: the Trust, through him.
+		out[len(out)-1].kind = coref.Nominal
+		out[len(out)-1].mention = spanText(b.d, toks, phrase(toks, t))
+		found = true
+	}
 	if !found && contentNoun(&toks[t]) {
 		// "X's plan" stands for X, weakly; "Zedland's ambassador" does not stand for Zedland, nor
 		// "his car" for him.
@@ -317,6 +323,32 @@ func (b *factBuilder) body(si, t int) int {
 		}
 		if counsel && toks[k].Dep == "nmod:poss" && m.Entity >= 0 && b.cr.Entities[m.Entity].Type == schema.TypePerson {
 			return k // "her lawyers said": she speaks through them
+		}
+	}
+	return -1
+}
+
+// leaderNouns are the titles of whoever leads or speaks for a body: an unnamed "chairman of X"
+// acts for X.
+var leaderNouns = map[string]bool{"chairman": true, "chairwoman": true, "chair": true, "head": true,
+	"chief": true, "president": true, "director": true, "leader": true, "secretary-general": true}
+
+// headOf returns the token of the organisation whose unnamed leader a subject is ("the chairman
+// of the Acme Trust"), or -1: the description must have resolved to nobody.
+func (b *factBuilder) headOf(si, t int) int {
+	toks := b.d.Sentences[si].Tokens
+	if !leaderNouns[strings.ToLower(toks[t].Lemma)] || !strings.HasPrefix(toks[t].Dep, "nsubj") {
+		return -1
+	}
+	if m, ok := b.cr.At(si, t); ok && m.Entity >= 0 {
+		return -1 // a person the article names
+	}
+	for k := t + 1; k < len(toks); k++ {
+		if toks[k].Head != t || toks[k].Dep != "nmod" || caseWord(toks, k) != "of" {
+			continue
+		}
+		if m, ok := b.cr.At(si, k); ok && m.Kind == coref.Name && m.Type == schema.TypeOrg {
+			return k
 		}
 	}
 	return -1

@@ -269,6 +269,12 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"John Smith | has title | shadow education secretary"},
 		},
 		{
+			name:   "an unnamed chairman of a body is not another body's chairman, and acts for his own",
+			text:   "Blue Party chairman John Smith backed the plan.\n\nThe chairman of the Zenith Foundation also called for new rules.\n",
+			want:   []string{"Zenith Foundation | demanded | new rules"},
+			absent: []string{"John Smith | demanded | new rules"},
+		},
+		{
 			name:   "a condition is not a fact",
 			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
 			absent: []string{"Acme Corp | bought | Zenith Industries"},

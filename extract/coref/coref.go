@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -350,8 +351,17 @@ func (r *Result) linkNominal(i int, p2 *pass2) {
 		r.attachRanked(i, r.salient(i, func(e *Entity) bool { return e.Type == schema.TypeOrg }, 2, true))
 		return
 	}
+	owner := -1 // the entity of the description's "of" phrase, if it names one
+	if m.OfEnd > 0 {
+		if o, ok := r.mentionAt(m.Sent, m.OfStart); ok && r.Mentions[o].Entity >= 0 {
+			owner = r.Mentions[o].Entity
+		}
+	}
 	best := -1
 	for _, e := range p2.described[m.Name] {
+		if owner >= 0 && !r.holdsRoleOf(e, owner) {
+			continue // "the chairman of the Acme Trust" is not another body's chairman
+		}
 		if p2.last[e] >= 0 && (best < 0 || p2.last[e] > p2.last[best]) {
 			best = e
 		}
@@ -368,6 +378,26 @@ func (r *Result) linkNominal(i int, p2 *pass2) {
 		r.Entities[e].Descriptions = append(r.Entities[e].Descriptions, m.Name)
 		p2.described[m.Name] = append(p2.described[m.Name], e)
 	}
+}
+
+// mentionAt returns the index of the name mention of sentence sent that covers token tok.
+func (r *Result) mentionAt(sent, tok int) (int, bool) {
+	for i := range r.Mentions {
+		if m := &r.Mentions[i]; m.Sent == sent && m.Kind == Name && m.Start <= tok && tok < m.End {
+			return i, true
+		}
+	}
+	return -1, false
+}
+
+// holdsRoleOf reports whether person entity e holds a role of entity owner.
+func (r *Result) holdsRoleOf(e, owner int) bool {
+	for _, ro := range r.Roles {
+		if ro.Person == e && slices.Contains(ro.Of, owner) {
+			return true
+		}
+	}
+	return false
 }
 
 // offices are the kinds of title held by one person of one body at a time: a description by such

@@ -51,6 +51,9 @@ type Mention struct {
 	// Owned marks a description with an owner ("Acme's CEO"): it refers to whoever the article
 	// described so, never merely to the most salient person.
 	Owned bool
+	// OfStart and OfEnd are the token span of the name a description's "of" or "for" phrase
+	// gives its owner ("the chairman of the Acme Trust"); OfEnd is 0 when it has none.
+	OfStart, OfEnd int
 	// Subject marks a mention that is the subject of its clause.
 	Subject bool
 	// Quoted marks a mention inside a quotation that opens and closes in its sentence: the
@@ -463,8 +466,25 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 			first = i // "the Acme CEO": "Acme" stays a mention of its own
 		}
 	}
-	return Mention{Sent: si, Start: first, End: i + 1, Head: i, Kind: Nominal, Type: schema.TypePerson,
-		Text: strings.Join(words, " "), Name: descriptionKey(words, lemma), Subject: isSubject(t), Entity: -1}, true
+	m := Mention{Sent: si, Start: first, End: i + 1, Head: i, Kind: Nominal, Type: schema.TypePerson,
+		Text: strings.Join(words, " "), Name: descriptionKey(words, lemma), Subject: isSubject(t), Entity: -1}
+	for k := i + 1; k < len(toks); k++ { // "the chairman of the Acme Trust": whose chairman
+		if toks[k].Head != i || toks[k].Dep != "nmod" {
+			continue
+		}
+		if c := caseOf(toks, k); (c == "of" || c == "for") && nameToken(&toks[k]) {
+			m.Owned, m.OfStart, m.OfEnd = true, k, k+1
+		}
+		break
+	}
+	return m, true
+}
+
+// nameToken reports whether the recogniser labelled token t part of an organisation's or
+// place's name.
+func nameToken(t *doc.Token) bool {
+	_, typ := entLabel(t.Ent)
+	return typ == schema.TypeOrg || typ == schema.TypeGPE
 }
 
 // descriptionKey returns what a description says its person is: the longest title at the end of
