@@ -162,6 +162,15 @@ func (b *factBuilder) args(si, t int) []arg {
 		out = append(out, arg{ent: m.Entity, alts: m.Alternatives, mention: m.Text, kind: m.Kind, weak: weak})
 		return true
 	}
+	if members, ok := b.cr.Group(si, t); ok {
+		// "Both are expected to list", "the two banks said": each of the two just named.
+		for _, e := range members {
+			if b.ents[e].ok {
+				out = append(out, arg{ent: e, mention: spanText(b.d, toks, phrase(toks, t)), kind: coref.Nominal})
+			}
+		}
+		return out
+	}
 	if firstPerson[strings.ToLower(toks[t].Text)] && strings.HasPrefix(toks[t].Tag, "PRP") {
 		// "I" and "we" inside a quotation are its speaker.
 		if sp := b.quoteSpeaker(si, t); len(sp) > 0 {

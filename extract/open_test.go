@@ -275,6 +275,11 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"John Smith | demanded | new rules"},
 		},
 		{
+			name: "the two just named act together",
+			text: "Acme Bank is the biggest dealer, while Zenith Bank is the largest holder.\n\nThe two banks also criticised the Harbor Democrats in May.\n",
+			want: []string{"Acme Bank | criticized | Harbor Democrats", "Zenith Bank | criticized | Harbor Democrats"},
+		},
+		{
 			name:   "a condition is not a fact",
 			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
 			absent: []string{"Acme Corp | bought | Zenith Industries"},

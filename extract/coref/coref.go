@@ -62,6 +62,9 @@ type Result struct {
 	at map[[2]int]int
 	// kinds are the kinds of the document's sentences.
 	kinds []doc.Kind
+	// groups maps the sentence and token of a plural anaphor to the entities it stands for
+	// (see Group).
+	groups map[[2]int][]int
 }
 
 // running reports whether mention j lies in running text (body or bullet): captions stand
@@ -150,6 +153,7 @@ func Resolve(d *doc.Doc) *Result {
 	}
 	r.resolvedOwners(d)
 	r.descriptionRoles(d)
+	r.readGroups(d)
 	return r
 }
 

@@ -349,6 +349,9 @@ func regularStem(base, lemma string) string {
 	if lemma == stem && doubled && len(stem) > 3 {
 		lemma = stem[:len(stem)-1]
 	}
+	if lemma == stem && last == 'l' && strings.IndexByte("bcdfgkptz", prev) >= 0 {
+		lemma = stem + "e" // "squabbling", "handled": no English verb ends in a consonant and l
+	}
 	return lemma
 }
 

@@ -305,6 +305,8 @@ func TestRegularStem(t *testing.T) {
 		{"calling", "call", "call"}, // l is no doubling consonant
 		{"walks", "walk", "walk"},   // not -ed or -ing: the rule's lemma
 		{"planned", "plann", "plan"},
+		{"squabbling", "squabbl", "squabble"}, // consonant and l take an e
+		{"handled", "handl", "handle"},
 	}
 	for _, tt := range tests {
 		if got := regularStem(tt.base, tt.rule); got != tt.want {
