@@ -352,7 +352,44 @@ func regularStem(base, lemma string) string {
 	if lemma == stem && last == 'l' && strings.IndexByte("bcdfgkptz", prev) >= 0 {
 		lemma = stem + "e" // "squabbling", "handled": no English verb ends in a consonant and l
 	}
+	if lemma == stem && (shortCVC(stem) || silentE(stem)) {
+		lemma = stem + "e" // "hoped", "voting"; "contemplated", "included", "lecturing"
+	}
 	return lemma
+}
+
+// silentE reports whether a stem of two syllables or more ends as verbs in silent -e do and no
+// other verbs: -ate, -ute, -ude, -ure, -ade, -ize after a consonant ("contemplat", "includ",
+// "lectur", "upgrad"), and -iate ("associat").
+func silentE(stem string) bool {
+	n := len(stem)
+	if n < 5 || !strings.ContainsAny(stem[:n-2], "aeiou") {
+		return false
+	}
+	switch stem[n-2:] {
+	case "at", "ut", "ud", "ur", "ad", "iz":
+	default:
+		return false
+	}
+	before := stem[n-3]
+	return strings.IndexByte("aeiou", before) < 0 || stem[n-3:] == "iat"
+}
+
+// shortCVC reports whether stem is one syllable ending in consonant, single vowel, consonant
+// ("hop", "vot"), whose final consonant English doubles before -ed and -ing; w, x and y never
+// double.
+func shortCVC(stem string) bool {
+	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	n := len(stem)
+	if n < 3 || vowel(stem[n-1]) || strings.IndexByte("wxy", stem[n-1]) >= 0 || !vowel(stem[n-2]) || vowel(stem[n-3]) {
+		return false
+	}
+	for i := 0; i < n-2; i++ {
+		if vowel(stem[i]) {
+			return false // a second syllable: "visit", "open" do not double
+		}
+	}
+	return true
 }
 
 func (m *Model) applyRules(base string, t int) string {

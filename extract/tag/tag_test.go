@@ -307,6 +307,16 @@ func TestRegularStem(t *testing.T) {
 		{"planned", "plann", "plan"},
 		{"squabbling", "squabbl", "squabble"}, // consonant and l take an e
 		{"handled", "handl", "handle"},
+		{"hoped", "hop", "hope"}, // one syllable in CVC, not doubled: the e was dropped
+		{"voting", "vot", "vote"},
+		{"visited", "visit", "visit"}, // two syllables do not double
+		{"contemplating", "contemplat", "contemplate"},
+		{"associated", "associat", "associate"},
+		{"included", "includ", "include"},
+		{"applauded", "applaud", "applaud"},
+		{"defeated", "defeat", "defeat"},
+		{"fixed", "fix", "fix"},
+		{"played", "play", "play"},
 	}
 	for _, tt := range tests {
 		if got := regularStem(tt.base, tt.rule); got != tt.want {
