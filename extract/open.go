@@ -49,6 +49,9 @@ func (b *factBuilder) openFacts(si, ci int) []schema.Fact {
 		targets = append(targets, openTarget{schema.OpenPredicate(c.Lemma, c.Particle, noun, prep), relation, objects, literal})
 	}
 	obliques := b.entityObliques(si, c)
+	if c.Object >= 0 && desireVerbs[c.Lemma] && controlledObject(toks, c.Verb, c.Object) {
+		return nil // "wanted Britain to offer refuge": Britain is who would offer, not what was wanted
+	}
 	var objects []arg
 	if c.Object >= 0 {
 		objects = owned(b.args(si, c.Object))
@@ -78,6 +81,23 @@ func (b *factBuilder) openFacts(si, ci int) []schema.Fact {
 		}
 	}
 	return b.openTargets(si, ci, subjects, targets)
+}
+
+// desireVerbs want or expect something of their object: with an infinitive after it, the
+// object is who would do it ("wants X to go"), not what is wanted; verbs that act on their object
+// ("forced X to go", "invited X to come") are not among them.
+var desireVerbs = map[string]bool{"want": true, "wish": true, "expect": true, "prefer": true, "like": true,
+	"love": true, "hate": true, "intend": true, "mean": true}
+
+// controlledObject reports whether the object o of verb v is the subject of an infinitive that
+// completes the verb after it ("wanted X to go", "expects X to win").
+func controlledObject(toks []doc.Token, v, o int) bool {
+	for k := o + 1; k < len(toks); k++ {
+		if toks[k].Head == v && toks[k].Dep == "xcomp" && toks[k].Tag == "VB" {
+			return true
+		}
+	}
+	return false
 }
 
 // openTarget is what an open fact's subject does: the predicate, the words of the text, and the

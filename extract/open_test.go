@@ -280,6 +280,11 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"Acme Bank | criticized | Harbor Democrats", "Zenith Bank | criticized | Harbor Democrats"},
 		},
 		{
+			name:   "the object of a verb of wanting before an infinitive is who would act, not what is wanted",
+			text:   "Acme Corp wants Britain to use its influence.\n\nJohn Smith also wants other rich nations to match his target for aid.\n",
+			absent: []string{"Acme Corp | want | United Kingdom", "John Smith | want | other rich nations"},
+		},
+		{
 			name:   "a condition is not a fact",
 			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
 			absent: []string{"Acme Corp | bought | Zenith Industries"},
