@@ -180,6 +180,9 @@ func (b *factBuilder) args(si, t int) []arg {
 		return nil
 	}
 	found := b.namedAfter(si, t, add) || add(t, false) || b.nameOf(si, t, add)
+	if k := b.orgOf(si, t); !found && k >= 0 && add(k, false) {
+		found = true // "according to Yonhap news agency" is Yonhap
+	}
 	if k := b.placeOf(si, t); !found && k >= 0 && add(k, false) {
 		found = true // "the Harbor City West constituency" is Harbor City West
 	}
@@ -291,6 +294,24 @@ func (b *factBuilder) placeOf(si, t int) int {
 			continue
 		}
 		if m, ok := b.cr.At(si, k); ok && m.Kind == coref.Name && (m.Type == schema.TypeGPE || m.Type == schema.TypeLoc) {
+			return k
+		}
+	}
+	return -1
+}
+
+// orgOf returns the token of the organisation's name that a noun for a kind of organisation
+// follows as its compound ("Yonhap news agency", "the Acme group"), or -1.
+func (b *factBuilder) orgOf(si, t int) int {
+	toks := b.d.Sentences[si].Tokens
+	if toks[t].Tag != "NN" || !coref.OrgNoun(toks[t].Lemma) {
+		return -1
+	}
+	for k := t - 1; k >= 0 && t-k <= 4; k-- {
+		if toks[k].Dep != "compound" || toks[k].Head != t && !(toks[k].Head > k && toks[k].Head < t) {
+			continue
+		}
+		if m, ok := b.cr.At(si, k); ok && m.Kind == coref.Name && m.Type == schema.TypeOrg {
 			return k
 		}
 	}

@@ -285,6 +285,11 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"Acme Corp | want | United Kingdom", "John Smith | want | other rich nations"},
 		},
 		{
+			name: "a name before a noun for its kind of organisation is that organisation",
+			text: "\"Prices will rise,\" Acme Corp analyst John Smith told the Zenith Post newspaper.\n",
+			want: []string{"John Smith | told | Zenith Post"},
+		},
+		{
 			name:   "a condition is not a fact",
 			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
 			absent: []string{"Acme Corp | bought | Zenith Industries"},

@@ -340,6 +340,10 @@ var orgNouns = map[string]bool{"company": true, "firm": true, "group": true, "re
 	"chain": true, "supermarket": true, "publisher": true, "charity": true, "organisation": true,
 	"organization": true, "agency": true, "network": true, "startup": true, "business": true}
 
+// OrgNoun reports whether a common noun's lemma describes an organisation ("company", "agency",
+// "bank"): "the company" is a description of one, "Acme news agency" names one.
+func OrgNoun(lemma string) bool { return orgNouns[strings.ToLower(lemma)] }
+
 // orgDescription recognises a definite description of an organisation headed by token i: "the
 // company", "the clothing retailer". Only "the" makes it definite ("a company" is any company),
 // and the description is the subject or object of a clause, not a modifier.
