@@ -290,6 +290,11 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"John Smith | told | Zenith Post"},
 		},
 		{
+			name: "a quotation split by its speech tag is one statement, straight marks read by their spacing",
+			text: "Robots win prize\n\n\"We are so proud because we find a big chance to show our talent,\" team member Anna Berg told the press, \"to show that women can build robots too.\"\n",
+			want: []string{"Anna Berg | told | to show our talent … to show that women can build robots too"},
+		},
+		{
 			name:   "a condition is not a fact",
 			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
 			absent: []string{"Acme Corp | bought | Zenith Industries"},

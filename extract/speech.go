@@ -16,16 +16,27 @@ import (
 func (b *factBuilder) quotesOf(si, v int) ([]string, map[string]int) {
 	var out []string
 	elsewhere := map[string]int{}
+	joined := -1 // the quotation of out that a part in the verb's own sentence continues
 	for i := range b.quotes {
 		q := &b.quotes[i]
 		if q.Verb != (quote.Pos{Sent: si, Tok: v}) {
 			continue
 		}
-		if t := quote.Text(b.d, *q); t != "" {
-			out = append(out, t)
-			if q.Start.Sent > si || q.End.Sent < si {
-				elsewhere[t] = q.Start.Sent
+		t := quote.Text(b.d, *q)
+		if t == "" {
+			continue
+		}
+		if q.Start.Sent == si && q.End.Sent == si {
+			// "“…,” she told the press, “…”": the parts around the speech verb are one speech act.
+			if joined >= 0 {
+				out[joined] += " … " + t
+				continue
 			}
+			joined = len(out)
+		}
+		out = append(out, t)
+		if q.Start.Sent > si || q.End.Sent < si {
+			elsewhere[t] = q.Start.Sent
 		}
 	}
 	return out, elsewhere

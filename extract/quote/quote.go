@@ -96,6 +96,26 @@ func mark(t *doc.Token) int {
 	return 0
 }
 
+// markAt is mark for a token of the document, reading a straight double quotation mark's
+// direction off its spacing, as typesetters do, before the tagger's guess: after a space or at
+// the start of the text it opens, before a space, punctuation or the end it closes ("…," she
+// said, "…": the tagger took the second mark for a closing one).
+func (f *finder) markAt(t *doc.Token) int {
+	if t.Text != "\"" || t.Start < 0 || t.End > len(f.d.Text) || t.Start >= t.End {
+		return mark(t)
+	}
+	txt := f.d.Text
+	spaceBefore := t.Start == 0 || strings.ContainsRune(" \t\n([", rune(txt[t.Start-1]))
+	spaceAfter := t.End == len(txt) || strings.ContainsRune(" \t\n,.;:!?)]", rune(txt[t.End]))
+	switch {
+	case spaceBefore && !spaceAfter:
+		return +1
+	case spaceAfter && !spaceBefore:
+		return -1
+	}
+	return mark(t)
+}
+
 // block returns the index of the block that holds sentence si.
 func (f *finder) block(si int) int {
 	start := f.d.Sentences[si].Start
@@ -124,7 +144,7 @@ func (f *finder) scan() {
 			prevBlock, paraStart = b, Pos{si, 0}
 		}
 		for ti := range s.Tokens {
-			m := mark(&s.Tokens[ti])
+			m := f.markAt(&s.Tokens[ti])
 			if m != 0 && f.open && single(&s.Tokens[ti]) != f.single {
 				continue // a quote within the quote
 			}

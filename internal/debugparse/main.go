@@ -12,6 +12,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/clause"
 	"github.com/newsgraph/newsgraph/extract/coref"
 	"github.com/newsgraph/newsgraph/extract/input"
+	"github.com/newsgraph/newsgraph/extract/quote"
 )
 
 func main() {
@@ -27,6 +28,15 @@ func main() {
 	_, err = input.Read(context.Background(), os.Args[2:], func(a input.Article) error {
 		d := x.Annotate(a)
 		cr := coref.Resolve(d)
+		cls := make([][]clause.Clause, len(d.Sentences))
+		for si := range d.Sentences {
+			cls[si] = clause.Extract(d.Sentences[si].Tokens)
+		}
+		for _, q := range quote.Find(d, cls) {
+			if strings.Contains(quote.Text(d, q), os.Args[1]) {
+				fmt.Printf("quote %+v %q\n", q, quote.Text(d, q))
+			}
+		}
 		for si, s := range d.Sentences {
 			txt := d.Text[s.Start:s.End]
 			if !strings.Contains(txt, os.Args[1]) {
