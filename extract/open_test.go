@@ -295,6 +295,16 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"Anna Berg | told | to show our talent … to show that women can build robots too"},
 		},
 		{
+			name: "what was claimed in a book, hung by the parse on the book, is said and reported",
+			text: "The decision came shortly after John Smith claimed in his autobiography that Tom Jones had tapped him up in Harbor City.\n",
+			want: []string{"John Smith | claimed | Tom Jones had tapped him up"},
+		},
+		{
+			name:   "a passive with its own patient takes no agent from the clause it joins",
+			text:   "John Smith said fishermen first noticed the boat and a warship was deployed to retrieve them.\n",
+			absent: []string{"John Smith | deploy | a warship"},
+		},
+		{
 			name:   "a condition is not a fact",
 			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
 			absent: []string{"Acme Corp | bought | Zenith Industries"},

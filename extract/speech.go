@@ -71,13 +71,28 @@ func (b *factBuilder) speaker(si, v int) *schema.Entity {
 // thatClause returns the first "that" clause with a subject in the subtree of speech verb v, the
 // content of "told reporters in a call that …" when the parse hangs it on a noun; empty when none.
 func thatClause(toks []doc.Token, v int) tree.Span {
+	return thatClauseWhere(toks, v, func(int) bool { return true })
+}
+
+// nounThatClause is thatClause for a verb with no object: only a clause the parse hung on a noun
+// of the verb itself ("claimed in his book that …"), not another verb's "that" clause.
+func nounThatClause(toks []doc.Token, v int) tree.Span {
+	return thatClauseWhere(toks, v, func(h int) bool {
+		n := toks[h].Head
+		return strings.HasPrefix(toks[h].Dep, "acl") && n >= 0 && toks[n].Head == v
+	})
+}
+
+// thatClauseWhere returns the first "that" clause with a subject in the subtree of v whose verb h
+// passes ok.
+func thatClauseWhere(toks []doc.Token, v int, ok func(h int) bool) tree.Span {
 	sp := tree.Subtree(toks, v)
 	for k := v + 1; k < sp.End; k++ {
 		if !strings.EqualFold(toks[k].Text, "that") { // a mark, or wrongly a relative pronoun
 			continue
 		}
 		h := toks[k].Head
-		if h <= k || h >= len(toks) {
+		if h <= k || h >= len(toks) || !ok(h) {
 			continue
 		}
 		for j := k + 1; j < h; j++ {

@@ -224,6 +224,12 @@ func (b *factBuilder) contentLiterals(si int, c *clause.Clause, objTok int, clas
 		return literals
 	}
 	if objTok < 0 {
+		if schema.IsSpeech(c.Lemma) {
+			// "claimed in his book that …": what was said, which the parse hung on a noun.
+			if sp := nounThatClause(toks, c.Verb); !sp.Empty() {
+				return []string{spanText(b.d, toks, sp)}
+			}
+		}
 		return nil
 	}
 	if schema.IsSpeech(c.Lemma) {
@@ -282,8 +288,30 @@ func (b *factBuilder) mood(si, ci int) (string, *schema.Entity) {
 		}
 	} else if sp := b.framer(si, c.Verb); sp != nil {
 		return schema.ModalityReported, sp
+	} else if sp := b.hungContent(si, ci); sp != nil {
+		return schema.ModalityReported, sp
 	}
 	return modality, nil
+}
+
+// hungContent returns who said the clause ci of sentence si when it lies in the "that" clause a
+// speech verb of the sentence says but the parse hung on a noun ("X claimed in his book that Y
+// had lied": Y lied is X's word), or nil.
+func (b *factBuilder) hungContent(si, ci int) *schema.Entity {
+	toks := b.d.Sentences[si].Tokens
+	v := b.clauses[si][ci].Verb
+	for _, c := range b.clauses[si] {
+		if c.Verb == v || !c.Content.Empty() || !schema.IsSpeech(c.Lemma) {
+			continue
+		}
+		if sp := nounThatClause(toks, c.Verb); !sp.Empty() && v >= sp.Start && v < sp.End {
+			if who := strong(b.args(si, c.Subject)); len(who) > 0 {
+				e := b.entityRef(who[0])
+				return &e
+			}
+		}
+	}
+	return nil
 }
 
 // question reports whether a sentence asks: "Will Acme buy Zenith?" asserts neither.

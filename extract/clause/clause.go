@@ -428,6 +428,9 @@ func (s *sentence) inheritSubject(v int, cs []Clause, index map[int]int) int {
 	if h < 0 || h >= len(s.Toks) {
 		return -1
 	}
+	if j, ok := index[v]; ok && cs[j].Passive && cs[j].Object >= 0 {
+		return -1 // "X said … and a warship was deployed": a passive with its own patient has no agent to inherit
+	}
 	headSubj := func() int {
 		i, ok := index[h]
 		if !ok {
