@@ -25,7 +25,7 @@ var allowed = map[string][]string{
 	"internal/testbin":            {},
 	"internal/storetest":          {"schema"},
 	"internal/fixture":            {"schema"},
-	"internal/debugparse":         {"extract", "extract/clause", "extract/coref", "extract/input"},
+	"internal/debugparse":         {"extract", "extract/clause", "extract/coref", "extract/input", "extract/quote"},
 	"bench/ngbench":               {"extract/input", "graph", "schema"},
 	"cmd/newsgraph":               {"build", "extract", "extract/annotate", "extract/eval", "extract/fetch", "extract/input", "extract/openie", "graph", "graph/export", "graph/serve", "schema"},
 	"build":                       {"extract", "extract/doc", "extract/fetch", "extract/input", "extract/prepare", "extract/resolve", "extract/spool", "graph", "schema"},
