@@ -197,6 +197,13 @@ func (b *factBuilder) args(si, t int) []arg {
 		out[len(out)-1].mention = spanText(b.d, toks, tree.Span{Start: start, End: t + 1})
 		found = true
 	}
+	if sj, k := b.voiceBefore(si, t); !found && k >= 0 {
+		// "A CRE spokesman said …" then "the spokesman said": the same body's voice again.
+		if m, ok := b.cr.At(sj, k); ok && m.Entity >= 0 && b.ents[m.Entity].ok {
+			out = append(out, arg{ent: m.Entity, mention: spanText(b.d, toks, phrase(toks, t)), kind: coref.Nominal})
+			found = true
+		}
+	}
 	if k := b.headOf(si, t); !found && k >= 0 && add(k, false) {
 		// "the chairman of the Acme Trust called for …", nobody named: the Trust, through him.
 		out[len(out)-1].kind = coref.Nominal
@@ -356,6 +363,40 @@ func (b *factBuilder) body(si, t int) int {
 		}
 	}
 	return -1
+}
+
+// voiceBefore finds, for "the spokesman" as subject (nobody named so), the body an unnamed
+// spokesman of the last three sentences spoke for ("A CRE spokesman said …"): its sentence and
+// name token, or -1.
+func (b *factBuilder) voiceBefore(si, t int) (int, int) {
+	toks := b.d.Sentences[si].Tokens
+	l := strings.ToLower(toks[t].Lemma)
+	if toks[t].Tag != "NN" || !voiceNouns[l] || !strings.HasPrefix(toks[t].Dep, "nsubj") || caseWord(toks, t) != "" {
+		return -1, -1
+	}
+	if m, ok := b.cr.At(si, t); ok && m.Entity >= 0 {
+		return -1, -1 // the spokesman the article named
+	}
+	definite := false
+	for k := range toks {
+		if toks[k].Head == t && toks[k].Dep == "det" && strings.EqualFold(toks[k].Text, "the") {
+			definite = true
+		}
+	}
+	if !definite {
+		return -1, -1
+	}
+	for sj := si - 1; sj >= 0 && sj >= si-3; sj-- {
+		prev := b.d.Sentences[sj].Tokens
+		for k := range prev {
+			if strings.ToLower(prev[k].Lemma) == l {
+				if o := b.body(sj, k); o >= 0 {
+					return sj, o
+				}
+			}
+		}
+	}
+	return -1, -1
 }
 
 // leaderNouns are the titles of whoever leads or speaks for a body: an unnamed "chairman of X"

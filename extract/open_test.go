@@ -305,6 +305,11 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"John Smith | deploy | a warship"},
 		},
 		{
+			name: "the spokesman again is the same body's voice",
+			text: "An Acme Corp spokesman said the firm would appeal.\n\n\"We will fight this ruling in every court we can,\" the spokesman said.\n",
+			want: []string{"Acme Corp | said | We will fight this ruling"},
+		},
+		{
 			name:   "a condition is not a fact",
 			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
 			absent: []string{"Acme Corp | bought | Zenith Industries"},
