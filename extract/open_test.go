@@ -310,6 +310,11 @@ func TestFactFamilies(t *testing.T) {
 			want: []string{"Acme Corp | said | We will fight this ruling"},
 		},
 		{
+			name:   "a finite verb the parse hung under a relative clause takes no subject from it",
+			text:   "Maria Lopez, whose daughter Anna was found dead in Tom Jones's home in February 2003, is seeking unspecified damages in a civil action.\n",
+			absent: []string{"Anna | seek | unspecified damages"},
+		},
+		{
 			name:   "a condition is not a fact",
 			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
 			absent: []string{"Acme Corp | bought | Zenith Industries"},

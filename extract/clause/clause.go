@@ -294,6 +294,19 @@ func (s *sentence) clause(v int) Clause {
 	return c
 }
 
+// finiteAux reports whether verb v has a finite auxiliary ("is seeking", "has said").
+func (s *sentence) finiteAux(v int) bool {
+	for _, ch := range s.Kids(v) {
+		if d := s.Dep(ch); d == "aux" || d == "aux:pass" {
+			switch s.Toks[ch].Tag {
+			case "VBZ", "VBP", "VBD", "MD":
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // apart reports whether a quotation mark stands between tokens a and b, or more than five
 // tokens do: an auxiliary or negation so far from its verb belongs to another clause.
 func (s *sentence) apart(a, b int) bool {
@@ -447,6 +460,11 @@ func (s *sentence) inheritSubject(v int, cs []Clause, index map[int]int) int {
 	case "conj", "advcl", "xcomp":
 		if s.Toks[v].Dep == "advcl" && s.Child(v, "mark") >= 0 && s.Toks[v].Tag != "VBG" {
 			return -1 // "because X said" has its own subject or none
+		}
+		if s.Toks[v].Dep == "advcl" && s.finiteAux(v) {
+			// "X, whose daughter was found dead, is seeking damages" parsed with "is seeking"
+			// under "found": a finite verb group is no participle sharing its head's subject.
+			return -1
 		}
 		if m := s.Child(v, "mark", "case"); s.Toks[v].Dep == "advcl" && m >= 0 && objectControl[s.Lower(m)] {
 			// "accused X of lying", "thanked X for helping": X did it.
