@@ -74,11 +74,25 @@ func finiteReading(t, w string) string {
 	case "VBN":
 		return "VBD"
 	case "NNS":
-		if strings.HasSuffix(w, "s") && w == strings.ToLower(w) {
+		if strings.HasSuffix(w, "s") && w == strings.ToLower(w) && !nominal(w) {
 			return "VBZ"
 		}
 	}
 	return ""
+}
+
+// nominalSuffixes end plural nouns made from other words, which no verb ends in:
+// "preparations", "statements", "players".
+var nominalSuffixes = []string{"ions", "ments", "nesses", "ities", "ers", "ors", "ists", "ships", "ances", "ences", "ings"}
+
+// nominal reports whether a plural in -s ends in a suffix that makes nouns.
+func nominal(w string) bool {
+	for _, s := range nominalSuffixes {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastScores returns the last pass's scores of the classes of word i, given the tags before it
