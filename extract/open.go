@@ -7,6 +7,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/clause"
 	"github.com/newsgraph/newsgraph/extract/coref"
 	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/tag"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -28,8 +29,8 @@ func (b *factBuilder) openFacts(si, ci int) []schema.Fact {
 	toks := b.d.Sentences[si].Tokens
 	c := &b.clauses[si][ci]
 	if openStop[c.Lemma] || c.Conditional || !strings.HasPrefix(toks[c.Verb].Tag, "VB") ||
-		!wordLike(c.Lemma) || closedWords[strings.ToLower(toks[c.Verb].Text)] {
-		return nil
+		!wordLike(c.Lemma) || closedWords[strings.ToLower(toks[c.Verb].Text)] || tag.Nominal(strings.ToLower(toks[c.Verb].Text)) {
+		return nil // "preparations" tagged a verb makes no open predicate
 	}
 	if c.Passive && c.Subject < 0 {
 		return b.passiveFacts(si, ci)

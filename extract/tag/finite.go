@@ -74,7 +74,7 @@ func finiteReading(t, w string) string {
 	case "VBN":
 		return "VBD"
 	case "NNS":
-		if strings.HasSuffix(w, "s") && w == strings.ToLower(w) && !nominal(w) {
+		if strings.HasSuffix(w, "s") && w == strings.ToLower(w) && !Nominal(w) {
 			return "VBZ"
 		}
 	}
@@ -85,8 +85,9 @@ func finiteReading(t, w string) string {
 // "preparations", "statements", "players".
 var nominalSuffixes = []string{"ions", "ments", "nesses", "ities", "ers", "ors", "ists", "ships", "ances", "ences", "ings"}
 
-// nominal reports whether a plural in -s ends in a suffix that makes nouns.
-func nominal(w string) bool {
+// Nominal reports whether a word ends in a suffix that makes plural nouns ("preparations",
+// "players"): no verb form ends so, whatever a tagger says.
+func Nominal(w string) bool {
 	for _, s := range nominalSuffixes {
 		if strings.HasSuffix(w, s) {
 			return true
