@@ -474,8 +474,12 @@ func (b *factBuilder) namedAfter(si, t int, add func(int, bool) bool) bool {
 	if t+1 >= len(toks) || toks[t].Tag != "NN" && toks[t].Tag != "NNS" {
 		return false
 	}
-	m, ok := b.cr.At(si, t+1)
-	if !ok || m.Kind != coref.Name || m.Start != t+1 || m.Type != schema.TypeOrg && m.Type != schema.TypePerson {
+	at := t + 1
+	if strings.EqualFold(toks[at].Text, "the") && at+1 < len(toks) {
+		at++ // "its elite group the Sea Org"
+	}
+	m, ok := b.cr.At(si, at)
+	if !ok || m.Kind != coref.Name || m.Start != at || m.Type != schema.TypeOrg && m.Type != schema.TypePerson {
 		return false
 	}
 	if h := toks[m.Head].Head; h != t && h != toks[t].Head {

@@ -202,6 +202,12 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"Maria Lopez | supported | Acme Corp", "Lopez | supported | Acme Corp"},
 		},
 		{
+			name: "a common noun before \"the\" and a name is that name",
+			text: "John Smith was arrested after leaving its elite group the Zenith Foundation.\n",
+			want: []string{"John Smith | leave | Zenith Foundation"},
+			open: true,
+		},
+		{
 			name: "a common noun right before a name is that name",
 			text: "Acme Corp bought small software firm Zenith Industries in May.\n",
 			want: []string{"Acme Corp | bought | Zenith Industries"},
