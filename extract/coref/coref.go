@@ -352,7 +352,13 @@ type pass2 struct {
 func (r *Result) linkNominal(i int, p2 *pass2) {
 	m := &r.Mentions[i]
 	if m.Type == schema.TypeOrg { // "the company": the organisation that was a subject of the last sentences
-		r.attachRanked(i, r.salient(i, func(e *Entity) bool { return e.Type == schema.TypeOrg }, 2, true))
+		isOrg := func(e *Entity) bool { return e.Type == schema.TypeOrg }
+		ranked := r.salient(i, isOrg, 2, true)
+		if len(ranked) == 0 {
+			// Or the organisation the article is about, named again and again before.
+			ranked = r.mainOrg(i)
+		}
+		r.attachRanked(i, ranked)
 		return
 	}
 	owner := -1 // the entity of the description's "of" phrase, if it names one
@@ -402,6 +408,35 @@ func (r *Result) holdsRoleOf(e, owner int) bool {
 		}
 	}
 	return false
+}
+
+// mainOrgMentions is how often an organisation must have been named before a description for
+// the article to be about it.
+const mainOrgMentions = 3
+
+// mainOrg returns the organisation named most often before mention i, if named at least
+// mainOrgMentions times and more than any other: what "the organisation" means in an article
+// about it when no organisation was a subject just before.
+func (r *Result) mainOrg(i int) []int {
+	count := map[int]int{}
+	for j := 0; j < i; j++ {
+		if c := &r.Mentions[j]; c.Kind == Name && c.Entity >= 0 && r.Entities[c.Entity].Type == schema.TypeOrg {
+			count[c.Entity]++
+		}
+	}
+	best, n, at := -1, 0, 0 // the most named, how often, and how many are named that often
+	for e, c := range count {
+		switch {
+		case c > n:
+			best, n, at = e, c, 1
+		case c == n:
+			at++
+		}
+	}
+	if n < mainOrgMentions || at != 1 {
+		return nil
+	}
+	return []int{best}
 }
 
 // offices are the kinds of title held by one person of one body at a time: a description by such

@@ -272,3 +272,27 @@ func TestAliasesAreNames(t *testing.T) {
 		})
 	}
 }
+
+// TestMainOrganisation checks that "the company", with no organisation a subject just before,
+// is the organisation the article named most, when it named it three times or more.
+func TestMainOrganisation(t *testing.T) {
+	acme := "Acme/NNP/1/nsubj/B-ORG rose/VBD/-1/root/O ./././punct/O"
+	d := &doc.Doc{Sentences: []doc.Sentence{
+		sent(t, acme), sent(t, acme), sent(t, acme),
+		// Tom Jones said the rain fell .
+		sent(t, "Tom/NNP/2/nsubj/B-PERSON Jones/NNP/0/flat/I-PERSON said/VBD/-1/root/O the/DT/4/det/O rain/NN/5/nsubj/O fell/VBD/2/ccomp/O ./././punct/O"),
+		sent(t, "Tom/NNP/2/nsubj/B-PERSON Jones/NNP/0/flat/I-PERSON left/VBD/-1/root/O ./././punct/O"),
+		// The company grew .
+		sent(t, "The/DT/1/det/O company/NN/2/nsubj/O grew/VBD/-1/root/O ./././punct/O"),
+	}}
+	r := Resolve(d)
+	m, ok := r.At(5, 1)
+	if !ok || r.Entities[m.Entity].Name != "Acme" {
+		t.Fatalf("the company resolved to %+v, want Acme", m)
+	}
+	d.Sentences = append(d.Sentences[:1], d.Sentences[3:]...) // Acme named once only
+	r = Resolve(d)
+	if m, ok := r.At(3, 1); ok {
+		t.Errorf("the company resolved to %+v though the article named no organisation three times", m)
+	}
+}
