@@ -3,10 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"fmt"
+
 	flag "github.com/spf13/pflag"
-	"sort"
-	"text/tabwriter"
+
+	"github.com/newsgraph/newsgraph/graph/present"
 )
 
 var statsCommand = command{
@@ -41,35 +41,5 @@ func runStats(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 		enc.SetIndent("", " ")
 		return enc.Encode(s)
 	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "articles\t%d\nentities\t%d\nfacts (statements)\t%d\nquads\t%d\n", s.Articles, s.Entities, s.Statements, s.Quads)
-	fmt.Fprintln(tw, "\nentity type\tcount")
-	for _, kv := range byCount(s.ByType) {
-		fmt.Fprintf(tw, "%s\t%d\n", kv.k, kv.v)
-	}
-	fmt.Fprintln(tw, "\npredicate\tfacts")
-	for _, kv := range byCount(s.ByPredicate) {
-		fmt.Fprintf(tw, "%s\t%d\n", kv.k, kv.v)
-	}
-	return tw.Flush()
-}
-
-type kv struct {
-	k string
-	v int
-}
-
-// byCount sorts a count map by count, then key.
-func byCount(m map[string]int) []kv {
-	out := make([]kv, 0, len(m))
-	for k, v := range m {
-		out = append(out, kv{k, v})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].v != out[j].v {
-			return out[i].v > out[j].v
-		}
-		return out[i].k < out[j].k
-	})
-	return out
+	return present.WriteStats(e.stdout, s)
 }
