@@ -40,8 +40,8 @@ func runBuild(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 		return err
 	}
 	defer st.Close()
-	prog := newProgress(e.stderr)
-	opt.Store, opt.Event = st, prog.event
+	prog := build.NewProgress(e.stderr)
+	opt.Store, opt.Event = st, prog.Event
 	noticed := make(chan struct{})
 	stopNotice := context.AfterFunc(ctx, func() {
 		defer close(noticed)
@@ -53,7 +53,7 @@ func runBuild(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 		}
 	}()
 	sum, err := build.Run(ctx, opt, fs.Args())
-	prog.done()
+	prog.Done()
 	if err != nil {
 		return buildStopped(ctx, st, sum, err)
 	}

@@ -97,8 +97,8 @@ func readFactsFile(e *env, path string) ([]eval.Prediction, error) {
 // once) and returns their facts as the scorer reads them.
 func extractPredictions(ctx context.Context, e *env, paths []string, in build.Input) ([]eval.Prediction, error) {
 	var preds []eval.Prediction
-	prog := newProgress(e.stderr)
-	sum, err := build.Extract(ctx, build.Options{Input: in, Event: prog.event}, paths, func(r *extract.Result) error {
+	prog := build.NewProgress(e.stderr)
+	sum, err := build.Extract(ctx, build.Options{Input: in, Event: prog.Event}, paths, func(r *extract.Result) error {
 		for _, f := range r.Facts {
 			p, err := eval.FromFact(f)
 			if err != nil {
@@ -108,7 +108,7 @@ func extractPredictions(ctx context.Context, e *env, paths []string, in build.In
 		}
 		return nil
 	})
-	prog.done()
+	prog.Done()
 	if err != nil {
 		return nil, err
 	}

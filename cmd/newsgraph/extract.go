@@ -37,8 +37,8 @@ func runExtract(ctx context.Context, e *env, fs *flag.FlagSet, args []string) er
 	if fs.NArg() == 0 && len(opt.Feeds) == 0 {
 		return usageError{"give at least one article file, folder, URL or --feed"}
 	}
-	prog := newProgress(e.stderr)
-	opt.Event = prog.event
+	prog := build.NewProgress(e.stderr)
+	opt.Event = prog.Event
 	switch *format {
 	case "jsonl", "nquads":
 	case "text", "blocks":
@@ -82,7 +82,7 @@ func runExtract(ctx context.Context, e *env, fs *flag.FlagSet, args []string) er
 	// whatever order the files or folders were given in.
 	opt.ByID = true
 	sum, err := build.Extract(ctx, opt, fs.Args(), write)
-	prog.done()
+	prog.Done()
 	if err != nil {
 		return err
 	}
