@@ -18,20 +18,12 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-var extractCommand = command{
-	name:    "extract",
-	summary: "extract facts from articles and print them (nothing is stored)",
-	usage:   "[--format jsonl|nquads|text|blocks|carb] [--feed URL]... INPUT...",
-	example: "newsgraph extract --format jsonl seeds/ > facts.jsonl\n  newsgraph extract --format text page.html\n  newsgraph extract --format carb sentences.txt > tuples.tsv",
-	run:     runExtract,
-}
-
 func runExtract(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	var opt build.Options
 	addInputFlags(fs, &opt.Input)
 	format := fs.String("format", "jsonl", "output: jsonl (one fact a line), nquads (the quads build would store), text (the body text facts are read from, a '# id' line before each article), blocks (JSONL: every block of prepared text with its kind and offsets) or carb (open tuples of text files with one sentence a line; - for stdin)")
 	base := fs.String("base", schema.DefaultBase, "namespace of newsgraph IRIs in nquads output")
-	if err := parse(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 && len(opt.Feeds) == 0 {

@@ -13,23 +13,13 @@ import (
 	"github.com/newsgraph/newsgraph/graph/present"
 )
 
-var queryCommand = command{
-	name:    "query",
-	summary: "run a Gizmo (JavaScript) query on the graph and print the results",
-	usage:   "[--db PATH|URL] [--backend bolt|postgres] [--limit N] [--format json|table] [--timeout D] [--memory MB] ('GIZMO' | -f FILE.js)",
-	example: `newsgraph query 'g.V("<person/elon-musk>").In("<praised>").Unique().Out("<name>").All()'`,
-	run:     runQuery,
-}
-
 func runQuery(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	var sf storeFlags
-	sf.add(fs)
 	limit := fs.Int("limit", 100, "stop after N results (0: no limit)")
 	format := fs.String("format", "json", "output format: json|table")
 	file := fs.StringP("file", "f", "", "read the query from this file")
 	timeout := fs.Duration("timeout", 30*time.Second, "stop the query after this long")
 	memory := fs.Uint64("memory", 1024, "stop the query when it takes this many MB more than an idle worker")
-	if err := parse(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if *timeout <= 0 || *memory == 0 {
@@ -51,7 +41,7 @@ func runQuery(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	default:
 		return usageError{"give one query, or -f FILE"}
 	}
-	st, err := sf.open(ctx, true)
+	st, err := e.store.open(ctx, true)
 	if err != nil {
 		return err
 	}

@@ -9,25 +9,15 @@ import (
 	"github.com/newsgraph/newsgraph/graph/present"
 )
 
-var statsCommand = command{
-	name:    "stats",
-	summary: "count the graph's articles, entities by type and facts by predicate",
-	usage:   "[--db PATH|URL] [--backend bolt|postgres] [--json]",
-	example: "newsgraph stats --db newsgraph.db",
-	run:     runStats,
-}
-
 func runStats(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	var sf storeFlags
-	sf.add(fs)
 	asJSON := fs.Bool("json", false, "print JSON instead of tables")
-	if err := parse(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{"stats takes no arguments"}
 	}
-	st, err := sf.open(ctx, true)
+	st, err := e.store.open(ctx, true)
 	if err != nil {
 		return err
 	}

@@ -14,11 +14,21 @@ import (
 // defaultDB is the store every command uses unless --db says otherwise.
 const defaultDB = "newsgraph.db"
 
-// storeFlags are the flags that choose a store.
+// storeUse says whether a command takes the store flags, and which backends.
+type storeUse int
+
+// The uses of a store.
+const (
+	noStore     storeUse = iota // the command takes no store
+	storedStore                 // a store kept between runs: bolt or postgres
+	anyStore                    // memory too: the command writes a store and needs nothing of it afterwards
+)
+
+// storeFlags are the flags that choose a store: the command table adds them to the commands
+// that have a store, and env.parse checks them.
 type storeFlags struct {
 	db, backend string
-	// memory is set for the commands that take --backend memory (those that write a store
-	// and need nothing of it afterwards).
+	// memory is set for the commands that take --backend memory (anyStore).
 	memory bool
 }
 
@@ -35,11 +45,13 @@ func (s *storeFlags) add(fs *flag.FlagSet) {
 	fs.StringVar(&s.backend, "backend", "bolt", "store backend: "+strings.Join(s.backends(), "|"))
 }
 
-// open opens the chosen store; readOnly stores must exist.
+// synopsis is the store flags' part of a command's usage line.
+func (s *storeFlags) synopsis() string {
+	return "[--db PATH|URL] [--backend " + strings.Join(s.backends(), "|") + "]"
+}
+
+// open opens the chosen store (checked by env.parse); readOnly stores must exist.
 func (s *storeFlags) open(ctx context.Context, readOnly bool) (*graph.Store, error) {
-	if err := s.check(); err != nil {
-		return nil, err
-	}
 	return graph.Open(ctx, graph.Options{Backend: s.backend, Path: s.db, ReadOnly: readOnly})
 }
 

@@ -11,22 +11,12 @@ import (
 	"github.com/newsgraph/newsgraph/graph/present"
 )
 
-var timelineCommand = command{
-	name:    "timeline",
-	summary: "print the dated facts about an entity, oldest first, with their sources",
-	usage:   "[--db PATH|URL] [--backend bolt|postgres] [--from DATE] [--to DATE] [--json] ENTITY",
-	example: `newsgraph timeline --db newsgraph.db --from 2022-10 "Elon Musk"`,
-	run:     runTimeline,
-}
-
 func runTimeline(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	var sf storeFlags
-	sf.add(fs)
 	var r graph.TimeRange
 	fs.StringVar(&r.From, "from", "", "keep facts dated on or after DATE (2022, 2022-10 or 2022-10-04)")
 	fs.StringVar(&r.To, "to", "", "keep facts dated on or before DATE (2022, 2022-10 or 2022-10-04)")
 	asJSON := fs.Bool("json", false, "print the statements as JSON")
-	if err := parse(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -37,7 +27,7 @@ func runTimeline(ctx context.Context, e *env, fs *flag.FlagSet, args []string) e
 			return usageError{fmt.Sprintf("--from and --to take dates such as 2022, 2022-10 or 2022-10-04, not %q", v)}
 		}
 	}
-	st, err := sf.open(ctx, true)
+	st, err := e.store.open(ctx, true)
 	if err != nil {
 		return err
 	}

@@ -9,16 +9,8 @@ import (
 	flag "github.com/spf13/pflag"
 )
 
-var versionCommand = command{
-	name:    "version",
-	summary: "print newsgraph's version: its module version, the commit it was built from, and Go's",
-	usage:   "",
-	example: "newsgraph version",
-	run:     runVersion,
-}
-
 func runVersion(_ context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	if err := parse(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
