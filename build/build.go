@@ -7,7 +7,8 @@
 // The package reports what happens through Options.Event and returns a Summary; it must not
 // parse command lines, exit or write to the standard streams: that is the newsgraph command's
 // part (Progress writes the events as text to the writer the command gives it). It uses extract,
-// graph and schema, and nothing imports it but the command.
+// graph (with graph/export for the quads WriteFacts writes) and schema, and nothing imports it
+// but the command.
 package build
 
 import (

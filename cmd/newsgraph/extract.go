@@ -3,18 +3,13 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 
 	flag "github.com/spf13/pflag"
 
-	"github.com/cayleygraph/quad/nquads"
-
 	"github.com/newsgraph/newsgraph/build"
-	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/openie"
-	"github.com/newsgraph/newsgraph/graph/export"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -31,54 +26,23 @@ func runExtract(ctx context.Context, e *env, fs *flag.FlagSet, args []string) er
 	}
 	prog := build.NewProgress(e.stderr)
 	opt.Event = prog.Event
+	var sum build.Summary
+	var err error
 	switch *format {
-	case "jsonl", "nquads":
+	case build.FactsJSONL, build.FactsNQuads:
+		sum, err = build.WriteFacts(ctx, opt, fs.Args(), e.stdout, *format, *base)
 	case "text", "blocks":
-		sum, err := build.WriteText(ctx, opt, fs.Args(), e.stdout, *format == "blocks")
-		if err != nil {
-			return err
-		}
-		return inputProblems(sum.Skipped())
+		sum, err = build.WriteText(ctx, opt, fs.Args(), e.stdout, *format == "blocks")
 	case "carb":
 		return extractCARB(ctx, e, fs.Args())
 	default:
 		return usageError{fmt.Sprintf("unknown --format %q (jsonl, nquads, text, blocks or carb)", *format)}
 	}
-	w := bufio.NewWriter(e.stdout)
-	var write func(*extract.Result) error
-	switch *format {
-	case "jsonl":
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		write = func(r *extract.Result) error {
-			for i := range r.Facts {
-				if err := enc.Encode(&r.Facts[i]); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	case "nquads":
-		voc := schema.NewVocabulary(*base)
-		qw := nquads.NewWriter(w)
-		write = func(r *extract.Result) error {
-			for _, q := range schema.ArticleQuadsAll(r.Article, r.Entities, r.Facts) {
-				if err := qw.WriteQuad(export.RDFQuad(voc, q)); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	}
-	// Articles in order of their id, not of the input: the same articles give the same output
-	// whatever order the files or folders were given in.
-	opt.ByID = true
-	sum, err := build.Extract(ctx, opt, fs.Args(), write)
 	prog.Done()
 	if err != nil {
 		return err
 	}
-	return finish(w, sum.Skipped())
+	return inputProblems(sum.Skipped())
 }
 
 // extractCARB writes the open tuples of files holding one sentence a line ("-" is stdin) in the

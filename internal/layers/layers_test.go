@@ -28,7 +28,7 @@ var allowed = map[string][]string{
 	"internal/debugparse":         {"extract", "extract/clause", "extract/coref", "extract/input", "extract/quote"},
 	"bench/ngbench":               {"extract/input", "graph", "schema"},
 	"cmd/newsgraph":               {"build", "extract", "extract/annotate", "extract/eval", "extract/fetch", "extract/input", "extract/openie", "graph", "graph/export", "graph/present", "graph/serve", "schema"},
-	"build":                       {"extract", "extract/doc", "extract/fetch", "extract/input", "extract/prepare", "extract/resolve", "extract/spool", "graph", "schema"},
+	"build":                       {"extract", "extract/doc", "extract/fetch", "extract/input", "extract/prepare", "extract/resolve", "extract/spool", "graph", "graph/export", "schema"},
 	"cmd/newsgraph-train":         {"extract", "extract/annotate", "extract/doc", "extract/ner", "extract/parse", "extract/tag", "internal/shared"},
 	"graph":                       {"schema"},
 	"graph/export":                {"graph", "schema"},
