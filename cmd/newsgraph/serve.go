@@ -29,11 +29,10 @@ func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	if *timeout <= 0 || *maxResults <= 0 || *memory == 0 {
 		return usageError{"--query-timeout, --max-results and --query-memory must be positive"}
 	}
-	host, _, err := net.SplitHostPort(*addr)
-	if err != nil {
+	if _, _, err := net.SplitHostPort(*addr); err != nil {
 		return usageError{fmt.Sprintf("--addr %q: %v", *addr, err)}
 	}
-	local := host == "localhost" || (net.ParseIP(host) != nil && net.ParseIP(host).IsLoopback())
+	local := serve.Loopback(*addr)
 	auth, err := authToken(*token, *tokenFile)
 	if err != nil {
 		return err
