@@ -39,20 +39,11 @@ func runAnnotate(ctx context.Context, e *env, fs *flag.FlagSet, args []string) e
 	}
 	an := annotate.New(x)
 	w := bufio.NewWriter(e.stdout)
-	problems := 0
-	report := func(err error) {
-		problems++
-		fmt.Fprintln(e.stderr, err)
-	}
-	rd := input.Reader{MaxBytes: *maxBytes, Problem: func(err *input.Error) {
-		if !err.Warn {
-			problems++
-		}
-		fmt.Fprintln(e.stderr, err)
-	}}
-	err = an.Paths(ctx, rd, fs.Args(), func(d *annotate.Document) error { return write(w, d) }, report)
+	p := &problems{w: e.stderr}
+	rd := input.Reader{MaxBytes: *maxBytes, Problem: p.input}
+	err = an.Paths(ctx, rd, fs.Args(), func(d *annotate.Document) error { return write(w, d) }, p.report)
 	if err != nil {
 		return err
 	}
-	return finish(w, problems)
+	return finish(w, p.n)
 }

@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"os"
 
 	flag "github.com/spf13/pflag"
 
 	"github.com/newsgraph/newsgraph/build"
+	"github.com/newsgraph/newsgraph/extract/input"
 	"github.com/newsgraph/newsgraph/extract/openie"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -54,23 +56,40 @@ func extractCARB(ctx context.Context, e *env, paths []string) error {
 		return err
 	}
 	w := bufio.NewWriter(e.stdout)
-	problems := 0
-	err = p.RunFiles(ctx, paths, os.Stdin, w, func(err error) {
-		problems++
-		fmt.Fprintln(e.stderr, err)
-	})
-	if err != nil {
+	probs := &problems{w: e.stderr}
+	if err := p.RunFiles(ctx, paths, os.Stdin, w, probs.report); err != nil {
 		return err
 	}
-	return finish(w, problems)
+	return finish(w, probs.n)
+}
+
+// problems prints on stderr the problems with the input of a command that skips bad input, and
+// counts them.
+type problems struct {
+	w io.Writer
+	n int // the problems printed, warnings aside
+}
+
+// report prints and counts err.
+func (p *problems) report(err error) {
+	p.n++
+	fmt.Fprintln(p.w, err)
+}
+
+// input prints err, and counts it unless it is a warning; it is an input.Reader.Problem.
+func (p *problems) input(err *input.Error) {
+	if !err.Warn {
+		p.n++
+	}
+	fmt.Fprintln(p.w, err)
 }
 
 // finish flushes the output of a command that skips bad input, and says how much it skipped.
-func finish(w *bufio.Writer, problems int) error {
+func finish(w *bufio.Writer, n int) error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	return inputProblems(problems)
+	return inputProblems(n)
 }
 
 // inputProblems is the error of a command that skipped n pieces of input (nil when n is 0).

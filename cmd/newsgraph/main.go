@@ -8,6 +8,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -112,6 +113,15 @@ var commands = []command{
 type env struct {
 	stdout, stderr io.Writer
 	store          *storeFlags
+}
+
+// printJSON writes v to w as indented JSON (one space a level), with <, > and & escaped when
+// escapeHTML is set, as encoding/json does by default.
+func printJSON(w io.Writer, v any, escapeHTML bool) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(escapeHTML)
+	enc.SetIndent("", " ")
+	return enc.Encode(v)
 }
 
 // lockedWriter serialises writes from the goroutines of a command (progress, input problems,

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"time"
@@ -64,8 +63,5 @@ func runQuery(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	if *format == "table" {
 		return present.WriteQueryTable(e.stdout, res, q)
 	}
-	enc := json.NewEncoder(e.stdout)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", " ")
-	return enc.Encode(map[string]interface{}{"result": res})
+	return printJSON(e.stdout, map[string]interface{}{"result": res}, false)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 
 	flag "github.com/spf13/pflag"
 
@@ -27,9 +26,7 @@ func runStats(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", " ")
-		return enc.Encode(s)
+		return printJSON(e.stdout, s, true)
 	}
 	return present.WriteStats(e.stdout, s)
 }

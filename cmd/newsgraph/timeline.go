@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	flag "github.com/spf13/pflag"
@@ -41,12 +40,10 @@ func runTimeline(ctx context.Context, e *env, fs *flag.FlagSet, args []string) e
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", " ")
 		if sts == nil {
 			sts = []graph.Statement{}
 		}
-		return enc.Encode(sts)
+		return printJSON(e.stdout, sts, true)
 	}
 	name := present.Names(ctx, st)
 	if err := present.WriteTimeline(e.stdout, sts, name); err != nil {
