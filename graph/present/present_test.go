@@ -61,13 +61,13 @@ func TestWriteQueryTable(t *testing.T) {
 func TestByCount(t *testing.T) {
 	for _, tc := range []struct {
 		m    map[string]int
-		want []Count
+		want []count
 	}{
-		{map[string]int{}, []Count{}},
-		{map[string]int{"b": 2, "a": 2, "c": 5}, []Count{{"c", 5}, {"a", 2}, {"b", 2}}},
+		{map[string]int{}, []count{}},
+		{map[string]int{"b": 2, "a": 2, "c": 5}, []count{{"c", 5}, {"a", 2}, {"b", 2}}},
 	} {
-		if got := ByCount(tc.m); !slices.Equal(got, tc.want) {
-			t.Errorf("ByCount(%v) = %v, want %v", tc.m, got, tc.want)
+		if got := byCount(tc.m); !slices.Equal(got, tc.want) {
+			t.Errorf("byCount(%v) = %v, want %v", tc.m, got, tc.want)
 		}
 	}
 }
