@@ -5,8 +5,10 @@
 // where it stopped, and it leaves out articles the store or the same run already holds.
 //
 // The package reports what happens through Options.Event and returns a Summary; it must not
-// print, parse command lines or exit: that is the newsgraph command's part. It uses extract,
-// graph and schema, and nothing imports it but the command.
+// parse command lines, exit or write to the standard streams: that is the newsgraph command's
+// part (Progress writes the events as text to the writer the command gives it). It uses extract,
+// graph (with graph/export for the quads WriteFacts writes) and schema, and nothing imports it
+// but the command.
 package build
 
 import (

@@ -13,20 +13,12 @@ import (
 	"github.com/newsgraph/newsgraph/extract/input"
 )
 
-var annotateCommand = command{
-	name:    "annotate",
-	summary: "print the linguistic layer (tags, lemmas, trees, names, coreference) as CoNLL-U or CoNLL-2012",
-	usage:   "[--format conllu|conll2012] INPUT...",
-	example: "newsgraph annotate seeds/ > seeds.conllu\n  newsgraph annotate --format conll2012 gum-dev.conllu > response.conll",
-	run:     runAnnotate,
-}
-
 // runAnnotate annotates articles (any input build reads) and CoNLL-U files (.conllu, whose
 // documents, sentences and tokens are kept as given) and prints them in order of the arguments.
 func runAnnotate(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	format := fs.String("format", "conllu", "output: conllu (tags, trees, entity mentions in MISC) or conll2012 (coreference chains, as scorers read them)")
 	maxBytes := fs.Int64("max-bytes", input.DefaultMaxBytes, "skip articles larger than this many bytes")
-	if err := parse(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -47,20 +39,11 @@ func runAnnotate(ctx context.Context, e *env, fs *flag.FlagSet, args []string) e
 	}
 	an := annotate.New(x)
 	w := bufio.NewWriter(e.stdout)
-	problems := 0
-	report := func(err error) {
-		problems++
-		fmt.Fprintln(e.stderr, err)
-	}
-	rd := input.Reader{MaxBytes: *maxBytes, Problem: func(err *input.Error) {
-		if !err.Warn {
-			problems++
-		}
-		fmt.Fprintln(e.stderr, err)
-	}}
-	err = an.Paths(ctx, rd, fs.Args(), func(d *annotate.Document) error { return write(w, d) }, report)
+	p := &problems{w: e.stderr}
+	rd := input.Reader{MaxBytes: *maxBytes, Problem: p.input}
+	err = an.Paths(ctx, rd, fs.Args(), func(d *annotate.Document) error { return write(w, d) }, p.report)
 	if err != nil {
 		return err
 	}
-	return finish(w, problems)
+	return finish(w, p.n)
 }

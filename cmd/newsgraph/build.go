@@ -11,21 +11,11 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-var buildCommand = command{
-	name:    "build",
-	summary: "extract facts from articles and load them into the graph store",
-	usage:   "[--db PATH|URL] [--backend bolt|memory|postgres] [--workers N] [--batch N] [--csv-text COLUMN] [--feed URL]... INPUT...",
-	example: "newsgraph build seeds/\n  newsgraph build --csv-text text ../shared/corpus/bbc/val.csv\n  newsgraph build https://example.org/news/story.html\n  newsgraph build --feed https://example.org/rss.xml",
-	run:     runBuild,
-}
-
 func runBuild(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	sf := storeFlags{memory: true}
-	sf.add(fs)
 	opt := build.Options{Resume: true}
 	addInputFlags(fs, &opt.Input)
 	fs.IntVar(&opt.Batch, "batch", build.DefaultBatch, "at most this many articles written per transaction, and about 20,000 quads (each article is stored whole or not at all)")
-	if err := parse(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 && len(opt.Feeds) == 0 {
@@ -35,13 +25,13 @@ func runBuild(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 		return usageError{"--batch must be at least 1"}
 	}
 	start := time.Now()
-	st, err := sf.open(ctx, false)
+	st, err := e.store.open(ctx, false)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	prog := newProgress(e.stderr)
-	opt.Store, opt.Event = st, prog.event
+	prog := build.NewProgress(e.stderr)
+	opt.Store, opt.Event = st, prog.Event
 	noticed := make(chan struct{})
 	stopNotice := context.AfterFunc(ctx, func() {
 		defer close(noticed)
@@ -53,7 +43,7 @@ func runBuild(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 		}
 	}()
 	sum, err := build.Run(ctx, opt, fs.Args())
-	prog.done()
+	prog.Done()
 	if err != nil {
 		return buildStopped(ctx, st, sum, err)
 	}

@@ -15,14 +15,6 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-var correctCommand = command{
-	name:    "correct",
-	summary: "fix what extraction got wrong and keep the fix: reject a fact, merge, retype or rename entities; list and undo corrections, carry them to another store",
-	usage:   "[--db PATH|URL] [--backend bolt|postgres] reject FACT-ID | merge ENTITY OTHER | retype ENTITY TYPE | rename ENTITY NAME | list [--format text|nquads] | undo ID | apply FILE",
-	example: "newsgraph correct retype person/starlink PRODUCT\n  newsgraph correct rename person/biden \"Joe Biden\"\n  newsgraph correct merge gpe/russia org/kremlin\n  newsgraph correct list --format nquads > corrections.nq\n  newsgraph correct undo 1\n  newsgraph correct --db new.db apply corrections.nq",
-	run:     runCorrect,
-}
-
 // correctArgs gives the arguments each action of correct takes.
 var correctArgs = map[string]string{
 	schema.CorrectReject: "FACT-ID", schema.CorrectMerge: "ENTITY OTHER", schema.CorrectRetype: "ENTITY TYPE",
@@ -30,10 +22,8 @@ var correctArgs = map[string]string{
 }
 
 func runCorrect(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	var sf storeFlags
-	sf.add(fs)
 	format := fs.String("format", "text", "with list: text (a line a correction: its id and the arguments that make it) or nquads (the correction layer, for correct apply)")
-	if err := parse(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -50,8 +40,6 @@ func runCorrect(ctx context.Context, e *env, fs *flag.FlagSet, args []string) er
 		return usageError{"--format goes with list"}
 	case *format != "text" && *format != "nquads":
 		return usageError{fmt.Sprintf("unknown --format %q (text or nquads)", *format)}
-	case sf.backend == "memory":
-		return usageError{"--backend memory holds nothing between runs: correct works on a bolt or postgres store"}
 	}
 	var id int
 	if do == "undo" {
@@ -60,7 +48,7 @@ func runCorrect(ctx context.Context, e *env, fs *flag.FlagSet, args []string) er
 			return usageError{fmt.Sprintf("undo takes the number of a correction (see correct list), not %q", rest[0])}
 		}
 	}
-	st, err := sf.open(ctx, do == "list")
+	st, err := e.store.open(ctx, do == "list")
 	if err != nil {
 		return err
 	}

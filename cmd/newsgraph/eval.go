@@ -14,14 +14,6 @@ import (
 	"github.com/newsgraph/newsgraph/extract/eval"
 )
 
-var evalCommand = command{
-	name:    "eval",
-	summary: "score an extraction against a gold folder (entities.json, facts.jsonl) as score_kg.py does",
-	usage:   "--gold DIR [--facts FILE.jsonl | INPUT...] [--json] [--min-core R] [--min-recall R] [--min-precision P]",
-	example: "newsgraph eval --gold ../shared/eval/seeds-gold seeds/",
-	run:     runEval,
-}
-
 func runEval(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	var in build.Input
 	addInputFlags(fs, &in)
@@ -32,7 +24,7 @@ func runEval(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 	fs.Float64Var(&th.Core, "min-core", 0, "exit 1 when core recall is below this")
 	fs.Float64Var(&th.Recall, "min-recall", 0, "exit 1 when recall is below this")
 	fs.Float64Var(&th.Precision, "min-precision", 0, "exit 1 when entity-pair precision is below this")
-	if err := parse(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	switch {
@@ -97,8 +89,8 @@ func readFactsFile(e *env, path string) ([]eval.Prediction, error) {
 // once) and returns their facts as the scorer reads them.
 func extractPredictions(ctx context.Context, e *env, paths []string, in build.Input) ([]eval.Prediction, error) {
 	var preds []eval.Prediction
-	prog := newProgress(e.stderr)
-	sum, err := build.Extract(ctx, build.Options{Input: in, Event: prog.event}, paths, func(r *extract.Result) error {
+	prog := build.NewProgress(e.stderr)
+	sum, err := build.Extract(ctx, build.Options{Input: in, Event: prog.Event}, paths, func(r *extract.Result) error {
 		for _, f := range r.Facts {
 			p, err := eval.FromFact(f)
 			if err != nil {
@@ -108,7 +100,7 @@ func extractPredictions(ctx context.Context, e *env, paths []string, in build.In
 		}
 		return nil
 	})
-	prog.done()
+	prog.Done()
 	if err != nil {
 		return nil, err
 	}

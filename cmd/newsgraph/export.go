@@ -16,23 +16,13 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-var exportCommand = command{
-	name:    "export",
-	summary: "write the graph (or one article's part of it) as N-Quads, JSON-LD, GraphML, GML, DOT, CSV or an HTML viewer",
-	usage:   "[--db PATH|URL] [--backend bolt|postgres] --format FORMAT [-o FILE] [--doc ID]",
-	example: "newsgraph export --format graphml -o story.graphml",
-	run:     runExport,
-}
-
 func runExport(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	var sf storeFlags
-	sf.add(fs)
 	formats := append(export.Formats(), "html")
 	format := fs.String("format", "", "one of: "+strings.Join(formats, ", ")+" (html: a self-contained viewer page)")
 	out := fs.StringP("output", "o", "", "write to this file instead of stdout; with --format csv, a folder (nodes.csv, edges.csv, statements.csv) unless the name has an extension")
 	doc := fs.String("doc", "", "export only this article's facts and the entities they mention")
 	base := fs.String("base", schema.DefaultBase, "namespace of newsgraph IRIs in RDF formats")
-	if err := parse(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -41,7 +31,7 @@ func runExport(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 	if !slices.Contains(formats, *format) {
 		return usageError{fmt.Sprintf("--format must be one of: %s", strings.Join(formats, ", "))}
 	}
-	st, err := sf.open(ctx, true)
+	st, err := e.store.open(ctx, true)
 	if err != nil {
 		return err
 	}

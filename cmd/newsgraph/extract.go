@@ -3,90 +3,48 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 
 	flag "github.com/spf13/pflag"
 
-	"github.com/cayleygraph/quad/nquads"
-
 	"github.com/newsgraph/newsgraph/build"
-	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/extract/input"
 	"github.com/newsgraph/newsgraph/extract/openie"
-	"github.com/newsgraph/newsgraph/graph/export"
 	"github.com/newsgraph/newsgraph/schema"
 )
-
-var extractCommand = command{
-	name:    "extract",
-	summary: "extract facts from articles and print them (nothing is stored)",
-	usage:   "[--format jsonl|nquads|text|blocks|carb] [--feed URL]... INPUT...",
-	example: "newsgraph extract --format jsonl seeds/ > facts.jsonl\n  newsgraph extract --format text page.html\n  newsgraph extract --format carb sentences.txt > tuples.tsv",
-	run:     runExtract,
-}
 
 func runExtract(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	var opt build.Options
 	addInputFlags(fs, &opt.Input)
 	format := fs.String("format", "jsonl", "output: jsonl (one fact a line), nquads (the quads build would store), text (the body text facts are read from, a '# id' line before each article), blocks (JSONL: every block of prepared text with its kind and offsets) or carb (open tuples of text files with one sentence a line; - for stdin)")
 	base := fs.String("base", schema.DefaultBase, "namespace of newsgraph IRIs in nquads output")
-	if err := parse(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 && len(opt.Feeds) == 0 {
 		return usageError{"give at least one article file, folder, URL or --feed"}
 	}
-	prog := newProgress(e.stderr)
-	opt.Event = prog.event
+	prog := build.NewProgress(e.stderr)
+	opt.Event = prog.Event
+	var sum build.Summary
+	var err error
 	switch *format {
-	case "jsonl", "nquads":
+	case build.FactsJSONL, build.FactsNQuads:
+		sum, err = build.WriteFacts(ctx, opt, fs.Args(), e.stdout, *format, *base)
 	case "text", "blocks":
-		sum, err := build.WriteText(ctx, opt, fs.Args(), e.stdout, *format == "blocks")
-		if err != nil {
-			return err
-		}
-		return inputProblems(sum.Skipped())
+		sum, err = build.WriteText(ctx, opt, fs.Args(), e.stdout, *format == "blocks")
 	case "carb":
 		return extractCARB(ctx, e, fs.Args())
 	default:
 		return usageError{fmt.Sprintf("unknown --format %q (jsonl, nquads, text, blocks or carb)", *format)}
 	}
-	w := bufio.NewWriter(e.stdout)
-	var write func(*extract.Result) error
-	switch *format {
-	case "jsonl":
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		write = func(r *extract.Result) error {
-			for i := range r.Facts {
-				if err := enc.Encode(&r.Facts[i]); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	case "nquads":
-		voc := schema.NewVocabulary(*base)
-		qw := nquads.NewWriter(w)
-		write = func(r *extract.Result) error {
-			for _, q := range schema.ArticleQuadsAll(r.Article, r.Entities, r.Facts) {
-				if err := qw.WriteQuad(export.RDFQuad(voc, q)); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
-	}
-	// Articles in order of their id, not of the input: the same articles give the same output
-	// whatever order the files or folders were given in.
-	opt.ByID = true
-	sum, err := build.Extract(ctx, opt, fs.Args(), write)
-	prog.done()
+	prog.Done()
 	if err != nil {
 		return err
 	}
-	return finish(w, sum.Skipped())
+	return inputProblems(sum.Skipped())
 }
 
 // extractCARB writes the open tuples of files holding one sentence a line ("-" is stdin) in the
@@ -98,23 +56,40 @@ func extractCARB(ctx context.Context, e *env, paths []string) error {
 		return err
 	}
 	w := bufio.NewWriter(e.stdout)
-	problems := 0
-	err = p.RunFiles(ctx, paths, os.Stdin, w, func(err error) {
-		problems++
-		fmt.Fprintln(e.stderr, err)
-	})
-	if err != nil {
+	probs := &problems{w: e.stderr}
+	if err := p.RunFiles(ctx, paths, os.Stdin, w, probs.report); err != nil {
 		return err
 	}
-	return finish(w, problems)
+	return finish(w, probs.n)
+}
+
+// problems prints on stderr the problems with the input of a command that skips bad input, and
+// counts them.
+type problems struct {
+	w io.Writer
+	n int // the problems printed, warnings aside
+}
+
+// report prints and counts err.
+func (p *problems) report(err error) {
+	p.n++
+	fmt.Fprintln(p.w, err)
+}
+
+// input prints err, and counts it unless it is a warning; it is an input.Reader.Problem.
+func (p *problems) input(err *input.Error) {
+	if !err.Warn {
+		p.n++
+	}
+	fmt.Fprintln(p.w, err)
 }
 
 // finish flushes the output of a command that skips bad input, and says how much it skipped.
-func finish(w *bufio.Writer, problems int) error {
+func finish(w *bufio.Writer, n int) error {
 	if err := w.Flush(); err != nil {
 		return err
 	}
-	return inputProblems(problems)
+	return inputProblems(n)
 }
 
 // inputProblems is the error of a command that skipped n pieces of input (nil when n is 0).

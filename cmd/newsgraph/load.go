@@ -15,21 +15,11 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-var loadCommand = command{
-	name:    "load",
-	summary: "load quads written by extract or export (N-Quads, JSON-LD, PQuads) into the graph store",
-	usage:   "[--db PATH|URL] [--backend bolt|memory|postgres] [--format nquads|jsonld|pquads] [--base IRI] [--batch N] FILE...",
-	example: "newsgraph extract --format nquads seeds/ > seeds.nq && newsgraph load --db merged.db seeds.nq",
-	run:     runLoad,
-}
-
 func runLoad(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	sf := storeFlags{memory: true}
-	sf.add(fs)
 	format := fs.String("format", "", "input format: "+strings.Join(export.ReadFormats(), "|")+" (default: by file extension)")
 	base := fs.String("base", schema.DefaultBase, "namespace of newsgraph IRIs in the input")
 	batch := fs.Int("batch", graph.BatchQuads, "quads written per transaction (rounded up to whole articles for extract output)")
-	if err := parse(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -50,7 +40,7 @@ func runLoad(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 		formats[i] = f
 	}
 	start := time.Now()
-	st, err := sf.open(ctx, false)
+	st, err := e.store.open(ctx, false)
 	if err != nil {
 		return err
 	}
@@ -63,7 +53,7 @@ func runLoad(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 			return fmt.Errorf("%s: %w (%d quads loaded before it; loading again adds what is missing)", input.QuoteName(p), err, n)
 		}
 	}
-	fmt.Fprintf(e.stderr, "loaded %s: %d quads from %d file(s) in %.1fs\n", sf.db, n, fs.NArg(), time.Since(start).Seconds())
+	fmt.Fprintf(e.stderr, "loaded %s: %d quads from %d file(s) in %.1fs\n", e.store.db, n, fs.NArg(), time.Since(start).Seconds())
 	return nil
 }
 

@@ -1,17 +1,21 @@
 // Command newsgraph turns a folder of news articles into a knowledge graph in Cayley and lets
-// people query, export and look at it. Each subcommand lives in a file of its own name; this file
-// only dispatches. It must not hold extraction or storage logic: that belongs to packages extract
-// and graph.
+// people query, export and look at it. This file holds the table of commands (what each does,
+// its synopsis and an example, whether it takes the store flags) and dispatches; each command's
+// flags and printing live in a file of its own name. The command is flags and printing only: it
+// must not hold extraction, storage or formatting logic, which belongs to packages build,
+// extract, graph and their subpackages.
 package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"syscall"
 
@@ -29,35 +33,95 @@ const (
 type command struct {
 	name    string
 	summary string
-	// usage is the argument synopsis; example a command line that works on the seeds.
+	// usage is the argument synopsis (after the store flags' when the command has them);
+	// example a command line that works on the seeds.
 	usage, example string
-	run            func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
+	// store says whether the command takes the store flags, --db and --backend.
+	store storeUse
+	run   func(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 	// hidden commands are run by newsgraph itself and left out of the help.
 	hidden bool
 }
 
-// commands lists the subcommands in the order help shows them.
+// commands lists the subcommands in the order help shows them: what each does, its synopsis
+// and an example; the run function of each is in the file of its name.
 var commands = []command{
-	buildCommand,
-	extractCommand,
-	loadCommand,
-	queryCommand,
-	exportCommand,
-	statsCommand,
-	timelineCommand,
-	removeCommand,
-	correctCommand,
-	evalCommand,
-	annotateCommand,
-	serveCommand,
-	verifyCommand,
-	versionCommand,
-	gizmoWorkerCommand,
+	{name: "build", summary: "extract facts from articles and load them into the graph store",
+		usage:   "[--workers N] [--batch N] [--csv-text COLUMN] [--feed URL]... INPUT...",
+		example: "newsgraph build seeds/\n  newsgraph build --csv-text text ../shared/corpus/bbc/val.csv\n  newsgraph build https://example.org/news/story.html\n  newsgraph build --feed https://example.org/rss.xml",
+		store:   anyStore, run: runBuild},
+	{name: "extract", summary: "extract facts from articles and print them (nothing is stored)",
+		usage:   "[--format jsonl|nquads|text|blocks|carb] [--feed URL]... INPUT...",
+		example: "newsgraph extract --format jsonl seeds/ > facts.jsonl\n  newsgraph extract --format text page.html\n  newsgraph extract --format carb sentences.txt > tuples.tsv",
+		run:     runExtract},
+	{name: "load", summary: "load quads written by extract or export (N-Quads, JSON-LD, PQuads) into the graph store",
+		usage:   "[--format nquads|jsonld|pquads] [--base IRI] [--batch N] FILE...",
+		example: "newsgraph extract --format nquads seeds/ > seeds.nq && newsgraph load --db merged.db seeds.nq",
+		store:   anyStore, run: runLoad},
+	{name: "query", summary: "run a Gizmo (JavaScript) query on the graph and print the results",
+		usage:   "[--limit N] [--format json|table] [--timeout D] [--memory MB] ('GIZMO' | -f FILE.js)",
+		example: `newsgraph query 'g.V("<person/elon-musk>").In("<praised>").Unique().Out("<name>").All()'`,
+		store:   storedStore, run: runQuery},
+	{name: "export", summary: "write the graph (or one article's part of it) as N-Quads, JSON-LD, GraphML, GML, DOT, CSV or an HTML viewer",
+		usage:   "--format FORMAT [-o FILE] [--doc ID]",
+		example: "newsgraph export --format graphml -o story.graphml",
+		store:   storedStore, run: runExport},
+	{name: "stats", summary: "count the graph's articles, entities by type and facts by predicate",
+		usage:   "[--json]",
+		example: "newsgraph stats --db newsgraph.db",
+		store:   storedStore, run: runStats},
+	{name: "timeline", summary: "print the dated facts about an entity, oldest first, with their sources",
+		usage:   "[--from DATE] [--to DATE] [--json] ENTITY",
+		example: `newsgraph timeline --db newsgraph.db --from 2022-10 "Elon Musk"`,
+		store:   storedStore, run: runTimeline},
+	{name: "remove", summary: "remove one article: its facts, statements, provenance, and the entities no other article mentions",
+		usage:   "--doc ID",
+		example: "newsgraph remove --db newsgraph.db --doc 000_be2f5d5120d4f8a5.txt",
+		store:   storedStore, run: runRemove},
+	{name: "correct", summary: "fix what extraction got wrong and keep the fix: reject a fact, merge, retype or rename entities; list and undo corrections, carry them to another store",
+		usage:   "reject FACT-ID | merge ENTITY OTHER | retype ENTITY TYPE | rename ENTITY NAME | list [--format text|nquads] | undo ID | apply FILE",
+		example: "newsgraph correct retype person/starlink PRODUCT\n  newsgraph correct rename person/biden \"Joe Biden\"\n  newsgraph correct merge gpe/russia org/kremlin\n  newsgraph correct list --format nquads > corrections.nq\n  newsgraph correct undo 1\n  newsgraph correct --db new.db apply corrections.nq",
+		store:   storedStore, run: runCorrect},
+	{name: "eval", summary: "score an extraction against a gold folder (entities.json, facts.jsonl) as score_kg.py does",
+		usage:   "--gold DIR [--facts FILE.jsonl | INPUT...] [--json] [--min-core R] [--min-recall R] [--min-precision P]",
+		example: "newsgraph eval --gold ../shared/eval/seeds-gold seeds/",
+		run:     runEval},
+	{name: "annotate", summary: "print the linguistic layer (tags, lemmas, trees, names, coreference) as CoNLL-U or CoNLL-2012",
+		usage:   "[--format conllu|conll2012] INPUT...",
+		example: "newsgraph annotate seeds/ > seeds.conllu\n  newsgraph annotate --format conll2012 gum-dev.conllu > response.conll",
+		run:     runAnnotate},
+	{name: "serve", summary: "explore the graph in a web browser: search, neighbourhoods, evidence, Gizmo console",
+		usage:   "[--addr 127.0.0.1:7474] [--query-timeout 10s] [--max-results N] [--query-memory MB] [--auth-token-file FILE]",
+		example: "newsgraph serve --db newsgraph.db   # then open http://127.0.0.1:7474/",
+		store:   storedStore, run: runServe},
+	{name: "verify", summary: "check that a store is whole: its file, every page, every quad",
+		usage:   "",
+		example: "newsgraph verify --db newsgraph.db",
+		store:   storedStore, run: runVerify},
+	{name: "version", summary: "print newsgraph's version: its module version, the commit it was built from, and Go's",
+		usage:   "",
+		example: "newsgraph version",
+		run:     runVersion},
+	{name: "gizmo-worker", summary: "run one Gizmo query for query or serve, in a process of its own (not for use by hand)",
+		usage:   "< REQUEST.json",
+		example: `newsgraph gizmo-worker < request.json   # started by newsgraph query and newsgraph serve`,
+		run:     runGizmoWorker, hidden: true},
 }
 
-// env is what a subcommand may touch: its output streams.
+// env is what a subcommand may touch: its output streams and, for a command that has them, the
+// store flags.
 type env struct {
 	stdout, stderr io.Writer
+	store          *storeFlags
+}
+
+// printJSON writes v to w as indented JSON (one space a level), with <, > and & escaped when
+// escapeHTML is set, as encoding/json does by default.
+func printJSON(w io.Writer, v any, escapeHTML bool) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(escapeHTML)
+	enc.SetIndent("", " ")
+	return enc.Encode(v)
 }
 
 // lockedWriter serialises writes from the goroutines of a command (progress, input problems,
@@ -121,7 +185,8 @@ func run(ctx context.Context, e *env, args []string) int {
 		if c.name != args[0] {
 			continue
 		}
-		err := c.run(ctx, e, c.flags(e), args[1:])
+		fs, ce := c.flags(e)
+		err := c.run(ctx, ce, fs, args[1:])
 		var ue usageError
 		var pe partialError
 		switch {
@@ -156,25 +221,37 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "\nRun 'newsgraph COMMAND --help' for a command's flags and an example.")
 }
 
-// flags returns the flag set of a command, with --help text built from its usage and example.
-func (c command) flags(e *env) *flag.FlagSet {
+// flags returns the flag set of a command, with --help text built from its usage and example
+// and the store flags added for a command that has them, and the env the command runs with.
+func (c command) flags(e *env) (*flag.FlagSet, *env) {
 	fs := flag.NewFlagSet(c.name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
+	e = &env{stdout: e.stdout, stderr: e.stderr}
+	usage := c.usage
+	if c.store != noStore {
+		e.store = &storeFlags{memory: c.store == anyStore}
+		e.store.add(fs)
+		usage = strings.TrimSpace(e.store.synopsis() + " " + usage)
+	}
 	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: newsgraph %s %s\n\n%s\n\nFlags:\n", c.name, c.usage, c.summary)
+		fmt.Fprintf(e.stderr, "Usage: newsgraph %s %s\n\n%s\n\nFlags:\n", c.name, usage, c.summary)
 		fs.PrintDefaults()
 		fmt.Fprintf(e.stderr, "\nExample:\n  %s\n", c.example)
 	}
-	return fs
+	return fs, e
 }
 
-// parse parses args, mapping flag problems to usage errors.
-func parse(fs *flag.FlagSet, args []string) error {
+// parse parses args, mapping flag problems, and store flags that name no store the command can
+// open, to usage errors.
+func (e *env) parse(fs *flag.FlagSet, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
 		return usageError{err.Error()}
+	}
+	if e.store != nil {
+		return e.store.check()
 	}
 	return nil
 }

@@ -285,3 +285,35 @@ func TestQueryTableKeepsTagOrder(t *testing.T) {
 		t.Errorf("columns %v, want id who name class:\n%s", header, out)
 	}
 }
+
+// TestStoreFlags: the commands of the table with a store show the store flags first in their
+// usage line and refuse --backend memory unless they only write the store; the others have no
+// --db.
+func TestStoreFlags(t *testing.T) {
+	for _, c := range commands {
+		_, _, help := cli(t, c.name, "--help")
+		line, _, _ := strings.Cut(help, "\n")
+		code, _, stderr := cli(t, c.name, "--backend", "memory", "--db", "x", "--no-such-flag")
+		want := map[storeUse]struct {
+			usage string
+			code  int
+			err   string
+		}{
+			noStore:     {"Usage: newsgraph " + c.name + " ", exitUsage, "unknown flag: --backend"},
+			storedStore: {"Usage: newsgraph " + c.name + " [--db PATH|URL] [--backend bolt|postgres]", exitUsage, "unknown flag: --no-such-flag"},
+			anyStore:    {"Usage: newsgraph " + c.name + " [--db PATH|URL] [--backend bolt|memory|postgres]", exitUsage, "unknown flag: --no-such-flag"},
+		}[c.store]
+		if !strings.HasPrefix(line, want.usage) || (c.store == noStore && strings.Contains(line, "--db")) {
+			t.Errorf("%s: usage line %q, want it to start %q", c.name, line, want.usage)
+		}
+		if code != want.code || !strings.Contains(stderr, want.err) {
+			t.Errorf("%s: exit %d, %q; want %d and %q", c.name, code, stderr, want.code, want.err)
+		}
+		if c.store == storedStore {
+			code, _, stderr := cli(t, c.name, "--backend", "memory", "--db", "x")
+			if code != exitUsage || !strings.Contains(stderr, "--backend memory holds nothing between runs") {
+				t.Errorf("%s --backend memory: exit %d, %s", c.name, code, stderr)
+			}
+		}
+	}
+}

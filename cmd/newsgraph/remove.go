@@ -10,19 +10,9 @@ import (
 	"github.com/newsgraph/newsgraph/extract/input"
 )
 
-var removeCommand = command{
-	name:    "remove",
-	summary: "remove one article: its facts, statements, provenance, and the entities no other article mentions",
-	usage:   "[--db PATH|URL] [--backend bolt|postgres] --doc ID",
-	example: "newsgraph remove --db newsgraph.db --doc 000_be2f5d5120d4f8a5.txt",
-	run:     runRemove,
-}
-
 func runRemove(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	var sf storeFlags
-	sf.add(fs)
 	doc := fs.String("doc", "", "the id of the article to remove (its file name, or its JSONL id)")
-	if err := parse(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
@@ -31,7 +21,7 @@ func runRemove(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 	if *doc == "" {
 		return usageError{"name the article to remove with --doc ID"}
 	}
-	st, err := sf.open(ctx, false)
+	st, err := e.store.open(ctx, false)
 	if err != nil {
 		return err
 	}

@@ -13,27 +13,14 @@ import (
 	"github.com/newsgraph/newsgraph/graph/serve"
 )
 
-// serveSpec is serveCommand without its run function, which reads it (a command value that
-// referred to its own run function would be an initialisation cycle).
-var serveSpec = command{
-	name:    "serve",
-	summary: "explore the graph in a web browser: search, neighbourhoods, evidence, Gizmo console",
-	usage:   "[--db PATH|URL] [--backend bolt|postgres] [--addr 127.0.0.1:7474] [--query-timeout 10s] [--max-results N] [--query-memory MB] [--auth-token-file FILE]",
-	example: "newsgraph serve --db newsgraph.db   # then open http://127.0.0.1:7474/",
-}
-
-var serveCommand = func() command { c := serveSpec; c.run = runServe; return c }()
-
 func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	var sf storeFlags
-	sf.add(fs)
 	addr := fs.String("addr", "127.0.0.1:7474", "listen on this address (keep it on localhost unless you mean to share the graph)")
 	timeout := fs.Duration("query-timeout", serve.DefaultQueryTimeout, "stop a Gizmo query after this long")
 	maxResults := fs.Int("max-results", serve.DefaultMaxResults, "stop a Gizmo query after N results")
 	memory := fs.Uint64("query-memory", serve.DefaultQueryMemory>>20, "the memory, in MB, of the Gizmo queries running at once together (each gets its share)")
 	token := fs.String("auth-token", "", "a secret the API's requests must carry (Authorization: Bearer TOKEN, or open /?token=TOKEN); needed beyond localhost")
 	tokenFile := fs.String("auth-token-file", "", "read the --auth-token from this file (other users cannot see it in the process list)")
-	if err := parse(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {
@@ -42,11 +29,10 @@ func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	if *timeout <= 0 || *maxResults <= 0 || *memory == 0 {
 		return usageError{"--query-timeout, --max-results and --query-memory must be positive"}
 	}
-	host, _, err := net.SplitHostPort(*addr)
-	if err != nil {
+	if _, _, err := net.SplitHostPort(*addr); err != nil {
 		return usageError{fmt.Sprintf("--addr %q: %v", *addr, err)}
 	}
-	local := host == "localhost" || (net.ParseIP(host) != nil && net.ParseIP(host).IsLoopback())
+	local := serve.Loopback(*addr)
 	auth, err := authToken(*token, *tokenFile)
 	if err != nil {
 		return err
@@ -58,7 +44,7 @@ func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	if err != nil {
 		return err
 	}
-	st, err := sf.open(ctx, true)
+	st, err := e.store.open(ctx, true)
 	if err != nil {
 		return err
 	}
@@ -68,7 +54,7 @@ func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	fmt.Fprintf(e.stderr, "newsgraph serve: %s (read-only) at http://%s/\n", sf.db, ln.Addr())
+	fmt.Fprintf(e.stderr, "newsgraph serve: %s (read-only) at http://%s/\n", e.store.db, ln.Addr())
 	if !local {
 		fmt.Fprintf(e.stderr, "newsgraph serve: listening beyond localhost; only requests with the token are answered\n")
 	}

@@ -2,35 +2,20 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"text/tabwriter"
 
 	flag "github.com/spf13/pflag"
 
 	"github.com/newsgraph/newsgraph/graph"
-	"github.com/newsgraph/newsgraph/schema"
+	"github.com/newsgraph/newsgraph/graph/present"
 )
 
-var timelineCommand = command{
-	name:    "timeline",
-	summary: "print the dated facts about an entity, oldest first, with their sources",
-	usage:   "[--db PATH|URL] [--backend bolt|postgres] [--from DATE] [--to DATE] [--json] ENTITY",
-	example: `newsgraph timeline --db newsgraph.db --from 2022-10 "Elon Musk"`,
-	run:     runTimeline,
-}
-
-// maxTimelineLiteral is how much of a literal object a timeline line shows.
-const maxTimelineLiteral = 60
-
 func runTimeline(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	var sf storeFlags
-	sf.add(fs)
 	var r graph.TimeRange
 	fs.StringVar(&r.From, "from", "", "keep facts dated on or after DATE (2022, 2022-10 or 2022-10-04)")
 	fs.StringVar(&r.To, "to", "", "keep facts dated on or before DATE (2022, 2022-10 or 2022-10-04)")
 	asJSON := fs.Bool("json", false, "print the statements as JSON")
-	if err := parse(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -41,7 +26,7 @@ func runTimeline(ctx context.Context, e *env, fs *flag.FlagSet, args []string) e
 			return usageError{fmt.Sprintf("--from and --to take dates such as 2022, 2022-10 or 2022-10-04, not %q", v)}
 		}
 	}
-	st, err := sf.open(ctx, true)
+	st, err := e.store.open(ctx, true)
 	if err != nil {
 		return err
 	}
@@ -55,58 +40,15 @@ func runTimeline(ctx context.Context, e *env, fs *flag.FlagSet, args []string) e
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", " ")
 		if sts == nil {
 			sts = []graph.Statement{}
 		}
-		return enc.Encode(sts)
+		return printJSON(e.stdout, sts, true)
 	}
-	names := map[string]string{}
-	name := func(iri string) string {
-		if n, ok := names[iri]; ok {
-			return n
-		}
-		n := iri
-		if node, err := st.Entity(ctx, iri); err == nil && node.Name != "" {
-			n = node.Name
-		}
-		names[iri] = n
-		return n
-	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	for _, s := range sts {
-		obj := s.Literal
-		if s.Object != "" {
-			obj = name(s.Object)
-		} else if len([]rune(obj)) > maxTimelineLiteral {
-			obj = string([]rune(obj)[:maxTimelineLiteral]) + "…"
-		}
-		fact := name(s.Subject) + " " + s.Predicate + " " + obj
-		if !s.Asserted() {
-			fact += " (" + qualifier(s, name) + ")"
-		}
-		when := s.Time.Kind
-		if s.Time.Kind != schema.TimeReported {
-			when = fmt.Sprintf("%q", s.Time.Text)
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s#%d\n", s.Time.Value, when, fact, s.Article.ID, s.Sentence)
-	}
-	if err := tw.Flush(); err != nil {
+	name := present.Names(ctx, st)
+	if err := present.WriteTimeline(e.stdout, sts, name); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "%d dated facts about %s\n", len(sts), name(id))
 	return nil
-}
-
-// qualifier says why a statement is not asserted; name gives an entity's name.
-func qualifier(s graph.Statement, name func(string) string) string {
-	switch {
-	case s.Negated:
-		return "negated"
-	case s.Modality == schema.ModalityReported && s.AttributedTo != "":
-		return "reported by " + name(s.AttributedTo)
-	default:
-		return s.Modality
-	}
 }

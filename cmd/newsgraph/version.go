@@ -3,57 +3,19 @@ package main
 import (
 	"context"
 	"fmt"
-	"runtime"
-	"runtime/debug"
 
 	flag "github.com/spf13/pflag"
+
+	"github.com/newsgraph/newsgraph/internal/version"
 )
 
-var versionCommand = command{
-	name:    "version",
-	summary: "print newsgraph's version: its module version, the commit it was built from, and Go's",
-	usage:   "",
-	example: "newsgraph version",
-	run:     runVersion,
-}
-
 func runVersion(_ context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	if err := parse(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usageError{"version takes no arguments"}
 	}
-	fmt.Fprintln(e.stdout, versionLine())
+	fmt.Fprintln(e.stdout, version.Line())
 	return nil
-}
-
-// versionLine is "newsgraph VERSION [COMMIT[+dirty]] GO": the module version Go recorded
-// ("(devel)" for a build from a working tree) and the commit when the build recorded it.
-func versionLine() string {
-	v, commit, dirty := "(devel)", "", false
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		if bi.Main.Version != "" {
-			v = bi.Main.Version
-		}
-		for _, s := range bi.Settings {
-			switch s.Key {
-			case "vcs.revision":
-				commit = s.Value
-			case "vcs.modified":
-				dirty = s.Value == "true"
-			}
-		}
-	}
-	line := "newsgraph " + v
-	if commit != "" {
-		if len(commit) > 12 {
-			commit = commit[:12]
-		}
-		if dirty {
-			commit += "+dirty"
-		}
-		line += " " + commit
-	}
-	return line + " " + runtime.Version()
 }

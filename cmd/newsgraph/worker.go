@@ -9,17 +9,8 @@ import (
 	"github.com/newsgraph/newsgraph/graph"
 )
 
-var gizmoWorkerCommand = command{
-	name:    "gizmo-worker",
-	summary: "run one Gizmo query for query or serve, in a process of its own (not for use by hand)",
-	usage:   "< REQUEST.json",
-	example: `newsgraph gizmo-worker < request.json   # started by newsgraph query and newsgraph serve`,
-	run:     runGizmoWorker,
-	hidden:  true,
-}
-
 func runGizmoWorker(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	if err := parse(fs, args); err != nil {
+	if err := e.parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {

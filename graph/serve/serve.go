@@ -198,7 +198,7 @@ const tokenCookie = "newsgraph_token"
 
 // ServeHTTP answers one request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if s.cfg.LocalOnly && !loopbackHost(r.Host) {
+	if s.cfg.LocalOnly && !Loopback(r.Host) {
 		writeError(w, http.StatusForbidden, fmt.Errorf("host %q refused: this server answers localhost only", r.Host))
 		return
 	}
@@ -249,8 +249,9 @@ func (s *Server) validToken(tok string) bool {
 	return subtle.ConstantTimeCompare([]byte(tok), []byte(s.cfg.AuthToken)) == 1
 }
 
-// loopbackHost reports whether a Host header names this machine.
-func loopbackHost(host string) bool {
+// Loopback reports whether a host, or a host:port address or Host header, names this machine
+// ("localhost" or a loopback address): a server listening there is not reachable from others.
+func Loopback(host string) bool {
 	if h, _, err := net.SplitHostPort(host); err == nil {
 		host = h
 	}

@@ -1,18 +1,17 @@
-package main
+package build
 
 import (
 	"fmt"
 	"io"
 	"sync"
 	"time"
-
-	"github.com/newsgraph/newsgraph/build"
 )
 
-// progress prints the events of a build or an extraction on stderr: a status line at most every
-// interval (articles done of the total, articles per second, facts), and a line for each input
-// problem and each message, below it. Quiet runs shorter than one interval print no status.
-type progress struct {
+// Progress writes the events of a build or an extraction as text for people: a status line at
+// most every interval (articles done of the total, articles per second, facts), rewritten in
+// place, and a line for each input problem and each message, below it. Quiet runs shorter than
+// one interval print no status. Its methods may be called from several goroutines.
+type Progress struct {
 	w           io.Writer
 	verb        string
 	start, last time.Time
@@ -22,32 +21,33 @@ type progress struct {
 	printed     bool
 }
 
-func newProgress(w io.Writer) *progress {
-	return &progress{w: w, interval: 2 * time.Second}
+// NewProgress returns a Progress that writes to w (a terminal's standard error, say).
+func NewProgress(w io.Writer) *Progress {
+	return &Progress{w: w, interval: 2 * time.Second}
 }
 
-// event prints what ev reports; it is a build.Options.Event.
-func (p *progress) event(ev build.Event) {
+// Event writes what ev reports; it is an Options.Event.
+func (p *Progress) Event(ev Event) {
 	switch ev.Kind {
-	case build.Extracting:
+	case Extracting:
 		p.pass("extracted", ev.Total)
-	case build.Storing:
+	case Storing:
 		p.pass("stored", ev.Total)
-	case build.Extracted:
+	case Extracted:
 		p.update(ev.N, ev.Facts)
-	case build.Stored:
+	case Stored:
 		p.update(ev.Done, ev.Facts)
-	case build.Problem, build.Repeated:
+	case Problem, Repeated:
 		p.message(ev.Problem.Error())
-	case build.Resumed:
+	case Resumed:
 		p.message(fmt.Sprintf("resuming the interrupted build: %d articles extracted before are in %s", ev.N, ev.Path))
-	case build.Restarted:
+	case Restarted:
 		p.message(fmt.Sprintf("%s: %v: starting afresh", ev.Path, ev.Err))
 	}
 }
 
 // pass starts the status line of a pass over total articles (0: unknown).
-func (p *progress) pass(verb string, total int) {
+func (p *Progress) pass(verb string, total int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.endLine()
@@ -56,7 +56,7 @@ func (p *progress) pass(verb string, total int) {
 }
 
 // update reports the counts so far, printing when an interval has passed.
-func (p *progress) update(done, facts int) {
+func (p *Progress) update(done, facts int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	now := time.Now()
@@ -73,15 +73,15 @@ func (p *progress) update(done, facts int) {
 	p.printed = true
 }
 
-// done ends the status line.
-func (p *progress) done() {
+// Done ends the status line: call it when the run is over, before printing anything else.
+func (p *Progress) Done() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.endLine()
 }
 
 // message prints one line (a skipped input, say) below the status line.
-func (p *progress) message(line string) {
+func (p *Progress) message(line string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.endLine()
@@ -89,7 +89,7 @@ func (p *progress) message(line string) {
 }
 
 // endLine ends a status line printed since the last one ended; p.mu must be held.
-func (p *progress) endLine() {
+func (p *Progress) endLine() {
 	if p.printed {
 		fmt.Fprintln(p.w)
 		p.printed = false
