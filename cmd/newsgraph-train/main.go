@@ -3,6 +3,7 @@
 //
 //	go run ./cmd/newsgraph-train tagger [flags]   # extract/tag/model.bin
 //	go run ./cmd/newsgraph-train parser [flags]   # extract/parse/model.bin
+//	go run ./cmd/newsgraph-train ner [flags]      # extract/ner/model.bin (-also-gum FILE: GUM's names too)
 //	go run ./cmd/newsgraph-train eval [flags]     # accuracy, speed, size and load time table
 //	go run ./cmd/newsgraph-train eval -md         # the model rows of docs/models.md
 //
@@ -20,6 +21,7 @@ const usage = `usage: newsgraph-train <command> [flags]
 commands:
   tagger   train the part-of-speech tagger and lemmatizer (extract/tag)
   parser   train the dependency parser (extract/parse)
+  ner      train the name recogniser (extract/ner) on UniversalNER EWT, with -also-gum on GUM too
   eval     evaluate the embedded tagger and parser on UD EWT dev and test; with -md, the
            markdown rows of docs/models.md (EWT test, GUM dev, names, UNER test)
 `

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/newsgraph/newsgraph/extract/ner"
@@ -14,8 +15,10 @@ import (
 	"github.com/newsgraph/newsgraph/internal/shared"
 )
 
-// trainNER trains the named-entity recogniser on UniversalNER English EWT, prints dev and test
-// F1 per label and overall, and writes extract/ner/model.bin.
+// trainNER trains the named-entity recogniser on UniversalNER English EWT (and, with -also-gum,
+// the names of GUM's train split), prints dev and test F1 per label and overall, and writes
+// extract/ner/model.bin. The epochs are chosen on UNER dev (with GUM dev when GUM is added); the
+// final model is retrained on UNER train+dev and GUM train, so GUM dev stays held out.
 func trainNER(args []string) error {
 	fs := flag.NewFlagSet("ner", flag.ContinueOnError)
 	data := fs.String("data", "", "folder with en_ewt-ud-{train,dev,test}.iob2 (default: shared/train/uner-ewt)")
@@ -27,6 +30,12 @@ func trainNER(args []string) error {
 	final := fs.Bool("final", true, "after choosing the epochs on dev, retrain on train+dev for the written model")
 	seed := fs.Uint64("seed", 1, "shuffling seed (of the first model)")
 	seeds := fs.Int("seeds", 3, "models trained with different shuffles and averaged")
+	gumTrain := fs.String("also-gum", "", "GUM CoNLL-U file (en_gum-cc-train.conllu) whose names are added to training (see ner.ReadGUMNames)")
+	gumDev := fs.String("gum-dev", "", "with -also-gum: GUM CoNLL-U file added to dev for choosing the epochs, never trained on (default: en_gum-cc-dev.conllu beside -also-gum)")
+	finalEpochs := fs.Int("final-epochs", 0, "with -final: retrain for this many epochs instead of the number chosen on dev (0: the chosen)")
+	gumExclude := fs.String("gum-exclude", "", "with -also-gum: folder whose files gum-GENRE-NAME.txt name GUM documents (GUM_GENRE_NAME) left out of training, so that the extraction measured on them stays unseen (default: shared/eval/dev-gold/texts; \"-\" for none)")
+	gumSkip := fs.String("gum-skip-genres", "", "with -also-gum: comma-separated GUM genres left out of training (\"voyage,conversation,vlog\")")
+	gumWeight := fs.Int("gum-weight", 1, "with -also-gum: how many times each GUM sentence is trained on")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -53,12 +62,28 @@ func trainNER(args []string) error {
 	if err != nil {
 		return err
 	}
+	var gum, gumDevSents []ner.Sentence
+	if *gumTrain != "" {
+		if gum, err = ner.ReadGUMNamesFile(*gumTrain); err != nil {
+			return fmt.Errorf("GUM names: %w", err)
+		}
+		if gum, err = excludeGUMDocs(gum, *gumExclude); err != nil {
+			return err
+		}
+		gum = skipGUMGenres(gum, *gumSkip)
+		if *gumDev == "" {
+			*gumDev = filepath.Join(filepath.Dir(*gumTrain), "en_gum-cc-dev.conllu")
+		}
+		if gumDevSents, err = ner.ReadGUMNamesFile(*gumDev); err != nil {
+			return fmt.Errorf("GUM names: %w", err)
+		}
+	}
 	if *usePOS {
 		tm, err := tag.Default()
 		if err != nil {
 			return fmt.Errorf("part-of-speech tagger: %w", err)
 		}
-		for _, set := range [][]ner.Sentence{train, dev, test} {
+		for _, set := range [][]ner.Sentence{train, dev, test, gum, gumDevSents} {
 			for i := range set {
 				set[i].POS = tm.TagWords(set[i].Words)
 			}
@@ -76,15 +101,24 @@ func trainNER(args []string) error {
 			return err
 		}
 	}
+	if len(gum) > 0 {
+		fmt.Printf("GUM: %d train sentences (%d names) weighted %d, %d dev sentences (%d names)\n", len(gum), countNames(gum), *gumWeight, len(gumDevSents), countNames(gumDevSents))
+	}
+	for i := 0; i < *gumWeight; i++ {
+		train = append(train, gum...)
+	}
 	start := time.Now()
 	opt := ner.TrainOptions{Epochs: *epochs, Seed: *seed, MinWeight: float32(*minW), NoPOSCopy: *usePOS, Dict: dict, Seeds: *seeds, Log: os.Stdout}
-	m, err := ner.Train(train, dev, opt)
+	m, err := ner.Train(train, append(append([]ner.Sentence(nil), dev...), gumDevSents...), opt)
 	if err != nil {
 		return err
 	}
 	if *final {
-		fmt.Printf("retraining on train+dev for %d epochs (dev scores below are then not held out)\n", m.Epochs())
 		opt.Epochs = m.Epochs()
+		if *finalEpochs > 0 {
+			opt.Epochs = *finalEpochs
+		}
+		fmt.Printf("retraining on train+dev for %d epochs (UNER dev scores below are then not held out; GUM dev is)\n", opt.Epochs)
 		all := append(append([]ner.Sentence(nil), train...), dev...)
 		if m, err = ner.Train(all, nil, opt); err != nil {
 			return err
@@ -103,7 +137,10 @@ func trainNER(args []string) error {
 	for _, split := range []struct {
 		name  string
 		sents []ner.Sentence
-	}{{"dev", dev}, {"test", test}} {
+	}{{"dev", dev}, {"test", test}, {"gum-dev", gumDevSents}} {
+		if len(split.sents) == 0 {
+			continue
+		}
 		printScores(split.name, ner.Evaluate(q, split.sents))
 		if *usePOS {
 			plain := make([]ner.Sentence, len(split.sents))
@@ -118,6 +155,93 @@ func trainNER(args []string) error {
 	}
 	fmt.Printf("wrote %s (%d bytes)\n", *out, buf.Len())
 	return nil
+}
+
+// excludeGUMDocs returns sents without the GUM documents that dir holds as texts (see
+// gumDocOfText); dir "" is the development gold's texts in the shared data, "-" none.
+func excludeGUMDocs(sents []ner.Sentence, dir string) ([]ner.Sentence, error) {
+	if dir == "-" {
+		return sents, nil
+	}
+	if dir == "" {
+		p, err := shared.Path("eval", "dev-gold", "texts")
+		if err != nil {
+			return nil, fmt.Errorf("development gold texts (use -gum-exclude): %w", err)
+		}
+		dir = p
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("GUM documents to leave out: %w", err)
+	}
+	skip := map[string]bool{}
+	for _, e := range entries {
+		if id, ok := gumDocOfText(e.Name()); ok {
+			skip[id] = true
+		}
+	}
+	out := sents[:0:0]
+	left := map[string]bool{}
+	for _, s := range sents {
+		if skip[s.Doc] {
+			left[s.Doc] = true
+			continue
+		}
+		out = append(out, s)
+	}
+	fmt.Printf("GUM: %d documents left out (their texts are in %s)\n", len(left), dir)
+	return out, nil
+}
+
+// skipGUMGenres returns sents without the sentences of GUM documents of the comma-separated
+// genres (a document GUM_GENRE_NAME is of genre GENRE).
+func skipGUMGenres(sents []ner.Sentence, genres string) []ner.Sentence {
+	skip := map[string]bool{}
+	for _, g := range strings.Split(genres, ",") {
+		if g = strings.TrimSpace(g); g != "" {
+			skip[g] = true
+		}
+	}
+	if len(skip) == 0 {
+		return sents
+	}
+	out := sents[:0:0]
+	for _, s := range sents {
+		parts := strings.SplitN(s.Doc, "_", 3)
+		if len(parts) == 3 && skip[parts[1]] {
+			continue
+		}
+		out = append(out, s)
+	}
+	fmt.Printf("GUM: genres %s left out, %d of %d sentences kept\n", genres, len(out), len(sents))
+	return out
+}
+
+// gumDocOfText returns the GUM document id of a text file named after it ("gum-news-korea.txt"
+// is GUM_news_korea), and whether the name is of that form.
+func gumDocOfText(name string) (string, bool) {
+	base, ok := strings.CutSuffix(name, ".txt")
+	if !ok {
+		return "", false
+	}
+	parts := strings.SplitN(base, "-", 3)
+	if len(parts) != 3 || parts[0] != "gum" || parts[1] == "" || parts[2] == "" {
+		return "", false
+	}
+	return "GUM_" + parts[1] + "_" + parts[2], true
+}
+
+// countNames returns how many names (B- tags) sents hold.
+func countNames(sents []ner.Sentence) int {
+	n := 0
+	for _, s := range sents {
+		for _, t := range s.Tags {
+			if strings.HasPrefix(t, "B-") {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // printScores prints precision, recall and F1 per label and overall.

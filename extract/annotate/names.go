@@ -1,7 +1,6 @@
 package annotate
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -57,11 +56,11 @@ func (a *Annotator) Names(r io.Reader, name string) ([]NameSentence, error) {
 	var out []NameSentence
 	si := 0
 	for _, d := range docs {
-		open := map[string][]openMention{} // entity id -> mentions open, innermost last
+		ms := &conllu.Mentions{}
 		for i := range d.Doc.Sentences {
 			s := sents[si]
 			si++
-			gold, err := goldNames(s, open, name)
+			gold, err := goldNames(s, ms, name)
 			if err != nil {
 				return nil, err
 			}
@@ -99,45 +98,24 @@ func entLabel(l string) (byte, string) {
 	return l[0], l[2:]
 }
 
-// openMention is a gold mention whose end has not been read yet.
-type openMention struct {
-	sent, start int // the sentence's 1-based line and the mention's first word (0-based)
-	typ         string
-}
-
-// goldNames returns the IOB2 tags of the gold names of s. open carries the mentions still open
-// from earlier sentences of the document (a mention that spans sentences is not a name and is
-// dropped).
-func goldNames(s *conllu.Sentence, open map[string][]openMention, file string) ([]string, error) {
+// goldNames returns the IOB2 tags of the gold names of s; ms pairs the brackets of its document
+// (a mention that spans sentences is not a name and is dropped).
+func goldNames(s *conllu.Sentence, ms *conllu.Mentions, file string) ([]string, error) {
 	type span struct {
 		start, end int // words [start, end)
 		class      string
 	}
 	var spans []span
-	add := func(m openMention, end int) {
-		if m.sent != s.Line || gumClass[m.typ] == "" {
+	err := ms.Sentence(s, file, func(start, end int, typ string) {
+		if gumClass[typ] == "" {
 			return
 		}
-		if a, b, ok := nameSpan(s, m.start, end); ok {
-			spans = append(spans, span{a, b, gumClass[m.typ]})
+		if a, b, ok := nameSpan(s, start, end); ok {
+			spans = append(spans, span{a, b, gumClass[typ]})
 		}
-	}
-	for i := range s.Words {
-		for _, e := range entityMarks(s.Words[i].Misc) {
-			switch {
-			case e.open && e.close:
-				add(openMention{s.Line, i, e.typ}, i+1)
-			case e.open:
-				open[e.id] = append(open[e.id], openMention{s.Line, i, e.typ})
-			default:
-				st := open[e.id]
-				if len(st) == 0 {
-					return nil, fmt.Errorf("%s:%d: entity %s closed at word %d before it opened", file, s.Line, e.id, i+1)
-				}
-				add(st[len(st)-1], i+1)
-				open[e.id] = st[:len(st)-1]
-			}
-		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	tags := make([]string, len(s.Words))
 	for i := range tags {
@@ -200,53 +178,4 @@ func nameSpan(s *conllu.Sentence, start, end int) (a, b int, ok bool) {
 		}
 	}
 	return a, b, true
-}
-
-// entityMark is one bracket of GUM's Entity= notation.
-type entityMark struct {
-	id, typ     string
-	open, close bool
-}
-
-// entityMarks reads the brackets of a MISC column's Entity= value in order: "(ID-TYPE-..." opens
-// a mention, "ID)" closes one, "(ID-TYPE-...)" is a one-word mention.
-func entityMarks(misc string) []entityMark {
-	var v string
-	for _, f := range strings.Split(misc, "|") {
-		if x, ok := strings.CutPrefix(f, "Entity="); ok {
-			v = x
-			break
-		}
-	}
-	var out []entityMark
-	for i := 0; i < len(v); {
-		if v[i] == '(' {
-			j := i + 1
-			for j < len(v) && v[j] != '(' && v[j] != ')' {
-				j++
-			}
-			parts := strings.SplitN(v[i+1:j], "-", 3)
-			m := entityMark{id: parts[0], open: true}
-			if len(parts) > 1 {
-				m.typ = parts[1]
-			}
-			if j < len(v) && v[j] == ')' {
-				m.close = true
-				j++
-			}
-			out = append(out, m)
-			i = j
-			continue
-		}
-		j := i
-		for j < len(v) && v[j] != ')' && v[j] != '(' {
-			j++
-		}
-		if j < len(v) && v[j] == ')' {
-			out = append(out, entityMark{id: v[i:j], close: true})
-			j++
-		}
-		i = j
-	}
-	return out
 }

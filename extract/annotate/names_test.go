@@ -2,30 +2,11 @@ package annotate
 
 import (
 	"os"
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract/internal/conllu"
 )
-
-func TestEntityMarks(t *testing.T) {
-	tests := []struct {
-		misc string
-		want []entityMark
-	}{
-		{"_", nil},
-		{"Entity=(1-person-new-coref", []entityMark{{id: "1", typ: "person", open: true}}},
-		{"Entity=(3-place-new-sgl)2)", []entityMark{{id: "3", typ: "place", open: true, close: true}, {id: "2", close: true}}},
-		{"Discourse=x|Entity=7)6)|SpaceAfter=No", []entityMark{{id: "7", close: true}, {id: "6", close: true}}},
-		{"Entity=(7-abstract-new(3-object-giv)", []entityMark{{id: "7", typ: "abstract", open: true}, {id: "3", typ: "object", open: true, close: true}}},
-	}
-	for _, tt := range tests {
-		if got := entityMarks(tt.misc); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("entityMarks(%q) = %+v, want %+v", tt.misc, got, tt.want)
-		}
-	}
-}
 
 // TestGoldNames checks which GUM mentions are names and their spans: the honorific kept, "the"
 // left out, a place nested in an organisation's name left out, a description ("the spring") and
@@ -39,9 +20,9 @@ func TestGoldNames(t *testing.T) {
 		"B-PERSON I-PERSON O O B-ORG I-ORG I-ORG O O O O",
 		"O O O B-PLACE I-PLACE O B-ORG O",
 	}
-	open := map[string][]openMention{}
+	ms := &conllu.Mentions{}
 	for i, s := range sents {
-		got, err := goldNames(s, open, "names.conllu")
+		got, err := goldNames(s, ms, "names.conllu")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -17,6 +17,9 @@ type Sentence struct {
 	Tags []string
 	// POS are optional part-of-speech tags (Penn), one per word; nil when not known.
 	POS []string
+	// Doc is the id of the sentence's document when the corpus gives one (GUM's "# newdoc id"),
+	// else "".
+	Doc string
 }
 
 // ReadIOBFile reads an IOB2 file (see ReadIOB).

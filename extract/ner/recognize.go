@@ -169,6 +169,16 @@ func (m *Model) typeSpan(words, labels []string, begins []bool, i, j int, raw st
 		}
 		i += k
 	}
+	if k := nameBeforeOf(words, i, j); k > 0 && raw == "ORG" {
+		mark(labels, begins, i, i+k, Person)
+		m.typeSpan(words, labels, begins, i+k+1, j, raw)
+		return
+	}
+	if k := placeThenName(words, i, j); k > 0 && raw != "PER" {
+		m.typeSpan(words, labels, begins, i, i+k, "LOC")
+		mark(labels, begins, i+k, j, Person)
+		return
+	}
 	text := join(words, i, j)
 	if e, ok := lexicon.Lookup(text); ok && e.Class&(lexicon.ClassPlace|lexicon.ClassOrg) != 0 {
 		switch {
@@ -201,6 +211,55 @@ func (m *Model) typeSpan(words, labels []string, begins []bool, i, j int, raw st
 	default:
 		mark(labels, begins, i, j, Loc)
 	}
+}
+
+// nameBeforeOf returns how many words before "of" begin span i..j when they are a person's name
+// and the rest is the organisation the person belongs to ("Ada Moss of Zenda Party"): two or
+// three capitalised words, the first a given name the gazetteers know, none a place, organisation,
+// title or nationality they know nor a word that ends an organisation's name, and at least two
+// words after "of". It returns 0 otherwise ("Bank of Zembla", "Church of Zenda").
+func nameBeforeOf(words []string, i, j int) int {
+	p := i + 2
+	for p < j && p <= i+3 && words[p] != "of" {
+		p++
+	}
+	if p > i+3 || j-p < 3 || words[p] != "of" || lexicon.GivenNameGender(words[i]) == lexicon.Unknown {
+		return 0
+	}
+	for _, w := range words[i:p] {
+		if !capitalised(w) || nonName(w) || orgHead(w) {
+			return 0
+		}
+	}
+	return p - i
+}
+
+// placeThenName returns how many words of a place the gazetteers know begin span i..j when the
+// span stands after a title and "to" and goes on with two capitalised words or more that are no
+// place, organisation, title or nationality they know (given names may be): the place ends the
+// title and the rest is its holder's name ("ambassador to Germany Ada Moss", "envoy to the
+// United States Ada Moss"). It returns 0 otherwise.
+func placeThenName(words []string, i, j int) int {
+	t := i - 2 // the title
+	if t >= 1 && strings.EqualFold(words[i-1], "the") {
+		t--
+	}
+	if t < 0 || words[t+1] != "to" {
+		return 0
+	}
+	if _, ok := lexicon.Title(words[t]); !ok {
+		return 0
+	}
+	k, e := lexicon.Match(words[:j], i)
+	if k == 0 || e.Class&lexicon.ClassPlace == 0 || j-i-k < 2 {
+		return 0
+	}
+	for _, w := range words[i+k : j] {
+		if !capitalised(w) || nonName(w) || placeWords[w] {
+			return 0
+		}
+	}
+	return k
 }
 
 // placeWords end the names of places ("Vancouver Island", "Orange County").

@@ -47,7 +47,7 @@ var allowed = map[string][]string{
 	"extract/tag":                 {"extract/doc", "extract/internal/conllu", "extract/internal/modelcache", "extract/tag/percep"},
 	"extract/tag/percep":          {},
 	"extract/parse":               {"extract/doc", "extract/internal/modelcache", "extract/tag", "extract/tag/percep"},
-	"extract/ner":                 {"extract/doc", "extract/internal/modelcache", "extract/lexicon", "schema"},
+	"extract/ner":                 {"extract/doc", "extract/internal/conllu", "extract/internal/modelcache", "extract/lexicon", "schema"},
 	"extract/lexicon":             {},
 	"extract/coref":               {"extract/doc", "extract/lexicon", "schema"},
 	"extract/timex":               {},
