@@ -315,3 +315,32 @@ func BenchmarkLoad(b *testing.B) {
 
 // minTestF1 is the entity F1 the embedded model must reach on UNER EWT test.
 const minTestF1 = 0.73 // measured 0.738 without tags, 0.753 with extract/tag's tags; target 0.75
+
+// TestGivenNames checks the rule that takes a capitalised word the model left out into the
+// one-word person name after it, on hand-labelled words.
+func TestGivenNames(t *testing.T) {
+	tests := []struct {
+		words     string
+		person    int // the token labelled PERSON by the model
+		wantStart int // where the person's span starts after the rule
+	}{
+		{"The party 's Starry Quill was elected .", 4, 3},
+		{"Yesterday Quill was elected .", 1, 1},              // the sentence's first word
+		{"The party 's President Quill was elected .", 4, 4}, // a title the gazetteers know
+		{"The party 's French Quill was elected .", 4, 4},    // a nationality
+		{"The party 's NATO Quill was elected .", 4, 4},      // an acronym
+	}
+	for _, tt := range tests {
+		words := strings.Fields(tt.words)
+		labels, begins := make([]string, len(words)), make([]bool, len(words))
+		labels[tt.person], begins[tt.person] = Person, true
+		givenNames(words, labels, begins)
+		start := tt.person
+		for start > 0 && labels[start-1] == Person && !begins[start] {
+			start--
+		}
+		if start != tt.wantStart || !begins[start] {
+			t.Errorf("%q: person starts at %d (labels %q), want %d", tt.words, start, labels, tt.wantStart)
+		}
+	}
+}

@@ -117,6 +117,7 @@ func (m *Model) Recognize(toks []doc.Token) {
 	orgNames(words, labels, begins, s.info)
 	listPlaces(words, labels, begins)
 	addressForms(words, labels, begins)
+	givenNames(words, labels, begins)
 	partyWord(words, labels, begins)
 	hyphenNames(toks, words, labels, begins, s.info)
 	for i := range toks {
@@ -403,6 +404,26 @@ func addressForms(words, labels []string, begins []bool) {
 			e++
 		}
 		mark(labels, begins, s-1, e, Person)
+	}
+}
+
+// givenNames makes a capitalised word inside a sentence, right before a one-word person name and
+// known to no gazetteer, part of the name: "DAB's Starry [Lee]" is Starry Lee, not any Lee. A
+// sentence's first word, a title, a form of address, a nationality or any other word the
+// gazetteers know stays apart, as does a word already labelled.
+func givenNames(words, labels []string, begins []bool) {
+	for s := 2; s < len(words); s++ {
+		if labels[s] != Person || !begins[s] || s+1 < len(words) && labels[s+1] == Person && !begins[s+1] {
+			continue
+		}
+		w := words[s-1]
+		if labels[s-1] != "" || !capitalised(w) || strings.ToUpper(w) == w || addressAt(words, s-1) > 0 {
+			continue
+		}
+		if _, known := lexicon.Lookup(w); known || words[s-2] == "." {
+			continue
+		}
+		mark(labels, begins, s-1, s+1, Person)
 	}
 }
 
