@@ -352,6 +352,9 @@ func regularStem(base, lemma string) string {
 	if lemma == stem && last == 'l' && strings.IndexByte("bcdfgkptz", prev) >= 0 {
 		lemma = stem + "e" // "squabbling", "handled": no English verb ends in a consonant and l
 	}
+	if lemma == stem+"e" && vowelPair(stem) {
+		lemma = stem // "floated", "appeared": a stem in two vowels and t, d, n, l, r, m, k or p has no e
+	}
 	if lemma == stem && (shortCVC(stem) || silentE(stem)) {
 		lemma = stem + "e" // "hoped", "voting"; "contemplated", "included", "lecturing"
 	}
@@ -373,6 +376,15 @@ func silentE(stem string) bool {
 	}
 	before := stem[n-3]
 	return strings.IndexByte("aeiou", before) < 0 || stem[n-3:] == "iat"
+}
+
+// vowelPair reports whether stem ends in two vowels and one of the consonants after which
+// English writes no silent e ("float", "appear"; but "praise", "leave", "seize").
+func vowelPair(stem string) bool {
+	n := len(stem)
+	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
+	// A u before the pair is a consonant's ("require", "persuade", "guide"), not a vowel pair's.
+	return n >= 3 && strings.IndexByte("tdnlrmkp", stem[n-1]) >= 0 && vowel(stem[n-2]) && vowel(stem[n-3]) && stem[n-3] != 'u'
 }
 
 // shortCVC reports whether stem is one syllable ending in consonant, single vowel, consonant

@@ -311,6 +311,8 @@ func TestRegularStem(t *testing.T) {
 		{"voting", "vot", "vote"},
 		{"visited", "visit", "visit"}, // two syllables do not double
 		{"contemplating", "contemplat", "contemplate"},
+		{"floated", "floate", "float"}, // two vowels and t: no e
+		{"praised", "praise", "praise"},
 		{"associated", "associat", "associate"},
 		{"included", "includ", "include"},
 		{"applauded", "applaud", "applaud"},
