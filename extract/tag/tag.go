@@ -379,12 +379,17 @@ func silentE(stem string) bool {
 }
 
 // vowelPair reports whether stem ends in two vowels and one of the consonants after which
-// English writes no silent e ("float", "appear"; but "praise", "leave", "seize").
+// English writes no silent e ("float", "explain"; but "praise", "leave", "seize").
 func vowelPair(stem string) bool {
 	n := len(stem)
 	vowel := func(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }
-	// A u before the pair is a consonant's ("require", "persuade", "guide"), not a vowel pair's.
-	return n >= 3 && strings.IndexByte("tdnlrmkp", stem[n-1]) >= 0 && vowel(stem[n-2]) && vowel(stem[n-3]) && stem[n-3] != 'u'
+	// A u before the pair is a consonant's ("require", "persuade", "guide"), not a vowel pair's;
+	// "ia" and "ea" are often two syllables ("negotiate", "create").
+	if n < 3 || strings.IndexByte("tdnlrmkp", stem[n-1]) < 0 || !vowel(stem[n-2]) || !vowel(stem[n-3]) {
+		return false
+	}
+	pair := stem[n-3 : n-1]
+	return stem[n-3] != 'u' && pair != "ia" && pair != "ea"
 }
 
 // shortCVC reports whether stem is one syllable ending in consonant, single vowel, consonant

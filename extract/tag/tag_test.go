@@ -313,6 +313,8 @@ func TestRegularStem(t *testing.T) {
 		{"contemplating", "contemplat", "contemplate"},
 		{"floated", "floate", "float"}, // two vowels and t: no e
 		{"praised", "praise", "praise"},
+		{"created", "create", "create"}, // "ea" of two syllables
+		{"negotiated", "negotiate", "negotiate"},
 		{"associated", "associat", "associate"},
 		{"included", "includ", "include"},
 		{"applauded", "applaud", "applaud"},
