@@ -321,6 +321,11 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"Anna | seek | unspecified damages"},
 		},
 		{
+			name: "a participle the parse hung on a noun takes the subject of the verb above",
+			text: "John Smith surprised the football world and Tom Jones by selling the striker to Acme Corp in August 2001.\n",
+			want: []string{"John Smith | sold | Tom Jones"},
+		},
+		{
 			name:   "a condition is not a fact",
 			text:   "If Acme Corp buys Zenith Industries, prices will rise.\n",
 			absent: []string{"Acme Corp | bought | Zenith Industries"},

@@ -446,6 +446,13 @@ func (s *sentence) inheritSubject(v int, cs []Clause, index map[int]int) int {
 	}
 	headSubj := func() int {
 		i, ok := index[h]
+		if !ok && s.Toks[v].Dep == "advcl" && s.Toks[v].Tag == "VBG" {
+			// "X surprised the world and Y by selling him": the parse hung the participle on a
+			// noun; the clause it belongs to is the nearest verb above.
+			for a, n := s.Toks[h].Head, 0; a >= 0 && a < len(s.Toks) && n < 3 && !ok; a, n = s.Toks[a].Head, n+1 {
+				i, ok = index[a]
+			}
+		}
 		if !ok {
 			return -1
 		}
