@@ -6,6 +6,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/clause"
 	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/lexicon"
 	"github.com/newsgraph/newsgraph/extract/timex"
 	"github.com/newsgraph/newsgraph/extract/tree"
 	"github.com/newsgraph/newsgraph/schema"
@@ -132,6 +133,13 @@ func timeExprs(d *doc.Doc, toks []doc.Token) []timeExpr {
 		out = append(out, timeExpr{anchor: a, text: d.Text[toks[s].Start:toks[e-1].End], future: futureClause(toks, a)})
 	}
 	for j := range toks {
+		if t := &toks[j]; len(t.Text) > 3 && strings.EqualFold(t.Text[:3], "ex-") && t.Start+3 <= len(d.Text) {
+			if _, ok := lexicon.Title(t.Text[3:]); ok {
+				// "ex-chairman": the prefix says the role is over, as "former" does.
+				out = append(out, timeExpr{anchor: j, text: d.Text[t.Start : t.Start+3]})
+				continue
+			}
+		}
 		s, e, a := otherTime(toks, j)
 		if a < 0 {
 			continue

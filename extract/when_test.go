@@ -109,6 +109,8 @@ func TestFactTime(t *testing.T) {
 			&schema.Time{Text: "on Tuesday", Kind: schema.TimeEvent}},
 		{"undated absolute", "", "Ruritania invaded Zendaland in 2014.", "invaded",
 			&schema.Time{Value: "2014", Text: "in 2014", Kind: schema.TimeEvent}},
+		{"ex- title", "2022-10-04", "The case involved the ex-president of Zenith Industries, Tom Jones, jailed in 2003.", "president of",
+			&schema.Time{Value: "../2022-10-04", Text: "ex-", Kind: schema.TimeEvent}},
 		{"undated none", "", "Maria Lopez praised John Smith.", "praised", nil},
 		{"participant undated", "", "Maria Lopez praised John Smith before Tuesday's meeting.", "praised", nil},
 		{"participant dated", "2022-10-04", "Tuesday's meeting showed that Maria Lopez praised John Smith.", "praised",

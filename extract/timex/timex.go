@@ -107,9 +107,10 @@ var numbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "f
 var dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true}
 
 // timeAdverbs are the adverbs of time that place a fact against the article's date: before it
-// ("recently", "formerly") or at it ("currently", "still"). "former" (a former leader) counts.
+// ("recently", "formerly") or at it ("currently", "still"). "former" (a former leader) counts, and
+// so does the prefix "ex-" (an ex-president).
 var timeAdverbs = map[string]bool{"recently": false, "lately": false, "formerly": false, "previously": false,
-	"former": false, "currently": true, "presently": true, "still": true, "now": true, "nowadays": true}
+	"former": false, "ex-": false, "currently": true, "presently": true, "still": true, "now": true, "nowadays": true}
 
 // IsTimeAdverb reports whether w (any case) is an adverb of time Normalize reads.
 func IsTimeAdverb(w string) bool { _, ok := timeAdverbs[strings.ToLower(w)]; return ok }

@@ -49,6 +49,7 @@ func TestNormalize(t *testing.T) {
 		{"2022-10-04", "recently", false, "../2022-10-04"},
 		{"2022-10-04", "formerly", false, "../2022-10-04"},
 		{"2022-10-04", "former", false, "../2022-10-04"},
+		{"2022-10-04", "Ex-", false, "../2022-10-04"},
 		{"2022-10-04", "currently", false, "2022-10-04"},
 		{"", "recently", false, ""},
 		{"2022-10-04", "when the scandal broke", false, ""},
