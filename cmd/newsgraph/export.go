@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"fmt"
 	flag "github.com/spf13/pflag"
 	"io"
 	"os"
@@ -13,25 +12,26 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph/export"
 	"github.com/newsgraph/newsgraph/graph/serve"
+	"github.com/newsgraph/newsgraph/internal/cli"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-func runExport(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+func runExport(ctx context.Context, e *cli.Env, fs *flag.FlagSet, args []string) error {
 	formats := append(export.Formats(), "html")
 	format := fs.String("format", "", "one of: "+strings.Join(formats, ", ")+" (html: a self-contained viewer page)")
 	out := fs.StringP("output", "o", "", "write to this file instead of stdout; with --format csv, a folder (nodes.csv, edges.csv, statements.csv) unless the name has an extension")
 	doc := fs.String("doc", "", "export only this article's facts and the entities they mention")
 	base := fs.String("base", schema.DefaultBase, "namespace of newsgraph IRIs in RDF formats")
-	if err := e.parse(fs, args); err != nil {
+	if err := e.Parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return usageError{"export takes no arguments (did you mean --doc ID?)"}
+		return cli.Usagef("export takes no arguments (did you mean --doc ID?)")
 	}
 	if !slices.Contains(formats, *format) {
-		return usageError{fmt.Sprintf("--format must be one of: %s", strings.Join(formats, ", "))}
+		return cli.Usagef("--format must be one of: %s", strings.Join(formats, ", "))
 	}
-	st, err := e.store.open(ctx, true)
+	st, err := e.Store.Open(ctx, true)
 	if err != nil {
 		return err
 	}
@@ -44,11 +44,11 @@ func runExport(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 	}
 	if fi, err := os.Stat(*out); *out != "" && err == nil && fi.IsDir() {
 		if *format != "csv" {
-			return usageError{fmt.Sprintf("-o %s is a folder: only --format csv writes a folder (nodes.csv, edges.csv, statements.csv)", *out)}
+			return cli.Usagef("-o %s is a folder: only --format csv writes a folder (nodes.csv, edges.csv, statements.csv)", *out)
 		}
 		return export.WriteCSVDir(ctx, st, *out, export.Options{Format: *format, Doc: *doc, Base: *base})
 	}
-	var w io.Writer = e.stdout
+	var w io.Writer = e.Stdout
 	var f *os.File
 	if *out != "" {
 		if f, err = os.Create(*out); err != nil {
