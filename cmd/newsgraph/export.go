@@ -1,15 +1,15 @@
 package main
 
 import (
-	"bufio"
 	"context"
-	flag "github.com/spf13/pflag"
+	"errors"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
+	flag "github.com/spf13/pflag"
+
+	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/export"
 	"github.com/newsgraph/newsgraph/graph/serve"
 	"github.com/newsgraph/newsgraph/internal/cli"
@@ -36,50 +36,15 @@ func runExport(ctx context.Context, e *cli.Env, fs *flag.FlagSet, args []string)
 		return err
 	}
 	defer st.Close()
-	if *format == "csv" && *out != "" && csvFolder(*out) {
-		// "-o story" or "-o story/": the folder of nodes.csv, edges.csv and statements.csv, made if need be.
-		if err := os.MkdirAll(*out, 0o755); err != nil {
-			return err
-		}
-	}
-	if fi, err := os.Stat(*out); *out != "" && err == nil && fi.IsDir() {
-		if *format != "csv" {
-			return cli.Usagef("-o %s is a folder: only --format csv writes a folder (nodes.csv, edges.csv, statements.csv)", *out)
-		}
-		return export.WriteCSVDir(ctx, st, *out, export.Options{Format: *format, Doc: *doc, Base: *base})
-	}
-	var w io.Writer = e.Stdout
-	var f *os.File
-	if *out != "" {
-		if f, err = os.Create(*out); err != nil {
-			return err
-		}
-		defer f.Close()
-		w = f
-	}
-	bw := bufio.NewWriter(w)
+	write := export.Write
 	if *format == "html" {
-		err = serve.WriteStandalone(ctx, st, bw, *doc)
-	} else {
-		err = export.Write(ctx, st, bw, export.Options{Format: *format, Doc: *doc, Base: *base})
+		write = func(ctx context.Context, st *graph.Store, w io.Writer, opt export.Options) error {
+			return serve.WriteStandalone(ctx, st, w, opt.Doc)
+		}
 	}
-	if err != nil {
-		return err
+	err = export.WriteFile(ctx, st, *out, e.Stdout, export.Options{Format: *format, Doc: *doc, Base: *base}, write)
+	if errors.Is(err, export.ErrFolder) {
+		return cli.Usagef("-o %s is a folder: only --format csv writes a folder (nodes.csv, edges.csv, statements.csv)", *out)
 	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	if f != nil {
-		return f.Close()
-	}
-	return nil
-}
-
-// csvFolder reports whether -o names a folder for --format csv: one that exists, one written
-// with a trailing slash, or a name without an extension (a file is "story.csv").
-func csvFolder(out string) bool {
-	if fi, err := os.Stat(out); err == nil {
-		return fi.IsDir()
-	}
-	return strings.HasSuffix(out, "/") || strings.HasSuffix(out, string(os.PathSeparator)) || filepath.Ext(out) == ""
+	return err
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -48,28 +47,17 @@ func runLoad(ctx context.Context, e *cli.Env, fs *flag.FlagSet, args []string) e
 	defer st.Close()
 	n := 0
 	for i, p := range fs.Args() {
-		k, err := loadFile(ctx, st, p, formats[i], *base, *batch)
-		n += k
+		r, err := export.OpenFile(p, formats[i], *base)
+		if err == nil {
+			var k int
+			k, err = st.LoadQuads(ctx, r, *batch)
+			r.Close()
+			n += k
+		}
 		if err != nil {
 			return fmt.Errorf("%s: %w (%d quads loaded before it; loading again adds what is missing)", input.QuoteName(p), err, n)
 		}
 	}
 	fmt.Fprintf(e.Stderr, "loaded %s: %d quads from %d file(s) in %.1fs\n", e.Store.DB, n, fs.NArg(), time.Since(start).Seconds())
 	return nil
-}
-
-// loadFile loads the quads of one file, in format, into st (see graph.Store.LoadQuads) and
-// returns the number of quads written.
-func loadFile(ctx context.Context, st *graph.Store, path, format, base string, batch int) (int, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return 0, err
-	}
-	defer f.Close()
-	r, err := export.Reader(format, f, base)
-	if err != nil {
-		return 0, err
-	}
-	defer r.Close()
-	return st.LoadQuads(ctx, r, batch)
 }
