@@ -5,57 +5,35 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strconv"
-	"strings"
 
 	flag "github.com/spf13/pflag"
 
 	"github.com/newsgraph/newsgraph/extract/input"
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/internal/cli"
-	"github.com/newsgraph/newsgraph/schema"
 )
-
-// correctArgs gives the arguments each action of correct takes.
-var correctArgs = map[string]string{
-	schema.CorrectReject: "FACT-ID", schema.CorrectMerge: "ENTITY OTHER", schema.CorrectRetype: "ENTITY TYPE",
-	schema.CorrectRename: "ENTITY NAME", "list": "", "undo": "ID", "apply": "FILE",
-}
 
 func runCorrect(ctx context.Context, e *cli.Env, fs *flag.FlagSet, args []string) error {
 	format := fs.String("format", "text", "with list: text (a line a correction: its id and the arguments that make it) or nquads (the correction layer, for correct apply)")
 	if err := e.Parse(fs, args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
-		return cli.Usagef("say what to do: reject, merge, retype, rename, list, undo or apply")
-	}
-	do, rest := fs.Arg(0), fs.Args()[1:]
-	want, ok := correctArgs[do]
+	req, err := graph.ParseCorrection(fs.Args())
 	switch {
-	case !ok:
-		return cli.Usagef("unknown action %q: reject, merge, retype, rename, list, undo or apply", do)
-	case len(rest) != len(strings.Fields(want)):
-		return cli.Usagef("correct %s takes %d argument(s): %s", do, len(strings.Fields(want)), want)
-	case fs.Changed("format") && do != "list":
+	case err != nil:
+		return cli.Usage(err)
+	case fs.Changed("format") && req.Action != graph.CorrectionList:
 		return cli.Usagef("--format goes with list")
 	case *format != "text" && *format != "nquads":
 		return cli.Usagef("unknown --format %q (text or nquads)", *format)
 	}
-	var id int
-	if do == "undo" {
-		var err error
-		if id, err = strconv.Atoi(rest[0]); err != nil || id < 1 {
-			return cli.Usagef("undo takes the number of a correction (see correct list), not %q", rest[0])
-		}
-	}
-	st, err := e.Store.Open(ctx, do == "list")
+	st, err := e.Store.Open(ctx, req.Action == graph.CorrectionList)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	switch do {
-	case "list":
+	switch req.Action {
+	case graph.CorrectionList:
 		cs, err := st.Corrections(ctx)
 		if err != nil {
 			return err
@@ -68,21 +46,17 @@ func runCorrect(ctx context.Context, e *cli.Env, fs *flag.FlagSet, args []string
 		}
 		fmt.Fprintf(e.Stderr, "%d correction(s) in %s\n", len(cs), st.Location())
 		return nil
-	case "undo":
-		res, err := st.UndoCorrection(ctx, id)
+	case graph.CorrectionUndo:
+		res, err := st.UndoCorrection(ctx, req.ID)
 		if err != nil {
 			return err
 		}
 		fmt.Fprintf(e.Stderr, "undid correction %d (%s): %d quads taken out, %d restored\n", res.ID, res.Correction, res.Removed, res.Added)
 		return nil
-	case "apply":
-		return applyCorrections(ctx, e, st, rest[0])
+	case graph.CorrectionApply:
+		return applyCorrections(ctx, e, st, req.File)
 	}
-	c := schema.Correction{Kind: do, Target: rest[0]}
-	if len(rest) > 1 {
-		c.Value = rest[1]
-	}
-	res, err := st.Correct(ctx, c)
+	res, err := st.Correct(ctx, req.Correction)
 	if errors.Is(err, graph.ErrBadCorrection) {
 		return cli.Usage(err)
 	}
