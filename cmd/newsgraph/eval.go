@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
@@ -43,7 +42,11 @@ func runEval(ctx context.Context, e *cli.Env, fs *flag.FlagSet, args []string) e
 
 	var preds []eval.Prediction
 	if *factsFile != "" {
-		preds, err = readFactsFile(e, *factsFile)
+		var problems []string
+		preds, problems, err = eval.ReadPredictionsFile(*factsFile, os.Stdin)
+		for _, p := range problems {
+			fmt.Fprintln(e.Stderr, p)
+		}
 	} else {
 		preds, err = extractPredictions(ctx, e, fs.Args(), in)
 	}
@@ -67,39 +70,14 @@ func runEval(ctx context.Context, e *cli.Env, fs *flag.FlagSet, args []string) e
 	return nil
 }
 
-// readFactsFile reads the predictions of a facts file, reporting the lines it skips on stderr.
-func readFactsFile(e *cli.Env, path string) ([]eval.Prediction, error) {
-	var r io.Reader = os.Stdin
-	name := "stdin"
-	if path != "-" {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, fmt.Errorf("facts: %w", err)
-		}
-		defer f.Close()
-		r, name = f, path
-	}
-	preds, problems, err := eval.ReadPredictions(r, name)
-	for _, p := range problems {
-		fmt.Fprintln(e.Stderr, p)
-	}
-	return preds, err
-}
-
 // extractPredictions extracts the articles of paths as `extract` does (a re-submitted article
 // once) and returns their facts as the scorer reads them.
 func extractPredictions(ctx context.Context, e *cli.Env, paths []string, in build.Input) ([]eval.Prediction, error) {
 	var preds []eval.Prediction
 	prog := build.NewProgress(e.Stderr)
-	sum, err := build.Extract(ctx, build.Options{Input: in, Event: prog.Event}, paths, func(r *extract.Result) error {
-		for _, f := range r.Facts {
-			p, err := eval.FromFact(f)
-			if err != nil {
-				return err
-			}
-			preds = append(preds, p)
-		}
-		return nil
+	sum, err := build.Extract(ctx, build.Options{Input: in, Event: prog.Event}, paths, func(r *extract.Result) (err error) {
+		preds, err = eval.AppendFacts(preds, r.Facts)
+		return err
 	})
 	prog.Done()
 	if err != nil {
