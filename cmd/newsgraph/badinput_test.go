@@ -107,7 +107,7 @@ func TestBadInputFolder(t *testing.T) {
 		}
 		skips++
 		defer func() {
-			_, _, stderr := cli(t, "extract", secret)
+			_, _, stderr := newsgraph(t, "extract", secret)
 			if !strings.Contains(stderr, secret+": open: permission denied") {
 				t.Errorf("unreadable file: %s", stderr)
 			}
@@ -115,7 +115,7 @@ func TestBadInputFolder(t *testing.T) {
 	}
 	missing := filepath.Join(t.TempDir(), "no-such-folder")
 	db := filepath.Join(t.TempDir(), "bad.db")
-	code, _, stderr := cli(t, "build", "--db", db, dir, missing)
+	code, _, stderr := newsgraph(t, "build", "--db", db, dir, missing)
 	if code != exitPartial {
 		t.Errorf("exit %d, want %d", code, exitPartial)
 	}
@@ -145,7 +145,7 @@ func TestBadInputFolder(t *testing.T) {
 	if t.Failed() {
 		t.Logf("stderr:\n%s", stderr)
 	}
-	_, out, _ := cli(t, "stats", "--db", db, "--json")
+	_, out, _ := newsgraph(t, "stats", "--db", db, "--json")
 	var st struct{ Articles int }
 	if err := json.Unmarshal([]byte(out), &st); err != nil {
 		t.Fatal(err)
@@ -155,7 +155,7 @@ func TestBadInputFolder(t *testing.T) {
 		t.Errorf("stored %d articles, want the 8 good ones", st.Articles)
 	}
 	// The nested and markup-heavy inputs kept their prose.
-	_, out, _ = cli(t, "query", "--db", db, `g.V("<person/maria-lopez>").In(["<subject>", "<object>"]).Out("<article>").Unique().Out("<id>").All()`)
+	_, out, _ = newsgraph(t, "query", "--db", db, `g.V("<person/maria-lopez>").In(["<subject>", "<object>"]).Out("<article>").Unique().Out("<id>").All()`)
 	for _, id := range []string{"deep.html", "huge.html", "deep.md", "latin1.txt", "harbour-1"} {
 		if !strings.Contains(out, `"`+id+`"`) {
 			t.Errorf("no fact about Maria Lopez from %s: %s", id, out)
@@ -169,7 +169,7 @@ func TestMaxBytesFlag(t *testing.T) {
 		t.Fatal(err)
 	}
 	first, _, _ := strings.Cut(string(jl), "\n")
-	code, out, stderr := cli(t, "extract", "--max-bytes", "100", filepath.Join(badInputDir, "good.txt"), filepath.Join(badInputDir, "lines.jsonl"))
+	code, out, stderr := newsgraph(t, "extract", "--max-bytes", "100", filepath.Join(badInputDir, "good.txt"), filepath.Join(badInputDir, "lines.jsonl"))
 	if code != exitPartial || !strings.Contains(out, `"doc":"harbour-4"`) || strings.Contains(out, `"doc":"good.txt"`) {
 		t.Errorf("exit %d, output %q", code, out)
 	}
@@ -197,7 +197,7 @@ func TestMaxSentenceTokensFlag(t *testing.T) {
 		{"100", "199"}, // 201 sentences, the last one "it rained." without a fact
 		{"0", "66"},    // the default, 300: 67 sentences
 	} {
-		code, out, stderr := cli(t, "extract", "--max-sentence-tokens", c.flag, path)
+		code, out, stderr := newsgraph(t, "extract", "--max-sentence-tokens", c.flag, path)
 		if code != exitOK {
 			t.Fatalf("--max-sentence-tokens %s: exit %d: %s", c.flag, code, stderr)
 		}

@@ -17,7 +17,7 @@ import (
 // exportLines returns the sorted N-Quads export of a store.
 func exportLines(t *testing.T, db string) []string {
 	t.Helper()
-	code, out, stderr := cli(t, "export", "--db", db, "--format", "nquads")
+	code, out, stderr := newsgraph(t, "export", "--db", db, "--format", "nquads")
 	if code != exitOK {
 		t.Fatalf("export %s: exit %d: %s", db, code, stderr)
 	}
@@ -29,7 +29,7 @@ func exportLines(t *testing.T, db string) []string {
 // mustBuild runs a build that must succeed and returns its stderr.
 func mustBuild(t *testing.T, args ...string) string {
 	t.Helper()
-	code, _, stderr := cli(t, append([]string{"build"}, args...)...)
+	code, _, stderr := newsgraph(t, append([]string{"build"}, args...)...)
 	if code != exitOK {
 		t.Fatalf("build %v: exit %d: %s", args, code, stderr)
 	}
@@ -42,7 +42,7 @@ func TestExtractNQuadsIsWhatBuildStores(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "g.db")
 	mustBuild(t, "--db", db, dir)
 	want := exportLines(t, db)
-	code, out, stderr := cli(t, "extract", "--format", "nquads", dir)
+	code, out, stderr := newsgraph(t, "extract", "--format", "nquads", dir)
 	if code != exitOK {
 		t.Fatalf("extract: exit %d: %s", code, stderr)
 	}
@@ -84,13 +84,13 @@ func TestInterruptedBuildSaysHowToResume(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	w := &cancelWriter{match: "empty file", cancel: cancel}
-	code := run(ctx, &env{stdout: &strings.Builder{}, stderr: w}, []string{"build", "--db", db, "--batch", "1", corpus})
+	code := program.Run(ctx, &strings.Builder{}, w, []string{"build", "--db", db, "--batch", "1", corpus})
 	stderr := w.b.String()
 	if code != exitPartial || !strings.Contains(stderr, "newsgraph build: interrupted: ") ||
 		!strings.Contains(stderr, "articles stored by this run") || !strings.Contains(stderr, "run the same build again to resume") {
 		t.Fatalf("interrupted build: exit %d, stderr:\n%s", code, stderr)
 	}
-	code, _, stderr = cli(t, "build", "--db", db, corpus)
+	code, _, stderr = newsgraph(t, "build", "--db", db, corpus)
 	if code != exitPartial || !strings.Contains(stderr, "resuming the interrupted build") {
 		t.Errorf("second run: exit %d (the empty file is still skipped), stderr:\n%s", code, stderr)
 	}
@@ -125,7 +125,7 @@ func TestBuildReportsWhatItLeftOut(t *testing.T) {
 		{"empty folder", []string{empty}, exitPartial, []string{"the folder is empty", "warning: the input held no article"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			code, _, stderr := cli(t, append([]string{"build", "--db", db}, tc.args...)...)
+			code, _, stderr := newsgraph(t, append([]string{"build", "--db", db}, tc.args...)...)
 			if code != tc.code {
 				t.Errorf("exit %d, want %d:\n%s", code, tc.code, stderr)
 			}
@@ -138,7 +138,7 @@ func TestBuildReportsWhatItLeftOut(t *testing.T) {
 				return
 			}
 			built := regexp.MustCompile(`, (\d+) quads in `).FindStringSubmatch(stderr)
-			_, stats, _ := cli(t, "stats", "--db", db)
+			_, stats, _ := newsgraph(t, "stats", "--db", db)
 			if built == nil || !regexp.MustCompile(`(?m)^quads +`+built[1]+`$`).MatchString(stats) {
 				t.Errorf("build and stats count quads differently:\n%s\n%s", stderr, stats)
 			}
@@ -160,26 +160,26 @@ func TestBackendListsAgree(t *testing.T) {
 	}
 	n := 0
 	for _, c := range commands {
-		_, _, help := cli(t, c.name, "--help")
+		_, _, help := newsgraph(t, c.Name, "--help")
 		m, f := list.FindStringSubmatch(help), flagList.FindStringSubmatch(help)
 		if m == nil && f == nil {
 			continue
 		}
 		n++
 		if m == nil || f == nil || m[1] != f[1] {
-			t.Errorf("%s --help: the synopsis and the --backend flag disagree:\n%s", c.name, help)
+			t.Errorf("%s --help: the synopsis and the --backend flag disagree:\n%s", c.Name, help)
 			continue
 		}
-		a, ok := args[c.name]
+		a, ok := args[c.Name]
 		if !ok {
-			t.Logf("%s: no arguments known to reach the store", c.name)
+			t.Logf("%s: no arguments known to reach the store", c.Name)
 			continue
 		}
 		for _, b := range graph.Backends {
-			code, _, stderr := cli(t, append([]string{c.name, "--backend", b, "--db", filepath.Join(t.TempDir(), "none.db")}, a...)...)
+			code, _, stderr := newsgraph(t, append([]string{c.Name, "--backend", b, "--db", filepath.Join(t.TempDir(), "none.db")}, a...)...)
 			refused := code == exitUsage && strings.Contains(stderr, "--backend")
 			if accepted := slices.Contains(strings.Split(m[1], "|"), b); accepted == refused {
-				t.Errorf("%s --backend %s: exit %d (listed: %v):\n%s", c.name, b, code, accepted, stderr)
+				t.Errorf("%s --backend %s: exit %d (listed: %v):\n%s", c.Name, b, code, accepted, stderr)
 			}
 		}
 	}

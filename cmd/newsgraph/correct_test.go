@@ -16,7 +16,7 @@ func correctStore(t *testing.T, backend string, inputs ...string) []string {
 	t.Helper()
 	store := []string{"--backend", backend, "--db", storetest.Location(t, backend)}
 	for _, in := range inputs {
-		if code, _, stderr := cli(t, append(append([]string{"build"}, store...), in)...); code != exitOK {
+		if code, _, stderr := newsgraph(t, append(append([]string{"build"}, store...), in)...); code != exitOK {
 			t.Fatalf("build %s: exit %d: %s", in, code, stderr)
 		}
 	}
@@ -26,7 +26,7 @@ func correctStore(t *testing.T, backend string, inputs ...string) []string {
 // exportNQuads returns the N-Quads export of a store.
 func exportNQuads(t *testing.T, store []string) string {
 	t.Helper()
-	code, out, stderr := cli(t, append([]string{"export", "--format", "nquads"}, store...)...)
+	code, out, stderr := newsgraph(t, append([]string{"export", "--format", "nquads"}, store...)...)
 	if code != exitOK || out == "" {
 		t.Fatalf("export: exit %d: %s", code, stderr)
 	}
@@ -50,7 +50,7 @@ func TestCorrect(t *testing.T) {
 				t.Fatal("the fixture lost Jon Varga's criticism: nothing to reject")
 			}
 			correct := func(args ...string) (int, string, string) {
-				return cli(t, append(append([]string{"correct"}, store...), args...)...)
+				return newsgraph(t, append(append([]string{"correct"}, store...), args...)...)
 			}
 			for _, tc := range []struct {
 				args   []string
@@ -80,10 +80,10 @@ func TestCorrect(t *testing.T) {
 				t.Errorf("correct list --format nquads: exit %d\n%s", code, layer)
 			}
 
-			if code, _, stderr := cli(t, append([]string{"remove", "--doc", "a.txt"}, store...)...); code != exitOK {
+			if code, _, stderr := newsgraph(t, append([]string{"remove", "--doc", "a.txt"}, store...)...); code != exitOK {
 				t.Fatalf("remove: exit %d: %s", code, stderr)
 			}
-			if code, _, stderr := cli(t, append(append([]string{"build"}, store...), dir+"/a.txt")...); code != exitOK {
+			if code, _, stderr := newsgraph(t, append(append([]string{"build"}, store...), dir+"/a.txt")...); code != exitOK {
 				t.Fatalf("build a.txt again: exit %d: %s", code, stderr)
 			}
 			if got := exportNQuads(t, store); got != corrected {
@@ -95,11 +95,11 @@ func TestCorrect(t *testing.T) {
 				t.Fatal(err)
 			}
 			carried := correctStore(t, backend)
-			code, stdout, stderr := cli(t, append(append([]string{"correct"}, carried...), "apply", file)...)
+			code, stdout, stderr := newsgraph(t, append(append([]string{"correct"}, carried...), "apply", file)...)
 			if code != exitOK || stdout != list || !strings.Contains(stderr, "correction 1: nothing to correct in ") {
 				t.Errorf("correct apply on an empty store: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 			}
-			if code, _, stderr := cli(t, append(append([]string{"build"}, carried...), dir)...); code != exitOK {
+			if code, _, stderr := newsgraph(t, append(append([]string{"build"}, carried...), dir)...); code != exitOK {
 				t.Fatalf("build after apply: exit %d: %s", code, stderr)
 			}
 			if got := exportNQuads(t, carried); got != corrected {
@@ -149,12 +149,12 @@ func TestCorrectBadInput(t *testing.T) {
 		{[]string{"list", "--format", "csv"}, exitUsage, `unknown --format "csv"`},
 		{[]string{"list", "--backend", "memory"}, exitUsage, "--backend memory holds nothing"},
 	} {
-		code, stdout, stderr := cli(t, append(append([]string{"correct"}, store...), tc.args...)...)
+		code, stdout, stderr := newsgraph(t, append(append([]string{"correct"}, store...), tc.args...)...)
 		if code != tc.code || stdout != "" || !strings.Contains(stderr, tc.says) {
 			t.Errorf("correct %v: exit %d, stdout %q, stderr %q; want exit %d saying %q", tc.args, code, stdout, stderr, tc.code, tc.says)
 		}
 	}
-	if code, list, _ := cli(t, append([]string{"correct", "list"}, store...)...); code != exitOK || list != "" {
+	if code, list, _ := newsgraph(t, append([]string{"correct", "list"}, store...)...); code != exitOK || list != "" {
 		t.Errorf("after refused corrections: list exit %d, %q; want none", code, list)
 	}
 }

@@ -23,7 +23,7 @@ func seedFiles(t *testing.T) []string {
 // mustCLI runs a command line that must succeed and returns its stdout.
 func mustCLI(t *testing.T, args ...string) string {
 	t.Helper()
-	code, out, stderr := cli(t, args...)
+	code, out, stderr := newsgraph(t, args...)
 	if code != exitOK {
 		t.Fatalf("newsgraph %s: exit %d: %s", strings.Join(args, " "), code, stderr)
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 
@@ -12,9 +11,10 @@ import (
 	"github.com/newsgraph/newsgraph/build"
 	"github.com/newsgraph/newsgraph/extract"
 	"github.com/newsgraph/newsgraph/extract/eval"
+	"github.com/newsgraph/newsgraph/internal/cli"
 )
 
-func runEval(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+func runEval(ctx context.Context, e *cli.Env, fs *flag.FlagSet, args []string) error {
 	var in build.Input
 	addInputFlags(fs, &in)
 	goldDir := fs.String("gold", "", "gold folder holding entities.json and facts.jsonl (required)")
@@ -24,16 +24,16 @@ func runEval(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 	fs.Float64Var(&th.Core, "min-core", 0, "exit 1 when core recall is below this")
 	fs.Float64Var(&th.Recall, "min-recall", 0, "exit 1 when recall is below this")
 	fs.Float64Var(&th.Precision, "min-precision", 0, "exit 1 when entity-pair precision is below this")
-	if err := e.parse(fs, args); err != nil {
+	if err := e.Parse(fs, args); err != nil {
 		return err
 	}
 	switch {
 	case *goldDir == "":
-		return usageError{"--gold DIR is required"}
+		return cli.Usagef("--gold DIR is required")
 	case *factsFile == "" && fs.NArg() == 0:
-		return usageError{"give article files or folders to extract, or --facts FILE.jsonl"}
+		return cli.Usagef("give article files or folders to extract, or --facts FILE.jsonl")
 	case *factsFile != "" && fs.NArg() > 0:
-		return usageError{"give either --facts or INPUT, not both"}
+		return cli.Usagef("give either --facts or INPUT, not both")
 	}
 	gold, err := eval.LoadGold(*goldDir)
 	if err != nil {
@@ -42,7 +42,11 @@ func runEval(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 
 	var preds []eval.Prediction
 	if *factsFile != "" {
-		preds, err = readFactsFile(e, *factsFile)
+		var problems []string
+		preds, problems, err = eval.ReadPredictionsFile(*factsFile, os.Stdin)
+		for _, p := range problems {
+			fmt.Fprintln(e.Stderr, p)
+		}
 	} else {
 		preds, err = extractPredictions(ctx, e, fs.Args(), in)
 	}
@@ -52,60 +56,35 @@ func runEval(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 
 	rep := gold.Score(preds)
 	if *asJSON {
-		err = rep.WriteJSON(e.stdout)
-		fmt.Fprintln(e.stderr, rep.Summary())
+		err = rep.WriteJSON(e.Stdout)
+		fmt.Fprintln(e.Stderr, rep.Summary())
 	} else {
-		err = rep.WriteText(e.stdout)
+		err = rep.WriteText(e.Stdout)
 	}
 	if err != nil {
 		return err
 	}
 	if fails := rep.Failures(th); len(fails) > 0 {
-		return partialError{strings.Join(fails, "; ")}
+		return cli.Partialf("%s", strings.Join(fails, "; "))
 	}
 	return nil
 }
 
-// readFactsFile reads the predictions of a facts file, reporting the lines it skips on stderr.
-func readFactsFile(e *env, path string) ([]eval.Prediction, error) {
-	var r io.Reader = os.Stdin
-	name := "stdin"
-	if path != "-" {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, fmt.Errorf("facts: %w", err)
-		}
-		defer f.Close()
-		r, name = f, path
-	}
-	preds, problems, err := eval.ReadPredictions(r, name)
-	for _, p := range problems {
-		fmt.Fprintln(e.stderr, p)
-	}
-	return preds, err
-}
-
 // extractPredictions extracts the articles of paths as `extract` does (a re-submitted article
 // once) and returns their facts as the scorer reads them.
-func extractPredictions(ctx context.Context, e *env, paths []string, in build.Input) ([]eval.Prediction, error) {
+func extractPredictions(ctx context.Context, e *cli.Env, paths []string, in build.Input) ([]eval.Prediction, error) {
 	var preds []eval.Prediction
-	prog := build.NewProgress(e.stderr)
-	sum, err := build.Extract(ctx, build.Options{Input: in, Event: prog.Event}, paths, func(r *extract.Result) error {
-		for _, f := range r.Facts {
-			p, err := eval.FromFact(f)
-			if err != nil {
-				return err
-			}
-			preds = append(preds, p)
-		}
-		return nil
+	prog := build.NewProgress(e.Stderr)
+	sum, err := build.Extract(ctx, build.Options{Input: in, Event: prog.Event}, paths, func(r *extract.Result) (err error) {
+		preds, err = eval.AppendFacts(preds, r.Facts)
+		return err
 	})
 	prog.Done()
 	if err != nil {
 		return nil, err
 	}
 	if n := sum.Skipped(); n > 0 {
-		fmt.Fprintf(e.stderr, "newsgraph eval: %d input problem(s), scored without those articles\n", n)
+		fmt.Fprintf(e.Stderr, "newsgraph eval: %d input problem(s), scored without those articles\n", n)
 	}
 	return preds, nil
 }

@@ -40,7 +40,7 @@ func TestEvalAgreesWithScoreKG(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	code, seeds, stderr := cli(t, "extract", seedsDir)
+	code, seeds, stderr := newsgraph(t, "extract", seedsDir)
 	if code != exitOK {
 		t.Fatalf("extract exit %d: %s", code, stderr)
 	}
@@ -58,7 +58,7 @@ func TestEvalAgreesWithScoreKG(t *testing.T) {
 			t.Fatal(err)
 		}
 		pyText, pyCode := runScoreKG(t, python, script, goldDir, path)
-		code, goText, stderr := cli(t, "eval", "--gold", goldDir, "--facts", path)
+		code, goText, stderr := newsgraph(t, "eval", "--gold", goldDir, "--facts", path)
 		if code != pyCode {
 			t.Errorf("%s: exit %d, score_kg.py %d (%s)", name, code, pyCode, stderr)
 		}
@@ -66,7 +66,7 @@ func TestEvalAgreesWithScoreKG(t *testing.T) {
 			t.Errorf("%s: text reports differ:\nnewsgraph eval:\n%s\nscore_kg.py:\n%s", name, goText, pyText)
 		}
 		pyJSON, _ := runScoreKG(t, python, script, goldDir, path, "--json")
-		_, goJSON, _ := cli(t, "eval", "--gold", goldDir, "--facts", path, "--json")
+		_, goJSON, _ := newsgraph(t, "eval", "--gold", goldDir, "--facts", path, "--json")
 		py, g := firstJSON(t, pyJSON), firstJSON(t, goJSON)
 		if len(py) != 12 {
 			t.Errorf("%s: score_kg.py reported %d figures, want 12", name, len(py))
@@ -88,7 +88,7 @@ func TestEvalAgreesWithScoreKG(t *testing.T) {
 	path := filepath.Join(dir, "exact.jsonl")
 	for _, th := range [][]string{{"--min-core", "0.2"}, {"--min-core", "1.01"}, {"--min-recall", "0.9", "--min-precision", "0.5"}, {"--min-precision", "1.01"}} {
 		_, pyCode := runScoreKG(t, python, script, goldDir, append([]string{path}, th...)...)
-		code, _, stderr := cli(t, append([]string{"eval", "--gold", goldDir, "--facts", path}, th...)...)
+		code, _, stderr := newsgraph(t, append([]string{"eval", "--gold", goldDir, "--facts", path}, th...)...)
 		if code != pyCode {
 			t.Errorf("%v: exit %d, score_kg.py %d (%s)", th, code, pyCode, stderr)
 		}
@@ -98,11 +98,11 @@ func TestEvalAgreesWithScoreKG(t *testing.T) {
 	}
 
 	// Extracting INPUT scores exactly what extracting to a file and --facts score.
-	code, direct, stderr := cli(t, "eval", "--gold", goldDir, seedsDir)
+	code, direct, stderr := newsgraph(t, "eval", "--gold", goldDir, seedsDir)
 	if code != exitOK {
 		t.Fatalf("eval seeds exit %d: %s", code, stderr)
 	}
-	_, viaFile, _ := cli(t, "eval", "--gold", goldDir, "--facts", filepath.Join(dir, "seeds.jsonl"))
+	_, viaFile, _ := newsgraph(t, "eval", "--gold", goldDir, "--facts", filepath.Join(dir, "seeds.jsonl"))
 	if direct != viaFile {
 		t.Errorf("eval INPUT and eval --facts differ:\n%s\n%s", direct, viaFile)
 	}
@@ -259,7 +259,7 @@ func TestEvalUsage(t *testing.T) {
 		{[]string{"eval", "--gold", gold, "--min-core", "x", "--facts", facts}, exitUsage, "min-core"},
 		{[]string{"eval", "--gold", gold, "--facts", facts}, exitPartial, filepath.Join(gold, "entities.json")},
 	} {
-		code, _, stderr := cli(t, tc.args...)
+		code, _, stderr := newsgraph(t, tc.args...)
 		if code != tc.code || !strings.Contains(stderr, tc.msg) {
 			t.Errorf("newsgraph %v: exit %d, want %d with %q:\n%s", tc.args, code, tc.code, tc.msg, stderr)
 		}
@@ -274,7 +274,7 @@ func TestEvalUsage(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(gold, "facts.jsonl"), []byte("\n{\"id\": \"g1\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, _, stderr := cli(t, "eval", "--gold", gold, "--facts", facts)
+	code, _, stderr := newsgraph(t, "eval", "--gold", gold, "--facts", facts)
 	if want := filepath.Join(gold, "facts.jsonl") + ":2:"; code != exitPartial || !strings.Contains(stderr, want) {
 		t.Errorf("malformed gold: exit %d, want %d naming %s:\n%s", code, exitPartial, want, stderr)
 	}
@@ -283,7 +283,7 @@ func TestEvalUsage(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(gold, "facts.jsonl"), []byte(fact), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr := cli(t, "eval", "--gold", gold, "--facts", filepath.Join(dir, "none.jsonl")); code != exitPartial || !strings.Contains(stderr, "none.jsonl") {
+	if code, _, stderr := newsgraph(t, "eval", "--gold", gold, "--facts", filepath.Join(dir, "none.jsonl")); code != exitPartial || !strings.Contains(stderr, "none.jsonl") {
 		t.Errorf("missing facts file: exit %d:\n%s", code, stderr)
 	}
 }

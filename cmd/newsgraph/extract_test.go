@@ -15,7 +15,7 @@ func TestExtractCARB(t *testing.T) {
 		t.Fatal(err)
 	}
 	missing := filepath.Join(dir, "missing.txt")
-	code, out, stderr := cli(t, "extract", "--format", "carb", in, missing)
+	code, out, stderr := newsgraph(t, "extract", "--format", "carb", in, missing)
 	if code != exitPartial || !strings.Contains(stderr, "missing.txt") {
 		t.Errorf("exit %d (want %d), stderr %q: the missing file is not reported", code, exitPartial, stderr)
 	}
@@ -29,7 +29,7 @@ func TestExtractCARB(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	if code, _, _ := cli(t, "extract", "--format", "carb"); code != exitUsage {
+	if code, _, _ := newsgraph(t, "extract", "--format", "carb"); code != exitUsage {
 		t.Errorf("extract --format carb without input: exit %d, want %d", code, exitUsage)
 	}
 }

@@ -17,7 +17,7 @@ func TestQueryStackOverflow(t *testing.T) {
 		`var o={toString:function(){return String(this)}}; "" + o`,
 		`var o={valueOf:function(){return this + 1}}; o + 1`,
 	} {
-		code, _, stderr := cli(t, "query", "--db", db, q)
+		code, _, stderr := newsgraph(t, "query", "--db", db, q)
 		// The memory bound may come first where the collector falls behind (a loaded machine):
 		// either way only the worker ends.
 		why := strings.Contains(stderr, "overflowed the stack") || strings.Contains(stderr, "too much memory")
@@ -25,7 +25,7 @@ func TestQueryStackOverflow(t *testing.T) {
 			t.Errorf("%s: exit %d, %q; want 1 and one line on the stack", q, code, stderr)
 		}
 	}
-	code, out, stderr := cli(t, "query", "--db", db, `g.V("<person/elon-musk>").Out("<name>").All()`)
+	code, out, stderr := newsgraph(t, "query", "--db", db, `g.V("<person/elon-musk>").Out("<name>").All()`)
 	if code != exitOK || !strings.Contains(out, "Elon Musk") {
 		t.Errorf("a query after them: exit %d, %s%s", code, out, stderr)
 	}
@@ -40,7 +40,7 @@ func TestServeNeedsTokenBeyondLocalhost(t *testing.T) {
 		{"serve", "--db", db, "--addr", "0.0.0.0:0", "--auth-token", "short"},
 		{"serve", "--db", db, "--auth-token-file", filepath.Join(t.TempDir(), "missing")},
 	} {
-		code, _, stderr := cli(t, args...)
+		code, _, stderr := newsgraph(t, args...)
 		if code != exitUsage || !strings.Contains(stderr, "token") {
 			t.Errorf("%v: exit %d, %q; want a usage error about the token", args, code, stderr)
 		}

@@ -23,7 +23,7 @@ func TestLoadMergesShardsByUnion(t *testing.T) {
 		db := name + ".db"
 		mustBuild(t, append([]string{"--db", db}, shard...)...)
 		union = append(union, exportLines(t, db)...)
-		code, out, stderr := cli(t, append([]string{"extract", "--format", "nquads"}, shard...)...)
+		code, out, stderr := newsgraph(t, append([]string{"extract", "--format", "nquads"}, shard...)...)
 		if code != exitOK {
 			t.Fatalf("extract shard %d: exit %d: %s", i, code, stderr)
 		}
@@ -36,7 +36,7 @@ func TestLoadMergesShardsByUnion(t *testing.T) {
 	slices.Sort(union)
 	union = slices.Compact(union)
 	merged := filepath.Join(dir, "merged.db")
-	code, _, stderr := cli(t, append([]string{"load", "--db", merged, "--batch", "50"}, files...)...)
+	code, _, stderr := newsgraph(t, append([]string{"load", "--db", merged, "--batch", "50"}, files...)...)
 	if code != exitOK {
 		t.Fatalf("load: exit %d: %s", code, stderr)
 	}
@@ -44,13 +44,13 @@ func TestLoadMergesShardsByUnion(t *testing.T) {
 		t.Errorf("loaded shards differ from the union of the shards' graphs:\n%s", fixture.LineDiff(union, got))
 	}
 	// Loading again adds nothing.
-	if code, _, stderr := cli(t, append([]string{"load", "--db", merged}, files...)...); code != exitOK {
+	if code, _, stderr := newsgraph(t, append([]string{"load", "--db", merged}, files...)...); code != exitOK {
 		t.Fatalf("second load: exit %d: %s", code, stderr)
 	}
 	if got := exportLines(t, merged); !slices.Equal(got, union) {
 		t.Error("a second load changed the graph")
 	}
-	if code, _, _ := cli(t, "load", "--db", merged, filepath.Join(dir, "x.txt")); code != exitUsage {
+	if code, _, _ := newsgraph(t, "load", "--db", merged, filepath.Join(dir, "x.txt")); code != exitUsage {
 		t.Errorf("load of an unknown file type: exit %d, want %d", code, exitUsage)
 	}
 }

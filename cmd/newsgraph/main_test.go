@@ -9,13 +9,15 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/newsgraph/newsgraph/internal/cli"
 )
 
-// cli runs one newsgraph command line and returns its exit status, stdout and stderr.
-func cli(t *testing.T, args ...string) (int, string, string) {
+// newsgraph runs one newsgraph command line and returns its exit status, stdout and stderr.
+func newsgraph(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	code := run(context.Background(), &env{stdout: &out, stderr: &errb}, args)
+	code := program.Run(context.Background(), &out, &errb, args)
 	return code, out.String(), errb.String()
 }
 
@@ -26,7 +28,7 @@ const seedsDir = "../../seeds"
 func buildSeeds(t *testing.T) string {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "seeds.db")
-	code, _, stderr := cli(t, "build", "--db", db, seedsDir)
+	code, _, stderr := newsgraph(t, "build", "--db", db, seedsDir)
 	if code != exitOK {
 		t.Fatalf("build exit %d: %s", code, stderr)
 	}
@@ -46,30 +48,30 @@ func TestUsage(t *testing.T) {
 		{[]string{"export", "--format", "xml"}, exitUsage},
 		{[]string{"build", "--no-such-flag", "x"}, exitUsage},
 	} {
-		code, _, _ := cli(t, tc.args...)
+		code, _, _ := newsgraph(t, tc.args...)
 		if code != tc.code {
 			t.Errorf("newsgraph %v: exit %d, want %d", tc.args, code, tc.code)
 		}
 	}
 	for _, c := range commands {
-		code, _, stderr := cli(t, c.name, "--help")
-		if code != exitOK || !strings.Contains(stderr, "Example:") || !strings.Contains(stderr, "newsgraph "+c.name) {
-			t.Errorf("%s --help: exit %d, help without an example:\n%s", c.name, code, stderr)
+		code, _, stderr := newsgraph(t, c.Name, "--help")
+		if code != exitOK || !strings.Contains(stderr, "Example:") || !strings.Contains(stderr, "newsgraph "+c.Name) {
+			t.Errorf("%s --help: exit %d, help without an example:\n%s", c.Name, code, stderr)
 		}
 	}
 }
 
 func TestBuildTwiceAddsNothing(t *testing.T) {
 	db := buildSeeds(t)
-	_, before, _ := cli(t, "stats", "--db", db, "--json")
-	code, _, stderr := cli(t, "build", "--db", db, seedsDir)
+	_, before, _ := newsgraph(t, "stats", "--db", db, "--json")
+	code, _, stderr := newsgraph(t, "build", "--db", db, seedsDir)
 	if code != exitOK {
 		t.Fatalf("second build exit %d: %s", code, stderr)
 	}
 	if !strings.Contains(stderr, "0 new articles (5 already stored, 0 duplicate text within this run)") {
 		t.Errorf("second build summary: %s", stderr)
 	}
-	_, after, _ := cli(t, "stats", "--db", db, "--json")
+	_, after, _ := newsgraph(t, "stats", "--db", db, "--json")
 	if before != after {
 		t.Errorf("stats changed by a second build:\nbefore %s\nafter %s", before, after)
 	}
@@ -86,7 +88,7 @@ func TestBuildTwiceAddsNothing(t *testing.T) {
 
 func TestBadInputNamesFileAndLine(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "bad.db")
-	code, _, stderr := cli(t, "build", "--db", db, "testdata/bad", "testdata/no-such-dir")
+	code, _, stderr := newsgraph(t, "build", "--db", db, "testdata/bad", "testdata/no-such-dir")
 	if code != exitPartial {
 		t.Errorf("exit %d, want %d (some input skipped)", code, exitPartial)
 	}
@@ -100,7 +102,7 @@ func TestBadInputNamesFileAndLine(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
-	_, out, _ := cli(t, "stats", "--db", db, "--json")
+	_, out, _ := newsgraph(t, "stats", "--db", db, "--json")
 	var st struct{ Articles int }
 	if err := json.Unmarshal([]byte(out), &st); err != nil {
 		t.Fatal(err)
@@ -112,7 +114,7 @@ func TestBadInputNamesFileAndLine(t *testing.T) {
 
 func TestUnreadableStore(t *testing.T) {
 	dir := t.TempDir()
-	code, _, stderr := cli(t, "query", "--db", filepath.Join(dir, "missing.db"), `g.V().All()`)
+	code, _, stderr := newsgraph(t, "query", "--db", filepath.Join(dir, "missing.db"), `g.V().All()`)
 	if code == exitOK || !strings.Contains(stderr, "no graph store") {
 		t.Errorf("query on a missing store: exit %d, %s", code, stderr)
 	}
@@ -120,7 +122,7 @@ func TestUnreadableStore(t *testing.T) {
 	if err := os.WriteFile(junk, []byte("not a database"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, _, stderr = cli(t, "stats", "--db", junk)
+	code, _, stderr = newsgraph(t, "stats", "--db", junk)
 	if code == exitOK || !strings.Contains(stderr, "junk.db") {
 		t.Errorf("stats on a junk file: exit %d, %s", code, stderr)
 	}
@@ -129,22 +131,22 @@ func TestUnreadableStore(t *testing.T) {
 func TestExportEveryFormat(t *testing.T) {
 	db := buildSeeds(t)
 	for _, f := range []string{"nquads", "jsonld", "pquads", "graphml", "gml", "dot", "csv", "html"} {
-		code, out, stderr := cli(t, "export", "--db", db, "--format", f)
+		code, out, stderr := newsgraph(t, "export", "--db", db, "--format", f)
 		if code != exitOK || len(out) < 200 {
 			t.Errorf("export %s: exit %d, %d bytes: %s", f, code, len(out), stderr)
 			continue
 		}
-		_, again, _ := cli(t, "export", "--db", db, "--format", f)
+		_, again, _ := newsgraph(t, "export", "--db", db, "--format", f)
 		if again != out {
 			t.Errorf("export %s is not deterministic", f)
 		}
 	}
-	_, out, _ := cli(t, "export", "--db", db, "--format", "csv")
+	_, out, _ := newsgraph(t, "export", "--db", db, "--format", "csv")
 	if !strings.Contains(out, "Dmitry Peskov,PERSON,praised,person/elon-musk") {
 		t.Errorf("csv export lacks the praise of Musk by Peskov:\n%s", out)
 	}
 	dir := t.TempDir()
-	if code, _, stderr := cli(t, "export", "--db", db, "--format", "csv", "-o", dir); code != exitOK {
+	if code, _, stderr := newsgraph(t, "export", "--db", db, "--format", "csv", "-o", dir); code != exitOK {
 		t.Fatalf("csv to a folder: exit %d: %s", code, stderr)
 	}
 	for _, f := range []string{"nodes.csv", "edges.csv", "statements.csv"} {
@@ -155,30 +157,30 @@ func TestExportEveryFormat(t *testing.T) {
 	// A folder that does not exist yet is made (a name without an extension); a name with one is
 	// a file.
 	newDir, file := filepath.Join(t.TempDir(), "story"), filepath.Join(t.TempDir(), "story.csv")
-	if code, _, stderr := cli(t, "export", "--db", db, "--format", "csv", "-o", newDir); code != exitOK {
+	if code, _, stderr := newsgraph(t, "export", "--db", db, "--format", "csv", "-o", newDir); code != exitOK {
 		t.Fatalf("csv to a new folder: exit %d: %s", code, stderr)
 	}
 	if st, err := os.Stat(filepath.Join(newDir, "nodes.csv")); err != nil || st.Size() == 0 {
 		t.Errorf("csv -o %s: no nodes.csv in a new folder: %v", newDir, err)
 	}
-	if code, _, stderr := cli(t, "export", "--db", db, "--format", "csv", "-o", file); code != exitOK {
+	if code, _, stderr := newsgraph(t, "export", "--db", db, "--format", "csv", "-o", file); code != exitOK {
 		t.Fatalf("csv to a file: exit %d: %s", code, stderr)
 	}
 	if st, err := os.Stat(file); err != nil || st.IsDir() || st.Size() == 0 {
 		t.Errorf("csv -o %s: not a file: %v", file, err)
 	}
-	code, _, _ := cli(t, "export", "--db", db, "--format", "nquads", "--doc", "no-such-article")
+	code, _, _ := newsgraph(t, "export", "--db", db, "--format", "nquads", "--doc", "no-such-article")
 	if code == exitOK {
 		t.Error("export of an unknown article succeeded")
 	}
 }
 
 func TestExtractIsDeterministic(t *testing.T) {
-	code, out, stderr := cli(t, "extract", "--workers", "3", seedsDir)
+	code, out, stderr := newsgraph(t, "extract", "--workers", "3", seedsDir)
 	if code != exitOK {
 		t.Fatalf("extract exit %d: %s", code, stderr)
 	}
-	_, again, _ := cli(t, "extract", "--workers", "1", seedsDir)
+	_, again, _ := newsgraph(t, "extract", "--workers", "1", seedsDir)
 	if out != again {
 		t.Error("extract output depends on the number of workers")
 	}
@@ -207,7 +209,7 @@ func TestExtractIsDeterministic(t *testing.T) {
 			t.Errorf("line %d: offsets past the end of %s", i+1, f.Doc)
 		}
 	}
-	code, nq, _ := cli(t, "extract", "--format", "nquads", seedsDir)
+	code, nq, _ := newsgraph(t, "extract", "--format", "nquads", seedsDir)
 	if code != exitOK || !strings.Contains(nq, "<urn:newsgraph:praised>") {
 		t.Errorf("extract --format nquads: exit %d, no praise quad", code)
 	}
@@ -215,13 +217,13 @@ func TestExtractIsDeterministic(t *testing.T) {
 
 func TestQueryFailures(t *testing.T) {
 	db := buildSeeds(t)
-	if code, _, stderr := cli(t, "query", "--db", db, "g.V(.All()"); code != exitPartial || stderr == "" {
+	if code, _, stderr := newsgraph(t, "query", "--db", db, "g.V(.All()"); code != exitPartial || stderr == "" {
 		t.Errorf("syntax error: exit %d, %q", code, stderr)
 	}
-	if code, _, stderr := cli(t, "query", "--db", db, "--timeout", "200ms", "while(true){}"); code != exitPartial || !strings.Contains(stderr, "time limit") {
+	if code, _, stderr := newsgraph(t, "query", "--db", db, "--timeout", "200ms", "while(true){}"); code != exitPartial || !strings.Contains(stderr, "time limit") {
 		t.Errorf("runaway query: exit %d, %q", code, stderr)
 	}
-	code, out, _ := cli(t, "query", "--db", db, "--format", "table", `g.V("<person/elon-musk>").Out("<name>").All()`)
+	code, out, _ := newsgraph(t, "query", "--db", db, "--format", "table", `g.V("<person/elon-musk>").Out("<name>").All()`)
 	if code != exitOK || !strings.Contains(out, "Elon Musk") || !strings.Contains(out, "(1 results)") {
 		t.Errorf("table query: exit %d\n%s", code, out)
 	}
@@ -230,19 +232,19 @@ func TestQueryFailures(t *testing.T) {
 // TestVersionAndHelpCommand checks "newsgraph version" and "newsgraph help CMD" (the same as
 // "newsgraph CMD --help").
 func TestVersionAndHelpCommand(t *testing.T) {
-	code, out, _ := cli(t, "version")
+	code, out, _ := newsgraph(t, "version")
 	if code != exitOK || !strings.HasPrefix(out, "newsgraph ") || !strings.Contains(out, "go1.") {
 		t.Errorf("version: exit %d, %q", code, out)
 	}
-	if code, _, _ := cli(t, "version", "extra"); code != exitUsage {
+	if code, _, _ := newsgraph(t, "version", "extra"); code != exitUsage {
 		t.Errorf("version with an argument: exit %d, want %d", code, exitUsage)
 	}
-	code, _, help := cli(t, "help", "build")
-	_, _, direct := cli(t, "build", "--help")
+	code, _, help := newsgraph(t, "help", "build")
+	_, _, direct := newsgraph(t, "build", "--help")
 	if code != exitOK || !strings.Contains(help, "Usage: newsgraph build") || help != direct {
 		t.Errorf("help build: exit %d\n%s\nwant what build --help prints:\n%s", code, help, direct)
 	}
-	if code, _, _ := cli(t, "help", "nosuch"); code != exitUsage {
+	if code, _, _ := newsgraph(t, "help", "nosuch"); code != exitUsage {
 		t.Errorf("help nosuch: exit %d, want %d", code, exitUsage)
 	}
 }
@@ -258,16 +260,16 @@ func TestQueryHints(t *testing.T) {
 		{`g.V("<person/elon-musk>").In("<praised>")`, "end the path with .All()"},
 		{`g.V().Count()`, "g.Emit(g.V().Count())"},
 	} {
-		code, out, stderr := cli(t, "query", "--db", db, c.query)
+		code, out, stderr := newsgraph(t, "query", "--db", db, c.query)
 		if code != exitOK || !strings.Contains(out, `"result": []`) || !strings.Contains(stderr, "hint: ") || !strings.Contains(stderr, c.hint) {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q: want the hint %q", c.query, code, out, stderr, c.hint)
 		}
 	}
-	if _, _, stderr := cli(t, "query", "--db", db, `g.V("<person/elon-musk>").In("<praised>").All()`); strings.Contains(stderr, "hint:") {
+	if _, _, stderr := newsgraph(t, "query", "--db", db, `g.V("<person/elon-musk>").In("<praised>").All()`); strings.Contains(stderr, "hint:") {
 		t.Errorf("a query with answers gave a hint: %s", stderr)
 	}
 	// A string the store holds as a string (a name) is no bare IRI, though nothing answers.
-	if _, _, stderr := cli(t, "query", "--db", db, `g.V().Has("<name>", "Elon Musk").In("<no_such>").All()`); strings.Contains(stderr, "angle brackets") {
+	if _, _, stderr := newsgraph(t, "query", "--db", db, `g.V().Has("<name>", "Elon Musk").In("<no_such>").All()`); strings.Contains(stderr, "angle brackets") {
 		t.Errorf("a name taken for a bare IRI: %s", stderr)
 	}
 }
@@ -277,7 +279,7 @@ func TestQueryHints(t *testing.T) {
 func TestQueryTableKeepsTagOrder(t *testing.T) {
 	db := buildSeeds(t)
 	q := `g.V("<person/elon-musk>").In("<praised>").Tag("who").Out("<name>").Tag("name").Back("who").Out("<type>").Tag("class").All()`
-	code, out, stderr := cli(t, "query", "--db", db, "--format", "table", q)
+	code, out, stderr := newsgraph(t, "query", "--db", db, "--format", "table", q)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -291,28 +293,28 @@ func TestQueryTableKeepsTagOrder(t *testing.T) {
 // --db.
 func TestStoreFlags(t *testing.T) {
 	for _, c := range commands {
-		_, _, help := cli(t, c.name, "--help")
+		_, _, help := newsgraph(t, c.Name, "--help")
 		line, _, _ := strings.Cut(help, "\n")
-		code, _, stderr := cli(t, c.name, "--backend", "memory", "--db", "x", "--no-such-flag")
-		want := map[storeUse]struct {
+		code, _, stderr := newsgraph(t, c.Name, "--backend", "memory", "--db", "x", "--no-such-flag")
+		want := map[cli.StoreUse]struct {
 			usage string
 			code  int
 			err   string
 		}{
-			noStore:     {"Usage: newsgraph " + c.name + " ", exitUsage, "unknown flag: --backend"},
-			storedStore: {"Usage: newsgraph " + c.name + " [--db PATH|URL] [--backend bolt|postgres]", exitUsage, "unknown flag: --no-such-flag"},
-			anyStore:    {"Usage: newsgraph " + c.name + " [--db PATH|URL] [--backend bolt|memory|postgres]", exitUsage, "unknown flag: --no-such-flag"},
-		}[c.store]
-		if !strings.HasPrefix(line, want.usage) || (c.store == noStore && strings.Contains(line, "--db")) {
-			t.Errorf("%s: usage line %q, want it to start %q", c.name, line, want.usage)
+			cli.NoStore:     {"Usage: newsgraph " + c.Name + " ", exitUsage, "unknown flag: --backend"},
+			cli.StoredStore: {"Usage: newsgraph " + c.Name + " [--db PATH|URL] [--backend bolt|postgres]", exitUsage, "unknown flag: --no-such-flag"},
+			cli.AnyStore:    {"Usage: newsgraph " + c.Name + " [--db PATH|URL] [--backend bolt|memory|postgres]", exitUsage, "unknown flag: --no-such-flag"},
+		}[c.Store]
+		if !strings.HasPrefix(line, want.usage) || (c.Store == cli.NoStore && strings.Contains(line, "--db")) {
+			t.Errorf("%s: usage line %q, want it to start %q", c.Name, line, want.usage)
 		}
 		if code != want.code || !strings.Contains(stderr, want.err) {
-			t.Errorf("%s: exit %d, %q; want %d and %q", c.name, code, stderr, want.code, want.err)
+			t.Errorf("%s: exit %d, %q; want %d and %q", c.Name, code, stderr, want.code, want.err)
 		}
-		if c.store == storedStore {
-			code, _, stderr := cli(t, c.name, "--backend", "memory", "--db", "x")
+		if c.Store == cli.StoredStore {
+			code, _, stderr := newsgraph(t, c.Name, "--backend", "memory", "--db", "x")
 			if code != exitUsage || !strings.Contains(stderr, "--backend memory holds nothing between runs") {
-				t.Errorf("%s --backend memory: exit %d, %s", c.name, code, stderr)
+				t.Errorf("%s --backend memory: exit %d, %s", c.Name, code, stderr)
 			}
 		}
 	}

@@ -10,37 +10,38 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/present"
+	"github.com/newsgraph/newsgraph/internal/cli"
 )
 
-func runQuery(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+func runQuery(ctx context.Context, e *cli.Env, fs *flag.FlagSet, args []string) error {
 	limit := fs.Int("limit", 100, "stop after N results (0: no limit)")
 	format := fs.String("format", "json", "output format: json|table")
 	file := fs.StringP("file", "f", "", "read the query from this file")
 	timeout := fs.Duration("timeout", 30*time.Second, "stop the query after this long")
 	memory := fs.Uint64("memory", 1024, "stop the query when it takes this many MB more than an idle worker")
-	if err := e.parse(fs, args); err != nil {
+	if err := e.Parse(fs, args); err != nil {
 		return err
 	}
 	if *timeout <= 0 || *memory == 0 {
-		return usageError{"--timeout and --memory must be positive"}
+		return cli.Usagef("--timeout and --memory must be positive")
 	}
 	if *format != "json" && *format != "table" {
-		return usageError{fmt.Sprintf("unknown --format %q (json or table)", *format)}
+		return cli.Usagef("unknown --format %q (json or table)", *format)
 	}
 	var q string
 	switch {
 	case *file != "" && fs.NArg() == 0:
 		b, err := os.ReadFile(*file)
 		if err != nil {
-			return usageError{fmt.Sprintf("query file: %v", err)}
+			return cli.Usagef("query file: %v", err)
 		}
 		q = string(b)
 	case *file == "" && fs.NArg() == 1:
 		q = fs.Arg(0)
 	default:
-		return usageError{"give one query, or -f FILE"}
+		return cli.Usagef("give one query, or -f FILE")
 	}
-	st, err := e.store.open(ctx, true)
+	st, err := e.Store.Open(ctx, true)
 	if err != nil {
 		return err
 	}
@@ -53,15 +54,15 @@ func runQuery(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 	}
 	res, err := w.Gizmo(ctx, st, q, graph.QueryLimits{Timeout: *timeout, MaxResults: *limit})
 	if err != nil {
-		return partialError{err.Error()}
+		return cli.Partial(err)
 	}
 	if len(res) == 0 {
 		for _, h := range st.QueryHints(ctx, q) {
-			fmt.Fprintln(e.stderr, "hint:", h)
+			fmt.Fprintln(e.Stderr, "hint:", h)
 		}
 	}
 	if *format == "table" {
-		return present.WriteQueryTable(e.stdout, res, q)
+		return present.WriteQueryTable(e.Stdout, res, q)
 	}
-	return printJSON(e.stdout, map[string]interface{}{"result": res}, false)
+	return cli.PrintJSON(e.Stdout, map[string]interface{}{"result": res}, false)
 }

@@ -54,7 +54,7 @@ func TestReadmeRecipes(t *testing.T) {
 	}
 	db := buildSeeds(t)
 	for i, r := range recipes {
-		code, out, stderr := cli(t, "query", "--db", db, "--limit", "0", r)
+		code, out, stderr := newsgraph(t, "query", "--db", db, "--limit", "0", r)
 		if code != exitOK {
 			t.Errorf("recipe %d failed (exit %d): %s\n%s", i+1, code, stderr, r)
 			continue

@@ -22,27 +22,27 @@ func TestRemove(t *testing.T) {
 				store []string
 				input string
 			}{{both, dir}, {only, dir + "/b.txt"}} {
-				if code, _, stderr := cli(t, append(append([]string{"build"}, b.store...), b.input)...); code != exitOK {
+				if code, _, stderr := newsgraph(t, append(append([]string{"build"}, b.store...), b.input)...); code != exitOK {
 					t.Fatalf("build %s: exit %d: %s", b.input, code, stderr)
 				}
 			}
-			_, before, _ := cli(t, append([]string{"export", "--format", "nquads"}, both...)...)
+			_, before, _ := newsgraph(t, append([]string{"export", "--format", "nquads"}, both...)...)
 			if !strings.Contains(before, "person/jon-varga") {
 				t.Fatal("the fixture lost the entity only a.txt mentions: nothing to test")
 			}
-			code, stdout, stderr := cli(t, append([]string{"remove", "--doc", "a.txt"}, both...)...)
+			code, stdout, stderr := newsgraph(t, append([]string{"remove", "--doc", "a.txt"}, both...)...)
 			if code != exitOK || stdout != "" || !strings.Contains(stderr, "removed a.txt from ") || !strings.Contains(stderr, "person/jon-varga") {
 				t.Errorf("remove: exit %d, stdout %q, stderr %q", code, stdout, stderr)
 			}
-			_, got, _ := cli(t, append([]string{"export", "--format", "nquads"}, both...)...)
-			_, want, _ := cli(t, append([]string{"export", "--format", "nquads"}, only...)...)
+			_, got, _ := newsgraph(t, append([]string{"export", "--format", "nquads"}, both...)...)
+			_, want, _ := newsgraph(t, append([]string{"export", "--format", "nquads"}, only...)...)
 			if got != want || want == "" {
 				t.Errorf("after removing a.txt the export differs from b.txt's alone:\n%s\nwant\n%s", got, want)
 			}
 			if !strings.Contains(got, "person/maria-lopez> <urn:newsgraph:praised>") {
 				t.Error("the fact b.txt states too is gone")
 			}
-			code, _, stderr = cli(t, append([]string{"remove", "--doc", "a.txt"}, both...)...)
+			code, _, stderr = newsgraph(t, append([]string{"remove", "--doc", "a.txt"}, both...)...)
 			if code != exitPartial || !strings.Contains(stderr, `no such article in the store: "a.txt"`) {
 				t.Errorf("removing it again: exit %d, %s", code, stderr)
 			}
@@ -57,7 +57,7 @@ func TestRemoveUsage(t *testing.T) {
 		{"remove", "--backend", "memory", "--doc", "a.txt"},
 		{"remove", "--backend", "postgres", "--doc", "a.txt"},
 	} {
-		if code, _, stderr := cli(t, args...); code != exitUsage {
+		if code, _, stderr := newsgraph(t, args...); code != exitUsage {
 			t.Errorf("newsgraph %v: exit %d, want %d (%s)", args, code, exitUsage, stderr)
 		}
 	}

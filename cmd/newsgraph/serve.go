@@ -4,89 +4,52 @@ import (
 	"context"
 	"fmt"
 	"net"
-	"os"
-	"strings"
 
 	flag "github.com/spf13/pflag"
 
-	"github.com/newsgraph/newsgraph/extract/input"
 	"github.com/newsgraph/newsgraph/graph/serve"
+	"github.com/newsgraph/newsgraph/internal/cli"
 )
 
-func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	addr := fs.String("addr", "127.0.0.1:7474", "listen on this address (keep it on localhost unless you mean to share the graph)")
-	timeout := fs.Duration("query-timeout", serve.DefaultQueryTimeout, "stop a Gizmo query after this long")
-	maxResults := fs.Int("max-results", serve.DefaultMaxResults, "stop a Gizmo query after N results")
-	memory := fs.Uint64("query-memory", serve.DefaultQueryMemory>>20, "the memory, in MB, of the Gizmo queries running at once together (each gets its share)")
-	token := fs.String("auth-token", "", "a secret the API's requests must carry (Authorization: Bearer TOKEN, or open /?token=TOKEN); needed beyond localhost")
-	tokenFile := fs.String("auth-token-file", "", "read the --auth-token from this file (other users cannot see it in the process list)")
-	if err := e.parse(fs, args); err != nil {
+func runServe(ctx context.Context, e *cli.Env, fs *flag.FlagSet, args []string) error {
+	var set serve.Settings
+	fs.StringVar(&set.Addr, "addr", "127.0.0.1:7474", "listen on this address (keep it on localhost unless you mean to share the graph)")
+	fs.DurationVar(&set.QueryTimeout, "query-timeout", serve.DefaultQueryTimeout, "stop a Gizmo query after this long")
+	fs.IntVar(&set.MaxResults, "max-results", serve.DefaultMaxResults, "stop a Gizmo query after N results")
+	fs.Uint64Var(&set.QueryMemoryMB, "query-memory", serve.DefaultQueryMemory>>20, "the memory, in MB, of the Gizmo queries running at once together (each gets its share)")
+	fs.StringVar(&set.AuthToken, "auth-token", "", "a secret the API's requests must carry (Authorization: Bearer TOKEN, or open /?token=TOKEN); needed beyond localhost")
+	fs.StringVar(&set.AuthTokenFile, "auth-token-file", "", "read the --auth-token from this file (other users cannot see it in the process list)")
+	if err := e.Parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {
-		return usageError{"serve takes no arguments"}
+		return cli.Usagef("serve takes no arguments")
 	}
-	if *timeout <= 0 || *maxResults <= 0 || *memory == 0 {
-		return usageError{"--query-timeout, --max-results and --query-memory must be positive"}
-	}
-	if _, _, err := net.SplitHostPort(*addr); err != nil {
-		return usageError{fmt.Sprintf("--addr %q: %v", *addr, err)}
-	}
-	local := serve.Loopback(*addr)
-	auth, err := authToken(*token, *tokenFile)
+	cfg, err := set.Config()
 	if err != nil {
+		return cli.Usage(err)
+	}
+	if cfg.Worker, err = newQueryWorker(0); err != nil {
 		return err
 	}
-	if !local && auth == "" {
-		return usageError{fmt.Sprintf("--addr %s listens beyond localhost: give --auth-token-file FILE (or --auth-token) so that only those with the token can query the graph", *addr)}
-	}
-	worker, err := newQueryWorker(0)
-	if err != nil {
-		return err
-	}
-	st, err := e.store.open(ctx, true)
+	st, err := e.Store.Open(ctx, true)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", set.Addr)
 	if err != nil {
-		return fmt.Errorf("listen on %s: %w", *addr, err)
+		return fmt.Errorf("listen on %s: %w", set.Addr, err)
 	}
-	fmt.Fprintf(e.stderr, "newsgraph serve: %s (read-only) at http://%s/\n", e.store.db, ln.Addr())
-	if !local {
-		fmt.Fprintf(e.stderr, "newsgraph serve: listening beyond localhost; only requests with the token are answered\n")
+	fmt.Fprintf(e.Stderr, "newsgraph serve: %s (read-only) at http://%s/\n", e.Store.DB, ln.Addr())
+	if !cfg.LocalOnly {
+		fmt.Fprintf(e.Stderr, "newsgraph serve: listening beyond localhost; only requests with the token are answered\n")
 	}
-	fmt.Fprintln(e.stderr, "newsgraph serve: press Ctrl-C to stop")
-
-	srv := serve.New(st, serve.Config{QueryTimeout: *timeout, MaxResults: *maxResults, QueryMemory: *memory << 20,
-		LocalOnly: local, Worker: worker, AuthToken: auth})
-	err = srv.Run(ctx, ln)
+	fmt.Fprintln(e.Stderr, "newsgraph serve: press Ctrl-C to stop")
+	err = serve.New(st, cfg).Run(ctx, ln)
 	if ctx.Err() != nil {
-		fmt.Fprintln(e.stderr, "newsgraph serve: stopping")
+		fmt.Fprintln(e.Stderr, "newsgraph serve: stopping")
 	}
 	return err
-}
-
-// authToken returns the token of --auth-token or --auth-token-file (its first line); at most one
-// may be given, and a token has at least 16 characters.
-func authToken(token, file string) (string, error) {
-	if token != "" && file != "" {
-		return "", usageError{"give --auth-token or --auth-token-file, not both"}
-	}
-	if file != "" {
-		b, err := os.ReadFile(file)
-		if err != nil {
-			return "", usageError{fmt.Sprintf("--auth-token-file: %v", err)}
-		}
-		token, _, _ = strings.Cut(string(b), "\n")
-		if token = strings.TrimSpace(token); token == "" {
-			return "", usageError{fmt.Sprintf("--auth-token-file %s is empty", input.QuoteName(file))}
-		}
-	}
-	if token != "" && len(token) < 16 {
-		return "", usageError{"the auth token is too short to be a secret: use 16 characters or more (openssl rand -hex 16)"}
-	}
-	return token, nil
 }

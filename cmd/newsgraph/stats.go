@@ -6,17 +6,18 @@ import (
 	flag "github.com/spf13/pflag"
 
 	"github.com/newsgraph/newsgraph/graph/present"
+	"github.com/newsgraph/newsgraph/internal/cli"
 )
 
-func runStats(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+func runStats(ctx context.Context, e *cli.Env, fs *flag.FlagSet, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON instead of tables")
-	if err := e.parse(fs, args); err != nil {
+	if err := e.Parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
-		return usageError{"stats takes no arguments"}
+		return cli.Usagef("stats takes no arguments")
 	}
-	st, err := e.store.open(ctx, true)
+	st, err := e.Store.Open(ctx, true)
 	if err != nil {
 		return err
 	}
@@ -26,7 +27,7 @@ func runStats(ctx context.Context, e *env, fs *flag.FlagSet, args []string) erro
 		return err
 	}
 	if *asJSON {
-		return printJSON(e.stdout, s, true)
+		return cli.PrintJSON(e.Stdout, s, true)
 	}
-	return present.WriteStats(e.stdout, s)
+	return present.WriteStats(e.Stdout, s)
 }

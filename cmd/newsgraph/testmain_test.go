@@ -5,7 +5,15 @@ import (
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract"
+	"github.com/newsgraph/newsgraph/internal/cli"
 	"github.com/newsgraph/newsgraph/internal/testbin"
+)
+
+// The exit statuses, as the tests name them.
+const (
+	exitOK      = cli.ExitOK
+	exitPartial = cli.ExitPartial
+	exitUsage   = cli.ExitUsage
 )
 
 // TestMain lets the tests run this test binary as the newsgraph command: with

@@ -8,25 +8,26 @@ import (
 
 	"github.com/newsgraph/newsgraph/graph"
 	"github.com/newsgraph/newsgraph/graph/present"
+	"github.com/newsgraph/newsgraph/internal/cli"
 )
 
-func runTimeline(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+func runTimeline(ctx context.Context, e *cli.Env, fs *flag.FlagSet, args []string) error {
 	var r graph.TimeRange
 	fs.StringVar(&r.From, "from", "", "keep facts dated on or after DATE (2022, 2022-10 or 2022-10-04)")
 	fs.StringVar(&r.To, "to", "", "keep facts dated on or before DATE (2022, 2022-10 or 2022-10-04)")
 	asJSON := fs.Bool("json", false, "print the statements as JSON")
-	if err := e.parse(fs, args); err != nil {
+	if err := e.Parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		return usageError{"timeline takes one entity: a name (\"Elon Musk\") or an id (person/elon-musk)"}
+		return cli.Usagef("timeline takes one entity: a name (\"Elon Musk\") or an id (person/elon-musk)")
 	}
 	for _, v := range []string{r.From, r.To} {
 		if v != "" && !graph.ValidDate(v) {
-			return usageError{fmt.Sprintf("--from and --to take dates such as 2022, 2022-10 or 2022-10-04, not %q", v)}
+			return cli.Usagef("--from and --to take dates such as 2022, 2022-10 or 2022-10-04, not %q", v)
 		}
 	}
-	st, err := e.store.open(ctx, true)
+	st, err := e.Store.Open(ctx, true)
 	if err != nil {
 		return err
 	}
@@ -43,12 +44,12 @@ func runTimeline(ctx context.Context, e *env, fs *flag.FlagSet, args []string) e
 		if sts == nil {
 			sts = []graph.Statement{}
 		}
-		return printJSON(e.stdout, sts, true)
+		return cli.PrintJSON(e.Stdout, sts, true)
 	}
 	name := present.Names(ctx, st)
-	if err := present.WriteTimeline(e.stdout, sts, name); err != nil {
+	if err := present.WriteTimeline(e.Stdout, sts, name); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "%d dated facts about %s\n", len(sts), name(id))
+	fmt.Fprintf(e.Stderr, "%d dated facts about %s\n", len(sts), name(id))
 	return nil
 }

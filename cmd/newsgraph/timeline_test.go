@@ -10,7 +10,7 @@ import (
 // line); --from/--to filter, bad dates and unknown entities fail with the documented statuses.
 func TestTimeline(t *testing.T) {
 	db := buildSeeds(t)
-	code, out, stderr := cli(t, "timeline", "--db", db, "Elon Musk")
+	code, out, stderr := newsgraph(t, "timeline", "--db", db, "Elon Musk")
 	if code != exitOK {
 		t.Fatalf("timeline exit %d: %s", code, stderr)
 	}
@@ -46,15 +46,15 @@ func TestTimeline(t *testing.T) {
 		{[]string{"--from", "2022-13"}, exitUsage, ""},
 	} {
 		args := append(append([]string{"timeline", "--db", db}, tc.args...), "Elon Musk")
-		code, got, stderr := cli(t, args...)
+		code, got, stderr := newsgraph(t, args...)
 		if code != tc.code || got != tc.out {
 			t.Errorf("%v: exit %d, output %q (%s), want exit %d and %q", tc.args, code, got, stderr, tc.code, tc.out)
 		}
 	}
-	if code, _, _ := cli(t, "timeline", "--db", db, "Nobody Atall"); code != exitPartial {
+	if code, _, _ := newsgraph(t, "timeline", "--db", db, "Nobody Atall"); code != exitPartial {
 		t.Errorf("timeline of an unknown entity: exit %d, want %d", code, exitPartial)
 	}
-	if code, _, _ := cli(t, "timeline", "--db", db); code != exitUsage {
+	if code, _, _ := newsgraph(t, "timeline", "--db", db); code != exitUsage {
 		t.Errorf("timeline without an entity: exit %d, want %d", code, exitUsage)
 	}
 }

@@ -11,7 +11,7 @@ import (
 // other commands give one line naming the damaged file instead of a panic.
 func TestVerify(t *testing.T) {
 	db := buildSeeds(t)
-	code, out, stderr := cli(t, "verify", "--db", db)
+	code, out, stderr := newsgraph(t, "verify", "--db", db)
 	if code != exitOK || !strings.Contains(out, "ok") {
 		t.Fatalf("verify a whole store: exit %d, %s%s", code, out, stderr)
 	}
@@ -29,7 +29,7 @@ func TestVerify(t *testing.T) {
 		{"query", "--db", cut, "g.V().All()"},
 		{"export", "--db", cut, "--format", "csv"},
 	} {
-		code, _, stderr := cli(t, args...)
+		code, _, stderr := newsgraph(t, args...)
 		if code != exitPartial || !strings.Contains(stderr, cut) || !strings.Contains(stderr, "damaged") || strings.Contains(stderr, "goroutine") {
 			t.Errorf("%v: exit %d, %q; want 1 and an error naming the damaged file", args, code, stderr)
 		}

@@ -75,14 +75,14 @@ func TestBuildFeed(t *testing.T) {
 	s := newNewsSite(t, "comments.html", "jsonld.html")
 	dir := t.TempDir()
 	db, cache := filepath.Join(dir, "news.db"), filepath.Join(dir, "cache")
-	code, _, stderr := cli(t, "build", "--db", db, "--cache", cache, "--feed", s.srv.URL+"/feed.xml")
+	code, _, stderr := newsgraph(t, "build", "--db", db, "--cache", cache, "--feed", s.srv.URL+"/feed.xml")
 	if code != exitOK || !strings.Contains(stderr, "2 new articles") {
 		t.Fatalf("first build exit %d: %s", code, stderr)
 	}
 	s.mu.Lock()
 	s.items = append([]string{"liveblog.html"}, s.items...)
 	s.mu.Unlock()
-	code, _, stderr = cli(t, "build", "--db", db, "--cache", cache, "--feed", s.srv.URL+"/feed.xml")
+	code, _, stderr = newsgraph(t, "build", "--db", db, "--cache", cache, "--feed", s.srv.URL+"/feed.xml")
 	if code != exitOK || !strings.Contains(stderr, "1 new articles") || !strings.Contains(stderr, "2 item(s) already stored, not fetched") {
 		t.Fatalf("second build exit %d: %s", code, stderr)
 	}
@@ -92,7 +92,7 @@ func TestBuildFeed(t *testing.T) {
 		}
 	}
 	// The graph has each page's metadata and body, not its comments.
-	code, out, stderr := cli(t, "export", "--db", db, "--format", "nquads")
+	code, out, stderr := newsgraph(t, "export", "--db", db, "--format", "nquads")
 	if code != exitOK {
 		t.Fatalf("export exit %d: %s", code, stderr)
 	}
@@ -119,7 +119,7 @@ func TestBuildFeed(t *testing.T) {
 	// A rebuild from the cache of the same URLs asks the server for nothing.
 	db2 := filepath.Join(dir, "again.db")
 	before := s.count("/comments.html")
-	code, _, stderr = cli(t, "build", "--db", db2, "--cache", cache, s.srv.URL+"/comments.html")
+	code, _, stderr = newsgraph(t, "build", "--db", db2, "--cache", cache, s.srv.URL+"/comments.html")
 	if code != exitOK || s.count("/comments.html") != before {
 		t.Errorf("rebuild from cache: exit %d, %d fetches: %s", code, s.count("/comments.html")-before, stderr)
 	}
@@ -130,7 +130,7 @@ func TestBuildFeed(t *testing.T) {
 func TestWebBadInput(t *testing.T) {
 	s := newNewsSite(t)
 	db := filepath.Join(t.TempDir(), "news.db")
-	code, _, stderr := cli(t, "build", "--db", db, "--cache", t.TempDir(), "--feed", s.srv.URL+"/broken-feed",
+	code, _, stderr := newsgraph(t, "build", "--db", db, "--cache", t.TempDir(), "--feed", s.srv.URL+"/broken-feed",
 		s.srv.URL+"/empty.html", s.srv.URL+"/gone.html", s.srv.URL+"/comments.html")
 	if code != exitPartial {
 		t.Errorf("exit %d, want %d", code, exitPartial)
@@ -151,7 +151,7 @@ func TestWebBadInput(t *testing.T) {
 // in the page.
 func TestExtractText(t *testing.T) {
 	page := filepath.Join(pagesDir, "comments.html")
-	code, out, stderr := cli(t, "extract", "--format", "text", page, filepath.Join(pagesDir, "jsonld.html"))
+	code, out, stderr := newsgraph(t, "extract", "--format", "text", page, filepath.Join(pagesDir, "jsonld.html"))
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -163,7 +163,7 @@ func TestExtractText(t *testing.T) {
 			t.Errorf("text output holds %q (a comment, the headline, a caption or an aside)", bad)
 		}
 	}
-	code, out, stderr = cli(t, "extract", "--format", "blocks", page)
+	code, out, stderr = newsgraph(t, "extract", "--format", "blocks", page)
 	if code != exitOK {
 		t.Fatalf("blocks exit %d: %s", code, stderr)
 	}
@@ -199,7 +199,7 @@ func TestExtractText(t *testing.T) {
 	if err := os.WriteFile(md, []byte("---\ntitle: Harbour strike ends\ndate: 2024-09-03\nsource: Bay Courier\n---\n\nDock workers returned to work on Tuesday, the union said.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, out, stderr = cli(t, "extract", "--format", "nquads", md)
+	code, out, stderr = newsgraph(t, "extract", "--format", "nquads", md)
 	if code != exitOK {
 		t.Fatalf("nquads exit %d: %s", code, stderr)
 	}

@@ -7,16 +7,17 @@ import (
 	flag "github.com/spf13/pflag"
 
 	"github.com/newsgraph/newsgraph/graph"
+	"github.com/newsgraph/newsgraph/internal/cli"
 )
 
-func runGizmoWorker(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	if err := e.parse(fs, args); err != nil {
+func runGizmoWorker(ctx context.Context, e *cli.Env, fs *flag.FlagSet, args []string) error {
+	if err := e.Parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() != 0 {
-		return usageError{"gizmo-worker takes no arguments: the request comes on standard input"}
+		return cli.Usagef("gizmo-worker takes no arguments: the request comes on standard input")
 	}
-	return graph.RunQueryWorker(ctx, os.Stdin, e.stdout)
+	return graph.RunQueryWorker(ctx, os.Stdin, e.Stdout)
 }
 
 // workerCommand returns the command line (and extra environment) of the Gizmo query worker:

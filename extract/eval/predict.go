@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -106,6 +107,32 @@ func ReadPredictions(r io.Reader, name string) (preds []Prediction, problems []s
 		return preds, problems, fmt.Errorf("reading %s: %w", name, err)
 	}
 	return preds, problems, nil
+}
+
+// ReadPredictionsFile reads the facts file at path as ReadPredictions does; path "-" is stdin,
+// named "stdin" in the problems.
+func ReadPredictionsFile(path string, stdin io.Reader) (preds []Prediction, problems []string, err error) {
+	if path == "-" {
+		return ReadPredictions(stdin, "stdin")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("facts: %w", err)
+	}
+	defer f.Close()
+	return ReadPredictions(f, path)
+}
+
+// AppendFacts appends to preds the Prediction of each extracted fact (see FromFact).
+func AppendFacts(preds []Prediction, facts []schema.Fact) ([]Prediction, error) {
+	for _, f := range facts {
+		p, err := FromFact(f)
+		if err != nil {
+			return preds, err
+		}
+		preds = append(preds, p)
+	}
+	return preds, nil
 }
 
 // str returns a JSON string's value, "" for anything else.

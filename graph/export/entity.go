@@ -554,8 +554,8 @@ const (
 //
 //	neo4j-admin database import full --nodes=nodes.csv --relationships=edges.csv
 //
-// (statements.csv is for a spreadsheet or LOAD CSV). The CLI calls it when the output of format
-// "csv" is a directory; Write (one stream) writes the single edge table instead.
+// (statements.csv is for a spreadsheet or LOAD CSV). WriteFile calls it when the output of
+// format "csv" is a folder; Write (one stream) writes the single edge table instead.
 func WriteCSVDir(ctx context.Context, s *graph.Store, dir string, opt Options) (err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("export csv: %w", err)

@@ -19,9 +19,9 @@
 // entity IRIs and (subject, predicate, object).
 //
 // The package only reads the store: it never writes to it and never extracts anything from
-// text (it must not import package extract). The CLI picks the format and the output file; this
-// package knows nothing of files except WriteCSVDir, which writes the two CSV tables Neo4j's
-// importer wants into a directory.
+// text (it must not import package extract). The CLI picks the format and names the output;
+// this package writes it (WriteFile: stdout, a file, or for csv the folder of the tables
+// Neo4j's importer wants, WriteCSVDir). It knows no command line flags.
 package export
 
 import (

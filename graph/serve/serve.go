@@ -9,7 +9,9 @@
 // the fixed number of slots for API requests; Gizmo queries have a time, a result, a size and a
 // memory limit, and with Config.Worker run in processes of their own that are killed at their
 // deadline. Requests sent by pages of other origins are refused, and with Config.AuthToken the
-// API answers only requests that carry the token.
+// API answers only requests that carry the token. Settings.Config checks the settings a command
+// line gives (address, limits, token or token file) and makes the Config: a server listening
+// beyond localhost has a token.
 package serve
 
 import (
