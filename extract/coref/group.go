@@ -47,7 +47,7 @@ func (r *Result) readGroups(d *doc.Doc) {
 }
 
 // groupAnaphor reports whether subject token t is a plural anaphor for two ("both", "the pair",
-// "the two", "the two banks") and the entity type its noun asks for ("" for any).
+// "the two banks", "the two men") and the entity type its noun asks for ("" for any).
 func groupAnaphor(toks []doc.Token, t int) (string, bool) {
 	w := strings.ToLower(form(&toks[t]))
 	if w == "both" && (toks[t].Tag == "DT" || toks[t].Tag == "PDT") {
