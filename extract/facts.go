@@ -186,29 +186,10 @@ func (b *factBuilder) args(si, t int) []arg {
 	if k := b.placeOf(si, t); !found && k >= 0 && add(k, false) {
 		found = true // "the Harbor City West constituency" is Harbor City West
 	}
-	if k := b.body(si, t); !found && k >= 0 && add(k, false) {
-		// "Labour MPs" act for Labour, "an Acme spokesman" speaks for it: the mention is the
-		// whole phrase.
-		out[len(out)-1].kind = coref.Nominal
-		start := k
-		if m, ok := b.cr.At(si, k); ok {
-			start = m.Start
+	if !found {
+		if a, ok := b.actingFor(si, t); ok {
+			out, found = append(out, a), true
 		}
-		out[len(out)-1].mention = spanText(b.d, toks, tree.Span{Start: start, End: t + 1})
-		found = true
-	}
-	if sj, k := b.voiceBefore(si, t); !found && k >= 0 {
-		// "A CRE spokesman said …" then "the spokesman said": the same body's voice again.
-		if m, ok := b.cr.At(sj, k); ok && m.Entity >= 0 && b.ents[m.Entity].ok {
-			out = append(out, arg{ent: m.Entity, mention: spanText(b.d, toks, phrase(toks, t)), kind: coref.Nominal})
-			found = true
-		}
-	}
-	if k := b.headOf(si, t); !found && k >= 0 && add(k, false) {
-		// "the chairman of the Acme Trust called for …", nobody named: the Trust, through him.
-		out[len(out)-1].kind = coref.Nominal
-		out[len(out)-1].mention = spanText(b.d, toks, phrase(toks, t))
-		found = true
 	}
 	if !found && contentNoun(&toks[t]) {
 		// "X's plan" stands for X, weakly; "Zedland's ambassador" does not stand for Zedland, nor
@@ -225,18 +206,7 @@ func (b *factBuilder) args(si, t int) []arg {
 		}
 	}
 	if !found && (toks[t].Tag == "NN" || toks[t].Tag == "NNS") {
-		// "attacked defectors including X and Y", "sites such as X": the members named, which
-		// the parse may hang on a noun further in ("defectors from the group including X").
-		sp := tree.Subtree(toks, t)
-		for j := sp.Start; j < sp.End; j++ {
-			if j != t && toks[j].Dep == "nmod" && exemplar(toks, j) {
-				for _, a := range b.args(si, j) {
-					a.weak = true // a member of what was named, less sure than a name itself
-					out = append(out, a)
-				}
-				break
-			}
-		}
+		out = append(out, b.members(si, t)...)
 	}
 	// Conjuncts of the argument, hanging on its head or on any word of its name ("Prime Minister
 	// X and Chancellor Y": the parse may hang "Chancellor Y" on X's surname).
@@ -257,6 +227,55 @@ func (b *factBuilder) args(si, t int) []arg {
 		}
 	}
 	return out
+}
+
+// actingFor returns the entity a common noun subject acts or speaks for: the body whose people
+// it names ("Labour MPs", "an Acme spokesman", "her lawyers"), the body whose unnamed spokesman
+// spoke just before ("the spokesman said"), or the organisation an unnamed leader leads ("the
+// chairman of the Zenith Foundation"). The mention is the noun's phrase.
+func (b *factBuilder) actingFor(si, t int) (arg, bool) {
+	toks := b.d.Sentences[si].Tokens
+	mentionOf := func(sj, k int) (arg, bool) {
+		m, ok := b.cr.At(sj, k)
+		if !ok || m.Entity < 0 || !b.ents[m.Entity].ok {
+			return arg{}, false
+		}
+		return arg{ent: m.Entity, mention: spanText(b.d, toks, phrase(toks, t)), kind: coref.Nominal}, true
+	}
+	if k := b.body(si, t); k >= 0 {
+		a, ok := mentionOf(si, k)
+		if m, _ := b.cr.At(si, k); ok {
+			a.mention = spanText(b.d, toks, tree.Span{Start: m.Start, End: t + 1}) // "Labour MPs"
+		}
+		return a, ok
+	}
+	if sj, k := b.voiceBefore(si, t); k >= 0 {
+		return mentionOf(sj, k)
+	}
+	if k := b.headOf(si, t); k >= 0 {
+		return mentionOf(si, k)
+	}
+	return arg{}, false
+}
+
+// members returns the entities a common noun's phrase lists after "including" or "such as"
+// ("attacked defectors including X and Y", "sites such as X"), wherever the parse hangs the list
+// inside the phrase ("defectors from the group including X"): weakly, as members of what was
+// named.
+func (b *factBuilder) members(si, t int) []arg {
+	toks := b.d.Sentences[si].Tokens
+	sp := tree.Subtree(toks, t)
+	for j := sp.Start; j < sp.End; j++ {
+		if j != t && toks[j].Dep == "nmod" && exemplar(toks, j) {
+			var out []arg
+			for _, a := range b.args(si, j) {
+				a.weak = true
+				out = append(out, a)
+			}
+			return out
+		}
+	}
+	return nil
 }
 
 // owner reports whether token k, before noun t, names whose t is: a possessive ("X's plan"), or a
