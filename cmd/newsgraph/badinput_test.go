@@ -89,7 +89,7 @@ func writeBigBadInput(t *testing.T, dir string) int64 {
 	return big
 }
 
-// TestBadInputFolder runs build over a folder of every kind of bad input the README lists: each
+// TestBadInputFolder runs build over a folder of every kind of bad input docs/input.md lists: each
 // problem gets one line naming the file (and line) and the reason, the good articles are stored,
 // the summary counts the skipped ones, and the exit status is 1.
 func TestBadInputFolder(t *testing.T) {

@@ -16,7 +16,7 @@ import (
 	"github.com/newsgraph/newsgraph/graph/serve/browsertest"
 )
 
-var updateScreenshot = flag.Bool("update-screenshot", false, "write the seed explorer screenshot to graph/serve/testdata/seeds.png (shown in README)")
+var updateScreenshot = flag.Bool("update-screenshot", false, "write the seed explorer screenshot to graph/serve/testdata/seeds.png (see docs/commands.md)")
 
 // The explorer on the seed graph, in a real browser: the overview it opens on; search "Musk",
 // expand the node, click a neighbour and click an edge, read an evidence sentence of a seed
