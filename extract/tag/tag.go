@@ -322,8 +322,10 @@ var pastTwin = map[string]string{"VBD": "VBN", "VBN": "VBD"}
 // regularStem checks the lemma the suffix rules gave a regular inflected verb against English
 // spelling: the stem of "-ed" or "-ing", that stem with "e", undoubled ("stopped"), or "-ied" as
 // "-y". A suffix rule learned from other words ("robbed" → "rob" read into "absorbed") gives
-// way to the plain stem, and a stem ending in a doubled consonant that English verbs do not end
-// in ("swimm") is undoubled.
+// way to the plain stem; then the stem is spelt as verbs are: a doubled consonant no verb ends
+// in is undoubled ("swimm"), a consonant and l takes an e ("squabbl"), a vowel pair and a
+// consonant takes none ("floate"), and a one-syllable CVC stem that did not double, or an -ate,
+// -ute, -ude, -ure, -ade, -ize stem, takes its e ("hop" from "hoped", "contemplat").
 func regularStem(base, lemma string) string {
 	var stem string
 	switch {
