@@ -66,15 +66,37 @@ func Artifacts(t *testing.T) string {
 	return t.TempDir()
 }
 
-// ClickElement clicks the centre of a node, or the middle of an edge, of the Cytoscape graph with
-// a real mouse event.
+// ClickElement clicks the centre of a node, or a point of an edge near its middle that the
+// page's own hit test gives to that edge, of the Cytoscape graph with a real mouse event.
 func ClickElement(id string) chromedp.Action[chromedp.Void] {
 	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		// An edge is clicked at a point of it where it is the element the page's own hit test
+		// finds (crossing edges share their midpoints in a dense neighbourhood); a node at its
+		// centre.
 		js := fmt.Sprintf(`(() => {
-			const el = window.newsgraph.cy.getElementById(%q);
+			const cy = window.newsgraph.cy;
+			const el = cy.getElementById(%q);
 			if (el.empty()) return [];
-			const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();
 			const r = document.getElementById('cy').getBoundingClientRect();
+			if (el.isNode()) {
+				const p = el.renderedPosition();
+				return [r.left + p.x, r.top + p.y];
+			}
+			const m = el.midpoint(), ends = [el.sourceEndpoint(), el.targetEndpoint()];
+			const pts = [m];
+			for (const f of [0.2, 0.4, 0.6]) {
+				for (const e of ends) {
+					pts.push({x: m.x + f * (e.x - m.x), y: m.y + f * (e.y - m.y)});
+				}
+			}
+			const pan = cy.pan(), zoom = cy.zoom();
+			for (const q of pts) {
+				const hit = cy.renderer().findNearestElement(q.x, q.y, true, false);
+				if (hit && hit.id() === el.id()) {
+					return [r.left + q.x * zoom + pan.x, r.top + q.y * zoom + pan.y];
+				}
+			}
+			const p = el.renderedMidpoint();
 			return [r.left + p.x, r.top + p.y];
 		})()`, id)
 		xy, err := chromedp.Evaluate[[]float64](js)(ctx, t)
