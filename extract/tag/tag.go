@@ -321,8 +321,9 @@ var pastTwin = map[string]string{"VBD": "VBN", "VBN": "VBD"}
 
 // regularStem checks the lemma the suffix rules gave a regular inflected verb against English
 // spelling: the stem of "-ed" or "-ing", that stem with "e", undoubled ("stopped"), or "-ied" as
-// "-y". A suffix rule learned from other words ("robbed" → "rob" read into "absorbed") gives
-// way to the plain stem; then the stem is spelt as verbs are: a doubled consonant no verb ends
+// "-y". A suffix rule learned from other words that cuts into the stem ("robbed" → "rob" read
+// into "absorbed") gives way to the plain stem, and any other lemma is the rules' own
+// ("mislead" for "misled"); then the stem is spelt as verbs are: a doubled consonant no verb ends
 // in is undoubled ("swimm"), a consonant and l takes an e ("squabbl"), a vowel pair and a
 // consonant takes none ("floate"), and a one-syllable CVC stem that did not double, or an -ate,
 // -ute, -ude, -ure, -ade, -ize stem, takes its e ("hop" from "hoped", "contemplat").
@@ -345,8 +346,10 @@ func regularStem(base, lemma string) string {
 	case lemma == stem || lemma == stem+"e":
 	case doubled && lemma == stem[:len(stem)-1]:
 	case last == 'i' && strings.HasSuffix(base, "ied") && lemma == stem[:len(stem)-1]+"y":
+	case len(lemma) < len(stem) && strings.HasPrefix(stem, lemma):
+		lemma = stem // a rule that cut into the stem: "absor" for "absorbed"
 	default:
-		lemma = stem
+		return lemma // an irregular form the rules know: "mislead" for "misled"
 	}
 	if lemma == stem && doubled && len(stem) > 3 {
 		lemma = stem[:len(stem)-1]

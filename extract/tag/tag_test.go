@@ -305,6 +305,7 @@ func TestRegularStem(t *testing.T) {
 		{"calling", "call", "call"}, // l is no doubling consonant
 		{"walks", "walk", "walk"},   // not -ed or -ing: the rule's lemma
 		{"planned", "plann", "plan"},
+		{"misled", "mislead", "mislead"},      // an irregular past the rules know
 		{"squabbling", "squabbl", "squabble"}, // consonant and l take an e
 		{"handled", "handl", "handle"},
 		{"hoped", "hop", "hope"}, // one syllable in CVC, not doubled: the e was dropped
