@@ -181,7 +181,7 @@ func (b *factBuilder) args(si, t int) []arg {
 	}
 	found := b.namedAfter(si, t, add) || add(t, false) || b.nameOf(si, t, add)
 	if k := b.orgOf(si, t); !found && k >= 0 && add(k, false) {
-		found = true // "according to Yonhap news agency" is Yonhap
+		found = true // "according to Zedpress news agency" is Zedpress
 	}
 	if k := b.placeOf(si, t); !found && k >= 0 && add(k, false) {
 		found = true // "the Harbor City West constituency" is Harbor City West
@@ -259,8 +259,8 @@ func (b *factBuilder) actingFor(si, t int) (arg, bool) {
 }
 
 // members returns the entities a common noun's phrase lists after "including" or "such as"
-// ("attacked defectors including X and Y", "sites such as X"), wherever the parse hangs the list
-// inside the phrase ("defectors from the group including X"): weakly, as members of what was
+// ("attacked critics including X and Y", "sites such as X"), wherever the parse hangs the list
+// inside the phrase ("critics of the plan including X"): weakly, as members of what was
 // named.
 func (b *factBuilder) members(si, t int) []arg {
 	toks := b.d.Sentences[si].Tokens
@@ -279,7 +279,7 @@ func (b *factBuilder) members(si, t int) []arg {
 }
 
 // owner reports whether token k, before noun t, names whose t is: a possessive ("X's plan"), or a
-// name modifying it ("the latest Tory attack", "the Acme proposal").
+// name modifying it ("the Acme proposal", "the latest Zenith attack").
 func owner(k *doc.Token, t int) bool {
 	if k.Dep == "nmod:poss" {
 		return true
@@ -327,7 +327,7 @@ func (b *factBuilder) placeOf(si, t int) int {
 }
 
 // orgOf returns the token of the organisation's name that a noun for a kind of organisation
-// follows as its compound ("Yonhap news agency", "the Acme group"), or -1.
+// follows as its compound ("Zedpress news agency", "the Acme group"), or -1.
 func (b *factBuilder) orgOf(si, t int) int {
 	toks := b.d.Sentences[si].Tokens
 	if toks[t].Tag != "NN" || !coref.OrgNoun(toks[t].Lemma) {
@@ -385,7 +385,7 @@ func (b *factBuilder) body(si, t int) int {
 }
 
 // voiceBefore finds, for "the spokesman" as subject (nobody named so), the body an unnamed
-// spokesman of the last three sentences spoke for ("A CRE spokesman said …"): its sentence and
+// spokesman of the last three sentences spoke for ("A Zenda Trust spokesman said …"): its sentence and
 // name token, or -1.
 func (b *factBuilder) voiceBefore(si, t int) (int, int) {
 	toks := b.d.Sentences[si].Tokens
@@ -486,7 +486,7 @@ func (b *factBuilder) nameOf(si, t int, add func(int, bool) bool) bool {
 }
 
 // namedAfter resolves a common noun to the name that follows it at once, as its appositive: in
-// "bought small software firm Acme Widgets" the firm is Acme Widgets, though the parse may hang
+// "bought small toy maker Acme Widgets" the maker is Acme Widgets, though the parse may hang
 // the name on the verb rather than on the noun.
 func (b *factBuilder) namedAfter(si, t int, add func(int, bool) bool) bool {
 	toks := b.d.Sentences[si].Tokens
@@ -495,7 +495,7 @@ func (b *factBuilder) namedAfter(si, t int, add func(int, bool) bool) bool {
 	}
 	at := t + 1
 	if strings.EqualFold(toks[at].Text, "the") && at+1 < len(toks) {
-		at++ // "its elite group the Sea Org"
+		at++ // "its elite unit the Quill Guild"
 	}
 	m, ok := b.cr.At(si, at)
 	if !ok || m.Kind != coref.Name || m.Start != at || m.Type != schema.TypeOrg && m.Type != schema.TypePerson {

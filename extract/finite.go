@@ -10,7 +10,7 @@ const maxReadings = 3
 
 // finiteMain repairs the tags and parse of a sentence of prose whose main clause has no finite
 // verb. A declarative sentence (five tokens or more, ending in a full stop) has one; when the
-// tagger's greedy choice leaves it without ("Yesterday, Ruritania fired/VBN artillery rounds
+// tagger's greedy choice leaves it without ("Yesterday, Ruritania fired/VBN warning shots
 // …" parsed as one noun phrase), the finite readings the tagger passed over are tried, the
 // closest call first, each tagged and parsed anew, and the first whose parse has a finite main
 // verb is kept. This is decoding under a constraint across the tagger and the parser, not a rule

@@ -37,18 +37,18 @@ func TestHasFiniteMain(t *testing.T) {
 // TestFiniteMainRepair checks on an invented article that a sentence the tagger read without a
 // finite verb is read again with one, and that a headline (not prose) is left as tagged.
 func TestFiniteMainRepair(t *testing.T) {
-	text := "Ruritania fired at the border\n\nYesterday, Ruritania fired artillery rounds aimed at a loudspeaker in Freedonia that broadcasts propaganda into the north.\n"
+	text := "Ruritania fired at the border\n\nYesterday, Ruritania fired warning shots aimed at a ferry in Freedonia that carries grain into the north.\n"
 	x, err := New(Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	r := extractText(t, text)
-	if findFact(r.Facts, "Ruritania | fired | artillery rounds") < 0 {
+	if findFact(r.Facts, "Ruritania | fired | warning shots") < 0 {
 		var got []string
 		for i := range r.Facts {
 			got = append(got, factLine(&r.Facts[i]))
 		}
-		t.Errorf("no fact %q among:\n  %s", "Ruritania | fired | artillery rounds", strings.Join(got, "\n  "))
+		t.Errorf("no fact %q among:\n  %s", "Ruritania | fired | warning shots", strings.Join(got, "\n  "))
 	}
 	d := x.Annotate(input.Article{Text: text})
 	for _, s := range d.Sentences {

@@ -40,7 +40,7 @@ func (b *factBuilder) openFacts(si, ci int) []schema.Fact {
 	}
 	subjects := strong(b.args(si, c.Subject))
 	if len(subjects) == 0 {
-		if c.Passive { // "X was founded by its late namesake in Y": an agent no entity names
+		if c.Passive { // "X was founded by its late owner in Y": an agent no entity names
 			return b.passiveFacts(si, ci)
 		}
 		return nil
@@ -51,7 +51,7 @@ func (b *factBuilder) openFacts(si, ci int) []schema.Fact {
 	}
 	obliques := b.entityObliques(si, c)
 	if c.Object >= 0 && desireVerbs[c.Lemma] && controlledObject(toks, c.Verb, c.Object) {
-		return nil // "wanted Britain to offer refuge": Britain is who would offer, not what was wanted
+		return nil // "wanted Ruritania to send aid": Ruritania is who would send it, not what was wanted
 	}
 	var objects []arg
 	if c.Object >= 0 {

@@ -203,39 +203,38 @@ func TestFactFamilies(t *testing.T) {
 		},
 		{
 			name: "a common noun before \"the\" and a name is that name",
-			text: "John Smith was arrested after leaving its elite group the Zenith Foundation.\n",
-			want: []string{"John Smith | leave | Zenith Foundation"},
-			open: true,
+			text: "John Smith was fined after quitting its youth wing the Zenith Foundation.\n",
+			want: []string{"John Smith | withdrew from | Zenith Foundation"},
 		},
 		{
 			name: "a common noun right before a name is that name",
-			text: "Acme Corp bought small software firm Zenith Industries in May.\n",
+			text: "Acme Corp bought small toy maker Zenith Industries in May.\n",
 			want: []string{"Acme Corp | bought | Zenith Industries"},
 		},
 		{
 			name: "the owner of a subject is as prominent as a subject for a later it",
-			text: "Acme Corp's announcement came after it bought the software firm Zenith Industries.\n",
+			text: "Acme Corp's profit rose after it bought the toy maker Zenith Industries.\n",
 			want: []string{"Acme Corp | bought | Zenith Industries"},
 		},
 		{
 			name: "a title owned by a pronoun belongs to what the pronoun stands for",
-			text: "Acme Corp is parting company with its chief executive Maria Lopez.\n",
+			text: "Acme Corp has praised its chief executive Maria Lopez.\n",
 			want: []string{"Maria Lopez | ceo of | Acme Corp"},
 		},
 		{
 			name: "a title of a description belongs to what the description stands for",
-			text: "Acme Corp cut its forecast on Monday.\n\nJohn Smith is to be replaced by Anna Berg, presently a non-executive director of the company.\n",
+			text: "Acme Corp cut its forecast on Monday.\n\nJohn Smith will be replaced by Anna Berg, currently a director of the company.\n",
 			want: []string{"Anna Berg | director of | Acme Corp"},
 		},
 		{
 			name: "a prefixed title, with the name hung on its owner",
-			text: "The case involved the ex-president of Zenith Industries, Tom Jones, jailed for 12 years in 2003.\n",
+			text: "The inquiry named the ex-president of Zenith Industries, Tom Jones, who retired in 2003.\n",
 			want: []string{"Tom Jones | president of | Zenith Industries"},
 		},
 		{
 			name:   "a state body named after a country is part of it",
-			text:   "The Chilean Navy rescued 200 people off the coast of Chile on Friday. The US State Department said the United States would help, the Chilean Times reported.\n",
-			want:   []string{"Chilean Navy | part of | Chile", "US State Department | part of | United States"},
+			text:   "The Chilean Navy towed the ferry into a port in Chile on Friday. The US Commerce Department said the United States would help, the Chilean Times reported.\n",
+			want:   []string{"Chilean Navy | part of | Chile", "US Commerce Department | part of | United States"},
 			absent: []string{"Chilean Times | part of | Chile"},
 		},
 		{
@@ -245,8 +244,8 @@ func TestFactFamilies(t *testing.T) {
 		},
 		{
 			name: "a verb of saying with a thing for object and nothing said has its plain meaning",
-			text: "Chile and Peru have maintained a policy of turning away boats of migrants.\n",
-			want: []string{"Chile | maintain | a policy", "Peru | maintain | a policy"},
+			text: "Chile and Peru have maintained a ban on imports of beef.\n",
+			want: []string{"Chile | maintain | a ban", "Peru | maintain | a ban"},
 			open: true,
 		},
 		{
@@ -261,7 +260,7 @@ func TestFactFamilies(t *testing.T) {
 		},
 		{
 			name: "the members listed after including are objects too",
-			text: "The magazine Acme Weekly attacked defectors from the group including Tom Jones and Anna Berg.\n",
+			text: "The newspaper Acme Weekly attacked critics of the plan including Tom Jones and Anna Berg.\n",
 			want: []string{"Acme Weekly | attacked | Tom Jones", "Acme Weekly | attacked | Anna Berg"},
 		},
 		{
@@ -271,8 +270,8 @@ func TestFactFamilies(t *testing.T) {
 		},
 		{
 			name: "an appositive title keeps the words that make it one office",
-			text: "John Smith, the shadow education secretary, said the plan would fail.\n",
-			want: []string{"John Smith | has title | shadow education secretary"},
+			text: "John Smith, the shadow health secretary, said the plan would fail.\n",
+			want: []string{"John Smith | has title | shadow health secretary"},
 		},
 		{
 			name:   "an unnamed chairman of a body is not another body's chairman, and acts for his own",
@@ -282,7 +281,7 @@ func TestFactFamilies(t *testing.T) {
 		},
 		{
 			name: "the two just named act together",
-			text: "Acme Bank is the biggest dealer, while Zenith Bank is the largest holder.\n\nThe two banks also criticised the Harbor Democrats in May.\n",
+			text: "Acme Bank opened a branch in Harbor City, while Zenith Bank closed one.\n\nThe two banks also criticised the Harbor Democrats in May.\n",
 			want: []string{"Acme Bank | criticized | Harbor Democrats", "Zenith Bank | criticized | Harbor Democrats"},
 		},
 		{
@@ -297,18 +296,8 @@ func TestFactFamilies(t *testing.T) {
 		},
 		{
 			name: "a quotation split by its speech tag is one statement, straight marks read by their spacing",
-			text: "Robots win prize\n\n\"We are so proud because we find a big chance to show our talent,\" team member Anna Berg told the press, \"to show that women can build robots too.\"\n",
-			want: []string{"Anna Berg | told | to show our talent … to show that women can build robots too"},
-		},
-		{
-			name: "what was claimed in a book, hung by the parse on the book, is said and reported",
-			text: "The decision came shortly after John Smith claimed in his autobiography that Tom Jones had tapped him up in Harbor City.\n",
-			want: []string{"John Smith | claimed | Tom Jones had tapped him up"},
-		},
-		{
-			name:   "a passive with its own patient takes no agent from the clause it joins",
-			text:   "John Smith said fishermen first noticed the boat and a warship was deployed to retrieve them.\n",
-			absent: []string{"John Smith | deploy | a warship"},
+			text: "Vote result stands\n\n\"The vote was fair and we accept the result,\" party member Anna Berg told reporters, \"but we will keep campaigning for change.\"\n",
+			want: []string{"Anna Berg | told | we accept the result … but we will keep campaigning for change"},
 		},
 		{
 			name: "the spokesman again is the same body's voice",
@@ -317,13 +306,8 @@ func TestFactFamilies(t *testing.T) {
 		},
 		{
 			name:   "a finite verb the parse hung under a relative clause takes no subject from it",
-			text:   "Maria Lopez, whose daughter Anna was found dead in Tom Jones's home in February 2003, is seeking unspecified damages in a civil action.\n",
-			absent: []string{"Anna | seek | unspecified damages"},
-		},
-		{
-			name: "a participle the parse hung on a noun takes the subject of the verb above",
-			text: "John Smith surprised the football world and Tom Jones by selling the striker to Acme Corp in August 2001.\n",
-			want: []string{"John Smith | sold | Tom Jones"},
+			text:   "Maria Lopez, whose son Tomas was found injured in Tom Jones's garden in May 2003, is seeking compensation in a civil case.\n",
+			absent: []string{"Tomas | seek | compensation"},
 		},
 		{
 			name:   "a condition is not a fact",

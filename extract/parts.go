@@ -146,7 +146,7 @@ func listed(toks []doc.Token, a, b int) bool {
 }
 
 // stateBodies are the last words of the names of a state's institutions: named after their
-// country ("the Ruritanian Navy", "the US State Department"), they are part of it. Newspapers,
+// country ("the Ruritanian Navy", "the US Commerce Department"), they are part of it. Newspapers,
 // banks, parties and universities named so are not.
 var stateBodies = map[string]bool{"ministry": true, "department": true, "army": true, "navy": true,
 	"military": true, "force": true, "forces": true, "guard": true, "police": true, "parliament": true,
@@ -155,7 +155,7 @@ var stateBodies = map[string]bool{"ministry": true, "department": true, "army": 
 
 // stateBodyFacts puts the state institutions named after a country in that country, at the
 // first mention of their name, when the article names the country too: "the Ruritanian Navy"
-// (a demonym) and "the US State Department" (a country) are part of Ruritania and of the US.
+// (a demonym) and "the US Commerce Department" (a country) are part of Ruritania and of the US.
 func (b *factBuilder) stateBodyFacts(si int) []schema.Fact {
 	p, ok := schema.PredicateByName(schema.PredPartOf)
 	if !ok {

@@ -442,7 +442,7 @@ func (s *sentence) inheritSubject(v int, cs []Clause, index map[int]int) int {
 		return -1
 	}
 	if j, ok := index[v]; ok && cs[j].Passive && cs[j].Object >= 0 {
-		return -1 // "X said … and a warship was deployed": a passive with its own patient has no agent to inherit
+		return -1 // "X said … and a lifeboat was sent": a passive with its own patient has no agent to inherit
 	}
 	headSubj := func() int {
 		i, ok := index[h]
@@ -469,7 +469,7 @@ func (s *sentence) inheritSubject(v int, cs []Clause, index map[int]int) int {
 			return -1 // "because X said" has its own subject or none
 		}
 		if s.Toks[v].Dep == "advcl" && s.finiteAux(v) {
-			// "X, whose daughter was found dead, is seeking damages" parsed with "is seeking"
+			// "X, whose son was named captain, is seeking a transfer" parsed with "is seeking"
 			// under "found": a finite verb group is no participle sharing its head's subject.
 			return -1
 		}

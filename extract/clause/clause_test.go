@@ -30,6 +30,8 @@ func TestExtract(t *testing.T) {
 		{"participle", 6, Clause{Lemma: "reply", Prep: "to", Subject: 0, Object: 8, Inherited: true, Relation: "replying to", Parent: -1}},
 		{"speech", 2, Clause{Lemma: "say", Subject: 0, Object: -1, Content: Span{Start: 4, End: 9}, Relation: "said", Parent: -1}},
 		{"speech", 6, Clause{Lemma: "praise", Subject: 4, Object: 8, Relation: "praised", Parent: 0}},
+		{"participlenoun", 7, Clause{Lemma: "sell", Subject: 0, Object: 8, Inherited: true, Relation: "selling", Parent: -1}},
+		{"passivepatient", 9, Clause{Lemma: "send", Subject: -1, Object: 7, Passive: true, Relation: "was sent", Parent: -1}},
 		{"passivehead", 8, Clause{Lemma: "move", Prep: "to", Subject: 0, Object: 10, Inherited: true, Relation: "moving to", Parent: -1}},
 		{"scene", 5, Clause{Lemma: "say", Subject: 4, Object: -1, Content: Span{Start: 6, End: 9}, Relation: "said", Parent: -1}},
 		{"quotedaux", 8, Clause{Lemma: "say", Subject: 7, Object: -1, Content: Span{Start: 4, End: 5}, Relation: "said", Parent: -1}},

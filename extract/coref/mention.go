@@ -160,7 +160,7 @@ func findMentions(si int, toks []doc.Token) []Mention {
 	return out
 }
 
-// nationalDescription recognises "the Dutchman", "the Briton": a nationality noun heading a
+// nationalDescription recognises "the Frenchman", "the Briton": a nationality noun heading a
 // definite noun phrase is a description of a person, not the name of a group.
 func nationalDescription(si int, toks []doc.Token, i, j int, typ string) (Mention, bool) {
 	t := &toks[i]
@@ -213,8 +213,8 @@ func isSubject(t *doc.Token) bool {
 }
 
 // ownsSubject reports whether token h is the possessor of the sentence's main subject: "Acme's
-// announcement came after it bought…" makes Acme as prominent as a subject. The owner of an
-// embedded clause's subject ("X says Y's stardom is…") is not.
+// profit rose after it bought…" makes Acme as prominent as a subject. The owner of an
+// embedded clause's subject ("X says Y's form is…") is not.
 func ownsSubject(toks []doc.Token, h int) bool {
 	t := &toks[h]
 	if t.Dep != "nmod:poss" || t.Head < 0 || t.Head >= len(toks) || !isSubject(&toks[t.Head]) {

@@ -256,7 +256,7 @@ func (r *Result) titleRole(si int, toks []doc.Token, words []string, mentionAt m
 
 // unitOwners returns the organisations that own the unit or field a title at token k is placed in
 // when no name hangs on the title itself: "head of research at Zenith", "vice president in Acme's
-// security unit" (a name one step below the title's "of", "at" or "in" phrase).
+// games unit" (a name one step below the title's "of", "at" or "in" phrase).
 func (r *Result) unitOwners(toks []doc.Token, mentionAt map[int]int, k int) []int {
 	var out []int
 	for c := range toks {

@@ -324,7 +324,7 @@ func TestGivenNames(t *testing.T) {
 		person    int // the token labelled PERSON by the model
 		wantStart int // where the person's span starts after the rule
 	}{
-		{"The party 's Starry Quill was elected .", 4, 3},
+		{"The party 's Merry Quill was elected .", 4, 3},
 		{"Yesterday Quill was elected .", 1, 1},              // the sentence's first word
 		{"The party 's President Quill was elected .", 4, 4}, // a title the gazetteers know
 		{"The party 's French Quill was elected .", 4, 4},    // a nationality

@@ -408,7 +408,7 @@ func addressForms(words, labels []string, begins []bool) {
 }
 
 // givenNames makes a capitalised word inside a sentence, right before a one-word person name and
-// known to no gazetteer, part of the name: "DAB's Starry [Lee]" is Starry Lee, not any Lee. A
+// known to no gazetteer, part of the name: "Zenda's Merry [Quan]" is Merry Quan, not any Quan. A
 // sentence's first word, a title, a form of address, a nationality or any other word the
 // gazetteers know stays apart, as does a word already labelled.
 func givenNames(words, labels []string, begins []bool) {

@@ -16,9 +16,9 @@ func TestFiniteReadings(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, sentence := range []string{
-		"Yesterday , Ruritania fired artillery rounds aimed at a loudspeaker in Freedonia .",
-		"The legal action accuses the builder of hiding losses from investors .",
-		"The East retaliated by firing dozens of rounds into the west .",
+		"Yesterday , Ruritania fired warning shots aimed at a ferry in Freedonia .",
+		"The lawsuit accuses the builder of hiding losses from investors .",
+		"The East responded by firing dozens of flares into the west .",
 	} {
 		t.Run(sentence, func(t *testing.T) {
 			base := toks(strings.Fields(sentence)...)

@@ -1,0 +1,40 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/tree"
+)
+
+// TestNounThatClause checks on hand-made parses that what a speech verb says is read from a
+// "that" clause the parse hung on the verb's own noun, and not from one of another verb.
+func TestNounThatClause(t *testing.T) {
+	tok := func(text string, head int, dep string) doc.Token { return doc.Token{Text: text, Head: head, Dep: dep} }
+	// Smith claimed in his memoir that Jones lied .
+	memoir := []doc.Token{tok("Smith", 1, "nsubj"), tok("claimed", -1, "root"), tok("in", 4, "case"),
+		tok("his", 4, "nmod:poss"), tok("memoir", 1, "obl"), tok("that", 7, "obj"), tok("Jones", 7, "nsubj"),
+		tok("lied", 4, "acl:relcl"), tok(".", 1, "punct")}
+	// Smith claimed victory after Brown wrote in a memo that Jones lied .
+	other := []doc.Token{tok("Smith", 1, "nsubj"), tok("claimed", -1, "root"), tok("victory", 1, "obj"),
+		tok("after", 5, "mark"), tok("Brown", 5, "nsubj"), tok("wrote", 1, "advcl"), tok("in", 8, "case"),
+		tok("a", 8, "det"), tok("memo", 5, "obl"), tok("that", 11, "obj"), tok("Jones", 11, "nsubj"),
+		tok("lied", 8, "acl:relcl"), tok(".", 1, "punct")}
+	tests := []struct {
+		name string
+		toks []doc.Token
+		verb int
+		want tree.Span
+	}{
+		{"hung on the verb's noun", memoir, 1, tree.Span{Start: 6, End: 8}},
+		{"hung on another verb's noun", other, 1, tree.Span{}},
+		{"the other verb's own", other, 5, tree.Span{Start: 10, End: 12}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := nounThatClause(tt.toks, tt.verb); got != tt.want {
+				t.Errorf("nounThatClause = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
