@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/tree"
 )
 
 // maxReadings bounds how many finite readings a sentence without a finite main verb is parsed
@@ -59,11 +60,11 @@ func hasFiniteMain(toks []doc.Token) bool {
 		if toks[i].Head >= 0 {
 			continue
 		}
-		if finite(&toks[i]) {
+		if tree.IsFinite(&toks[i]) {
 			return true
 		}
 		for j := range toks {
-			if toks[j].Head == i && finite(&toks[j]) && (toks[j].Dep == "aux" || toks[j].Dep == "aux:pass" || toks[j].Dep == "cop") {
+			if toks[j].Head == i && tree.IsFinite(&toks[j]) && (toks[j].Dep == "aux" || toks[j].Dep == "aux:pass" || toks[j].Dep == "cop") {
 				return true
 			}
 		}

@@ -192,15 +192,6 @@ var statementObject = map[string]bool{"announce": true, "post": true, "tweet": t
 	"unveil": true, "report": true, "declare": true, "predict": true, "admit": true, "acknowledge": true,
 	"put out": true, "lay out": true, "set out": true}
 
-// finite reports whether a token is a modal or a finite verb: "would", "is", "said".
-func finite(t *doc.Token) bool {
-	switch t.Tag {
-	case "MD", "VBZ", "VBD", "VBP":
-		return true
-	}
-	return false
-}
-
 // sameName reports whether a literal is only the name of entity e ("the Quill Guild" for
 // Quill Guild).
 func sameName(literal string, e schema.Entity) bool {
@@ -239,7 +230,7 @@ func (b *factBuilder) contentLiterals(si int, c *clause.Clause, objTok int, clas
 		}
 		// "He added his plan would be …": the parse took the subject of what was said for the
 		// verb's object; a finite verb right after it says so.
-		if obj := tree.Subtree(toks, objTok); obj.End < len(toks) && finite(&toks[obj.End]) && !addressee[c.Lemma] {
+		if obj := tree.Subtree(toks, objTok); obj.End < len(toks) && tree.IsFinite(&toks[obj.End]) && !addressee[c.Lemma] {
 			if all := tree.Subtree(toks, c.Verb); all.End > obj.End {
 				return []string{spanText(b.d, toks, tree.Span{Start: obj.Start, End: all.End})}
 			}

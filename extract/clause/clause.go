@@ -297,11 +297,8 @@ func (s *sentence) clause(v int) Clause {
 // finiteAux reports whether verb v has a finite auxiliary ("is seeking", "has said").
 func (s *sentence) finiteAux(v int) bool {
 	for _, ch := range s.Kids(v) {
-		if d := s.Dep(ch); d == "aux" || d == "aux:pass" {
-			switch s.Toks[ch].Tag {
-			case "VBZ", "VBP", "VBD", "MD":
-				return true
-			}
+		if d := s.Dep(ch); (d == "aux" || d == "aux:pass") && tree.IsFinite(&s.Toks[ch]) {
+			return true
 		}
 	}
 	return false

@@ -100,6 +100,16 @@ func Form(tk *doc.Token) string {
 // Lower returns the lower-cased Form of token i.
 func (t *Tree) Lower(i int) string { return strings.ToLower(Form(&t.Toks[i])) }
 
+// IsFinite reports whether a token is a finite verb or a modal ("said", "is", "would"): the tags
+// that head or carry a clause's tense.
+func IsFinite(tk *doc.Token) bool {
+	switch tk.Tag {
+	case "MD", "VBZ", "VBD", "VBP":
+		return true
+	}
+	return false
+}
+
 // IsVerb reports whether token i is tagged as a verb.
 func (t *Tree) IsVerb(i int) bool { return strings.HasPrefix(t.Toks[i].Tag, "VB") }
 
