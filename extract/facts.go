@@ -315,11 +315,19 @@ func (b *factBuilder) placeOf(si, t int) int {
 	if toks[t].Tag != "NN" || !placeNouns[strings.ToLower(toks[t].Lemma)] {
 		return -1
 	}
+	return b.nameBefore(si, t, false, schema.TypeGPE, schema.TypeLoc)
+}
+
+// nameBefore returns the token of a name of one of types that modifies noun t from at most four
+// words before it (hanging on t, or on a word between; as a compound only when compound is
+// set), or -1.
+func (b *factBuilder) nameBefore(si, t int, compound bool, types ...string) int {
+	toks := b.d.Sentences[si].Tokens
 	for k := t - 1; k >= 0 && t-k <= 4; k-- {
-		if toks[k].Head != t && !(toks[k].Head > k && toks[k].Head < t) {
+		if compound && toks[k].Dep != "compound" || toks[k].Head != t && !(toks[k].Head > k && toks[k].Head < t) {
 			continue
 		}
-		if m, ok := b.cr.At(si, k); ok && m.Kind == coref.Name && (m.Type == schema.TypeGPE || m.Type == schema.TypeLoc) {
+		if m, ok := b.cr.At(si, k); ok && m.Kind == coref.Name && slices.Contains(types, m.Type) {
 			return k
 		}
 	}
@@ -333,15 +341,7 @@ func (b *factBuilder) orgOf(si, t int) int {
 	if toks[t].Tag != "NN" || !coref.OrgNoun(toks[t].Lemma) {
 		return -1
 	}
-	for k := t - 1; k >= 0 && t-k <= 4; k-- {
-		if toks[k].Dep != "compound" || toks[k].Head != t && !(toks[k].Head > k && toks[k].Head < t) {
-			continue
-		}
-		if m, ok := b.cr.At(si, k); ok && m.Kind == coref.Name && m.Type == schema.TypeOrg {
-			return k
-		}
-	}
-	return -1
+	return b.nameBefore(si, t, true, schema.TypeOrg)
 }
 
 // memberNouns are plural nouns for the people of a body, who speak and act for it: "Labour MPs
