@@ -117,8 +117,8 @@ func (b *factBuilder) openTargets(si, ci int, subjects []arg, targets []openTarg
 	if c.Inherited {
 		conf *= factorInherited
 	}
-	modality, attributed := b.mood(si, ci)
-	if modality == schema.ModalityHypothetical {
+	st := b.mood(si, ci)
+	if st.modality == schema.ModalityHypothetical {
 		conf *= factorHypothetical
 	}
 	var out []schema.Fact
@@ -130,7 +130,7 @@ func (b *factBuilder) openTargets(si, ci int, subjects []arg, targets []openTarg
 		for _, sa := range subjects {
 			base := b.newFact(si, c.Verb)
 			base.Subject, base.Predicate, base.Relation, base.Open = b.entityRef(sa), t.pred.Name, t.relation, true
-			base.Negated, base.Modality, base.AttributedTo = c.Negated, modality, attributed
+			base.Negated, base.Modality, base.AttributedTo = c.Negated != st.denied, st.modality, st.by
 			out = append(out, b.objectFacts(base, conf*mentionWeight(sa), t.objects, literals)...)
 		}
 	}

@@ -357,39 +357,6 @@ func findFact(fs []schema.Fact, line string) int {
 	return -1
 }
 
-// TestModality checks what the text asserts: a fact under a modal or an infinitive that nothing
-// makes happen is hypothetical and less sure; one under an implicative verb happened.
-func TestModality(t *testing.T) {
-	tests := []struct {
-		text, fact, modality string
-	}{
-		{"Acme Corp bought Zenith Industries in May.\n", "Acme Corp | bought | Zenith Industries", ""},
-		{"Acme Corp wants to buy Zenith Industries.\n", "Acme Corp | bought | Zenith Industries", "hypothetical"},
-		{"Acme Corp could buy Zenith Industries.\n", "Acme Corp | bought | Zenith Industries", "hypothetical"},
-		{"John Smith spoke.\n\nWill Acme Corp buy Zenith Industries?\n", "Acme Corp | bought | Zenith Industries", "hypothetical"},
-		{"Acme Corp managed to buy Zenith Industries.\n", "Acme Corp | bought | Zenith Industries", ""},
-	}
-	var asserted float64
-	for _, tt := range tests {
-		r := extractText(t, tt.text)
-		i := findFact(r.Facts, tt.fact)
-		if i < 0 {
-			t.Errorf("%q: no fact %q", tt.text, tt.fact)
-			continue
-		}
-		f := &r.Facts[i]
-		if f.Modality != tt.modality {
-			t.Errorf("%q: modality %q, want %q", tt.text, f.Modality, tt.modality)
-		}
-		switch {
-		case tt.modality == "" && asserted == 0:
-			asserted = f.Confidence
-		case tt.modality != "" && f.Confidence >= asserted:
-			t.Errorf("%q: confidence %.3f, not below the asserted fact's %.3f", tt.text, f.Confidence, asserted)
-		}
-	}
-}
-
 // TestQuoteEvidence checks that a quotation in a paragraph of its own is evidenced by its own
 // sentence, and what was said stays exact: the evidence holds the literal, and the offsets point
 // at the evidence in the article.

@@ -125,18 +125,18 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 	if len(objects) == 0 && !literalClasses[p.Class] && len(quoted) == 0 {
 		conf *= factorThing // a thing done, not said: the object phrase is less sure to be whole
 	}
-	modality, attributed := b.mood(si, ci)
-	if c.Parent >= 0 && attributed == nil {
+	st := b.mood(si, ci)
+	if c.Parent >= 0 && st.by == nil {
 		conf *= factorUnnamed // what somebody unnamed said or thought ("…, officials said")
 	}
-	if modality == schema.ModalityHypothetical {
+	if st.modality == schema.ModalityHypothetical {
 		conf *= factorHypothetical
 	}
 	for _, sa := range subjects {
 		conf := conf * mentionWeight(sa)
 		base := b.newFact(si, c.Verb)
 		base.Subject, base.Predicate, base.Relation, base.CAMEO = b.entityRef(sa), p.Name, c.Relation, p.CAMEO
-		base.Negated, base.Modality, base.AttributedTo = c.Negated, modality, attributed
+		base.Negated, base.Modality, base.AttributedTo = c.Negated != st.denied, st.modality, st.by
 		out = append(out, b.objectFacts(base, conf, objects, literals)...)
 		if len(objects) > 0 && p.Class == schema.ClassSay && len(literals) > 0 {
 			// "X told Y that S": to whom, and what.
@@ -251,74 +251,6 @@ func literalHead(t *doc.Token) bool {
 	return strings.HasPrefix(t.Tag, "NN") || t.Tag == "CD"
 }
 
-// mood returns the modality of clause ci of sentence si and, for reported speech, who said it:
-// "hypothetical" under a modal or a condition; "reported" inside what a parent clause's subject
-// said or a direct quotation.
-func (b *factBuilder) mood(si, ci int) (string, *schema.Entity) {
-	cs := b.clauses[si]
-	c := &cs[ci]
-	toks := b.d.Sentences[si].Tokens
-	modality := ""
-	if c.Modal != "" || irrealis(toks, c.Verb) || question(toks) && !schema.IsSpeech(c.Lemma) {
-		modality = schema.ModalityHypothetical
-	}
-	if b.framedContent(si, c) >= 0 {
-		return modality, nil // "S, X said": the saying is the article's, S is X's
-	}
-	if c.Parent >= 0 {
-		if sp := b.args(si, cs[c.Parent].Subject); len(sp) > 0 {
-			e := b.entityRef(sp[0])
-			return schema.ModalityReported, &e
-		}
-	} else if sp := b.speaker(si, c.Verb); sp != nil {
-		return schema.ModalityReported, sp // a clause inside a direct quotation is its speaker's word
-	} else if src := source(b.d.Sentences[si].Tokens, c.Verb); src >= 0 {
-		if sp := strong(b.args(si, src)); len(sp) > 0 {
-			e := b.entityRef(sp[0])
-			return schema.ModalityReported, &e // "according to X"
-		}
-	} else if sp := b.framer(si, c.Verb); sp != nil {
-		return schema.ModalityReported, sp
-	} else if sp := b.hungContent(si, ci); sp != nil {
-		return schema.ModalityReported, sp
-	}
-	return modality, nil
-}
-
-// hungContent returns who said the clause ci of sentence si when it lies in the "that" clause a
-// speech verb of the sentence says but the parse hung on a noun ("X claimed in his book that Y
-// had lied": Y lied is X's word), or nil.
-func (b *factBuilder) hungContent(si, ci int) *schema.Entity {
-	toks := b.d.Sentences[si].Tokens
-	v := b.clauses[si][ci].Verb
-	for _, c := range b.clauses[si] {
-		if c.Verb == v || !c.Content.Empty() || !schema.IsSpeech(c.Lemma) {
-			continue
-		}
-		if sp := nounThatClause(toks, c.Verb); !sp.Empty() && v >= sp.Start && v < sp.End {
-			if who := strong(b.args(si, c.Subject)); len(who) > 0 {
-				e := b.entityRef(who[0])
-				return &e
-			}
-		}
-	}
-	return nil
-}
-
-// question reports whether a sentence asks: "Will Acme buy Zenith?" asserts neither.
-func question(toks []doc.Token) bool {
-	for k := len(toks) - 1; k >= 0; k-- {
-		switch toks[k].Text {
-		case "\"", "”", "’", "'", ")":
-			continue
-		case "?":
-			return true
-		}
-		return false
-	}
-	return false
-}
-
 // phrasalObject returns the prepositional argument of clause c's verb that the vocabulary reads as
 // its object ("called on X": urged X), and its preposition; -1 when there is none.
 func (b *factBuilder) phrasalObject(si int, c *clause.Clause) (int, string) {
@@ -337,28 +269,6 @@ func (b *factBuilder) phrasalObject(si int, c *clause.Clause) (int, string) {
 		}
 	}
 	return -1, ""
-}
-
-// implicative are the verbs whose infinitive complement happened: "managed to win", "was forced
-// to resign", "went on to found".
-var implicative = map[string]bool{"manage": true, "force": true, "go": true, "begin": true, "start": true,
-	"continue": true, "compel": true, "oblige": true, "dare": true, "get": true, "remember": true,
-	"happen": true, "proceed": true, "help": true, "use": true}
-
-// irrealis reports whether the verb at v is an infinitive ("to win") whose head does not make it
-// happen: "wants to buy", "is tipped to win", "an idea for X to read" say nothing happened.
-func irrealis(toks []doc.Token, v int) bool {
-	if toks[v].Tag != "VB" {
-		return false
-	}
-	to := false
-	for j := range toks {
-		if toks[j].Head == v && toks[j].Dep == "mark" && strings.EqualFold(toks[j].Text, "to") {
-			to = true
-		}
-	}
-	h := toks[v].Head
-	return to && (h < 0 || !implicative[strings.ToLower(toks[h].Lemma)])
 }
 
 // newFact returns a fact whose provenance is sentence si: article, sentence index, offsets and
