@@ -136,7 +136,10 @@ func (x *Extractor) annotate(d *doc.Doc) {
 
 // AnnotateTokens runs the stages after sentence splitting (tag to names) on d, whose sentences
 // and tokens are already given (a treebank's, for instance): it keeps every sentence and token
-// boundary and sets each token's Tag, Lemma, Head, Dep and Ent with the models Extract uses.
+// boundary and sets each token's Tag, Lemma, Head, Dep and Ent with the models Extract uses. A
+// sentence whose names hold a word tagged as a verb is parsed again with the name's words as
+// proper nouns (nameTags), and one left without a finite main verb with the finite readings the
+// tagger passed over (finiteMain).
 func (x *Extractor) AnnotateTokens(d *doc.Doc) {
 	// Stage by stage over the whole article rather than sentence by sentence: each model's
 	// tables stay in the processor's caches from one sentence to the next (a sentence's
@@ -148,12 +151,13 @@ func (x *Extractor) AnnotateTokens(d *doc.Doc) {
 		x.parser.Parse(d.Sentences[i].Tokens)
 	}
 	for i := range d.Sentences {
-		x.finiteMain(&d.Sentences[i])
-	}
-	for i := range d.Sentences {
 		x.names.Recognize(d.Sentences[i].Tokens)
 	}
 	ner.Harmonize(d)
+	for i := range d.Sentences {
+		x.nameTags(&d.Sentences[i])
+		x.finiteMain(&d.Sentences[i])
+	}
 }
 
 // hasProse reports whether d has a block facts can be read from: anything but headlines and

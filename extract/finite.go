@@ -27,6 +27,7 @@ func (x *Extractor) finiteMain(s *doc.Sentence) {
 		}
 		copy(trial, s.Tokens)
 		x.tagger.TagAs(trial, r)
+		nameTags(trial) // the names found keep their proper nouns
 		x.parser.Parse(trial)
 		if hasFiniteMain(trial) {
 			copy(s.Tokens, trial)
