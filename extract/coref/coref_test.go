@@ -296,3 +296,20 @@ func TestMainOrganisation(t *testing.T) {
 		t.Errorf("the company resolved to %+v though the article named no organisation three times", m)
 	}
 }
+
+// TestTitleBeforeName checks that a description standing right before a person's name is that
+// name's title, not a description of somebody named earlier: after "Acme leader Maria Lopez",
+// "the Zenda leader" in "the Zenda leader Tom Brandt" is no mention of her, even when
+// the parse makes the title and the name two subjects.
+func TestTitleBeforeName(t *testing.T) {
+	d := &doc.Doc{Sentences: []doc.Sentence{
+		// Acme leader Maria Lopez spoke .
+		sent(t, "Acme/NNP/1/compound/B-ORG leader/NN/2/compound/O Maria/NNP/4/nsubj/B-PERSON Lopez/NNP/2/flat/I-PERSON spoke/VBD/-1/root/O ./././punct/O"),
+		// The Zenda leader Tom Brandt left .
+		sent(t, "The/DT/2/det/O Zenda/NNP/2/compound/B-ORG leader/NN/5/nsubj/O Tom/NNP/5/nsubj/B-PERSON Brandt/NNP/3/flat/I-PERSON left/VBD/-1/root/O ./././punct/O"),
+	}}
+	r := Resolve(d)
+	if m, ok := r.At(1, 2); ok && m.Entity >= 0 && r.Entities[m.Entity].Name == "Maria Lopez" {
+		t.Errorf("%q resolved to Maria Lopez", m.Text)
+	}
+}

@@ -459,8 +459,8 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 		}
 		return Mention{}, false
 	}
-	if covered[i] {
-		return Mention{}, false
+	if covered[i] || i+1 < len(toks) && toks[i+1].Ent == "B-PERSON" {
+		return Mention{}, false // "the Acme chairman Maria Lopez": the title of the name after it
 	}
 	words := make([]string, 0, i-start+1)
 	first := start // the mention's tokens: from the determiner, or only the noun when a name modifies it
