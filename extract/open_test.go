@@ -92,6 +92,15 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"John Smith | citizen of | Scotland", "Egypt | part of | Gulf of Mexico"},
 		},
 		{
+			name: "a country's national is its citizen; a state's judge and a place's correspondent are not",
+			text: "French banker Maria Lopez praised the plan.\n\nOhio judge Peter Holm rejected the claim.\n\n" +
+				"The Acme Weekly's correspondent in Bavaria, Tom Jones, said the talks had failed.\n\n" +
+				"Anna Berg, a senator from Ohio, said the plan was wrong.\n",
+			want: []string{"Maria Lopez | citizen of | France", "Tom Jones | journalist at | Acme Weekly"},
+			absent: []string{"Peter Holm | citizen of | Ohio", "Tom Jones | journalist at | Bavaria",
+				"Anna Berg | member of | Ohio"},
+		},
+		{
 			name:   "a phrasal verb's preposition makes its object; two companies joined by and are two",
 			text:   "John Smith spoke on Monday.\n\nMaria Lopez called on Acme Corp to withdraw the plan.\n\nAcme Corp and Zenith Industries signed a deal on Friday.\n",
 			want:   []string{"Maria Lopez | urged | Acme Corp", "Acme Corp | signed | a deal", "Zenith Industries | signed | a deal"},

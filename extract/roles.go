@@ -7,6 +7,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/clause"
 	"github.com/newsgraph/newsgraph/extract/coref"
 	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/lexicon"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -42,9 +43,17 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 			f.Confidence = confTitle
 			out = append(out, f)
 			for _, of := range r.Of {
-				if b.ents[of].ok && b.ents[of].Type == schema.TypeGPE && !team[strings.ToLower(r.Title)] {
-					add(schema.PredCitizenOf, "", of) // "U.S. billionaire"; but "Everton manager" works for a club
-				} else {
+				switch typ := b.ents[of].Type; {
+				case team[strings.ToLower(r.Title)]:
+					add(schema.PredWorksFor, "", of) // "Everton manager", "Bristol City midfielder"
+				case typ == schema.TypeLoc: // "a Black Sea fisherman": where, not whose
+				case typ == schema.TypeGPE && knownPlace(b.ents[of].Name):
+					// "U.S. billionaire"; but a "Texas judge" or a "London lawyer" is no
+					// citizen of a state or a city.
+					if isCountry(b.ents[of].Name) {
+						add(schema.PredCitizenOf, "", of)
+					}
+				default: // an organisation, or a "place" the gazetteers do not know
 					add(schema.PredWorksFor, "", of) // "Acme columnist"
 				}
 			}
@@ -286,4 +295,16 @@ func titlePhrase(toks []doc.Token, t int) string {
 		words = append(words, toks[j].Text)
 	}
 	return strings.Join(words, " ")
+}
+
+// isCountry reports whether the gazetteers know name as a country.
+func isCountry(name string) bool {
+	pl, ok := lexicon.Place(name)
+	return ok && pl.Kind == lexicon.Country
+}
+
+// knownPlace reports whether the gazetteers know name as a place.
+func knownPlace(name string) bool {
+	_, ok := lexicon.Place(name)
+	return ok
 }

@@ -459,8 +459,8 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 		}
 		return Mention{}, false
 	}
-	if covered[i] || i+1 < len(toks) && toks[i+1].Ent == "B-PERSON" {
-		return Mention{}, false // "the Acme chairman Maria Lopez": the title of the name after it
+	if covered[i] || titleOfName(toks, i) {
+		return Mention{}, false
 	}
 	words := make([]string, 0, i-start+1)
 	first := start // the mention's tokens: from the determiner, or only the noun when a name modifies it
@@ -482,6 +482,25 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 		break
 	}
 	return m, true
+}
+
+// titleOfName reports whether the description headed by token i is the title of a person's name
+// right after it or in apposition to it: "the Acme chairman Maria Lopez", "the Acme
+// correspondent in Ruritania, Tom Jones".
+func titleOfName(toks []doc.Token, i int) bool {
+	if i+1 < len(toks) && toks[i+1].Ent == "B-PERSON" {
+		return true
+	}
+	for k := i + 1; k < len(toks); k++ {
+		if toks[k].Dep != "appos" || toks[k].Ent != "B-PERSON" {
+			continue
+		}
+		// The name in apposition to the title, or to the place phrase the parse hung it on.
+		if h := toks[k].Head; h == i || h > i && toks[h].Head == i && toks[h].Dep == "nmod" {
+			return true
+		}
+	}
+	return false
 }
 
 // nameToken reports whether the recogniser labelled token t part of an organisation's or

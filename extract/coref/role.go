@@ -241,9 +241,14 @@ func (r *Result) titleRole(si int, toks []doc.Token, words []string, mentionAt m
 		case "nmod:poss", "compound", "amod":
 			role.Of = append(role.Of, r.entityOf(mi))
 		case "nmod":
-			if c := caseOf(toks, j); c == "to" && diplomatic(role.Title) {
+			c := caseOf(toks, j)
+			switch {
+			case c == "to" && diplomatic(role.Title):
 				role.To = r.entityOf(mi)
-			} else {
+			case placePreps[c] && (r.Mentions[mi].Type == schema.TypeGPE || r.Mentions[mi].Type == schema.TypeLoc):
+				// "the Acme correspondent in Ruritania", "a senator from Zenda": where the
+				// office is held, not whose it is
+			default:
 				role.Of = append(role.Of, r.entityOf(mi))
 			}
 		}
@@ -286,6 +291,9 @@ func (r *Result) unitOwners(toks []doc.Token, mentionAt map[int]int, k int) []in
 	}
 	return out
 }
+
+// placePreps introduce where a title is held rather than its owner when they name a place.
+var placePreps = map[string]bool{"in": true, "from": true, "near": true, "outside": true, "across": true, "on": true}
 
 func caseOf(toks []doc.Token, j int) string {
 	for k := range toks {
