@@ -130,6 +130,9 @@ func TestLookupRole(t *testing.T) {
 		"deputy foreign minister": "minister of",
 		"minister of defence":     "minister of",
 		"Secretary-General":       "head of",
+		"general":                 "commander of",
+		"attorney general":        "works for", // an office, not a military rank
+		"Governor-General":        "governor of",
 		"health chief":            "head of",
 		"columnist":               "journalist at",
 		"MP":                      "member of",

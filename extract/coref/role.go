@@ -229,6 +229,7 @@ func (r *Result) titleRole(si int, toks []doc.Token, words []string, mentionAt m
 		from--
 	}
 	role := Role{Sent: si, Start: from, End: k + n, Title: strings.Join(words[from:k+n], " "), To: -1}
+	var nationals []int // owners named by a national adjective ("the German chief")
 	for j := range toks {
 		if toks[j].Head != k {
 			continue
@@ -239,6 +240,9 @@ func (r *Result) titleRole(si int, toks []doc.Token, words []string, mentionAt m
 		}
 		switch toks[j].Dep {
 		case "nmod:poss", "compound", "amod":
+			if _, ok := lexicon.Demonym(form(&toks[j])); ok && toks[j].Dep == "amod" {
+				nationals = append(nationals, r.entityOf(mi))
+			}
 			role.Of = append(role.Of, r.entityOf(mi))
 		case "nmod":
 			c := caseOf(toks, j)
@@ -255,6 +259,11 @@ func (r *Result) titleRole(si int, toks []doc.Token, words []string, mentionAt m
 	}
 	if len(role.Of) == 0 && role.To < 0 {
 		role.Of = r.unitOwners(toks, mentionAt, k)
+	}
+	if len(role.Of) > 1 && len(nationals) > 0 && len(nationals) < len(role.Of) {
+		// "the German co-head of Acme": the body named is the owner, the nationality only where
+		// the holder is from.
+		role.Of = slices.DeleteFunc(role.Of, func(e int) bool { return slices.Contains(nationals, e) })
 	}
 	return role, true
 }
