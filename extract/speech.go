@@ -224,6 +224,9 @@ func (b *factBuilder) accordingFacts(si int) []schema.Fact {
 		content := tree.Span{Start: all.Start, End: from.Start}
 		if from.Start <= all.Start+1 { // "According to X, S": S follows
 			content = tree.Span{Start: from.End, End: all.End}
+			if k := subjectInSource(toks, src, from); k >= 0 {
+				content.Start = k
+			}
 		}
 		lit := spanText(b.d, toks, content)
 		if lit == "" {
@@ -238,6 +241,27 @@ func (b *factBuilder) accordingFacts(si int) []schema.Fact {
 		}
 	}
 	return out
+}
+
+// subjectInSource returns where the statement of "According to X, the N of Y shows …" starts when
+// the parse hung its subject, a common noun, in apposition inside X's phrase from; -1 when it did
+// not: the statement then starts after X's phrase. X's own title ("According to X, head of Y,
+// S") stays X's.
+func subjectInSource(toks []doc.Token, src int, from tree.Span) int {
+	for k := src + 1; k < from.End; k++ {
+		t := &toks[k]
+		if t.Dep != "appos" || t.Tag != "NN" && t.Tag != "NNS" || isTitle(t) {
+			continue
+		}
+		s := tree.Subtree(toks, k).Start
+		if toks[s].Text == "," { // the parse may hang the comma on the noun
+			return s + 1
+		}
+		if s > 0 && toks[s-1].Text == "," {
+			return s
+		}
+	}
+	return -1
 }
 
 // framedContent returns the head of the words a speech clause is set beside, when the parse

@@ -38,3 +38,35 @@ func TestNounThatClause(t *testing.T) {
 		})
 	}
 }
+
+// TestSubjectInSource checks on hand-made parses that a statement after "According to X," starts
+// at a common noun the parse hung on X in apposition (after the comma the parse hung on it too),
+// but not at X's title.
+func TestSubjectInSource(t *testing.T) {
+	tok := func(text, tag string, head int, dep string) doc.Token {
+		return doc.Token{Text: text, Tag: tag, Head: head, Dep: dep}
+	}
+	// According to Jones , the share of the plan grew .
+	share := []doc.Token{tok("According", "VBG", 2, "case"), tok("to", "IN", 0, "fixed"), tok("Jones", "NNP", 9, "nsubj"),
+		tok(",", ",", 5, "punct"), tok("the", "DT", 5, "det"), tok("share", "NN", 2, "appos"), tok("of", "IN", 8, "case"),
+		tok("the", "DT", 8, "det"), tok("plan", "NN", 5, "nmod"), tok("grew", "VBD", -1, "root"), tok(".", ".", 9, "punct")}
+	// According to Jones , spokesman of Acme , prices rose .
+	title := []doc.Token{tok("According", "VBG", 2, "case"), tok("to", "IN", 0, "fixed"), tok("Jones", "NNP", 9, "obl"),
+		tok(",", ",", 4, "punct"), tok("spokesman", "NN", 2, "appos"), tok("of", "IN", 6, "case"), tok("Acme", "NNP", 4, "nmod"),
+		tok(",", ",", 2, "punct"), tok("prices", "NNS", 9, "nsubj"), tok("rose", "VBD", -1, "root"), tok(".", ".", 9, "punct")}
+	tests := []struct {
+		name string
+		toks []doc.Token
+		want int
+	}{
+		{"statement's subject hung on the source", share, 4},
+		{"the source's title", title, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := subjectInSource(tt.toks, 2, tree.Subtree(tt.toks, 2)); got != tt.want {
+				t.Errorf("subjectInSource = %d, want %d", got, tt.want)
+			}
+		})
+	}
+}

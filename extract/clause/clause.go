@@ -370,11 +370,12 @@ var particles = map[string]bool{"back": true, "out": true, "off": true, "up": tr
 	"away": true, "over": true, "on": true, "in": true, "forward": true, "along": true}
 
 // subject returns v's subject: of several (a parse may make both a title and the name after it
-// subjects: "Ambassador X slammed"), the one nearest before the verb.
+// subjects: "Ambassador X slammed"), the one nearest before the verb. The source of "according to"
+// is no subject, whatever the parse says: "According to X, the N shows" read with X as subject.
 func (s *sentence) subject(v int) int {
 	best := -1
 	for _, c := range s.Kids(v) {
-		if d := s.Toks[c].Dep; d != "nsubj" && d != "csubj" {
+		if d := s.Toks[c].Dep; d != "nsubj" && d != "csubj" || s.according(c) {
 			continue
 		}
 		if best < 0 || c < v && c > best {
@@ -382,6 +383,12 @@ func (s *sentence) subject(v int) int {
 		}
 	}
 	return best
+}
+
+// according reports whether token c is marked by "according (to)".
+func (s *sentence) according(c int) bool {
+	cs := s.Child(c, "case")
+	return cs >= 0 && s.Lower(cs) == "according"
 }
 
 // agent returns the head of the "by" phrase of a passive verb, or -1.
