@@ -30,7 +30,8 @@ type Clause struct {
 	// when absent.
 	Content Span
 	// Parts are Content split into its coordinated clauses ("proposed that X, that Y and that Z"
-	// gives three parts); one part, Content itself, when it is not coordinated.
+	// gives three parts); one part, Content itself, when it is not coordinated. Verbs that share
+	// one subject are not split ("said the plan would help clubs and create jobs").
 	Parts []Span
 	// Relation is the words of the text that express the predicate ("hit back at", "was criticised by").
 	Relation string
@@ -326,7 +327,7 @@ func (s *sentence) apart(a, b int) bool {
 func (s *sentence) parts(cc int, span Span) []Span {
 	var conj []int
 	for _, c := range s.Kids(cc) {
-		if s.Dep(c) == "conj" && (s.IsVerb(c) || s.Child(c, "nsubj", "nsubj:pass", "mark") >= 0) {
+		if s.Dep(c) == "conj" && s.Child(c, "nsubj", "nsubj:pass", "expl", "mark") >= 0 {
 			conj = append(conj, c)
 		}
 	}

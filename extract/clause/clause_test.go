@@ -43,6 +43,8 @@ func TestExtract(t *testing.T) {
 		{"twosubjects", 5, Clause{Lemma: "slam", Subject: 3, Object: 6, Relation: "slammed", Parent: -1}},
 		{"according", 10, Clause{Lemma: "grow", Subject: -1, Object: -1, Relation: "grew", Parent: -1}}, // the source is no subject
 		{"coordinated", 1, Clause{Lemma: "propose", Subject: 0, Object: -1, Content: Span{Start: 3, End: 9}, Parts: []Span{{Start: 3, End: 5}, {Start: 7, End: 9}}, Relation: "proposed", Parent: -1}},
+		// Verbs sharing one subject are one statement: "create jobs" alone would lose its subject.
+		{"sharedsubject", 1, Clause{Lemma: "say", Subject: 0, Object: -1, Content: Span{Start: 2, End: 10}, Parts: []Span{{Start: 2, End: 10}}, Relation: "said", Parent: -1}},
 		{"stopshort", 5, Clause{Lemma: "endorse", Subject: 1, Object: 8, Negated: true, Inherited: true, Relation: "stopped short of endorsing", Parent: -1}},
 		{"refused", 3, Clause{Lemma: "meet", Subject: 0, Object: 4, Negated: true, Inherited: true, Relation: "refused to meet", Parent: -1}},
 		{"twoobjects", 1, Clause{Lemma: "hail", Subject: 0, Object: 7, Relation: "hailed", Parent: -1}},
