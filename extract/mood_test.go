@@ -5,7 +5,7 @@ import "testing"
 // TestModality checks what the text asserts: a fact under a modal, a question or an infinitive
 // that nothing makes happen is hypothetical and less sure; one under an implicative verb happened;
 // what an accuser alleges is the accuser's word; what somebody denies is reported and denied;
-// what a claim or a plan supposes is hypothetical.
+// what a claim or a plan supposes is hypothetical, and so is a title held only if or would.
 func TestModality(t *testing.T) {
 	tests := []struct {
 		text, fact, modality, by string
@@ -35,6 +35,11 @@ func TestModality(t *testing.T) {
 			"Acme Corp | bought | Zenith Industries", "hypothetical", "", false},
 		{"Acme Corp is considering buying Zenith Industries.\n",
 			"Acme Corp | bought | Zenith Industries", "hypothetical", "", false},
+		// A title held only under a condition or a modal.
+		{"John Smith spoke.\n\nIf Maria Lopez became chairman of Acme Corp, prices would rise.\n",
+			"Maria Lopez | chairman of | Acme Corp", "hypothetical", "", false},
+		{"John Smith spoke.\n\nMaria Lopez would be the chairman of Acme Corp next year.\n",
+			"Maria Lopez | chairman of | Acme Corp", "hypothetical", "", false},
 		// Not framed: a progressive is no gerund, and a perception verb with its own object sees
 		// what happened.
 		{"Analysts said Acme Corp was buying Zenith Industries.\n",

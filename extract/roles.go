@@ -192,6 +192,12 @@ func (b *factBuilder) copularRoleFacts(si int) []schema.Fact {
 				negated = true
 			}
 		}
+		conf := confCopularRole
+		h := toks[k].Head // the verb of becoming, if any: "if he became king"
+		supposed := unreal(toks, k) || h >= 0 && becoming[strings.ToLower(toks[h].Lemma)] && unreal(toks, h)
+		if supposed {
+			conf *= factorHypothetical
+		}
 		for _, h := range holders {
 			if b.ents[h.ent].Type != schema.TypePerson {
 				continue
@@ -201,11 +207,31 @@ func (b *factBuilder) copularRoleFacts(si int) []schema.Fact {
 				base := b.newFact(si, t)
 				base.Subject, base.Relation, base.Negated = b.entityRef(h), title, negated
 				base.Modality, base.AttributedTo = b.tokenMood(si, k)
-				out = append(out, b.titleFacts(base, title, owners, confCopularRole*mentionWeight(h))...)
+				if supposed && base.Modality == "" {
+					base.Modality = schema.ModalityHypothetical
+				}
+				out = append(out, b.titleFacts(base, title, owners, conf*mentionWeight(h))...)
 			}
 		}
 	}
 	return out
+}
+
+// unreal reports whether predicate token k is only supposed: under a modal ("would be the
+// governor") or a condition ("if he became king").
+func unreal(toks []doc.Token, k int) bool {
+	for j := range toks {
+		if toks[j].Head != k {
+			continue
+		}
+		switch w := strings.ToLower(toks[j].Text); {
+		case toks[j].Dep == "aux" && toks[j].Tag == "MD" && w != "will" && w != "shall":
+			return true
+		case toks[j].Dep == "mark" && (w == "if" || w == "unless" || w == "whether"):
+			return true
+		}
+	}
+	return false
 }
 
 // becoming are the verbs that give their subject (or, passive, their patient) the title that
