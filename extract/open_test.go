@@ -101,6 +101,11 @@ func TestFactFamilies(t *testing.T) {
 				"Anna Berg | member of | Ohio"},
 		},
 		{
+			name:   "a person named after a title's preposition is whose it is, not who holds it",
+			text:   "John Smith spoke.\n\nA lawyer for Maria Lopez said the claim was false.\n",
+			absent: []string{"Maria Lopez | has title | lawyer"},
+		},
+		{
 			name:   "a nationality before a title whose body is named is no owner of it",
 			text:   "The German co-head of Acme Corp, Peter Holm, will step down next year.\n",
 			want:   []string{"Peter Holm | head of | Acme Corp"},
