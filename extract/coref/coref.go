@@ -277,8 +277,8 @@ func (r *Result) linkName(i int) {
 		if !compatible(e.Type, m.Type) {
 			continue
 		}
-		if m.Type == schema.TypePerson && best < 0 && (subsequence(mt, et) || subsequence(et, mt)) {
-			best = ei
+		if m.Type == schema.TypePerson && best < 0 && (subsequence(mt, et) && !m.Regnal || subsequence(et, mt) && !r.regnal(ei)) {
+			best = ei // but "Prince Charles" is no shortening of another Charles, nor the reverse
 		}
 		if m.Type != schema.TypePerson && best < 0 && (isAcronymOf(m.Name, e.Name) || isAcronymOf(e.Name, m.Name)) {
 			best = ei
@@ -297,6 +297,16 @@ func (r *Result) linkName(i int) {
 	}
 	m.Entity = best
 	e.Mentions = append(e.Mentions, i)
+}
+
+// regnal reports whether entity e was named as a royal, by one name after a royal title.
+func (r *Result) regnal(e int) bool {
+	for _, i := range r.Entities[e].Mentions {
+		if r.Mentions[i].Regnal {
+			return true
+		}
+	}
+	return false
 }
 
 func equalTokens(a, b []string) bool {

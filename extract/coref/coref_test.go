@@ -318,3 +318,32 @@ func TestTitleBeforeName(t *testing.T) {
 		}
 	}
 }
+
+// TestRegnalName checks that a royal named by one name after a royal title is not merged with a
+// fuller name that begins with it, in either order, while a surname named first still is.
+func TestRegnalName(t *testing.T) {
+	d := &doc.Doc{Sentences: []doc.Sentence{
+		// Prince Edmund spoke .
+		sent(t, "Prince/NNP/1/compound/O Edmund/NNP/2/nsubj/B-PERSON spoke/VBD/-1/root/O ./././punct/O"),
+		// Edmund Stone replied .
+		sent(t, "Edmund/NNP/2/nsubj/B-PERSON Stone/NNP/0/flat/I-PERSON replied/VBD/-1/root/O ./././punct/O"),
+		// Lopez left .
+		sent(t, "Lopez/NNP/1/nsubj/B-PERSON left/VBD/-1/root/O ./././punct/O"),
+		// Maria Lopez returned .
+		sent(t, "Maria/NNP/2/nsubj/B-PERSON Lopez/NNP/0/flat/I-PERSON returned/VBD/-1/root/O ./././punct/O"),
+	}}
+	r := Resolve(d)
+	entity := func(si, tok int) int {
+		m, ok := r.At(si, tok)
+		if !ok {
+			t.Fatalf("no mention at sentence %d token %d", si, tok)
+		}
+		return m.Entity
+	}
+	if entity(0, 1) == entity(1, 0) {
+		t.Errorf("Prince Edmund and Edmund Stone are one entity, %q", r.Entities[entity(0, 1)].Name)
+	}
+	if entity(2, 0) != entity(3, 0) {
+		t.Error("Lopez and Maria Lopez are two entities")
+	}
+}

@@ -54,6 +54,9 @@ type Mention struct {
 	// OfStart and OfEnd are the token span of the name a description's "of" or "for" phrase
 	// gives its owner ("the chairman of the Acme Trust"); OfEnd is 0 when it has none.
 	OfStart, OfEnd int
+	// Regnal marks a one-word name after a royal title ("Prince Charles", "Queen Anne"): a whole
+	// name, not the given name of a fuller one.
+	Regnal bool
 	// Subject marks a mention that is the subject of its clause.
 	Subject bool
 	// Quoted marks a mention inside a quotation that opens and closes in its sentence: the
@@ -262,6 +265,17 @@ func nameMention(si int, toks []doc.Token, i, j int, typ string) (Mention, bool)
 		return m, false
 	}
 	m.Name = joinName(words[a:b])
+	if typ == schema.TypePerson && b-a == 1 {
+		before := ""
+		if a > 0 {
+			before = words[a-1]
+		} else if i > 0 {
+			before = form(&toks[i-1])
+		}
+		if t, ok := lexicon.Title(before); ok && t.Kind == "royal" {
+			m.Regnal = true
+		}
+	}
 	if typ == schema.TypePerson && b-a == 1 && (a > 0 && strings.EqualFold(words[a-1], "the") || i > 0 && strings.EqualFold(form(&toks[i-1]), "the")) {
 		// People do not take an article: "the Pentagon", "the Vatican" name institutions.
 		m.Type = schema.TypeOrg
