@@ -148,6 +148,9 @@ func (r *Result) titleBefore(si int, toks []doc.Token, words []string, mentionAt
 			role.Start = k
 			continue // "Polish President": the nationality is read by package extract
 		}
+		if titleAt >= 0 && ownerPreps[strings.ToLower(words[k])] {
+			break // "an adviser to President X": the title before "to" is somebody else's
+		}
 		if linkers[strings.ToLower(words[k])] || isCompoundNoun(toks, k) && titleAt < 0 {
 			continue
 		}
