@@ -107,6 +107,11 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"Maria Lopez | has title | lawyer", "Tom Jones | has title | senior adviser"},
 		},
 		{
+			name:   "an appositive after two coordinated names is the last one's",
+			text:   "John Smith spoke.\n\nMr Holm and Ms Berg, a Cabinet Office minister, arrived at the school on Friday.\n",
+			absent: []string{"Holm | has title | minister"},
+		},
+		{
 			name:   "a nationality before a title whose body is named is no owner of it",
 			text:   "The German co-head of Acme Corp, Peter Holm, will step down next year.\n",
 			want:   []string{"Peter Holm | head of | Acme Corp"},

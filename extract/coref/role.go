@@ -202,8 +202,8 @@ func diplomatic(title string) bool {
 // spokesman," or "X, spokesman for the Pentagon,".
 func (r *Result) appositive(si int, toks []doc.Token, words []string, mentionAt map[int]int, head int) (Role, bool) {
 	for k := range toks {
-		if toks[k].Head != head || toks[k].Dep != "appos" {
-			continue
+		if toks[k].Head != head || toks[k].Dep != "appos" || conjBetween(toks, head, k) {
+			continue // "X and Y, a minister": the title is Y's, whatever the parse hangs it on
 		}
 		if role, ok := r.titleRole(si, toks, words, mentionAt, k); ok {
 			return role, true
@@ -222,6 +222,16 @@ func (r *Result) appositive(si int, toks []doc.Token, words []string, mentionAt 
 		}
 	}
 	return Role{}, false
+}
+
+// conjBetween reports whether a conjunct of token h stands between h and token k.
+func conjBetween(toks []doc.Token, h, k int) bool {
+	for j := h + 1; j < k; j++ {
+		if toks[j].Head == h && toks[j].Dep == "conj" {
+			return true
+		}
+	}
+	return false
 }
 
 // titleRole reads the role a title noun at token k gives, with the entities its possessor,
