@@ -103,8 +103,15 @@ func TestFactFamilies(t *testing.T) {
 		{
 			name: "a person named after a title's preposition is whose it is, not who holds it",
 			text: "John Smith spoke.\n\nA lawyer for Maria Lopez said the claim was false.\n\n" +
-				"Anna Berg was a senior adviser to President Tom Jones in 1990.\n",
-			absent: []string{"Maria Lopez | has title | lawyer", "Tom Jones | has title | senior adviser"},
+				"Anna Berg was a senior adviser to President Tom Jones in 1990.\n\nA spokesman for Mr Holm said the talks had failed.\n",
+			absent: []string{"Maria Lopez | has title | lawyer", "Tom Jones | has title | senior adviser", "Holm | has title | spokesman"},
+		},
+		{
+			name:   "a book written is a work made, not something said",
+			text:   "John Smith spoke.\n\nMaria Lopez has now written a book about the war.\n",
+			open:   true,
+			want:   []string{"Maria Lopez | write | a book"},
+			absent: []string{"Maria Lopez | said | a book"},
 		},
 		{
 			name:   "an appositive after two coordinated names is the last one's",

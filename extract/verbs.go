@@ -192,6 +192,14 @@ var statementObject = map[string]bool{"announce": true, "post": true, "tweet": t
 	"unveil": true, "report": true, "declare": true, "predict": true, "admit": true, "acknowledge": true,
 	"put out": true, "lay out": true, "set out": true}
 
+// works are the things a verb of writing or publishing makes that are no statement of its
+// subject: "wrote a book" is not "said a book".
+var works = map[string]bool{"book": true, "novel": true, "biography": true, "autobiography": true,
+	"memoir": true, "song": true, "album": true, "single": true, "record": true, "film": true,
+	"movie": true, "script": true, "screenplay": true, "play": true, "poem": true, "game": true,
+	"software": true, "program": true, "programme": true, "version": true, "product": true,
+	"code": true, "music": true, "episode": true, "series": true, "show": true}
+
 // sameName reports whether a literal is only the name of entity e ("the Quill Guild" for
 // Quill Guild).
 func sameName(literal string, e schema.Entity) bool {
@@ -235,6 +243,9 @@ func (b *factBuilder) contentLiterals(si int, c *clause.Clause, objTok int, clas
 				return []string{spanText(b.d, toks, tree.Span{Start: obj.Start, End: all.End})}
 			}
 		}
+	}
+	if works[strings.ToLower(toks[objTok].Lemma)] && class == schema.ClassSay {
+		return literals // "wrote a book", "released an album": a work made, not something said
 	}
 	if class != schema.ClassSay || statementObject[c.Lemma] || c.Particle != "" && statementObject[c.Lemma+" "+c.Particle] {
 		// "announced a review", "proposed a ceasefire"; not "maintained a policy".

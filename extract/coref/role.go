@@ -89,6 +89,12 @@ func firstWord(name string) string {
 var linkers = map[string]bool{"'s": true, "’s": true, "'": true, "of": true, "to": true, "for": true, "and": true, "&": true,
 	"former": true, "deputy": true, "acting": true, "then": true, "-": true, "the": true, "at": true}
 
+// honorific reports whether w is a form of address ("Mr", "Dr").
+func honorific(w string) bool {
+	_, ok := lexicon.Honorific(w)
+	return ok
+}
+
 // ownerPreps introduce whose a title is, or where it is held: a name right after them is no
 // holder of the title before them.
 var ownerPreps = map[string]bool{"for": true, "of": true, "to": true, "at": true}
@@ -96,7 +102,11 @@ var ownerPreps = map[string]bool{"for": true, "of": true, "to": true, "at": true
 // titleBefore reads "ORG TITLE (to X)" leftwards from token end-1 (end is the name's first word;
 // spanStart the mention's start, which may include the title).
 func (r *Result) titleBefore(si int, toks []doc.Token, words []string, mentionAt map[int]int, end, spanStart int) (Role, bool) {
-	if k := end - 1; k >= 0 && ownerPreps[strings.ToLower(words[k])] {
+	k := end - 1
+	for k >= 0 && (strings.EqualFold(words[k], "the") || honorific(words[k])) {
+		k-- // "a spokesman for Mr Lopez", "the author of The Zed Code"
+	}
+	if k >= 0 && ownerPreps[strings.ToLower(words[k])] {
 		return Role{}, false // "spokesman for Maria Lopez": she is whose spokesman, not he
 	}
 	role := Role{Sent: si, To: -1, Start: end, End: end}
