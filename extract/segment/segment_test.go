@@ -38,6 +38,7 @@ func TestTokenize(t *testing.T) {
 		{"We can't and won't; you cannot.", "We ca n't and wo n't ; you can not ."},
 		{"The farmers' union", "The farmers ' union"},
 		{"O'Neill arrived", "O'Neill arrived"},
+		{"Radio 4's show in the 1990's; '4 sale'", "Radio 4 's show in the 1990 's ; ' 4 sale '"},
 		{"The U.S. and Mr. Smith met Gen. Doe.", "The U.S. and Mr. Smith met Gen. Doe ."},
 		{"It cost $1,250.50 or 3.5% more.", "It cost $ 1,250.50 or 3.5 % more ."},
 		{"At 10:30 a.m. sharp", "At 10:30 a.m. sharp"},

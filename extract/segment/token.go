@@ -246,7 +246,8 @@ func closerOnly(text string, i, e int) bool {
 
 // wordEnd returns the end of the word starting at p: letters, digits and marks, with periods
 // between letters or digits ("U.S", "3.5"), commas and colons between digits ("1,000", "10:30"),
-// apostrophes, ampersands and soft hyphens between letters ("don't", "AT&T"), censoring stars
+// apostrophes, ampersands and soft hyphens between letters ("don't", "AT&T"), the apostrophe of a
+// number's possessive ("Radio 4's"), censoring stars
 // ("f***"), and hyphens after the prefixes EWT keeps ("e-mail").
 func wordEnd(text string, p, e int) int {
 	q := p
@@ -267,6 +268,7 @@ func wordEnd(text string, p, e int) int {
 		case r == '.' && isWordRune(prev) && isWordRune(next):
 		case (r == ',' || r == ':') && isDigitRune(prev) && isDigitRune(next) && (r == ':' || commaGroup(text, q+1, e)):
 		case (isApos(r) || r == '&' || r == '\u00ad' || r == '_') && isLetterRune(prev) && isLetterRune(next):
+		case isApos(r) && isDigitRune(prev) && possessiveS(text, q+n, e): // "Radio 4's", "the 1990's"
 		case r == '*' && !stars && letters >= 1 && letters <= 2:
 			stars = true // "f***", "s**t", "sh*t"
 		case r == '*' && stars:
@@ -277,6 +279,18 @@ func wordEnd(text string, p, e int) int {
 		q += n
 	}
 	return q
+}
+
+// possessiveS reports whether text at i is an "s" that ends a word: the possessive of a number.
+func possessiveS(text string, i, e int) bool {
+	if i >= e || text[i]|0x20 != 's' {
+		return false
+	}
+	if i+1 == e {
+		return true
+	}
+	r, _ := runeAt(text, i+1, e)
+	return !isWordRune(r)
 }
 
 // commaGroup reports whether text at i starts with exactly three digits (a thousands group).
@@ -345,8 +359,8 @@ func trimURL(text string, p, e int) int {
 }
 
 // splitClitics appends the word text[s:e], split into its stem and clitic as UD EWT does:
-// "Lopez's" → "Lopez" "'s", "don't" → "do" "n't", "I'm", "they'll", "cannot" → "can" "not",
-// "gonna" → "gon" "na".
+// "Lopez's" → "Lopez" "'s", "Radio 4's" → "4" "'s", "don't" → "do" "n't", "I'm", "they'll",
+// "cannot" → "can" "not", "gonna" → "gon" "na".
 func splitClitics(dst []doc.Token, text string, s, e int) []doc.Token {
 	w := text[s:e]
 	if k := cliticAt(w); k > 0 {
@@ -378,9 +392,9 @@ func cliticAt(w string) int {
 			continue
 		}
 		c := strings.ToLower(w[i+len(ap):])
-		switch c {
+		switch b := runeBefore(w, i, 0); c {
 		case "s", "m", "d", "re", "ve", "ll":
-			if isLetterRune(runeBefore(w, i, 0)) {
+			if isLetterRune(b) || c == "s" && isDigitRune(b) {
 				return i
 			}
 		}
