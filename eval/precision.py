@@ -8,7 +8,7 @@ import csv, importlib.util, json, random, sys
 
 SEED = 12  # the issue's number: fixed, so that the sample is the same for everyone
 COLUMNS = ["n", "set", "doc", "sentence", "confidence", "open", "modality", "subject", "predicate",
-           "relation", "object", "evidence", "right", "note"]
+           "relation", "object", "time", "evidence", "right", "note"]
 BUCKETS = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01)]
 
 
@@ -22,10 +22,18 @@ def obj(f):
     return o.get("name") or o.get("literal", "")
 
 
+def when(f):
+    """The time the fact carries from its own clause ("former", "in 2003"), which a judge needs to
+    see: a former role is right only as former. Empty for the article's date."""
+    t = f.get("time") or {}
+    return t.get("text", "") if t.get("kind") == "event" else ""
+
+
 def row(n, which, f):
     return {"n": n, "set": which, "doc": f["doc"], "sentence": f["sentence"], "confidence": f["confidence"],
             "open": "open" if f.get("open") else "", "modality": ("negated " if f.get("negated") else "") + f.get("modality", ""),
             "subject": f["subject"]["name"], "predicate": f["predicate"], "relation": f["relation"], "object": obj(f),
+            "time": when(f),
             "evidence": " ".join(f["evidence"].split()), "right": "", "note": ""}
 
 
