@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/input"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -139,5 +140,21 @@ func TestFacts(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestHyphenModifier checks on hand-made tokens that the first half of an attached hyphenated
+// modifier is no argument ("London-based agent"), while a name before a spaced dash is.
+func TestHyphenModifier(t *testing.T) {
+	tok := func(text, tag string, start int) doc.Token {
+		return doc.Token{Text: text, Tag: tag, Start: start, End: start + len(text)}
+	}
+	based := []doc.Token{tok("London", "NNP", 0), tok("-", "HYPH", 6), tok("based", "VBN", 7), tok("agent", "NN", 13)}
+	dash := []doc.Token{tok("Council", "NNP", 0), tok("-", ":", 8), tok("led", "VBN", 10), tok("by", "IN", 14)}
+	if !hyphenModifier(based, 0) {
+		t.Error(`"London-based": London taken for an argument`)
+	}
+	if hyphenModifier(dash, 0) {
+		t.Error(`"Council - led by": the council is no modifier`)
 	}
 }

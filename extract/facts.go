@@ -150,7 +150,7 @@ func (b *factBuilder) facts() []schema.Fact {
 // an entity, the entity that owns it ("Lopez's plan").
 func (b *factBuilder) args(si, t int) []arg {
 	toks := b.d.Sentences[si].Tokens
-	if t < 0 || t >= len(toks) {
+	if t < 0 || t >= len(toks) || hyphenModifier(toks, t) {
 		return nil
 	}
 	var out []arg
@@ -537,6 +537,17 @@ func contentNoun(t *doc.Token) bool {
 	}
 	_, ok := schema.LookupNoun(l)
 	return ok
+}
+
+// hyphenModifier reports whether token t is the first half of a hyphenated modifier ("London" of
+// "London-based agent", "Kremlin" of "Kremlin-backed"), which a parse may take for the argument
+// itself: the argument is the noun the modifier qualifies.
+func hyphenModifier(toks []doc.Token, t int) bool {
+	if t+2 >= len(toks) || toks[t+1].Text != "-" || toks[t].End != toks[t+1].Start || toks[t+1].End != toks[t+2].Start {
+		return false // a spaced dash sets off a phrase: "the Council - led by X - said"
+	}
+	w := &toks[t+2]
+	return (w.Tag == "VBN" || w.Tag == "VBD" || w.Tag == "JJ") && w.Text == strings.ToLower(w.Text)
 }
 
 // caseWord returns the preposition marking token j, lower case, or "".
