@@ -127,6 +127,22 @@ var evidenceNouns = map[string]bool{"evidence": true, "proof": true, "sign": tru
 //
 // A progressive ("are making") is no gerund.
 func frame(toks []doc.Token, v int) (int, int) {
+	// A clause completing a framed one, coordinated with it or saying by what means is framed
+	// alike: "accused X of trying to score points by muddling Y" frames the scoring and the
+	// muddling too.
+	for k, up := v, 0; k >= 0 && k < len(toks) && up < 4; k, up = toks[k].Head, up+1 {
+		if kind, h := frameOf(toks, k); kind != framedAsserted {
+			return kind, h
+		}
+		if d := toks[k].Dep; d != "xcomp" && d != "conj" && (d != "advcl" || markWord(toks, k) != "by") {
+			break // "since coming to power" is a time, not part of what was alleged
+		}
+	}
+	return framedAsserted, -1
+}
+
+// frameOf is frame for the words right above verb v.
+func frameOf(toks []doc.Token, v int) (int, int) {
 	h := toks[v].Head
 	if h < 0 || h >= len(toks) {
 		return framedAsserted, -1

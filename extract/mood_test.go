@@ -19,6 +19,8 @@ func TestModality(t *testing.T) {
 		// An allegation, with and without a named accuser; the gerund's subject is the accused.
 		{"Maria Lopez accused Acme Corp of buying Zenith Industries in secret.\n",
 			"Acme Corp | bought | Zenith Industries", "reported", "Maria Lopez", false},
+		{"Maria Lopez accused Acme Corp of trying to hide its losses by buying Zenith Industries.\n",
+			"Acme Corp | bought | Zenith Industries", "reported", "Maria Lopez", false},
 		{"Acme Corp was charged with buying Zenith Industries illegally.\n",
 			"Acme Corp | bought | Zenith Industries", "hypothetical", "", false},
 		// A denial: the denier's word, denied; a denial that is itself denied asserts.
