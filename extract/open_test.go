@@ -107,6 +107,12 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"Maria Lopez | has title | lawyer", "Tom Jones | has title | senior adviser", "Holm | has title | spokesman"},
 		},
 		{
+			name:   "a place ending the phrase before a title is not the title's owner",
+			text:   "Maria Lopez promoted the plan in Edinburgh, Anna Berg in Cardiff and Northern Ireland Minister Tom Jones in Belfast.\n",
+			want:   []string{"Tom Jones | minister of | Northern Ireland"},
+			absent: []string{"Tom Jones | minister of | Cardiff"},
+		},
+		{
 			name:   "a book written is a work made, not something said",
 			text:   "John Smith spoke.\n\nMaria Lopez has now written a book about the war.\n",
 			open:   true,

@@ -120,6 +120,9 @@ func (r *Result) titleBefore(si int, toks []doc.Token, words []string, mentionAt
 				break // "musician X and actor Y": X is another holder, not whose actor Y is
 			}
 			e, start := r.entityOf(mi), r.Mentions[mi].Start
+			if titleAt >= 0 && len(role.Of) > 0 && start > 0 && toks[start-1].Tag == "IN" {
+				break // "in Cardiff and Ruritania Minister X": Cardiff ends the phrase before
+			}
 			switch {
 			case titleAt >= 0:
 				role.Of = append([]int{e}, role.Of...)
