@@ -347,3 +347,20 @@ func TestRegnalName(t *testing.T) {
 		t.Error("Lopez and Maria Lopez are two entities")
 	}
 }
+
+// TestSubjectAppositive checks that a name in apposition to a subject is a subject itself: in
+// "His wife Maria Lopez agreed", Maria Lopez is whom a following "she said" most likely means.
+func TestSubjectAppositive(t *testing.T) {
+	d := &doc.Doc{Sentences: []doc.Sentence{
+		// His wife Maria Lopez agreed .
+		sent(t, "His/PRP$/1/nmod:poss/O wife/NN/4/nsubj/O Maria/NNP/1/appos/B-PERSON Lopez/NNP/2/flat/I-PERSON agreed/VBD/-1/root/O ./././punct/O"),
+	}}
+	r := Resolve(d)
+	m, ok := r.At(0, 2)
+	if !ok || m.Kind != Name {
+		t.Fatal("no name mention of Maria Lopez")
+	}
+	if !m.Subject {
+		t.Error("the name in apposition to the subject is not a subject")
+	}
+}

@@ -227,6 +227,13 @@ func ownsSubject(toks []doc.Token, h int) bool {
 	return v >= 0 && v < len(toks) && toks[v].Head < 0
 }
 
+// subjectAppositive reports whether token h names the subject in apposition: "His wife Maria,
+// who ..., agreed" makes Maria the subject, not only "wife".
+func subjectAppositive(toks []doc.Token, h int) bool {
+	t := &toks[h]
+	return t.Dep == "appos" && t.Head >= 0 && t.Head < len(toks) && isSubject(&toks[t.Head])
+}
+
 // nameMention builds a name mention from the entity span [i, j), dropping titles, honorifics,
 // a leading "the" and a trailing possessive from the name.
 func nameMention(si int, toks []doc.Token, i, j int, typ string) (Mention, bool) {
@@ -284,7 +291,7 @@ func nameMention(si int, toks []doc.Token, i, j int, typ string) (Mention, bool)
 		m.Gender = lexicon.GivenNameGender(words[a])
 	}
 	m.Head = headOf(toks, i, j)
-	m.Subject = isSubject(&toks[m.Head]) || ownsSubject(toks, m.Head)
+	m.Subject = isSubject(&toks[m.Head]) || ownsSubject(toks, m.Head) || subjectAppositive(toks, m.Head)
 	return m, true
 }
 
