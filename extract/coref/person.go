@@ -1,0 +1,140 @@
+package coref
+
+import (
+	"github.com/newsgraph/newsgraph/extract/doc"
+)
+
+// quoteSpan is one quotation of a document: from token StartTok of sentence StartSent to token
+// EndTok of sentence EndSent, both quotation marks included.
+type quoteSpan struct {
+	startSent, startTok, endSent, endTok int
+}
+
+// contains reports whether token tok of sentence sent lies inside quotation q.
+func (q *quoteSpan) contains(sent, tok int) bool {
+	if sent < q.startSent || sent > q.endSent {
+		return false
+	}
+	if sent == q.startSent && tok <= q.startTok || sent == q.endSent && tok >= q.endTok {
+		return false
+	}
+	return true
+}
+
+// maxQuoteSentences is how many sentences a quotation may run before an unclosed mark is taken
+// for a stray one.
+const maxQuoteSentences = 8
+
+// findQuotes pairs the quotation marks of a document's running text: a curly mark by its
+// direction, a straight one by turns; a quotation runs over sentences until it closes.
+func findQuotes(d *doc.Doc) []quoteSpan {
+	var out []quoteSpan
+	open := false
+	var cur quoteSpan
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		if s.Kind == doc.Headline || s.Kind == doc.Aside {
+			open = false
+			continue
+		}
+		if open && si-cur.startSent > maxQuoteSentences {
+			open = false
+		}
+		for ti := range s.Tokens {
+			opens, closes := false, false
+			switch s.Tokens[ti].Text {
+			case "“", "``":
+				opens = true
+			case "”", "''":
+				closes = true
+			case "\"":
+				opens, closes = !open, open
+			default:
+				continue
+			}
+			switch {
+			case opens:
+				cur, open = quoteSpan{startSent: si, startTok: ti}, true
+			case closes && open:
+				cur.endSent, cur.endTok = si, ti
+				out = append(out, cur)
+				open = false
+			}
+		}
+	}
+	return out
+}
+
+// speechVerbs are the verbs that report what a speaker said (lemmas, and a few inflected forms).
+var speechVerbs = map[string]bool{"say": true, "tell": true, "add": true, "ask": true, "explain": true,
+	"write": true, "state": true, "claim": true, "insist": true, "reply": true, "answer": true, "continue": true,
+	"argue": true, "warn": true, "note": true, "recall": true, "admit": true, "declare": true, "announce": true,
+	"said": true, "says": true, "told": true, "tells": true, "added": true, "adds": true, "asked": true, "wrote": true}
+
+// speechVerb reports whether token t is a speech verb, by its lemma or, where the lemmatiser
+// left it inflected, by its form.
+func speechVerb(t *doc.Token) bool { return speechVerbs[lower(t.Lemma)] || speechVerbs[lower(form(t))] }
+
+// speaker returns the phrase that is the subject of a speech verb outside quotation q, in the
+// sentence where q opens or where it closes ("'…,' she said"), or -1.
+func (c *chainer) speaker(q *quoteSpan) int {
+	for _, si := range []int{q.endSent, q.startSent} {
+		toks := c.d.Sentences[si].Tokens
+		for _, pi := range c.bySent[si] {
+			p := &c.ps[pi]
+			if !isSubject(&toks[p.head]) || q.contains(si, p.head) {
+				continue
+			}
+			if v := toks[p.head].Head; v >= 0 && v < len(toks) && speechVerb(&toks[v]) && !q.contains(si, v) {
+				return pi
+			}
+		}
+	}
+	return -1
+}
+
+// speakerSieve groups first- and second-person pronouns: inside a quotation "I", "me" and "my"
+// are its speaker when the text names one; elsewhere the document's "I"s are one person (its
+// author or speaker), and so are its "we"s and its "you"s, each group a chain of its own.
+func (c *chainer) speakerSieve() {
+	quoteOf := func(p *phrase) int {
+		for qi := range c.quotes {
+			if c.quotes[qi].contains(p.sent, p.head) {
+				return qi
+			}
+		}
+		return -1
+	}
+	speakers := make([]int, len(c.quotes))
+	for qi := range c.quotes {
+		speakers[qi] = c.speaker(&c.quotes[qi])
+	}
+	var group [2][3]int // [quoted][I, we, you] -> the group's first phrase + 1
+	for i := range c.ps {
+		p := &c.ps[i]
+		if p.kind != Pronoun || p.person == 3 {
+			continue
+		}
+		g := 2
+		if p.person == 1 {
+			g = 0
+			if p.number == plural {
+				g = 1
+			}
+		}
+		q := quoteOf(p)
+		if q >= 0 && g == 0 && speakers[q] >= 0 {
+			c.merge(i, speakers[q])
+			continue
+		}
+		in := 0
+		if q >= 0 {
+			in = 1
+		}
+		if group[in][g] == 0 {
+			group[in][g] = i + 1
+			continue
+		}
+		c.merge(i, group[in][g]-1)
+	}
+}
