@@ -2,6 +2,7 @@ package coref
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
 )
@@ -83,7 +84,7 @@ func (c *chainer) findPhrases() {
 				if pleonastic(toks, tr, h) {
 					continue
 				}
-			} else if !phraseHead(&toks[h]) || nonReferential[tr.lemmas[h]] {
+			} else if !phraseHead(&toks[h]) || nonReferential[tr.lemmas[h]] || !strings.HasPrefix(toks[h].Tag, "NNP") && predicate(toks, tr, h) {
 				continue
 			}
 			headAt[si][h] = int32(len(c.ps) + 1)

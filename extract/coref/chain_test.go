@@ -79,6 +79,27 @@ func TestChains(t *testing.T) {
 			same: [][2]at{{{0, 1}, {0, 7}}, {{1, 3}, {0, 7}}, {{1, 7}, {0, 7}}},
 		},
 		{
+			name: "a quotation with no speaker named has its own first person",
+			sents: []string{
+				// I found a card .
+				"I/PRP/1/nsubj/O found/VBD/-1/root/O a/DT/3/det/O card/NN/1/obj/O ./././punct/O",
+				// It read : " I will return , I promise . "
+				"It/PRP/1/nsubj/O read/VBD/-1/root/O :/:/1/punct/O \"/``/6/punct/O I/PRP/6/nsubj/O will/MD/6/aux/O return/VB/1/parataxis/O ,/,/6/punct/O I/PRP/9/nsubj/O promise/VBP/6/parataxis/O ./././punct/O \"/''/6/punct/O",
+			},
+			same:  [][2]at{{{1, 4}, {1, 8}}},
+			apart: [][2]at{{{0, 0}, {1, 4}}},
+		},
+		{
+			name: "a predicate noun is no mention",
+			sents: []string{
+				// Zenith Industries is the supplier .
+				"Zenith/NNP/1/compound/B-ORG Industries/NNP/4/nsubj/I-ORG is/VBZ/4/cop/O the/DT/4/det/O supplier/NN/-1/root/O ./././punct/O",
+				// The supplier grew .
+				"The/DT/1/det/O supplier/NN/2/nsubj/O grew/VBD/-1/root/O ./././punct/O",
+			},
+			apart: [][2]at{{{0, 4}, {1, 1}}},
+		},
+		{
 			name: "a pronoun agrees in gender and animacy",
 			sents: []string{
 				// Maria Lopez met the board .

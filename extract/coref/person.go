@@ -93,9 +93,11 @@ func (c *chainer) speaker(q *quoteSpan) int {
 	return -1
 }
 
-// speakerSieve groups first- and second-person pronouns: inside a quotation "I", "me" and "my"
-// are its speaker when the text names one; elsewhere the document's "I"s are one person (its
-// author or speaker), and so are its "we"s and its "you"s, each group a chain of its own.
+// speakerSieve groups first- and second-person pronouns. Inside a quotation, "I", "me" and "my"
+// are its speaker when the text names one; the other first- and second-person pronouns of a
+// quotation are a group of their own (the speaker's "we", the addressee's "you"), as are its "I"s
+// when no speaker is named. Outside quotations, the document's "I"s are one person (its author or
+// speaker), and so are its "we"s and its "you"s, each group a chain of its own.
 func (c *chainer) speakerSieve() {
 	quoteOf := func(p *phrase) int {
 		for qi := range c.quotes {
@@ -109,7 +111,8 @@ func (c *chainer) speakerSieve() {
 	for qi := range c.quotes {
 		speakers[qi] = c.speaker(&c.quotes[qi])
 	}
-	var group [2][3]int // [quoted][I, we, you] -> the group's first phrase + 1
+	var group [3]int                        // [I, we, you] -> the group's first phrase + 1, outside quotations
+	quoted := make([][3]int, len(c.quotes)) // the same for each quotation
 	for i := range c.ps {
 		p := &c.ps[i]
 		if p.kind != Pronoun || p.person == 3 {
@@ -122,19 +125,18 @@ func (c *chainer) speakerSieve() {
 				g = 1
 			}
 		}
-		q := quoteOf(p)
-		if q >= 0 && g == 0 && speakers[q] >= 0 {
-			c.merge(i, speakers[q])
+		gr := &group
+		if q := quoteOf(p); q >= 0 {
+			if g == 0 && speakers[q] >= 0 {
+				c.merge(i, speakers[q])
+				continue
+			}
+			gr = &quoted[q]
+		}
+		if gr[g] == 0 {
+			gr[g] = i + 1
 			continue
 		}
-		in := 0
-		if q >= 0 {
-			in = 1
-		}
-		if group[in][g] == 0 {
-			group[in][g] = i + 1
-			continue
-		}
-		c.merge(i, group[in][g]-1)
+		c.merge(i, gr[g]-1)
 	}
 }

@@ -332,3 +332,14 @@ func pleonastic(toks []doc.Token, tr *sentenceTree, i int) bool {
 	}
 	return false
 }
+
+// predicate reports whether noun h is the predicate of a copula ("Acme is [the largest firm]"):
+// it says what its subject is, and is no mention of its own (as in OntoNotes).
+func predicate(toks []doc.Token, tr *sentenceTree, h int) bool {
+	for _, c := range tr.children(h) {
+		if toks[c].Dep == "cop" {
+			return true
+		}
+	}
+	return false
+}
