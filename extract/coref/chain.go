@@ -55,6 +55,7 @@ func (r *Result) buildChains(d *doc.Doc) {
 	c.acronymMatch()
 	c.headMatch(true)
 	c.headMatch(false)
+	c.placeDescription()
 	c.pronounSieve()
 	c.write()
 }

@@ -130,6 +130,16 @@ func TestChains(t *testing.T) {
 			apart: [][2]at{{{1, 0}, {0, 1}}},
 		},
 		{
+			name: "the country is the place just named",
+			sents: []string{
+				// Maria Lopez visited Ruritania .
+				"Maria/NNP/1/compound/B-PERSON Lopez/NNP/2/nsubj/I-PERSON visited/VBD/-1/root/O Ruritania/NNP/2/obj/B-GPE ./././punct/O",
+				// The country welcomed her .
+				"The/DT/1/det/O country/NN/2/nsubj/O welcomed/VBD/-1/root/O her/PRP/2/obj/O ./././punct/O",
+			},
+			same: [][2]at{{{0, 3}, {1, 1}}},
+		},
+		{
 			name: "an acronym names what its initials abbreviate",
 			sents: []string{
 				// The Ruritania Trade Council met .
