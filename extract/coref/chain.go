@@ -85,6 +85,16 @@ func (c *chainer) findPhrases() {
 				if pleonastic(toks, tr, h) {
 					continue
 				}
+			} else if nameModifier(&toks[h]) {
+				// A name modifying a common noun ("the [Harrow] match") is a mention linked by its
+				// words only; one modifying a proper noun is part of a longer name ("Forest Park").
+				if hh := toks[h].Head; hh < 0 || hh >= len(toks) || toks[hh].Tag != "NN" && toks[hh].Tag != "NNS" {
+					continue
+				}
+				headAt[si][h] = int32(len(c.ps) + 1)
+				c.ps = append(c.ps, newPhrase(si, toks, tr, h))
+				c.ps[len(c.ps)-1].modifier = true
+				continue
 			} else if !phraseHead(&toks[h]) || nonReferential[tr.lemmas[h]] || !strings.HasPrefix(toks[h].Tag, "NNP") && predicate(toks, tr, h) {
 				continue
 			}

@@ -140,6 +140,19 @@ func TestChains(t *testing.T) {
 			same: [][2]at{{{0, 3}, {1, 1}}},
 		},
 		{
+			name: "a name modifying a noun is a mention, one modifying a name is not",
+			sents: []string{
+				// Maria Lopez signed the Ruritania contract .
+				"Maria/NNP/1/compound/B-PERSON Lopez/NNP/2/nsubj/I-PERSON signed/VBD/-1/root/O the/DT/5/det/O Ruritania/NNP/5/compound/O contract/NN/2/obj/O ./././punct/O",
+				// Ruritania agreed .
+				"Ruritania/NNP/1/nsubj/O agreed/VBD/-1/root/O ./././punct/O",
+				// Ruritania Park closed .
+				"Ruritania/NNP/1/compound/O Park/NNP/2/nsubj/O closed/VBD/-1/root/O ./././punct/O",
+			},
+			same:  [][2]at{{{0, 4}, {1, 0}}},
+			apart: [][2]at{{{1, 0}, {2, 0}}},
+		},
+		{
 			name: "an acronym names what its initials abbreviate",
 			sents: []string{
 				// The Ruritania Trade Council met .

@@ -22,8 +22,9 @@ type phrase struct {
 	subject, quoted        bool
 	indefinite             bool // opens with "a", "an", "some", "any", "no", or is a bare noun
 	reflexive              bool
-	depth                  int // the head's distance from the root of its sentence
-	entity                 int // the entity of the mention layer the phrase belongs to, -1 none
+	modifier               bool // a name modifying a noun ("the [Harrow] match"): linked by its words only
+	depth                  int  // the head's distance from the root of its sentence
+	entity                 int  // the entity of the mention layer the phrase belongs to, -1 none
 }
 
 // Feature bits of number and animacy: a cluster's features are the union of its phrases'.
@@ -206,12 +207,16 @@ func phraseHead(t *doc.Token) bool {
 		dep = dep[:i]
 	}
 	switch dep {
-	case "compound":
-		fallthrough
-	case "flat", "fixed", "goeswith", "appos", "amod", "nummod", "advmod", "case", "det":
+	case "compound", "flat", "fixed", "goeswith", "appos", "amod", "nummod", "advmod", "case", "det":
 		return false
 	}
 	return true
+}
+
+// nameModifier reports whether token t is a proper noun modifying a noun ("Harrow" in "the Harrow
+// match", "Ruritania" in "the Ruritania office"), heading a name of its own.
+func nameModifier(t *doc.Token) bool {
+	return t.Dep == "compound" && (t.Tag == "NNP" || t.Tag == "NNPS")
 }
 
 // newPhrase builds the phrase headed by token h of sentence si.

@@ -46,7 +46,7 @@ func (c *chainer) pronounSieve() {
 // saw her" is somebody else).
 func (c *chainer) candidate(i, j int) bool {
 	p, a := &c.ps[i], &c.ps[j]
-	if c.cluster[i] == c.cluster[j] || a.kind == Pronoun && a.person != 3 {
+	if c.cluster[i] == c.cluster[j] || a.kind == Pronoun && a.person != 3 || a.modifier {
 		return false
 	}
 	if a.sent != p.sent {

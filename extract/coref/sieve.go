@@ -90,7 +90,7 @@ func (c *chainer) headMatch(compatibleMods bool) {
 	byLemma := map[string][]int{}
 	for i := range c.ps {
 		p := &c.ps[i]
-		if p.kind == Pronoun || p.lemma == "" {
+		if p.kind == Pronoun || p.lemma == "" || p.modifier {
 			continue
 		}
 		if c.first(i) && !p.indefinite && !hasOther(p.words) {
@@ -218,7 +218,7 @@ const placeWindow = 2
 func (c *chainer) placeDescription() {
 	for i := range c.ps {
 		p := &c.ps[i]
-		if p.kind != Nominal || p.indefinite || !placeNouns[p.lemma] || !c.first(i) || len(p.mods) > 0 {
+		if p.kind != Nominal || p.indefinite || !placeNouns[p.lemma] || !c.first(i) || len(p.mods) > 0 || p.modifier {
 			continue
 		}
 		for j := i - 1; j >= 0 && c.ps[j].sent >= p.sent-placeWindow; j-- {
