@@ -17,7 +17,9 @@ type Span struct {
 // added to it, or a thing without a name ("the study … it … the study").
 //
 // Chains are what coreference output (package annotate) writes. The fact layer reads Mentions
-// and Entities only: a chain's extra mentions never change a fact.
+// and Entities only: a chain of a thing without a name never reaches it, and of a chain's extra
+// mentions only one kind does: a pronoun the mention layer left unresolved takes the entity its
+// chain reached.
 type Chain struct {
 	// Entity is the index of the entity in Result.Entities, -1 for a thing the mention layer did
 	// not see (no name, or a person or thing referred to by pronouns and descriptions only).
@@ -58,6 +60,44 @@ func (r *Result) buildChains(d *doc.Doc) {
 	c.placeDescription()
 	c.pronounSieve()
 	c.write()
+	c.resolvePronouns()
+}
+
+// resolvePronouns gives the mention layer's pronouns that it left unresolved the entity their
+// chain reached (the pronoun sieve is wider than pass 2: "they" for an organisation named as an
+// object, further back), so that facts read them. Pronouns resolved already keep their entity.
+func (c *chainer) resolvePronouns() {
+	byHead := make(map[[2]int]int, len(c.ps))
+	for i := range c.ps {
+		if c.ps[i].kind == Pronoun {
+			byHead[[2]int{c.ps[i].sent, c.ps[i].head}] = i
+		}
+	}
+	changed := false
+	for mi := range c.r.Mentions {
+		m := &c.r.Mentions[mi]
+		if m.Entity >= 0 || m.Kind != Pronoun {
+			continue
+		}
+		p, ok := byHead[[2]int{m.Sent, m.Head}]
+		if !ok {
+			continue
+		}
+		e := c.entity[c.cluster[p]]
+		if e < 0 {
+			continue
+		}
+		c.r.attach(mi, e)
+		for k := m.Start; k < m.End; k++ {
+			c.r.at[[2]int{m.Sent, k}] = mi
+		}
+		changed = true
+	}
+	if changed {
+		for ei := range c.r.Entities {
+			slices.Sort(c.r.Entities[ei].Mentions)
+		}
+	}
 }
 
 // findPhrases collects the noun phrases and pronouns of each running-text sentence, and the

@@ -1,6 +1,7 @@
 package coref
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
@@ -215,5 +216,28 @@ func TestChainsApartFromFacts(t *testing.T) {
 	}
 	if ac := chainAt(r, 0, 1); ac < 0 || r.Chains[ac].Entity < 0 || r.Chains[ac].Type != "ORG" {
 		t.Errorf("Acme Corp's chain does not carry its entity: %+v", r.Chains)
+	}
+}
+
+// TestChainsResolvePronouns checks that a pronoun pass 2 leaves unresolved takes the entity its
+// chain reaches, where the fact layer reads it: "they" for an organisation named as an object two
+// sentences before (pass 2 takes only subjects of the sentence before).
+func TestChainsResolvePronouns(t *testing.T) {
+	d := &doc.Doc{Sentences: []doc.Sentence{
+		// Maria Lopez joined Zenith Industries .
+		sent(t, "Maria/NNP/1/compound/B-PERSON Lopez/NNP/2/nsubj/I-PERSON joined/VBD/-1/root/O Zenith/NNP/4/compound/B-ORG Industries/NNP/2/obj/I-ORG ./././punct/O"),
+		// The weather was fine .
+		sent(t, "The/DT/1/det/O weather/NN/3/nsubj/O was/VBD/3/cop/O fine/JJ/-1/root/O ./././punct/O"),
+		// They hired her .
+		sent(t, "They/PRP/1/nsubj/O hired/VBD/-1/root/O her/PRP/1/obj/O ./././punct/O"),
+	}}
+	r := Resolve(d)
+	m, ok := r.At(2, 0)
+	if !ok || m.Entity < 0 || r.Entities[m.Entity].Name != "Zenith Industries" {
+		t.Fatalf("they resolved to %+v, want Zenith Industries (chains %+v)", m, r.Chains)
+	}
+	mi := slices.IndexFunc(r.Mentions, func(x Mention) bool { return x.Sent == 2 && x.Start == 0 })
+	if !slices.Contains(r.Entities[m.Entity].Mentions, mi) || !slices.IsSorted(r.Entities[m.Entity].Mentions) {
+		t.Errorf("Zenith Industries' mentions %v do not hold the pronoun in order", r.Entities[m.Entity].Mentions)
 	}
 }
