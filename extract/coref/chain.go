@@ -13,7 +13,7 @@ type Span struct {
 }
 
 // Chain is a group of mentions that refer to one thing, named or not: the mentions of an entity
-// (as whole noun phrases: "Maria Lopez, 42"), with the descriptions and pronouns the chain layer
+// (as whole noun phrases: "Maria Lopez, a lawyer"), with the descriptions and pronouns the chain layer
 // added to it, or a thing without a name ("the study … it … the study").
 //
 // Chains are what coreference output (package annotate) writes. The fact layer reads Mentions
@@ -126,8 +126,8 @@ func (c *chainer) findPhrases() {
 					continue
 				}
 			} else if nameModifier(&toks[h]) {
-				// A name modifying a common noun ("the [Harrow] match") is a mention linked by its
-				// words only; one modifying a proper noun is part of a longer name ("Forest Park").
+				// A name modifying a common noun ("the [Zenith] plant") is a mention linked by its
+				// words only; one modifying a proper noun is part of a longer name ("Ruritania Park").
 				if hh := toks[h].Head; hh < 0 || hh >= len(toks) || toks[hh].Tag != "NN" && toks[hh].Tag != "NNS" {
 					continue
 				}
@@ -143,7 +143,7 @@ func (c *chainer) findPhrases() {
 		}
 	}
 	// The mention layer's mentions: a phrase takes the entity of the mention its head heads (or
-	// of a name in apposition to it: "the prosecutor, Maria Lopez"); a mention whose head heads
+	// of a name in apposition to it: "the spokeswoman, Maria Lopez"); a mention whose head heads
 	// no phrase (a name modifying a noun: "the Acme plan") becomes a phrase of its own.
 	for mi := range c.r.Mentions {
 		m := &c.r.Mentions[mi]
@@ -156,7 +156,7 @@ func (c *chainer) findPhrases() {
 		}
 		h := m.Head
 		if toks[h].Tag == "JJ" || toks[h].Dep == "amod" {
-			continue // "the Dutch scientists": no mention of the Dutch
+			continue // "the Ruritanian scientists": no mention of a place
 		}
 		if hh := toks[h].Head; toks[h].Dep == "appos" && hh >= 0 && hh < len(toks) {
 			if p := int(headAt[m.Sent][hh]) - 1; p >= 0 && c.ps[p].entity < 0 && c.ps[p].kind != Pronoun {

@@ -42,10 +42,10 @@ func TestChains(t *testing.T) {
 		{
 			name: "bare nouns are generic, not one thing",
 			sents: []string{
-				// Exposure matters .
-				"Exposure/NN/1/nsubj/O matters/VBZ/-1/root/O ./././punct/O",
-				// Exposure grows .
-				"Exposure/NN/1/nsubj/O grows/VBZ/-1/root/O ./././punct/O",
+				// Inflation matters .
+				"Inflation/NN/1/nsubj/O matters/VBZ/-1/root/O ./././punct/O",
+				// Inflation grows .
+				"Inflation/NN/1/nsubj/O grows/VBZ/-1/root/O ./././punct/O",
 			},
 			apart: [][2]at{{{0, 0}, {1, 0}}},
 		},

@@ -22,7 +22,7 @@ type phrase struct {
 	subject, quoted        bool
 	indefinite             bool // opens with "a", "an", "some", "any", "no", or is a bare noun
 	reflexive              bool
-	modifier               bool // a name modifying a noun ("the [Harrow] match"): linked by its words only
+	modifier               bool // a name modifying a noun ("the [Zenith] plant"): linked by its words only
 	depth                  int  // the head's distance from the root of its sentence
 	entity                 int  // the entity of the mention layer the phrase belongs to, -1 none
 }
@@ -213,8 +213,8 @@ func phraseHead(t *doc.Token) bool {
 	return true
 }
 
-// nameModifier reports whether token t is a proper noun modifying a noun ("Harrow" in "the Harrow
-// match", "Ruritania" in "the Ruritania office"), heading a name of its own.
+// nameModifier reports whether token t is a proper noun modifying a noun ("Zenith" in "the Zenith
+// plant", "Ruritania" in "the Ruritania office"), heading a name of its own.
 func nameModifier(t *doc.Token) bool {
 	return t.Dep == "compound" && (t.Tag == "NNP" || t.Tag == "NNPS")
 }
@@ -262,7 +262,7 @@ func newPhrase(si int, toks []doc.Token, tr *sentenceTree, h int) phrase {
 		}
 	}
 	if p.kind != Name && !hasDet(toks, tr, h) {
-		p.indefinite = true // bare nouns are generic or new: "limited exposure", "parents"
+		p.indefinite = true // bare nouns are generic or new: "rising costs", "engineers"
 	}
 	switch {
 	case animateNouns[p.lemma] || personNouns[p.lemma] || strings.HasSuffix(p.lemma, "ist") && len(p.lemma) > 5:

@@ -213,7 +213,7 @@ const placeWindow = 2
 
 // placeDescription links a definite description by a place noun, without modifiers ("the city",
 // "this country"), to the nearest earlier place named within placeWindow sentences, as pass 2 of
-// the mention layer does for "the company" and organisations. (The same for people, "the boy" to
+// the mention layer does for "the company" and organisations. (The same for people, "the engineer" to
 // the nearest named person, lowered the CoNLL F1 on OntoGUM dev and is left out.)
 func (c *chainer) placeDescription() {
 	for i := range c.ps {
