@@ -255,14 +255,34 @@ func (c *chainer) merge(a, b int) bool {
 	for _, p := range c.members[kb] {
 		c.cluster[p] = ka
 	}
-	c.members[ka] = append(c.members[ka], c.members[kb]...)
-	slices.Sort(c.members[ka])
+	c.members[ka] = mergeSorted(c.members[ka], c.members[kb])
 	c.members[kb] = nil
 	c.feats[ka].union(c.feats[kb])
 	if c.entity[ka] < 0 {
 		c.entity[ka] = c.entity[kb]
 	}
 	return true
+}
+
+// mergeSorted returns the union of the sorted lists a and b, sorted: b appended to a when it
+// follows a (as a later phrase joining a group does), else merged in one pass.
+func mergeSorted(a, b []int) []int {
+	if len(a) == 0 || len(b) == 0 || a[len(a)-1] < b[0] {
+		return append(a, b...)
+	}
+	out := make([]int, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if a[i] < b[j] {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, b[j])
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
 }
 
 // write sets r.Chains: the clusters of two phrases or more and those of an entity, in the order

@@ -99,8 +99,14 @@ func (c *chainer) speaker(q *quoteSpan) int {
 // when no speaker is named. Outside quotations, the document's "I"s are one person (its author or
 // speaker), and so are its "we"s and its "you"s, each group a chain of its own.
 func (c *chainer) speakerSieve() {
+	inSent := make([][]int, len(c.d.Sentences)) // sentence -> the quotations over it
+	for qi := range c.quotes {
+		for si := c.quotes[qi].startSent; si <= c.quotes[qi].endSent; si++ {
+			inSent[si] = append(inSent[si], qi)
+		}
+	}
 	quoteOf := func(p *phrase) int {
-		for qi := range c.quotes {
+		for _, qi := range inSent[p.sent] {
 			if c.quotes[qi].contains(p.sent, p.head) {
 				return qi
 			}

@@ -16,6 +16,10 @@ var stopWords = map[string]bool{"the": true, "a": true, "an": true, "this": true
 
 func lower(s string) string { return strings.ToLower(s) }
 
+// maxCandidates is how many earlier phrases with the same words, head or initials a phrase tries,
+// nearest first: it keeps a long article's sieves linear.
+const maxCandidates = 64
+
 // exactMatch links a phrase to the nearest earlier phrase with the same words (relaxed: the same
 // words up to the head, "the study of X" and "the study"): Lee et al.'s string-match sieves.
 // Pronouns and phrases that introduce something new ("a study") take no antecedent this way.
@@ -37,7 +41,7 @@ func (c *chainer) exactMatch(relaxed bool) {
 		key := hashWords(ws)
 		if c.first(i) && !p.indefinite && !hasOther(p.words) {
 			cands := seen[key]
-			for k := len(cands) - 1; k >= 0; k-- {
+			for k := len(cands) - 1; k >= 0 && k >= len(cands)-maxCandidates; k-- {
 				j := cands[k]
 				if slices.Equal(words(j), ws) && !c.nested(i, j) && c.agree(c.cluster[i], c.cluster[j]) && c.merge(i, j) {
 					break
@@ -95,7 +99,7 @@ func (c *chainer) headMatch(compatibleMods bool) {
 		}
 		if c.first(i) && !p.indefinite && !hasOther(p.words) {
 			cands := byLemma[p.lemma]
-			for k := len(cands) - 1; k >= 0; k-- {
+			for k := len(cands) - 1; k >= 0 && k >= len(cands)-maxCandidates; k-- {
 				j := cands[k]
 				if c.cluster[i] == c.cluster[j] || c.nested(i, j) || !c.agree(c.cluster[i], c.cluster[j]) {
 					continue
@@ -185,7 +189,7 @@ func (c *chainer) acronymMatch() {
 		toks := c.d.Sentences[p.sent].Tokens
 		if w := form(&toks[p.head]); c.first(i) && len(w) >= 2 && strings.ToUpper(w) == w && strings.ToLower(w) != w {
 			cands := byInitials[strings.ReplaceAll(w, ".", "")]
-			for k := len(cands) - 1; k >= 0; k-- {
+			for k := len(cands) - 1; k >= 0 && k >= len(cands)-maxCandidates; k-- {
 				if c.merge(i, cands[k]) {
 					break
 				}
