@@ -7,6 +7,16 @@ import (
 	"github.com/newsgraph/newsgraph/extract/doc"
 )
 
+// resolveSents resolves a document of hand-parsed sentences (see sent).
+func resolveSents(t *testing.T, items ...string) *Result {
+	t.Helper()
+	d := &doc.Doc{}
+	for _, it := range items {
+		d.Sentences = append(d.Sentences, sent(t, it))
+	}
+	return Resolve(d)
+}
+
 // chainAt returns the chain holding the mention headed by token tok of sentence sent, or -1.
 func chainAt(r *Result, sent, tok int) int {
 	for ci, ch := range r.Chains {
@@ -165,11 +175,7 @@ func TestChains(t *testing.T) {
 		},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			d := &doc.Doc{}
-			for _, s := range c.sents {
-				d.Sentences = append(d.Sentences, sent(t, s))
-			}
-			r := Resolve(d)
+			r := resolveSents(t, c.sents...)
 			for _, p := range c.same {
 				a, b := chainAt(r, p[0].sent, p[0].tok), chainAt(r, p[1].sent, p[1].tok)
 				if a < 0 || a != b {
@@ -190,15 +196,14 @@ func TestChains(t *testing.T) {
 // mention that the fact layer reads: "the survey", "it" and "the survey" are a chain with no
 // entity and no type, and At finds nothing there.
 func TestChainsApartFromFacts(t *testing.T) {
-	d := &doc.Doc{Sentences: []doc.Sentence{
+	r := resolveSents(t,
 		// Acme Corp published the survey .
-		sent(t, "Acme/NNP/1/compound/B-ORG Corp/NNP/2/nsubj/I-ORG published/VBD/-1/root/O the/DT/4/det/O survey/NN/2/obj/O ./././punct/O"),
+		"Acme/NNP/1/compound/B-ORG Corp/NNP/2/nsubj/I-ORG published/VBD/-1/root/O the/DT/4/det/O survey/NN/2/obj/O ./././punct/O",
 		// Maria Lopez read it .
-		sent(t, "Maria/NNP/1/compound/B-PERSON Lopez/NNP/2/nsubj/I-PERSON read/VBD/-1/root/O it/PRP/2/obj/O ./././punct/O"),
+		"Maria/NNP/1/compound/B-PERSON Lopez/NNP/2/nsubj/I-PERSON read/VBD/-1/root/O it/PRP/2/obj/O ./././punct/O",
 		// The survey says it grew .   ("it": a thing, no organisation was its sentence's subject)
-		sent(t, "The/DT/1/det/O survey/NN/2/nsubj/O says/VBZ/-1/root/O it/PRP/4/nsubj/O grew/VBD/2/ccomp/O ./././punct/O"),
-	}}
-	r := Resolve(d)
+		"The/DT/1/det/O survey/NN/2/nsubj/O says/VBZ/-1/root/O it/PRP/4/nsubj/O grew/VBD/2/ccomp/O ./././punct/O",
+	)
 	ci := chainAt(r, 2, 1)
 	if ci < 0 || chainAt(r, 0, 4) != ci || chainAt(r, 2, 3) != ci {
 		t.Fatalf("the survey is no chain: %+v", r.Chains)
@@ -223,15 +228,14 @@ func TestChainsApartFromFacts(t *testing.T) {
 // chain reaches, where the fact layer reads it: "they" for an organisation named as an object two
 // sentences before (pass 2 takes only subjects of the sentence before).
 func TestChainsResolvePronouns(t *testing.T) {
-	d := &doc.Doc{Sentences: []doc.Sentence{
+	r := resolveSents(t,
 		// Maria Lopez joined Zenith Industries .
-		sent(t, "Maria/NNP/1/compound/B-PERSON Lopez/NNP/2/nsubj/I-PERSON joined/VBD/-1/root/O Zenith/NNP/4/compound/B-ORG Industries/NNP/2/obj/I-ORG ./././punct/O"),
+		"Maria/NNP/1/compound/B-PERSON Lopez/NNP/2/nsubj/I-PERSON joined/VBD/-1/root/O Zenith/NNP/4/compound/B-ORG Industries/NNP/2/obj/I-ORG ./././punct/O",
 		// The weather was fine .
-		sent(t, "The/DT/1/det/O weather/NN/3/nsubj/O was/VBD/3/cop/O fine/JJ/-1/root/O ./././punct/O"),
+		"The/DT/1/det/O weather/NN/3/nsubj/O was/VBD/3/cop/O fine/JJ/-1/root/O ./././punct/O",
 		// They hired her .
-		sent(t, "They/PRP/1/nsubj/O hired/VBD/-1/root/O her/PRP/1/obj/O ./././punct/O"),
-	}}
-	r := Resolve(d)
+		"They/PRP/1/nsubj/O hired/VBD/-1/root/O her/PRP/1/obj/O ./././punct/O",
+	)
 	m, ok := r.At(2, 0)
 	if !ok || m.Entity < 0 || r.Entities[m.Entity].Name != "Zenith Industries" {
 		t.Fatalf("they resolved to %+v, want Zenith Industries (chains %+v)", m, r.Chains)
