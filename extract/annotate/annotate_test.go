@@ -224,16 +224,19 @@ func TestWriteBrackets(t *testing.T) {
 	}
 	d := &Document{ID: "d", Doc: &doc.Doc{Text: "Anna Berg of Acme Corp met Bob", Sentences: []doc.Sentence{{Tokens: toks("Anna", "Berg", "of", "Acme", "Corp", "met", "Bob"), End: 30}}}}
 	d.Coref = &coref.Result{
-		Mentions: []coref.Mention{
-			{Sent: 0, Start: 0, End: 5, Entity: 0},  // "Anna Berg of Acme Corp"
-			{Sent: 0, Start: 3, End: 5, Entity: 1},  // "Acme Corp"
-			{Sent: 0, Start: 0, End: 1, Entity: 0},  // "Anna"
-			{Sent: 0, Start: 3, End: 5, Entity: 0},  // the same span again: written once
-			{Sent: 0, Start: 6, End: 7, Entity: 2},  // "Bob", a singleton
-			{Sent: 0, Start: 5, End: 6, Entity: -1}, // unresolved: never written
-			{Sent: 0, Start: 4, End: 5, Entity: 1},  // "Corp"
+		Chains: []coref.Chain{
+			{Entity: 1, Type: "ORG", Spans: []coref.Span{
+				{Sent: 0, Start: 3, End: 5}, // "Acme Corp": its first chain wins the span
+				{Sent: 0, Start: 4, End: 5}, // "Corp"
+			}},
+			{Entity: 0, Type: "PERSON", Spans: []coref.Span{
+				{Sent: 0, Start: 0, End: 5}, // "Anna Berg of Acme Corp"
+				{Sent: 0, Start: 0, End: 1}, // "Anna"
+				{Sent: 0, Start: 3, End: 5}, // the same span again: written once
+			}},
+			{Entity: 2, Type: "PERSON", Spans: []coref.Span{{Sent: 0, Start: 6, End: 7}}}, // "Bob", a singleton
+			{Entity: -1, Spans: []coref.Span{{Sent: 0, Start: 5, End: 5}}},                // empty: never written
 		},
-		Entities: []coref.Entity{{Type: "PERSON"}, {Type: "ORG"}, {Type: "PERSON"}},
 	}
 	var u, c bytes.Buffer
 	if err := WriteCoNLLU(&u, d); err != nil {

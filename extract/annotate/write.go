@@ -20,54 +20,55 @@ type span struct {
 	typ              string
 }
 
-// spans returns the document's resolved mentions, one per distinct token span (the first mention
-// of a span wins), in text order, with chain numbers in order of each chain's first mention. With
-// chainsOnly, entities with a single mention (singletons) are left out, as in OntoNotes.
+// spans returns the document's coreference chains as spans, one per distinct token span (the
+// first chain of a span wins), in text order, with chain numbers in order of each chain's first
+// mention. With chainsOnly, chains with a single mention (singletons) are left out, as in
+// OntoNotes.
 func (d *Document) spans(chainsOnly bool) []span {
 	if d.Coref == nil {
 		return nil
 	}
-	ms := d.Coref.Mentions
+	type item struct {
+		span
+		chain int // index in d.Coref.Chains
+	}
+	var all []item
+	for ci := range d.Coref.Chains {
+		ch := &d.Coref.Chains[ci]
+		for _, s := range ch.Spans {
+			if s.End > s.Start {
+				all = append(all, item{span{sent: s.Sent, start: s.Start, end: s.End, typ: typeName(ch.Type)}, ci})
+			}
+		}
+	}
+	slices.SortStableFunc(all, func(x, y item) int {
+		return cmp.Or(cmp.Compare(x.sent, y.sent), cmp.Compare(x.start, y.start), cmp.Compare(y.end, x.end), cmp.Compare(x.chain, y.chain))
+	})
 	seen := map[[3]int]bool{}
 	count := map[int]int{}
-	var out []span
-	order := make([]int, len(ms))
-	for i := range ms {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		x, y := &ms[a], &ms[b]
-		return cmp.Or(cmp.Compare(x.Sent, y.Sent), cmp.Compare(x.Start, y.Start), cmp.Compare(y.End, x.End))
-	})
-	ents := make([]int, 0, len(ms))
-	for _, i := range order {
-		m := &ms[i]
-		if m.Entity < 0 || m.Entity >= len(d.Coref.Entities) || m.End <= m.Start {
-			continue
-		}
-		k := [3]int{m.Sent, m.Start, m.End}
+	kept := all[:0]
+	for _, it := range all {
+		k := [3]int{it.sent, it.start, it.end}
 		if seen[k] {
 			continue
 		}
 		seen[k] = true
-		count[m.Entity]++
-		out = append(out, span{sent: m.Sent, start: m.Start, end: m.End, typ: typeName(d.Coref.Entities[m.Entity].Type)})
-		ents = append(ents, m.Entity)
+		count[it.chain]++
+		kept = append(kept, it)
 	}
 	number := map[int]int{}
-	kept := out[:0]
-	for i, s := range out {
-		e := ents[i]
-		if chainsOnly && count[e] < 2 {
+	var out []span
+	for _, it := range kept {
+		if chainsOnly && count[it.chain] < 2 {
 			continue
 		}
-		if number[e] == 0 {
-			number[e] = len(number) + 1
+		if number[it.chain] == 0 {
+			number[it.chain] = len(number) + 1
 		}
-		s.chain = number[e]
-		kept = append(kept, s)
+		it.span.chain = number[it.chain]
+		out = append(out, it.span)
 	}
-	return kept
+	return out
 }
 
 // typeName is the type of an entity as written in an Entity= bracket: newsgraph's label lower-cased

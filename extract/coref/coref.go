@@ -58,6 +58,9 @@ type Result struct {
 	Entities []Entity
 	// Roles are the roles titles give people.
 	Roles []Role
+	// Chains are the coreference chains of the whole article, named things and others (see
+	// Chain): what coreference output writes. The fact layer does not read them.
+	Chains []Chain
 	// at maps sentence and token to the mention covering it.
 	at map[[2]int]int
 	// kinds are the kinds of the document's sentences.
@@ -154,6 +157,7 @@ func Resolve(d *doc.Doc) *Result {
 	r.resolvedOwners(d)
 	r.descriptionRoles(d)
 	r.readGroups(d)
+	r.buildChains(d)
 	return r
 }
 

@@ -98,6 +98,8 @@ func TestResolveOddInput(t *testing.T) {
 		{},
 		{Sentences: []doc.Sentence{{}}},
 		{Sentences: []doc.Sentence{{Tokens: []doc.Token{{Text: "he", Tag: "PRP", Head: 5}, {Text: "X", Ent: "I-PERSON", Head: -3}}}}},
+		// heads in a cycle, as no parse should give
+		{Sentences: []doc.Sentence{{Tokens: []doc.Token{{Text: "plan", Tag: "NN", Head: 1, Dep: "nmod"}, {Text: "it", Tag: "PRP", Head: 2, Dep: "nmod:poss"}, {Text: "plans", Tag: "NNS", Head: 0, Dep: "nmod"}}}}},
 	} {
 		_ = Resolve(d) // must not panic
 	}

@@ -1,0 +1,148 @@
+package coref
+
+import (
+	"github.com/newsgraph/newsgraph/extract/doc"
+)
+
+// quoteSpan is one quotation of a document: from token StartTok of sentence StartSent to token
+// EndTok of sentence EndSent, both quotation marks included.
+type quoteSpan struct {
+	startSent, startTok, endSent, endTok int
+}
+
+// contains reports whether token tok of sentence sent lies inside quotation q.
+func (q *quoteSpan) contains(sent, tok int) bool {
+	if sent < q.startSent || sent > q.endSent {
+		return false
+	}
+	if sent == q.startSent && tok <= q.startTok || sent == q.endSent && tok >= q.endTok {
+		return false
+	}
+	return true
+}
+
+// maxQuoteSentences is how many sentences a quotation may run before an unclosed mark is taken
+// for a stray one.
+const maxQuoteSentences = 8
+
+// findQuotes pairs the quotation marks of a document's running text: a curly mark by its
+// direction, a straight one by turns; a quotation runs over sentences until it closes.
+func findQuotes(d *doc.Doc) []quoteSpan {
+	var out []quoteSpan
+	open := false
+	var cur quoteSpan
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		if s.Kind == doc.Headline || s.Kind == doc.Aside {
+			open = false
+			continue
+		}
+		if open && si-cur.startSent > maxQuoteSentences {
+			open = false
+		}
+		for ti := range s.Tokens {
+			opens, closes := false, false
+			switch s.Tokens[ti].Text {
+			case "“", "``":
+				opens = true
+			case "”", "''":
+				closes = true
+			case "\"":
+				opens, closes = !open, open
+			default:
+				continue
+			}
+			switch {
+			case opens:
+				cur, open = quoteSpan{startSent: si, startTok: ti}, true
+			case closes && open:
+				cur.endSent, cur.endTok = si, ti
+				out = append(out, cur)
+				open = false
+			}
+		}
+	}
+	return out
+}
+
+// speechVerbs are the verbs that report what a speaker said (lemmas, and a few inflected forms).
+var speechVerbs = map[string]bool{"say": true, "tell": true, "add": true, "ask": true, "explain": true,
+	"write": true, "state": true, "claim": true, "insist": true, "reply": true, "answer": true, "continue": true,
+	"argue": true, "warn": true, "note": true, "recall": true, "admit": true, "declare": true, "announce": true,
+	"said": true, "says": true, "told": true, "tells": true, "added": true, "adds": true, "asked": true, "wrote": true}
+
+// speechVerb reports whether token t is a speech verb, by its lemma or, where the lemmatiser
+// left it inflected, by its form.
+func speechVerb(t *doc.Token) bool { return speechVerbs[lower(t.Lemma)] || speechVerbs[lower(form(t))] }
+
+// speaker returns the phrase that is the subject of a speech verb outside quotation q, in the
+// sentence where q opens or where it closes ("'…,' she said"), or -1.
+func (c *chainer) speaker(q *quoteSpan) int {
+	for _, si := range []int{q.endSent, q.startSent} {
+		toks := c.d.Sentences[si].Tokens
+		for _, pi := range c.bySent[si] {
+			p := &c.ps[pi]
+			if !isSubject(&toks[p.head]) || q.contains(si, p.head) {
+				continue
+			}
+			if v := toks[p.head].Head; v >= 0 && v < len(toks) && speechVerb(&toks[v]) && !q.contains(si, v) {
+				return pi
+			}
+		}
+	}
+	return -1
+}
+
+// speakerSieve groups first- and second-person pronouns. Inside a quotation, "I", "me" and "my"
+// are its speaker when the text names one; the other first- and second-person pronouns of a
+// quotation are a group of their own (the speaker's "we", the addressee's "you"), as are its "I"s
+// when no speaker is named. Outside quotations, the document's "I"s are one person (its author or
+// speaker), and so are its "we"s and its "you"s, each group a chain of its own.
+func (c *chainer) speakerSieve() {
+	inSent := make([][]int, len(c.d.Sentences)) // sentence -> the quotations over it
+	for qi := range c.quotes {
+		for si := c.quotes[qi].startSent; si <= c.quotes[qi].endSent; si++ {
+			inSent[si] = append(inSent[si], qi)
+		}
+	}
+	quoteOf := func(p *phrase) int {
+		for _, qi := range inSent[p.sent] {
+			if c.quotes[qi].contains(p.sent, p.head) {
+				return qi
+			}
+		}
+		return -1
+	}
+	speakers := make([]int, len(c.quotes))
+	for qi := range c.quotes {
+		speakers[qi] = c.speaker(&c.quotes[qi])
+	}
+	var group [3]int                        // [I, we, you] -> the group's first phrase + 1, outside quotations
+	quoted := make([][3]int, len(c.quotes)) // the same for each quotation
+	for i := range c.ps {
+		p := &c.ps[i]
+		if p.kind != Pronoun || p.person == 3 {
+			continue
+		}
+		g := 2
+		if p.person == 1 {
+			g = 0
+			if p.number == plural {
+				g = 1
+			}
+		}
+		gr := &group
+		if q := quoteOf(p); q >= 0 {
+			if g == 0 && speakers[q] >= 0 {
+				c.merge(i, speakers[q])
+				continue
+			}
+			gr = &quoted[q]
+		}
+		if gr[g] == 0 {
+			gr[g] = i + 1
+			continue
+		}
+		c.merge(i, gr[g]-1)
+	}
+}
