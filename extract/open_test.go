@@ -113,6 +113,13 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"Tom Jones | minister of | Cardiff"},
 		},
 		{
+			name:   "a meeting is with somebody; a target met is no meeting",
+			text:   "John Smith spoke.\n\nMaria Lopez met her sales target in May.\n",
+			open:   true,
+			want:   []string{"Maria Lopez | meet | her sales target"},
+			absent: []string{"Maria Lopez | met | her sales target"},
+		},
+		{
 			name:   "a book written is a work made, not something said",
 			text:   "John Smith spoke.\n\nMaria Lopez has now written a book about the war.\n",
 			open:   true,

@@ -96,6 +96,9 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 		}
 	case objTok >= 0 && literalHead(&toks[objTok]):
 		// "supported the plans": a thing, not an entity.
+		if p.Class == schema.ClassMeet && len(objects) == 0 {
+			return b.openFacts(si, ci) // "met with strong resistance", "met its target": no meeting
+		}
 		if l := spanText(b.d, toks, phrase(toks, objTok)); l != "" {
 			literals = append(literals, l)
 		}

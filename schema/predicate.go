@@ -226,8 +226,8 @@ const (
 const ClassOpen = "OPEN"
 
 // The classes of predicates.tsv that code refers to by name: the acts of communication and
-// their denials, whose object may be what was said rather than an entity. The other classes are
-// data only. TestClassConstants checks each is a class of the vocabulary.
+// their denials, whose object may be what was said rather than an entity, and meetings, whose
+// object must be an entity. The other classes are data only. TestClassConstants checks each is a class of the vocabulary.
 const (
 	ClassSay     = "SAY"
 	ClassAsk     = "ASK"
@@ -238,6 +238,9 @@ const (
 	ClassReject  = "REJECT"
 	ClassDeny    = "DENY"
 	ClassReply   = "REPLY"
+	// ClassMeet is the class of meetings and talks: its object is whom the subject met, never a
+	// thing ("met with strong resistance" is no meeting).
+	ClassMeet = "MEET"
 )
 
 // OpenPredicate returns the open predicate of a verb phrase the vocabulary has no canonical

@@ -442,7 +442,7 @@ func TestClassConstants(t *testing.T) {
 	for _, c := range Classes() {
 		classes[c] = true
 	}
-	for _, c := range []string{ClassSay, ClassAsk, ClassUrge, ClassDemand, ClassPropose, ClassOffer, ClassReject, ClassDeny, ClassReply} {
+	for _, c := range []string{ClassSay, ClassAsk, ClassUrge, ClassDemand, ClassPropose, ClassOffer, ClassReject, ClassDeny, ClassReply, ClassMeet} {
 		if !classes[c] {
 			t.Errorf("class constant %q is no class of predicates.tsv (classes: %v)", c, Classes())
 		}
