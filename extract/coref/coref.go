@@ -394,8 +394,8 @@ func (r *Result) linkNominal(i int, p2 *pass2) {
 		r.attach(i, best)
 		return
 	}
-	if m.Owned || office(m.Name) {
-		return // "the spokesman" nobody was called before is somebody the article has not named
+	if m.Owned || m.Restricted || office(m.Name) {
+		return // "the spokesman" nobody was called before, "the woman she played": not named
 	}
 	r.attachRanked(i, r.prominent(i))
 	if e := m.Entity; e >= 0 { // later "Acme's CEO" finds who "the Acme CEO" was

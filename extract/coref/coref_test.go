@@ -366,3 +366,24 @@ func TestSubjectAppositive(t *testing.T) {
 		t.Error("the name in apposition to the subject is not a subject")
 	}
 }
+
+// TestRestrictedDescription checks that a description narrowed by a restrictive relative clause
+// is somebody the clause introduces, not the article's most prominent person, while one with a
+// non-restrictive clause after a comma may still be.
+func TestRestrictedDescription(t *testing.T) {
+	d := &doc.Doc{Sentences: []doc.Sentence{
+		// Maria Lopez spoke .
+		sent(t, "Maria/NNP/2/nsubj/B-PERSON Lopez/NNP/0/flat/I-PERSON spoke/VBD/-1/root/O ./././punct/O"),
+		// The woman she replaced left .
+		sent(t, "The/DT/1/det/O woman/NN/4/nsubj/O she/PRP/3/nsubj/O replaced/VBD/1/acl:relcl/O left/VBD/-1/root/O ./././punct/O"),
+		// The woman , who smiled , left .
+		sent(t, "The/DT/1/det/O woman/NN/6/nsubj/O ,/,/4/punct/O who/WP/4/nsubj/O smiled/VBD/1/acl:relcl/O ,/,/4/punct/O left/VBD/-1/root/O ./././punct/O"),
+	}}
+	r := Resolve(d)
+	if m, ok := r.At(1, 1); ok && m.Entity >= 0 {
+		t.Errorf("%q resolved to %s", m.Text, r.Entities[m.Entity].Name)
+	}
+	if m, ok := r.At(2, 1); !ok || m.Entity < 0 {
+		t.Error("the woman described by a non-restrictive clause is unresolved")
+	}
+}

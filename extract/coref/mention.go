@@ -18,6 +18,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/extract/tree"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -51,6 +52,10 @@ type Mention struct {
 	// Owned marks a description with an owner ("Acme's CEO"): it refers to whoever the article
 	// described so, never merely to the most salient person.
 	Owned bool
+	// Restricted marks a description narrowed by a restrictive relative clause ("the woman she
+	// played", "the man who shot X"): somebody the clause introduces, never merely the most
+	// salient person.
+	Restricted bool
 	// OfStart and OfEnd are the token span of the name a description's "of" or "for" phrase
 	// gives its owner ("the chairman of the Acme Trust"); OfEnd is 0 when it has none.
 	OfStart, OfEnd int
@@ -493,6 +498,14 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 	}
 	m := Mention{Sent: si, Start: first, End: i + 1, Head: i, Kind: Nominal, Type: schema.TypePerson,
 		Text: strings.Join(words, " "), Name: descriptionKey(words, lemma), Subject: isSubject(t), Entity: -1}
+	for k := i + 1; k < len(toks); k++ {
+		if toks[k].Head != i || toks[k].Dep != "acl:relcl" {
+			continue
+		}
+		if s := tree.Subtree(toks, k).Start; toks[s].Text != "," && toks[s-1].Text != "," {
+			m.Restricted = true // a restrictive relative clause; "the player, who …" describes
+		}
+	}
 	for k := i + 1; k < len(toks); k++ { // "the chairman of the Acme Trust": whose chairman
 		if toks[k].Head != i || toks[k].Dep != "nmod" {
 			continue
