@@ -523,6 +523,9 @@ func (r *Result) salient(i int, fits func(*Entity) bool, window int, subjectsOnl
 			r.running(i) && !r.running(j) || c.Sent == m.Sent && c.Quoted && !m.Quoted {
 			continue // a name in a speaker's words is not whom the narrator's "he said" means
 		}
+		if m.Kind == Pronoun && m.Bound >= 0 && c.Sent == m.Sent && c.Start <= m.Bound && m.Bound < c.End {
+			continue // "X accused him": him is not X
+		}
 		sc := 10 * (window - (m.Sent - c.Sent) + 1)
 		if c.Subject {
 			sc += 6

@@ -387,3 +387,23 @@ func TestRestrictedDescription(t *testing.T) {
 		t.Error("the woman described by a non-restrictive clause is unresolved")
 	}
 }
+
+// TestBoundPronoun checks that an object pronoun does not mean its own verb's subject: in "John
+// Smith accused him", him is somebody named before, not John Smith.
+func TestBoundPronoun(t *testing.T) {
+	d := &doc.Doc{Sentences: []doc.Sentence{
+		// Tom Brandt spoke .
+		sent(t, "Tom/NNP/2/nsubj/B-PERSON Brandt/NNP/0/flat/I-PERSON spoke/VBD/-1/root/O ./././punct/O"),
+		// John Smith accused him .
+		sent(t, "John/NNP/2/nsubj/B-PERSON Smith/NNP/0/flat/I-PERSON accused/VBD/-1/root/O him/PRP/2/obj/O ./././punct/O"),
+	}}
+	r := Resolve(d)
+	m, ok := r.At(1, 3)
+	if !ok || m.Entity < 0 || r.Entities[m.Entity].Name != "Tom Brandt" {
+		name := ""
+		if ok && m.Entity >= 0 {
+			name = r.Entities[m.Entity].Name
+		}
+		t.Errorf("him resolved to %q, want Tom Brandt", name)
+	}
+}

@@ -52,6 +52,9 @@ type Mention struct {
 	// Owned marks a description with an owner ("Acme's CEO"): it refers to whoever the article
 	// described so, never merely to the most salient person.
 	Owned bool
+	// Bound is, for a pronoun that is its verb's object ("X accused him"), the token of that
+	// verb's subject, which the pronoun cannot mean; -1 otherwise. Set for pronouns only.
+	Bound int
 	// Restricted marks a description narrowed by a restrictive relative clause ("the woman she
 	// played", "the man who shot X"): somebody the clause introduces, never merely the most
 	// salient person.
@@ -148,7 +151,8 @@ func findMentions(si int, toks []doc.Token) []Mention {
 				typ = ""
 			}
 			out = append(out, Mention{Sent: si, Start: i, End: i + 1, Head: i, Kind: Pronoun, Type: typ,
-				Text: form(&toks[i]), Gender: p.g, Plural: p.plural, Subject: isSubject(&toks[i]), Entity: -1})
+				Text: form(&toks[i]), Gender: p.g, Plural: p.plural, Subject: isSubject(&toks[i]), Entity: -1,
+				Bound: coSubject(toks, i)})
 			continue
 		}
 		if m, ok := nominalMention(si, toks, i, covered); ok {
@@ -230,6 +234,27 @@ func ownsSubject(toks []doc.Token, h int) bool {
 	}
 	v := toks[t.Head].Head
 	return v >= 0 && v < len(toks) && toks[v].Head < 0
+}
+
+// coSubject returns, for a non-reflexive pronoun at token i that is the object of a verb ("X
+// accused him", "X spoke to her"), the token of that verb's subject, or -1: a pronoun does not
+// mean its own clause's subject (binding, Chomsky's principle B).
+func coSubject(toks []doc.Token, i int) int {
+	t := &toks[i]
+	if strings.HasSuffix(strings.ToLower(t.Text), "self") || strings.HasSuffix(strings.ToLower(t.Text), "selves") {
+		return -1
+	}
+	switch t.Dep {
+	case "obj", "iobj", "obl":
+	default:
+		return -1
+	}
+	for j := range toks {
+		if toks[j].Head == t.Head && (toks[j].Dep == "nsubj" || toks[j].Dep == "nsubj:pass") {
+			return j
+		}
+	}
+	return -1
 }
 
 // subjectAppositive reports whether token h names the subject in apposition: "His wife Maria,
