@@ -288,6 +288,15 @@ func (s *sentence) clause(v int) Clause {
 		if m := s.Child(cc, "mark"); m >= 0 && m == span.Start && s.Lower(m) == "that" {
 			span.Start++ // "that" belongs to neither side
 		}
+		if span.End <= v {
+			// "The picture also improved, X said", parsed with "picture" a second subject of
+			// "said": a subject before the fronted content is the content's own.
+			for _, ch := range s.Kids(v) {
+				if d := s.Dep(ch); (d == "nsubj" || d == "nsubj:pass") && ch < span.Start && ch != c.Subject {
+					span.Start = min(span.Start, s.Subtree(ch).Start)
+				}
+			}
+		}
 		c.Content = span
 		c.Parts = s.parts(cc, span)
 	}

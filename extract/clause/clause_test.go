@@ -34,13 +34,15 @@ func TestExtract(t *testing.T) {
 		{"passivepatient", 9, Clause{Lemma: "send", Subject: -1, Object: 7, Passive: true, Relation: "was sent", Parent: -1}},
 		{"passivehead", 8, Clause{Lemma: "move", Prep: "to", Subject: 0, Object: 10, Inherited: true, Relation: "moving to", Parent: -1}},
 		{"scene", 5, Clause{Lemma: "say", Subject: 4, Object: -1, Content: Span{Start: 6, End: 9}, Relation: "said", Parent: -1}},
-		{"quotedaux", 8, Clause{Lemma: "say", Subject: 7, Object: -1, Content: Span{Start: 4, End: 5}, Relation: "said", Parent: -1}},
+		{"quotedaux", 8, Clause{Lemma: "say", Subject: 7, Object: -1, Content: Span{Start: 1, End: 5}, Relation: "said", Parent: -1}}, // the quotation whole, its subject too
 		{"negation", 4, Clause{Lemma: "praise", Subject: 0, Object: 5, Negated: true, Relation: "did not praise", Parent: -1}},
 		{"coordination", 6, Clause{Lemma: "reply", Prep: "to", Subject: 0, Object: 8, Inherited: true, Relation: "replied to", Parent: -1}},
 		{"modal", 3, Clause{Lemma: "meet", Subject: 0, Object: 4, Modal: "could", Relation: "could meet", Parent: -1}},
 		{"control", 6, Clause{Lemma: "leave", Subject: 3, Object: -1, Inherited: true, Relation: "leave", Parent: -1}},
 		{"advparticle", 2, Clause{Lemma: "hit", Particle: "back", Prep: "at", Subject: 0, Object: 6, Relation: "hit back at", Parent: -1}},
 		{"twosubjects", 5, Clause{Lemma: "slam", Subject: 3, Object: 6, Relation: "slammed", Parent: -1}},
+		// A fronted statement's subject the parse hung on the speech verb is the statement's.
+		{"frontedsubject", 6, Clause{Lemma: "say", Subject: 5, Object: -1, Content: Span{Start: 0, End: 5}, Relation: "said", Parent: -1}},
 		{"according", 10, Clause{Lemma: "grow", Subject: -1, Object: -1, Relation: "grew", Parent: -1}}, // the source is no subject
 		{"coordinated", 1, Clause{Lemma: "propose", Subject: 0, Object: -1, Content: Span{Start: 3, End: 9}, Parts: []Span{{Start: 3, End: 5}, {Start: 7, End: 9}}, Relation: "proposed", Parent: -1}},
 		// Verbs sharing one subject are one statement: "create jobs" alone would lose its subject.
