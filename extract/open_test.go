@@ -120,6 +120,11 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"Maria Lopez | met | her sales target"},
 		},
 		{
+			name:   "a literal of words that mean nothing alone is no fact",
+			text:   "It has long been reported that Maria Lopez will sell Acme Corp.\n\nBut she has always denied this.\n",
+			absent: []string{"Maria Lopez | denied | this"},
+		},
+		{
 			name:   "a book written is a work made, not something said",
 			text:   "John Smith spoke.\n\nMaria Lopez has now written a book about the war.\n",
 			open:   true,

@@ -177,7 +177,7 @@ func (b *factBuilder) objectFacts(base schema.Fact, conf float64, objects []arg,
 		return out
 	}
 	for _, l := range literals {
-		if sameName(l, base.Subject) {
+		if sameName(l, base.Subject) || !contentful(l) {
 			continue // "the group called the Quill Guild": a name, not what the Quill Guild did
 		}
 		f := base
@@ -202,6 +202,23 @@ var works = map[string]bool{"book": true, "novel": true, "biography": true, "aut
 	"movie": true, "script": true, "screenplay": true, "play": true, "poem": true, "game": true,
 	"software": true, "program": true, "programme": true, "version": true, "product": true,
 	"code": true, "music": true, "episode": true, "series": true, "show": true}
+
+// emptyWords are the words that mean nothing out of their sentence: a literal of these alone
+// ("has denied this", "I could not reconstruct what") says nothing.
+var emptyWords = map[string]bool{"what": true, "this": true, "that": true, "these": true, "those": true,
+	"it": true, "them": true, "him": true, "her": true, "which": true, "who": true, "so": true,
+	"there": true, "here": true, "one": true, "all": true, "some": true, "both": true, "none": true,
+	"something": true, "anything": true, "nothing": true, "everything": true, "much": true, "more": true}
+
+// contentful reports whether a literal has a word that means something on its own.
+func contentful(literal string) bool {
+	for _, w := range strings.Fields(literal) {
+		if w = strings.ToLower(strings.Trim(w, ".,;:!?\"'’‘“”()")); w != "" && !emptyWords[w] {
+			return true
+		}
+	}
+	return false
+}
 
 // sameName reports whether a literal is only the name of entity e ("the Quill Guild" for
 // Quill Guild).
