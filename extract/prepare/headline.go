@@ -151,8 +151,9 @@ func gluedHeadline(line string) int {
 		case doubled(ws, k):
 			score = 5
 		case k >= 3 && bare(w) == bare(ws[0].s) && !closedClass[strings.ToLower(bare(p))] &&
-			(!initialCap(p) || k+1 < len(ws) && bare(ws[k+1].s) == bare(ws[1].s)):
-			// After a capitalised word ("Andy X"), only a repeat of two words or more counts.
+			(!initialCap(p) || k+1 < len(ws) && (bare(ws[k+1].s) == bare(ws[1].s) || auxiliaries[strings.ToLower(bare(ws[k+1].s))])):
+			// After a capitalised word ("Andy X"), only a repeat of two words or more counts, or
+			// the repeated name followed by an auxiliary ("Acme sack Lopez Acme have sacked …").
 			score = 3 // the sentence names the headline's subject again: "Acme profits fall Acme has …"
 		case starters[strings.ToLower(bare(w))] && (!initialCap(p) && !closedClass[strings.ToLower(bare(p))] || headlineArticles[strings.ToLower(bare(w))]):
 			score = 3
@@ -187,7 +188,36 @@ func gluedHeadline(line string) int {
 	if best < 0 {
 		return -1
 	}
+	if best > 2 && lexicon.GivenNameGender(bare(ws[best-1].s)) != lexicon.Unknown && initialCap(ws[best-1].s) {
+		best-- // "… against Conte Marion Jones has filed": the sentence starts at the given name,
+		// and at the singular title and its capitalised owner or the possessor before it: "…
+		// with team France coach Bernard Laporte has made", "… Aston Villa's Thomas X is".
+		switch p := ws[best-1].s; {
+		case best > 3 && titleWord(p):
+			best--
+			if best > 3 && initialCap(ws[best-1].s) && !closedClass[strings.ToLower(bare(ws[best-1].s))] {
+				best--
+			}
+		case best > 3 && (strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s")) && initialCap(p):
+			// "… on O'Leary Aston Villa's Thomas X is waiting": the possessor, two words at most.
+			best--
+			if best > 3 && initialCap(ws[best-1].s) && !closedClass[strings.ToLower(bare(ws[best-1].s))] &&
+				!strings.ContainsAny(ws[best-1].s, "'’") {
+				best--
+			}
+		}
+	}
 	return ws[best].start
+}
+
+// titleWord reports whether w is a singular title ("coach", "boss", "Minister"): plural titles
+// ("MPs") end headlines ("Blair pledges unity to Labour MPs").
+func titleWord(w string) bool {
+	w = bare(w)
+	if _, ok := lexicon.Title(w); !ok || strings.HasSuffix(w, "s") {
+		return false
+	}
+	return true
 }
 
 // auxiliaries are verbs headline style leaves out ("Acme to buy Zenith", not "Acme is to buy

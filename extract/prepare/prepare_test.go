@@ -181,6 +181,12 @@ func TestTitleDetection(t *testing.T) {
 		{"Acme chief stepping down Acme is parting company with its chief executive Jane Roe. She resigned.", "Acme chief stepping down"},
 		{"Zenith sets sights on widgets Gadget users could soon be paying Zenith to keep widgets clean.", "Zenith sets sights on widgets"},
 		{"Berg 'given up' her cup ambition Former champion Anna Berg says she will not race again.", "Berg 'given up' her cup ambition"},
+		// The repeated name with an auxiliary after it starts the sentence, with its given name,
+		// its title and owner, or its possessor.
+		{"Zenith sack Holm Zenith have sacked Tom Holm after a failed test.", "Zenith sack Holm"},
+		{"Lopez files suit against Holm Maria Lopez has filed a suit against Tom Holm.", "Lopez files suit against Holm"},
+		{"Berg tinkers with team Ruritania coach Anna Berg has made four changes to the side.", "Berg tinkers with team"},
+		{"Holm waiting on Berg Zenith United's Tom Holm is waiting to learn the future of Anna Berg.", "Holm waiting on Berg"},
 		// Prose, with capitalised words inside its first sentence, has no headline.
 		{"Officials in Springfield said Mayor Jane Roe would resign next week after the vote.", ""},
 		{"The town council approved the plan on Tuesday, Mayor Jane Roe said in a statement.", ""},
