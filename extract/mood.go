@@ -25,7 +25,7 @@ func (b *factBuilder) mood(si, ci int) stance {
 	c := &cs[ci]
 	toks := b.d.Sentences[si].Tokens
 	var st stance
-	if c.Modal != "" || irrealis(toks, c.Verb) || question(toks) && !schema.IsSpeech(c.Lemma) {
+	if c.Modal != "" || irrealis(toks, c.Verb) || question(toks, c.Verb) && !schema.IsSpeech(c.Lemma) {
 		st.modality = schema.ModalityHypothetical
 	}
 	if b.framedContent(si, c) >= 0 {
@@ -260,13 +260,20 @@ func (b *factBuilder) hungContent(si, ci int) *schema.Entity {
 	return nil
 }
 
-// question reports whether a sentence asks: "Will Acme buy Zenith?" asserts neither.
-func question(toks []doc.Token) bool {
+// question reports whether the sentence asks what its clause at verb v says: "Will Acme buy
+// Zenith?" asserts neither; but a clause outside a quoted question ("they unveiled a poster
+// under the words “How can they …?”") is asserted.
+func question(toks []doc.Token, v int) bool {
 	for k := len(toks) - 1; k >= 0; k-- {
 		switch toks[k].Text {
 		case "\"", "”", "’", "'", ")":
 			continue
 		case "?":
+			for o := k - 1; o >= 0; o-- { // the quotation the question mark closes, if any
+				if t := toks[o].Text; t == "“" || t == "\"" && toks[o].Tag == "``" {
+					return v > o
+				}
+			}
 			return true
 		}
 		return false

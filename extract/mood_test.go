@@ -37,6 +37,9 @@ func TestModality(t *testing.T) {
 			"Acme Corp | bought | Zenith Industries", "hypothetical", "", false},
 		{"Acme Corp is considering buying Zenith Industries.\n",
 			"Acme Corp | bought | Zenith Industries", "hypothetical", "", false},
+		// A question mark that closes a quotation asks nothing of the clause outside it.
+		{"John Smith spoke.\n\nAcme Corp bought Zenith Industries under the slogan \"Why wait?\"\n",
+			"Acme Corp | bought | Zenith Industries", "", "", false},
 		// A title held only under a condition or a modal.
 		{"John Smith spoke.\n\nIf Maria Lopez became chairman of Acme Corp, prices would rise.\n",
 			"Maria Lopez | chairman of | Acme Corp", "hypothetical", "", false},

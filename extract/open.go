@@ -7,6 +7,7 @@ import (
 	"github.com/newsgraph/newsgraph/extract/clause"
 	"github.com/newsgraph/newsgraph/extract/coref"
 	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/lexicon"
 	"github.com/newsgraph/newsgraph/extract/tag"
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -35,8 +36,8 @@ func (b *factBuilder) openFacts(si, ci int) []schema.Fact {
 	if c.Passive && c.Subject < 0 {
 		return b.passiveFacts(si, ci)
 	}
-	if c.Subject < 0 {
-		return nil
+	if c.Subject < 0 || c.Object >= 0 && titlePair(toks, c.Verb, c.Object) {
+		return nil // "managing director of X" read as managing a director
 	}
 	subjects := strong(b.args(si, c.Subject))
 	if len(subjects) == 0 {
@@ -237,6 +238,16 @@ func owned(args []arg) []arg {
 	return out
 }
 
+// titlePair reports whether a verb and its object are the words of one title the parse split:
+// "managing director", "acting chairman".
+func titlePair(toks []doc.Token, v, o int) bool {
+	if o != v+1 {
+		return false
+	}
+	_, ok := lexicon.Title(strings.ToLower(toks[v].Text + " " + toks[o].Text))
+	return ok
+}
+
 // wordLike reports whether a lemma can name a verb: letters and hyphens.
 func wordLike(lemma string) bool {
 	if lemma == "" {
@@ -252,4 +263,5 @@ func wordLike(lemma string) bool {
 
 // closedWords are prepositions and conjunctions a tagger may read as verbs.
 var closedWords = map[string]bool{"amid": true, "despite": true, "via": true, "per": true,
-	"versus": true, "towards": true, "unlike": true, "besides": true}
+	"versus": true, "towards": true, "unlike": true, "besides": true, "pending": true,
+	"regarding": true, "concerning": true, "notwithstanding": true, "barring": true}

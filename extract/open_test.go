@@ -120,6 +120,12 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"Maria Lopez | met | her sales target"},
 		},
 		{
+			name:   "a title the parse split into a verb and its object, and a preposition read as a verb, make no fact",
+			text:   "Maria Lopez, managing director of Zenith Industries, said the plan was new.\n\nTom Jones will also start, pending a possible ban.\n",
+			want:   []string{"Maria Lopez | said | the plan was new"},
+			absent: []string{"Maria Lopez | manage | director of Zenith Industries", "Tom Jones | pend | a possible ban"},
+		},
+		{
 			name:   "a literal of words that mean nothing alone is no fact",
 			text:   "It has long been reported that Maria Lopez will sell Acme Corp.\n\nBut she has always denied this.\n",
 			absent: []string{"Maria Lopez | denied | this"},
