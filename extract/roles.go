@@ -23,6 +23,9 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 		person := b.entityRef(arg{ent: r.Person, mention: b.ents[r.Person].Name})
 		base := b.newFact(si, r.End-1)
 		base.Subject, base.Relation, base.Confidence = person, r.Title, confTitleRole
+		if r.Resolved {
+			base.Confidence = round(confTitleRole * weightPronoun) // "its founder X": whose "its" is
+		}
 		add := func(pred, cameo string, ent int) {
 			if ent < 0 || !b.ents[ent].ok || ent == r.Person || b.ents[ent].Type == schema.TypePerson && pred != schema.PredWorksFor {
 				return // a person can employ ("Lopez's lawyer") but holds no office another person is

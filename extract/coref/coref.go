@@ -185,6 +185,7 @@ func (r *Result) resolvedOwners(d *doc.Doc) {
 			}
 			if t := r.Entities[m.Entity].Type; t == schema.TypeOrg || t == schema.TypeGPE {
 				role.Of = append(role.Of, m.Entity)
+				role.Resolved = true
 			}
 		}
 	}

@@ -26,6 +26,9 @@ type Role struct {
 	Of []int
 	// To is the entity a diplomatic role is accredited to (Yonland), -1 when none.
 	To int
+	// Resolved marks owners named by a pronoun or a description that coreference resolved ("its
+	// chief executive X"), less sure than owners named by name.
+	Resolved bool
 }
 
 // readRoles finds the titles standing before or in apposition to the person names of sentence si,

@@ -1,0 +1,17 @@
+package extract
+
+import "testing"
+
+// TestResolvedOwnerConfidence checks that a role whose owner a pronoun names ("its chief
+// executive X") is less sure than one whose owner is named ("Acme Corp chief executive X").
+func TestResolvedOwnerConfidence(t *testing.T) {
+	named := extractText(t, "Acme Corp chief executive Maria Lopez said the plan would work.\n")
+	resolved := extractText(t, "Acme Corp said on Monday that it would cut jobs.\n\nIt is parting company with its chief executive Maria Lopez.\n")
+	i, j := findFact(named.Facts, "Maria Lopez | ceo of | Acme Corp"), findFact(resolved.Facts, "Maria Lopez | ceo of | Acme Corp")
+	if i < 0 || j < 0 {
+		t.Fatalf("no role fact: named %d, resolved %d", i, j)
+	}
+	if a, b := named.Facts[i].Confidence, resolved.Facts[j].Confidence; b >= a {
+		t.Errorf("confidence through \"its\" %.3f, not below the named owner's %.3f", b, a)
+	}
+}
