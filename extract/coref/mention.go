@@ -18,7 +18,6 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
-	"github.com/newsgraph/newsgraph/extract/tree"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -527,7 +526,7 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 		if toks[k].Head != i || toks[k].Dep != "acl:relcl" {
 			continue
 		}
-		if s := tree.Subtree(toks, k).Start; toks[s].Text != "," && toks[s-1].Text != "," {
+		if i+1 < len(toks) && toks[i+1].Text != "," {
 			m.Restricted = true // a restrictive relative clause; "the player, who …" describes
 		}
 	}
