@@ -110,7 +110,8 @@ var supposeNouns = map[string]bool{"claim": true, "allegation": true, "accusatio
 	"fear": true, "hope": true, "belief": true, "suspicion": true, "possibility": true,
 	"prospect": true, "assertion": true, "idea": true, "notion": true, "chance": true, "risk": true,
 	"danger": true, "doubt": true, "theory": true, "assumption": true, "expectation": true,
-	"warning": true, "promise": true, "impression": true}
+	"warning": true, "promise": true, "impression": true, "pretext": true, "pretence": true,
+	"pretense": true, "excuse": true, "myth": true, "illusion": true, "perception": true}
 
 // evidenceNouns take a "that" clause the article asserts unless they are denied: "further
 // evidence that X had", but "no evidence that X had".
@@ -169,6 +170,13 @@ func frameOf(toks []doc.Token, v int) (int, int) {
 	if (toks[v].Dep == "acl" || toks[v].Dep == "acl:relcl") && strings.HasPrefix(toks[h].Tag, "NN") &&
 		supposedContent(toks, h) && contentClause(toks, h, v) {
 		return framedSupposed, h
+	}
+	// The parse may hang the noun's "that" clause on a verb: "under the pretext that X fired".
+	for m := 1; m < v; m++ {
+		if toks[m].Head == v && toks[m].Dep == "mark" && strings.EqualFold(toks[m].Text, "that") &&
+			toks[m-1].Tag == "NN" && supposedContent(toks, m-1) {
+			return framedSupposed, m - 1
+		}
 	}
 	return framedAsserted, -1
 }

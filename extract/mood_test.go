@@ -35,6 +35,8 @@ func TestModality(t *testing.T) {
 			"Acme Corp | bought | Zenith Industries", "hypothetical", "", false},
 		{"The regulator said it had no evidence that Acme Corp had bought Zenith Industries.\n",
 			"Acme Corp | bought | Zenith Industries", "hypothetical", "", false},
+		{"Zenith Industries sued Tom Jones under the pretext that Acme Corp had bought Zenith Industries.\n",
+			"Acme Corp | bought | Zenith Industries", "hypothetical", "", false},
 		{"Acme Corp is considering buying Zenith Industries.\n",
 			"Acme Corp | bought | Zenith Industries", "hypothetical", "", false},
 		// A question mark that closes a quotation asks nothing of the clause outside it.
