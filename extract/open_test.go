@@ -126,6 +126,11 @@ func TestFactFamilies(t *testing.T) {
 			absent: []string{"Maria Lopez | manage | director of Zenith Industries", "Tom Jones | pend | a possible ban"},
 		},
 		{
+			name: "a phrase quoted inside reported speech: the whole statement is what was said",
+			text: "John Smith spoke.\n\nFiling for bankruptcy protection was \"a last resort to protect our workers and customers,\" said Acme chief executive Maria Lopez.\n",
+			want: []string{"Maria Lopez | said | Filing for bankruptcy protection was"},
+		},
+		{
 			name:   "a literal of words that mean nothing alone is no fact",
 			text:   "It has long been reported that Maria Lopez will sell Acme Corp.\n\nBut she has always denied this.\n",
 			absent: []string{"Maria Lopez | denied | this"},

@@ -10,16 +10,16 @@ import (
 	"github.com/newsgraph/newsgraph/schema"
 )
 
-// quotesOf returns the texts of the quotations that the clause with verb v of sentence si
+// quotesOf returns the texts of the quotations that clause c of sentence si
 // attributes, in text order, and for each quotation that lies wholly in other sentences (a
 // paragraph of quotation after the one its speaker is named in) the sentence it starts in.
-func (b *factBuilder) quotesOf(si, v int) ([]string, map[string]int) {
+func (b *factBuilder) quotesOf(si int, c *clause.Clause) ([]string, map[string]int) {
 	var out []string
 	elsewhere := map[string]int{}
 	joined := -1 // the quotation of out that a part in the verb's own sentence continues
 	for i := range b.quotes {
 		q := &b.quotes[i]
-		if q.Verb != (quote.Pos{Sent: si, Tok: v}) {
+		if q.Verb != (quote.Pos{Sent: si, Tok: c.Verb}) || b.partOfContent(q, si, c) {
 			continue
 		}
 		t := quote.Text(b.d, *q)
@@ -40,6 +40,22 @@ func (b *factBuilder) quotesOf(si, v int) ([]string, map[string]int) {
 		}
 	}
 	return out, elsewhere
+}
+
+// partOfContent reports whether quotation q is a phrase quoted inside the clause's reported
+// content ("told X that on Monday, Y “walked into the station”"): the content, which says who
+// walked, is what was said, not the quoted words alone.
+func (b *factBuilder) partOfContent(q *quote.Quote, si int, c *clause.Clause) bool {
+	if c.Content.Empty() || q.Start.Sent != si || q.End.Sent != si || q.Start.Tok <= c.Content.Start || q.End.Tok >= c.Content.End {
+		return false
+	}
+	toks := b.d.Sentences[si].Tokens
+	for k := c.Content.Start; k < q.Start.Tok; k++ { // a word of the content before the quotation
+		if w := toks[k].Text; !strings.EqualFold(w, "that") && wordLike(strings.ToLower(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteSpeaker returns the speaker of the attributed direct quotation holding token v of sentence

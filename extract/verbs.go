@@ -54,7 +54,7 @@ func (b *factBuilder) verbFacts(si, ci int) []schema.Fact {
 			c = &cl
 		}
 	}
-	quoted, elsewhere := b.quotesOf(si, c.Verb) // the quotations this clause attributes
+	quoted, elsewhere := b.quotesOf(si, c) // the quotations this clause attributes
 	p, ok := schema.LookupVerb(c.Lemma, c.Particle, c.Prep)
 	if !ok && len(quoted) > 0 { // "he continued, “…”"
 		p, ok = schema.PredicateByName(schema.PredSaid)
