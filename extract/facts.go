@@ -540,7 +540,7 @@ func contentNoun(t *doc.Token) bool {
 }
 
 // hyphenModifier reports whether token t is the first half of a hyphenated modifier ("London" of
-// "London-based agent", "Kremlin" of "Kremlin-backed"), which a parse may take for the argument
+// "London-based agent", "Zenda" of "Zenda-backed"), which a parse may take for the argument
 // itself: the argument is the noun the modifier qualifies.
 func hyphenModifier(toks []doc.Token, t int) bool {
 	if t+2 >= len(toks) || toks[t+1].Text != "-" || toks[t].End != toks[t+1].Start || toks[t+1].End != toks[t+2].Start {

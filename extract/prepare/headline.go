@@ -189,9 +189,9 @@ func gluedHeadline(line string) int {
 		return -1
 	}
 	if best > 2 && lexicon.GivenNameGender(bare(ws[best-1].s)) != lexicon.Unknown && initialCap(ws[best-1].s) {
-		best-- // "… against Conte Marion Jones has filed": the sentence starts at the given name,
+		best-- // "… against Holm Maria Lopez has filed": the sentence starts at the given name,
 		// and at the singular title and its capitalised owner or the possessor before it: "…
-		// with team France coach Bernard Laporte has made", "… Aston Villa's Thomas X is".
+		// with team Ruritania coach Anna Berg has made", "… Zenith United's Tom Holm is".
 		switch p := ws[best-1].s; {
 		case best > 3 && titleWord(p):
 			best--
@@ -199,7 +199,7 @@ func gluedHeadline(line string) int {
 				best--
 			}
 		case best > 3 && (strings.HasSuffix(p, "'s") || strings.HasSuffix(p, "’s")) && initialCap(p):
-			// "… on O'Leary Aston Villa's Thomas X is waiting": the possessor, two words at most.
+			// "… on Berg Zenith United's Tom Holm is waiting": the possessor, two words at most.
 			best--
 			if best > 3 && initialCap(ws[best-1].s) && !closedClass[strings.ToLower(bare(ws[best-1].s))] &&
 				!strings.ContainsAny(ws[best-1].s, "'’") {
@@ -211,7 +211,7 @@ func gluedHeadline(line string) int {
 }
 
 // titleWord reports whether w is a singular title ("coach", "boss", "Minister"): plural titles
-// ("MPs") end headlines ("Blair pledges unity to Labour MPs").
+// ("MPs") end headlines ("Lopez pledges unity to Zenda MPs").
 func titleWord(w string) bool {
 	w = bare(w)
 	if _, ok := lexicon.Title(w); !ok || strings.HasSuffix(w, "s") {
