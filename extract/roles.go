@@ -196,8 +196,8 @@ func (b *factBuilder) copularRoleFacts(si int) []schema.Fact {
 			}
 		}
 		conf := confCopularRole
-		h := toks[k].Head // the verb of becoming, if any: "if he became king"
-		supposed := unreal(toks, k) || h >= 0 && becoming[strings.ToLower(toks[h].Lemma)] && unreal(toks, h)
+		gov := toks[k].Head // the verb of becoming, if any: "if he became king"
+		supposed := unreal(toks, k) || gov >= 0 && becoming[strings.ToLower(toks[gov].Lemma)] && unreal(toks, gov)
 		if supposed {
 			conf *= factorHypothetical
 		}
