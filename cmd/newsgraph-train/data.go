@@ -44,8 +44,10 @@ func readEWT(dir string) (train, dev, test tag.Treebank, err error) {
 }
 
 // addTreebanks appends the sentences of the comma-separated CoNLL-U files to train ("" adds
-// nothing).
-func addTreebanks(train tag.Treebank, files string) (tag.Treebank, error) {
+// nothing), leaving out the documents (by their "# newdoc id") that exclude names as GUM texts
+// (see gumDocsIn).
+func addTreebanks(train tag.Treebank, files, exclude string) (tag.Treebank, error) {
+	var skip map[string]bool
 	for _, f := range strings.Split(files, ",") {
 		if f = strings.TrimSpace(f); f == "" {
 			continue
@@ -54,7 +56,37 @@ func addTreebanks(train tag.Treebank, files string) (tag.Treebank, error) {
 		if err != nil {
 			return nil, fmt.Errorf("training data %s: %w", f, err)
 		}
-		train = append(train, more...)
+		if skip == nil {
+			if skip, exclude, err = gumDocsIn(exclude); err != nil {
+				return nil, err
+			}
+		}
+		kept, left := withoutDocs(more, skip)
+		if left > 0 {
+			fmt.Printf("%s: %d documents left out (their texts are in %s)\n", f, left, exclude)
+		}
+		train = append(train, kept...)
 	}
 	return train, nil
+}
+
+// withoutDocs returns the sentences of tb outside the documents skip names, and how many
+// documents it left out.
+func withoutDocs(tb tag.Treebank, skip map[string]bool) (tag.Treebank, int) {
+	if len(skip) == 0 {
+		return tb, 0
+	}
+	out := tb[:0:0]
+	doc, left := "", map[string]bool{}
+	for _, s := range tb {
+		if s.NewDoc != "" {
+			doc = s.NewDoc
+		}
+		if skip[doc] {
+			left[doc] = true
+			continue
+		}
+		out = append(out, s)
+	}
+	return out, len(left)
 }

@@ -158,27 +158,11 @@ func trainNER(args []string) error {
 }
 
 // excludeGUMDocs returns sents without the GUM documents that dir holds as texts (see
-// gumDocOfText); dir "" is the development gold's texts in the shared data, "-" none.
+// gumDocsIn).
 func excludeGUMDocs(sents []ner.Sentence, dir string) ([]ner.Sentence, error) {
-	if dir == "-" {
-		return sents, nil
-	}
-	if dir == "" {
-		p, err := shared.Path("eval", "dev-gold", "texts")
-		if err != nil {
-			return nil, fmt.Errorf("development gold texts (use -gum-exclude): %w", err)
-		}
-		dir = p
-	}
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, fmt.Errorf("GUM documents to leave out: %w", err)
-	}
-	skip := map[string]bool{}
-	for _, e := range entries {
-		if id, ok := gumDocOfText(e.Name()); ok {
-			skip[id] = true
-		}
+	skip, dir, err := gumDocsIn(dir)
+	if err != nil || skip == nil {
+		return sents, err
 	}
 	out := sents[:0:0]
 	left := map[string]bool{}
@@ -191,6 +175,33 @@ func excludeGUMDocs(sents []ner.Sentence, dir string) ([]ner.Sentence, error) {
 	}
 	fmt.Printf("GUM: %d documents left out (their texts are in %s)\n", len(left), dir)
 	return out, nil
+}
+
+// gumDocsIn returns the ids of the GUM documents whose texts dir holds (see gumDocOfText), and
+// the folder read: dir "" is the development gold's texts in the shared data, "-" none (a nil
+// set). Training on GUM leaves these out, so that the extraction measured on them stays unseen.
+func gumDocsIn(dir string) (map[string]bool, string, error) {
+	if dir == "-" {
+		return nil, dir, nil
+	}
+	if dir == "" {
+		p, err := shared.Path("eval", "dev-gold", "texts")
+		if err != nil {
+			return nil, dir, fmt.Errorf("development gold texts (use -gum-exclude or -exclude): %w", err)
+		}
+		dir = p
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, dir, fmt.Errorf("GUM documents to leave out: %w", err)
+	}
+	skip := map[string]bool{}
+	for _, e := range entries {
+		if id, ok := gumDocOfText(e.Name()); ok {
+			skip[id] = true
+		}
+	}
+	return skip, dir, nil
 }
 
 // skipGUMGenres returns sents without the sentences of GUM documents of the comma-separated

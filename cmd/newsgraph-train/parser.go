@@ -27,6 +27,7 @@ func trainParser(args []string) error {
 	prune := fs.Float64("prune", 1.2, "drop summed weights smaller than this from the written model")
 	pruneFeat := fs.Float64("prune-features", 3, "then drop the features whose summed weights are all smaller than this (fewer features: faster parsing)")
 	more := fs.String("also", "", "CoNLL-U files of more training sentences, comma-separated (e.g. GUM's train file: more genres, news among them)")
+	exclude := fs.String("exclude", "", "with -also: folder whose files gum-GENRE-NAME.txt name GUM documents (GUM_GENRE_NAME) left out of training, so that the extraction measured on them stays unseen (default: shared/eval/dev-gold/texts; \"-\" for none)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -34,7 +35,7 @@ func trainParser(args []string) error {
 	if err != nil {
 		return err
 	}
-	if train, err = addTreebanks(train, *more); err != nil {
+	if train, err = addTreebanks(train, *more, *exclude); err != nil {
 		return err
 	}
 	tb, err := os.ReadFile(*tagger)

@@ -18,6 +18,7 @@ func trainTagger(args []string) error {
 	seed := fs.Int64("seed", 1, "shuffling seed")
 	folds := fs.Int("jackknife", 4, "folds for the second pass's first-pass tags (0 or 1: one pass only)")
 	more := fs.String("also", "", "CoNLL-U files of more training sentences, comma-separated (e.g. GUM's train file)")
+	exclude := fs.String("exclude", "", "with -also: folder whose files gum-GENRE-NAME.txt name GUM documents (GUM_GENRE_NAME) left out of training, so that the extraction measured on them stays unseen (default: shared/eval/dev-gold/texts; \"-\" for none)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -25,7 +26,7 @@ func trainTagger(args []string) error {
 	if err != nil {
 		return err
 	}
-	if train, err = addTreebanks(train, *more); err != nil {
+	if train, err = addTreebanks(train, *more, *exclude); err != nil {
 		return err
 	}
 	start := time.Now()
