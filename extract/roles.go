@@ -46,14 +46,15 @@ func (b *factBuilder) roleFacts(si int) []schema.Fact {
 			f.Confidence = confTitle
 			out = append(out, f)
 			for _, of := range r.Of {
+				place, known := lexicon.Place(b.ents[of].Name)
 				switch typ := b.ents[of].Type; {
 				case team[strings.ToLower(r.Title)]:
 					add(schema.PredWorksFor, "", of) // "Everton manager", "Bristol City midfielder"
 				case typ == schema.TypeLoc: // "a Black Sea fisherman": where, not whose
-				case typ == schema.TypeGPE && knownPlace(b.ents[of].Name):
+				case typ == schema.TypeGPE && known:
 					// "U.S. billionaire"; but a "Texas judge" or a "London lawyer" is no
 					// citizen of a state or a city.
-					if isCountry(b.ents[of].Name) {
+					if place.Kind == lexicon.Country {
 						add(schema.PredCitizenOf, "", of)
 					}
 				default: // an organisation, or a "place" the gazetteers do not know
@@ -324,16 +325,4 @@ func titlePhrase(toks []doc.Token, t int) string {
 		words = append(words, toks[j].Text)
 	}
 	return strings.Join(words, " ")
-}
-
-// isCountry reports whether the gazetteers know name as a country.
-func isCountry(name string) bool {
-	pl, ok := lexicon.Place(name)
-	return ok && pl.Kind == lexicon.Country
-}
-
-// knownPlace reports whether the gazetteers know name as a place.
-func knownPlace(name string) bool {
-	_, ok := lexicon.Place(name)
-	return ok
 }

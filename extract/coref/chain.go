@@ -65,16 +65,13 @@ func (r *Result) buildChains(d *doc.Doc) {
 }
 
 // factPronoun reports whether pronoun mention m may take an entity of type typ from its chain for
-// the fact layer: only a person's "he", "she" or "I". Read by hand on unseen news, the chain's
-// other pronouns were wrong more often than right for facts ("they" for an organisation: 4 of
-// 12 right; "it" and "its": the deal, the single, the purchase), so they keep the mention
-// layer's answer, which leaves them unresolved.
+// the fact layer: only a person's pronoun ("he", "she": the mention layer's pronouns of type
+// PERSON) and a person. Read by hand on unseen news, the chain's other pronouns were wrong more
+// often than right for facts ("they" for an organisation: 4 of 12 right; "it" and "its": the
+// deal, the single, the purchase), so they keep the mention layer's answer, which leaves them
+// unresolved.
 func factPronoun(m *Mention, typ string) bool {
-	switch strings.ToLower(m.Text) {
-	case "he", "him", "his", "himself", "she", "her", "hers", "herself", "i", "me", "my", "myself":
-		return typ == schema.TypePerson
-	}
-	return false
+	return m.Type == schema.TypePerson && typ == schema.TypePerson
 }
 
 // resolvePronouns gives the mention layer's person pronouns that it left unresolved the entity

@@ -170,7 +170,7 @@ func (r *Result) titleBefore(si int, toks []doc.Token, words []string, mentionAt
 		if linkers[strings.ToLower(words[k])] || isCompoundNoun(toks, k) && titleAt < 0 {
 			continue
 		}
-		if _, ok := lexicon.Honorific(words[k]); ok && titleAt < 0 {
+		if honorific(words[k]) && titleAt < 0 {
 			continue // "Home Secretary Mr Harlow"
 		}
 		break
