@@ -7,6 +7,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/extract/quote/marks"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -100,6 +101,8 @@ func Resolve(d *doc.Doc) *Result {
 		r.Mentions = append(r.Mentions, findMentions(si, d.Sentences[si].Tokens)...)
 	}
 	r.Mentions = propagateNames(d, r.Mentions)
+	quotes := marks.Find(d)
+	markQuoted(r.Mentions, quotes)
 	// Pass 1: names, precise to loose.
 	for i := range r.Mentions {
 		if r.Mentions[i].Kind == Name {
@@ -157,7 +160,7 @@ func Resolve(d *doc.Doc) *Result {
 	r.resolvedOwners(d)
 	r.descriptionRoles(d)
 	r.readGroups(d)
-	r.buildChains(d)
+	r.buildChains(d, quotes)
 	return r
 }
 

@@ -18,6 +18,7 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/lexicon"
+	"github.com/newsgraph/newsgraph/extract/quote/marks"
 
 	"github.com/newsgraph/newsgraph/schema"
 )
@@ -162,11 +163,6 @@ func findMentions(si int, toks []doc.Token) []Mention {
 			out = append(out, m)
 		}
 	}
-	if q := quotedTokens(toks); q != nil {
-		for i := range out {
-			out[i].Quoted = q[out[i].Start]
-		}
-	}
 	sortMentions(out)
 	return out
 }
@@ -186,37 +182,17 @@ func nationalDescription(si int, toks []doc.Token, i, j int, typ string) (Mentio
 		Text: form(&toks[i-1]) + " " + form(t), Name: strings.ToLower(form(t)), Subject: isSubject(t), Entity: -1}, true
 }
 
-// quotedTokens marks the tokens inside the quotations of a sentence whose quotation marks pair up
-// there (curly marks by their direction, straight ones by their count); nil when none does or
-// they do not pair up, as when a quotation runs on from the sentence before.
-func quotedTokens(toks []doc.Token) []bool {
-	var q []bool
-	open, straight := false, 0
-	for i := range toks {
-		switch toks[i].Text {
-		case "\"", "``", "''":
-			straight++
-			open = !open
-		case "“":
-			open = true
-		case "”":
-			if !open {
-				return nil
-			}
-			open = false
-		default:
-			if open {
-				if q == nil {
-					q = make([]bool, len(toks))
-				}
-				q[i] = true
-			}
+// markQuoted sets the Quoted flag of the mentions that start inside one of the quotations; ms
+// and quotes are in text order.
+func markQuoted(ms []Mention, quotes []marks.Span) {
+	q := 0
+	for i := range ms {
+		p := marks.Pos{Sent: ms[i].Sent, Tok: ms[i].Start}
+		for q < len(quotes) && quotes[q].End.Before(p) {
+			q++
 		}
+		ms[i].Quoted = q < len(quotes) && quotes[q].Contains(p)
 	}
-	if open || straight%2 != 0 {
-		return nil
-	}
-	return q
 }
 
 func isSubject(t *doc.Token) bool {

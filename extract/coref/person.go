@@ -2,68 +2,8 @@ package coref
 
 import (
 	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/quote/marks"
 )
-
-// quoteSpan is one quotation of a document: from token StartTok of sentence StartSent to token
-// EndTok of sentence EndSent, both quotation marks included.
-type quoteSpan struct {
-	startSent, startTok, endSent, endTok int
-}
-
-// contains reports whether token tok of sentence sent lies inside quotation q.
-func (q *quoteSpan) contains(sent, tok int) bool {
-	if sent < q.startSent || sent > q.endSent {
-		return false
-	}
-	if sent == q.startSent && tok <= q.startTok || sent == q.endSent && tok >= q.endTok {
-		return false
-	}
-	return true
-}
-
-// maxQuoteSentences is how many sentences a quotation may run before an unclosed mark is taken
-// for a stray one.
-const maxQuoteSentences = 8
-
-// findQuotes pairs the quotation marks of a document's running text: a curly mark by its
-// direction, a straight one by turns; a quotation runs over sentences until it closes.
-func findQuotes(d *doc.Doc) []quoteSpan {
-	var out []quoteSpan
-	open := false
-	var cur quoteSpan
-	for si := range d.Sentences {
-		s := &d.Sentences[si]
-		if s.Kind == doc.Headline || s.Kind == doc.Aside {
-			open = false
-			continue
-		}
-		if open && si-cur.startSent > maxQuoteSentences {
-			open = false
-		}
-		for ti := range s.Tokens {
-			opens, closes := false, false
-			switch s.Tokens[ti].Text {
-			case "“", "``":
-				opens = true
-			case "”", "''":
-				closes = true
-			case "\"":
-				opens, closes = !open, open
-			default:
-				continue
-			}
-			switch {
-			case opens:
-				cur, open = quoteSpan{startSent: si, startTok: ti}, true
-			case closes && open:
-				cur.endSent, cur.endTok = si, ti
-				out = append(out, cur)
-				open = false
-			}
-		}
-	}
-	return out
-}
 
 // speechVerbs are the verbs that report what a speaker said (lemmas, and a few inflected forms).
 var speechVerbs = map[string]bool{"say": true, "tell": true, "add": true, "ask": true, "explain": true,
@@ -77,15 +17,15 @@ func speechVerb(t *doc.Token) bool { return speechVerbs[lower(t.Lemma)] || speec
 
 // speaker returns the phrase that is the subject of a speech verb outside quotation q, in the
 // sentence where q opens or where it closes ("'…,' she said"), or -1.
-func (c *chainer) speaker(q *quoteSpan) int {
-	for _, si := range []int{q.endSent, q.startSent} {
+func (c *chainer) speaker(q *marks.Span) int {
+	for _, si := range []int{q.End.Sent, q.Start.Sent} {
 		toks := c.d.Sentences[si].Tokens
 		for _, pi := range c.bySent[si] {
 			p := &c.ps[pi]
-			if !isSubject(&toks[p.head]) || q.contains(si, p.head) {
+			if !isSubject(&toks[p.head]) || q.Contains(marks.Pos{Sent: si, Tok: p.head}) {
 				continue
 			}
-			if v := toks[p.head].Head; v >= 0 && v < len(toks) && speechVerb(&toks[v]) && !q.contains(si, v) {
+			if v := toks[p.head].Head; v >= 0 && v < len(toks) && speechVerb(&toks[v]) && !q.Contains(marks.Pos{Sent: si, Tok: v}) {
 				return pi
 			}
 		}
@@ -101,13 +41,13 @@ func (c *chainer) speaker(q *quoteSpan) int {
 func (c *chainer) speakerSieve() {
 	inSent := make([][]int, len(c.d.Sentences)) // sentence -> the quotations over it
 	for qi := range c.quotes {
-		for si := c.quotes[qi].startSent; si <= c.quotes[qi].endSent; si++ {
+		for si := c.quotes[qi].Start.Sent; si <= c.quotes[qi].End.Sent; si++ {
 			inSent[si] = append(inSent[si], qi)
 		}
 	}
 	quoteOf := func(p *phrase) int {
 		for _, qi := range inSent[p.sent] {
-			if c.quotes[qi].contains(p.sent, p.head) {
+			if c.quotes[qi].Contains(marks.Pos{Sent: p.sent, Tok: p.head}) {
 				return qi
 			}
 		}

@@ -2,9 +2,10 @@
 // prepared text, its sentences and tokens, and the annotations the stages up to names add (tags,
 // lemmas, dependency heads, entity labels). Like spaCy's Doc, it is the seam between those
 // stages: each reads what earlier ones wrote and adds its own layer. The layers above tokens —
-// coreference (extract/coref's Result), clauses (extract/clause) and quotations (extract/quote) —
-// travel beside it, each as its reader's own result over a Doc. It does no linguistic work itself
-// and never imports another stage.
+// coreference (extract/coref's Result), clauses (extract/clause) and quotations (extract/quote
+// and its mark reader extract/quote/marks, which coreference reads too) — travel beside it, each
+// as its reader's own result over a Doc. It does no linguistic work itself and never imports
+// another stage.
 package doc
 
 // Kind says what sort of text unit a sentence comes from. Headlines, bullets and captions are units
@@ -146,3 +147,14 @@ func (m OffsetMap) Source(i int) int {
 
 // SentenceText returns the text of sentence s.
 func (d *Doc) SentenceText(s *Sentence) string { return d.Text[s.Start:s.End] }
+
+// BlockOf returns the index in Blocks of the block that holds sentence si, or -1 when none does.
+func (d *Doc) BlockOf(si int) int {
+	start := d.Sentences[si].Start
+	for i, b := range d.Blocks {
+		if start >= b.Start && start < b.End {
+			return i
+		}
+	}
+	return -1
+}

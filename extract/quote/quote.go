@@ -13,11 +13,12 @@ import (
 
 	"github.com/newsgraph/newsgraph/extract/clause"
 	"github.com/newsgraph/newsgraph/extract/doc"
+	"github.com/newsgraph/newsgraph/extract/quote/marks"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
 // Pos is a token position in a document: sentence index and token index.
-type Pos struct{ Sent, Tok int }
+type Pos = marks.Pos
 
 // Quote is one direct quotation.
 type Quote struct {
@@ -37,19 +38,24 @@ type Quote struct {
 func (q *Quote) Attributed() bool { return q.Verb.Sent >= 0 }
 
 // Contains reports whether position p lies inside the quotation.
-func (q *Quote) Contains(p Pos) bool { return !before(p, q.Start) && !before(q.End, p) }
-
-func before(a, b Pos) bool { return a.Sent < b.Sent || a.Sent == b.Sent && a.Tok < b.Tok }
+func (q *Quote) Contains(p Pos) bool { return !p.Before(q.Start) && !q.End.Before(p) }
 
 // MinTokens is the fewest words a quotation needs to be a statement: shorter ones (‘peace deal’,
 // a ‘positive step’) are words the writer borrows, not something somebody said.
 const MinTokens = 4
 
-// Find returns the quotations of the body text of d in text order. clauses holds the clauses of
-// each sentence (as clause.Extract returns them), by sentence index.
+// Find returns the quotations of the body text of d in text order: the spans package marks pairs
+// up that have MinTokens words or more. clauses holds the clauses of each sentence (as
+// clause.Extract returns them), by sentence index.
 func Find(d *doc.Doc, clauses [][]clause.Clause) []Quote {
 	f := finder{d: d, clauses: clauses}
-	f.scan()
+	kept := false // whether the span before was kept
+	for _, s := range marks.Find(d) {
+		q := Quote{Start: s.Start, End: s.End, Verb: Pos{Sent: -1, Tok: -1}, Clause: -1, Continued: s.Continued && kept}
+		if kept = f.length(q) >= MinTokens; kept {
+			f.quotes = append(f.quotes, q)
+		}
+	}
 	f.attribute()
 	return f.quotes
 }
@@ -58,145 +64,6 @@ type finder struct {
 	d       *doc.Doc
 	clauses [][]clause.Clause
 	quotes  []Quote
-	// open marks a quotation whose closing mark has not been seen (its Start is set).
-	open    bool
-	single  bool // the open quotation's marks are single ones
-	current Quote
-	// runOn marks a quotation left open at the end of a paragraph: it may go on in the next one.
-	runOn int // index in quotes + 1, 0 when none
-}
-
-// single reports whether a quotation mark is a single one (‘ ’ ') rather than double (“ ” " « »):
-// inside a quotation, marks of the other kind quote within the quote.
-func single(t *doc.Token) bool {
-	return t.Text == "‘" || t.Text == "’" || t.Text == "'"
-}
-
-// mark tells whether a token is an opening (+1) or closing (-1) quotation mark, or neither (0).
-func mark(t *doc.Token) int {
-	switch t.Text {
-	case "“", "‘", "«":
-		return +1
-	case "”", "»":
-		return -1
-	case "’":
-		if t.Tag == "''" {
-			return -1
-		}
-		return 0
-	}
-	if t.Text == "\"" || t.Text == "'" || t.Text == "``" || t.Text == "''" {
-		switch t.Tag {
-		case "``":
-			return +1
-		case "''":
-			return -1
-		}
-	}
-	return 0
-}
-
-// markAt is mark for a token of the document, reading a straight double quotation mark's
-// direction off its spacing, as typesetters do, before the tagger's guess: after a space or at
-// the start of the text it opens, before a space, punctuation or the end it closes ("…," she
-// said, "…": the tagger took the second mark for a closing one).
-func (f *finder) markAt(t *doc.Token) int {
-	if t.Text != "\"" || t.Start < 0 || t.End > len(f.d.Text) || t.Start >= t.End {
-		return mark(t)
-	}
-	txt := f.d.Text
-	spaceBefore := t.Start == 0 || strings.ContainsRune(" \t\n([", rune(txt[t.Start-1]))
-	spaceAfter := t.End == len(txt) || strings.ContainsRune(" \t\n,.;:!?)]", rune(txt[t.End]))
-	switch {
-	case spaceBefore && !spaceAfter:
-		return +1
-	case spaceAfter && !spaceBefore:
-		return -1
-	}
-	return mark(t)
-}
-
-// block returns the index of the block that holds sentence si.
-func (f *finder) block(si int) int {
-	start := f.d.Sentences[si].Start
-	for i, b := range f.d.Blocks {
-		if start >= b.Start && start < b.End {
-			return i
-		}
-	}
-	return -1
-}
-
-func (f *finder) scan() {
-	prevBlock := -1
-	var paraStart Pos
-	for si := range f.d.Sentences {
-		s := &f.d.Sentences[si]
-		if s.Kind != doc.Body {
-			f.open, f.runOn = false, 0
-			continue
-		}
-		if b := f.block(si); b != prevBlock {
-			// A new paragraph: a quotation left open runs on only when this one opens another.
-			if f.open {
-				f.close(Pos{si - 1, len(f.d.Sentences[si-1].Tokens) - 1}, true)
-			}
-			prevBlock, paraStart = b, Pos{si, 0}
-		}
-		for ti := range s.Tokens {
-			m := f.markAt(&s.Tokens[ti])
-			if m != 0 && f.open && single(&s.Tokens[ti]) != f.single {
-				continue // a quote within the quote
-			}
-			switch m {
-			case +1:
-				if f.open {
-					f.close(Pos{si, ti - 1}, false)
-				}
-				f.open, f.single = true, single(&s.Tokens[ti])
-				f.current = Quote{Start: Pos{si, ti + 1}, Verb: Pos{-1, -1}, Clause: -1}
-				if f.runOn > 0 && ti == 0 && si == paraStart.Sent {
-					f.current.Continued = true
-				}
-				f.runOn = 0
-			case -1:
-				if !f.open { // a closing mark whose opening mark was left out: the paragraph is quoted
-					f.current = Quote{Start: paraStart, Verb: Pos{-1, -1}, Clause: -1}
-					if f.runOn > 0 && paraStart.Tok == 0 {
-						f.current.Continued = true
-					}
-				}
-				f.open = true
-				f.close(Pos{si, ti - 1}, false)
-				f.runOn = 0
-			}
-		}
-	}
-	if f.open {
-		last := len(f.d.Sentences) - 1
-		f.close(Pos{last, len(f.d.Sentences[last].Tokens) - 1}, false)
-	}
-}
-
-// close ends the current quotation at end; left open, it may run on in the next paragraph.
-func (f *finder) close(end Pos, leftOpen bool) {
-	f.open = false
-	q := f.current
-	for end.Tok < 0 && end.Sent > 0 { // the mark opened a sentence: the quotation ended before it
-		end.Sent--
-		end.Tok = len(f.d.Sentences[end.Sent].Tokens) - 1
-	}
-	for q.Start.Sent < len(f.d.Sentences) && q.Start.Tok >= len(f.d.Sentences[q.Start.Sent].Tokens) {
-		q.Start = Pos{q.Start.Sent + 1, 0} // the mark ended a sentence: the quotation starts after it
-	}
-	q.End = end
-	if end.Tok < 0 || q.Start.Sent >= len(f.d.Sentences) || before(q.End, q.Start) || f.length(q) < MinTokens {
-		return
-	}
-	f.quotes = append(f.quotes, q)
-	if leftOpen {
-		f.runOn = len(f.quotes)
-	}
 }
 
 // length counts the words of a quotation.
@@ -262,7 +129,7 @@ func (f *finder) attribute() {
 		if q.Attributed() || !prev.Attributed() || !f.wholeParagraph(q) && !f.wholeSentences(q) {
 			continue
 		}
-		if b, pb := f.block(q.Start.Sent), f.block(prev.End.Sent); b >= 0 && pb >= 0 && b-pb == 1 || q.Start.Sent == prev.End.Sent+1 {
+		if b, pb := f.d.BlockOf(q.Start.Sent), f.d.BlockOf(prev.End.Sent); b >= 0 && pb >= 0 && b-pb == 1 || q.Start.Sent == prev.End.Sent+1 {
 			q.Verb, q.Clause = prev.Verb, prev.Clause
 		}
 	}
@@ -277,15 +144,15 @@ func (f *finder) wholeSentences(q *Quote) bool {
 // wholeParagraph reports whether a quotation is its paragraph: it starts the paragraph's first
 // sentence and ends its last one.
 func (f *finder) wholeParagraph(q *Quote) bool {
-	b := f.block(q.Start.Sent)
-	if b < 0 || f.block(q.End.Sent) != b || q.Start.Tok > 1 {
+	b := f.d.BlockOf(q.Start.Sent)
+	if b < 0 || f.d.BlockOf(q.End.Sent) != b || q.Start.Tok > 1 {
 		return false
 	}
-	if q.Start.Sent > 0 && f.block(q.Start.Sent-1) == b {
+	if q.Start.Sent > 0 && f.d.BlockOf(q.Start.Sent-1) == b {
 		return false
 	}
 	last := q.End.Sent
-	if last+1 < len(f.d.Sentences) && f.block(last+1) == b {
+	if last+1 < len(f.d.Sentences) && f.d.BlockOf(last+1) == b {
 		return false
 	}
 	return len(f.d.Sentences[last].Tokens)-q.End.Tok <= 3 // closing punctuation and marks
@@ -297,7 +164,7 @@ func (f *finder) after(q *Quote) (Pos, int, bool) {
 	toks := f.d.Sentences[si].Tokens
 	k := q.End.Tok + 1
 	comma := isPunct(&toks[q.End.Tok]) // “…,” or “…?” ends the quotation where a clause may follow
-	for k < len(toks) && (mark(&toks[k]) != 0 || toks[k].Tag == ",") {
+	for k < len(toks) && (marks.Mark(&toks[k]) != 0 || toks[k].Tag == ",") {
 		comma = comma || toks[k].Tag == ","
 		k++
 	}
@@ -320,8 +187,8 @@ func (f *finder) before(q *Quote) (Pos, int, bool) {
 	toks := f.d.Sentences[si].Tokens
 	k := q.Start.Tok - 1
 	punct := false
-	for k >= 0 && (mark(&toks[k]) != 0 || toks[k].Tag == "," || toks[k].Tag == ":") {
-		punct = punct || mark(&toks[k]) == 0
+	for k >= 0 && (marks.Mark(&toks[k]) != 0 || toks[k].Tag == "," || toks[k].Tag == ":") {
+		punct = punct || marks.Mark(&toks[k]) == 0
 		k--
 	}
 	if k < 0 {
@@ -346,7 +213,7 @@ func (f *finder) attributing(si, lo, hi int, q *Quote) (Pos, int, bool) {
 	toks := f.d.Sentences[si].Tokens
 	best := -1
 	for ci, c := range f.clauses[si] {
-		if c.Verb < lo || c.Verb >= hi || c.Subject < 0 || q.Contains(Pos{si, c.Subject}) || q.Contains(Pos{si, c.Verb}) {
+		if c.Verb < lo || c.Verb >= hi || c.Subject < 0 || q.Contains(Pos{Sent: si, Tok: c.Subject}) || q.Contains(Pos{Sent: si, Tok: c.Verb}) {
 			continue
 		}
 		speech := schema.IsSpeech(c.Lemma)
@@ -362,7 +229,7 @@ func (f *finder) attributing(si, lo, hi int, q *Quote) (Pos, int, bool) {
 	if best < 0 {
 		return Pos{}, -1, false
 	}
-	return Pos{si, f.clauses[si][best].Verb}, best, true
+	return Pos{Sent: si, Tok: f.clauses[si][best].Verb}, best, true
 }
 
 // nearer reports whether verb a is nearer the quotation than verb b: of verbs before the
