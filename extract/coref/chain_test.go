@@ -73,7 +73,7 @@ func TestChains(t *testing.T) {
 			name: "first person outside quotations is one speaker",
 			sents: []string{
 				// I wrote the report .
-				"I/PRP/1/nsubj/O wrote/VBD/-1/root/O the/DT/3/det/O report/NN/1/obj/O ./././punct/O",
+				"I/PRP/1/nsubj/O wrote:write/VBD/-1/root/O the/DT/3/det/O report/NN/1/obj/O ./././punct/O",
 				// My editor liked it .
 				"My/PRP$/1/nmod:poss/O editor/NN/2/nsubj/O liked/VBD/-1/root/O it/PRP/2/obj/O ./././punct/O",
 			},
@@ -83,9 +83,9 @@ func TestChains(t *testing.T) {
 			name: "first person in a quotation is its speaker",
 			sents: []string{
 				// " I will stay , " Maria Lopez said .
-				"\"/``/4/punct/O I/PRP/3/nsubj/O will/MD/3/aux/O stay/VB/8/ccomp/O ,/,/3/punct/O \"/''/3/punct/O Maria/NNP/7/compound/B-PERSON Lopez/NNP/8/nsubj/I-PERSON said/VBD/-1/root/O ./././punct/O",
+				"\"/``/4/punct/O I/PRP/3/nsubj/O will/MD/3/aux/O stay/VB/8/ccomp/O ,/,/3/punct/O \"/''/3/punct/O Maria/NNP/7/compound/B-PERSON Lopez/NNP/8/nsubj/I-PERSON said:say/VBD/-1/root/O ./././punct/O",
 				// " We need my plan , " she added .
-				"\"/``/2/punct/O We/PRP/2/nsubj/O need/VBP/8/ccomp/O my/PRP$/4/nmod:poss/O plan/NN/2/obj/O ,/,/2/punct/O \"/''/2/punct/O she/PRP/8/nsubj/O added/VBD/-1/root/O ./././punct/O",
+				"\"/``/2/punct/O We/PRP/2/nsubj/O need/VBP/8/ccomp/O my/PRP$/4/nmod:poss/O plan/NN/2/obj/O ,/,/2/punct/O \"/''/2/punct/O she/PRP/8/nsubj/O added:add/VBD/-1/root/O ./././punct/O",
 			},
 			same: [][2]at{{{0, 1}, {0, 7}}, {{1, 3}, {0, 7}}, {{1, 7}, {0, 7}}},
 		},
@@ -202,7 +202,7 @@ func TestChainsApartFromFacts(t *testing.T) {
 		// Maria Lopez read it .
 		"Maria/NNP/1/compound/B-PERSON Lopez/NNP/2/nsubj/I-PERSON read/VBD/-1/root/O it/PRP/2/obj/O ./././punct/O",
 		// The survey says it grew .   ("it": a thing, no organisation was its sentence's subject)
-		"The/DT/1/det/O survey/NN/2/nsubj/O says/VBZ/-1/root/O it/PRP/4/nsubj/O grew/VBD/2/ccomp/O ./././punct/O",
+		"The/DT/1/det/O survey/NN/2/nsubj/O says:say/VBZ/-1/root/O it/PRP/4/nsubj/O grew/VBD/2/ccomp/O ./././punct/O",
 	)
 	ci := chainAt(r, 2, 1)
 	if ci < 0 || chainAt(r, 0, 4) != ci || chainAt(r, 2, 3) != ci {

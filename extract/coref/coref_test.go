@@ -8,7 +8,8 @@ import (
 	"github.com/newsgraph/newsgraph/extract/doc"
 )
 
-// sent builds a parsed sentence from "word/TAG/head/dep/ENT" items (head 0-based, -1 root).
+// sent builds a parsed sentence from "word/TAG/head/dep/ENT" items (head 0-based, -1 root); the
+// lemma is the lower-cased word, or given after it as in "said:say".
 func sent(t *testing.T, items string) doc.Sentence {
 	t.Helper()
 	var s doc.Sentence
@@ -24,7 +25,11 @@ func sent(t *testing.T, items string) doc.Sentence {
 		if strings.HasPrefix(f[2], "-") {
 			head = -head
 		}
-		s.Tokens = append(s.Tokens, doc.Token{Text: f[0], Lemma: strings.ToLower(f[0]), Tag: f[1], Head: head, Dep: f[3], Ent: f[4]})
+		text, lemma := f[0], strings.ToLower(f[0])
+		if w, l, ok := strings.Cut(f[0], ":"); ok && w != "" && l != "" {
+			text, lemma = w, l
+		}
+		s.Tokens = append(s.Tokens, doc.Token{Text: text, Lemma: lemma, Tag: f[1], Head: head, Dep: f[3], Ent: f[4]})
 	}
 	return s
 }
@@ -34,7 +39,7 @@ func testDoc(t *testing.T) *doc.Doc {
 		// Acme spokesman Maria Lopez praised the plan .
 		sent(t, "Acme/NNP/1/compound/B-ORG spokesman/NN/3/compound/O Maria/NNP/4/nsubj/B-PERSON Lopez/NNP/2/flat/I-PERSON praised/VBD/-1/root/O the/DT/6/det/O plan/NN/4/obj/O ./././punct/O"),
 		// Lopez said she backed it .   (the recogniser missed "Lopez")
-		sent(t, "Lopez/NNP/1/nsubj/O said/VBD/-1/root/O she/PRP/3/nsubj/O backed/VBD/1/ccomp/O it/PRP/3/obj/O ./././punct/O"),
+		sent(t, "Lopez/NNP/1/nsubj/O said:say/VBD/-1/root/O she/PRP/3/nsubj/O backed/VBD/1/ccomp/O it/PRP/3/obj/O ./././punct/O"),
 		// The spokesman left .
 		sent(t, "The/DT/1/det/O spokesman/NN/2/nsubj/O left/VBD/-1/root/O ./././punct/O"),
 	}}
@@ -110,7 +115,7 @@ func TestResolveOddInput(t *testing.T) {
 func TestOwnersAndInitialNames(t *testing.T) {
 	d := &doc.Doc{Sentences: []doc.Sentence{
 		sent(t, "Maria/NNP/3/nsubj/B-PERSON Lopez/NNP/0/flat/I-PERSON ,/,/0/punct/O met/VBD/-1/root/O Zenith/NNP/6/nmod:poss/B-PERSON 's/POS/4/case/O CEO/NN/3/obj/O ./././punct/O"),
-		sent(t, "Lopez/NN/1/nsubj/O says/VBZ/-1/root/O she/PRP/3/nsubj/O agreed/VBD/1/ccomp/O ./././punct/O"),
+		sent(t, "Lopez/NN/1/nsubj/O says:say/VBZ/-1/root/O she/PRP/3/nsubj/O agreed/VBD/1/ccomp/O ./././punct/O"),
 	}}
 	r := Resolve(d)
 	if m, ok := r.At(0, 4); !ok || r.Entities[m.Entity].Type != "ORG" {
@@ -154,7 +159,7 @@ func TestDescriptionRolesAndCaptions(t *testing.T) {
 		// Maria Lopez spoke .
 		sent(t, "Maria/NNP/1/compound/B-PERSON Lopez/NNP/2/nsubj/I-PERSON spoke/VBD/-1/root/O ./././punct/O"),
 		// The Zenbo and Quarkly founder said his plan worked .
-		sent(t, "The/DT/4/det/O Zenbo/NNP/4/compound/B-ORG and/CC/3/cc/O Quarkly/NNP/1/conj/B-ORG founder/NN/5/nsubj/O said/VBD/-1/root/O his/PRP$/7/nmod:poss/O plan/NN/8/nsubj/O worked/VBD/5/ccomp/O ./././punct/O"),
+		sent(t, "The/DT/4/det/O Zenbo/NNP/4/compound/B-ORG and/CC/3/cc/O Quarkly/NNP/1/conj/B-ORG founder/NN/5/nsubj/O said:say/VBD/-1/root/O his/PRP$/7/nmod:poss/O plan/NN/8/nsubj/O worked/VBD/5/ccomp/O ./././punct/O"),
 	}}
 	r := Resolve(d)
 	m, ok := r.At(2, 4)
@@ -184,7 +189,7 @@ func TestDescriptionsOfOffices(t *testing.T) {
 		// The deputy prime minister left .
 		sent(t, "The/DT/3/det/O deputy/JJ/3/amod/O prime/JJ/3/amod/O minister/NN/4/nsubj/O left/VBD/-1/root/O ./././punct/O"),
 		// The spokesman said so .
-		sent(t, "The/DT/1/det/O spokesman/NN/2/nsubj/O said/VBD/-1/root/O so/RB/2/advmod/O ./././punct/O"),
+		sent(t, "The/DT/1/det/O spokesman/NN/2/nsubj/O said:say/VBD/-1/root/O so/RB/2/advmod/O ./././punct/O"),
 		// The tycoon smiled .
 		sent(t, "The/DT/1/det/O tycoon/NN/2/nsubj/O smiled/VBD/-1/root/O ./././punct/O"),
 		// The prime minister smiled .
@@ -219,9 +224,9 @@ func TestDescriptionsOfOffices(t *testing.T) {
 func TestSpeakerNotInQuote(t *testing.T) {
 	d := &doc.Doc{Sentences: []doc.Sentence{
 		// John Smith says Tom Jones's form is poor .
-		sent(t, "John/NNP/2/nsubj/B-PERSON Smith/NNP/0/flat/I-PERSON says/VBZ/-1/root/O Tom/NNP/6/nmod:poss/B-PERSON Jones/NNP/3/flat/I-PERSON 's/POS/3/case/O form/NN/8/nsubj/O is/VBZ/8/cop/O poor/JJ/2/ccomp/O ./././punct/O"),
+		sent(t, "John/NNP/2/nsubj/B-PERSON Smith/NNP/0/flat/I-PERSON says:say/VBZ/-1/root/O Tom/NNP/6/nmod:poss/B-PERSON Jones/NNP/3/flat/I-PERSON 's/POS/3/case/O form/NN/8/nsubj/O is/VBZ/8/cop/O poor/JJ/2/ccomp/O ./././punct/O"),
 		// " Nobody plays like Tom Jones , " he said .
-		sent(t, "\"/``/9/punct/O Nobody/NN/2/nsubj/O plays/VBZ/9/ccomp/O like/IN/4/case/O Tom/NNP/2/obl/B-PERSON Jones/NNP/4/flat/I-PERSON ,/,/9/punct/O \"/''/9/punct/O he/PRP/9/nsubj/O said/VBD/-1/root/O ./././punct/O"),
+		sent(t, "\"/``/9/punct/O Nobody/NN/2/nsubj/O plays/VBZ/9/ccomp/O like/IN/4/case/O Tom/NNP/2/obl/B-PERSON Jones/NNP/4/flat/I-PERSON ,/,/9/punct/O \"/''/9/punct/O he/PRP/9/nsubj/O said:say/VBD/-1/root/O ./././punct/O"),
 	}}
 	r := Resolve(d)
 	m, ok := r.At(1, 8)
@@ -282,7 +287,7 @@ func TestMainOrganisation(t *testing.T) {
 	d := &doc.Doc{Sentences: []doc.Sentence{
 		sent(t, acme), sent(t, acme), sent(t, acme),
 		// Tom Jones said the rain fell .
-		sent(t, "Tom/NNP/2/nsubj/B-PERSON Jones/NNP/0/flat/I-PERSON said/VBD/-1/root/O the/DT/4/det/O rain/NN/5/nsubj/O fell/VBD/2/ccomp/O ./././punct/O"),
+		sent(t, "Tom/NNP/2/nsubj/B-PERSON Jones/NNP/0/flat/I-PERSON said:say/VBD/-1/root/O the/DT/4/det/O rain/NN/5/nsubj/O fell/VBD/2/ccomp/O ./././punct/O"),
 		sent(t, "Tom/NNP/2/nsubj/B-PERSON Jones/NNP/0/flat/I-PERSON left/VBD/-1/root/O ./././punct/O"),
 		// The company grew .
 		sent(t, "The/DT/1/det/O company/NN/2/nsubj/O grew/VBD/-1/root/O ./././punct/O"),

@@ -1,19 +1,9 @@
 package coref
 
 import (
-	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/quote/marks"
+	"github.com/newsgraph/newsgraph/schema"
 )
-
-// speechVerbs are the verbs that report what a speaker said (lemmas, and a few inflected forms).
-var speechVerbs = map[string]bool{"say": true, "tell": true, "add": true, "ask": true, "explain": true,
-	"write": true, "state": true, "claim": true, "insist": true, "reply": true, "answer": true, "continue": true,
-	"argue": true, "warn": true, "note": true, "recall": true, "admit": true, "declare": true, "announce": true,
-	"said": true, "says": true, "told": true, "tells": true, "added": true, "adds": true, "asked": true, "wrote": true}
-
-// speechVerb reports whether token t is a speech verb, by its lemma or, where the lemmatiser
-// left it inflected, by its form.
-func speechVerb(t *doc.Token) bool { return speechVerbs[lower(t.Lemma)] || speechVerbs[lower(form(t))] }
 
 // speaker returns the phrase that is the subject of a speech verb outside quotation q, in the
 // sentence where q opens or where it closes ("'…,' she said"), or -1.
@@ -25,7 +15,7 @@ func (c *chainer) speaker(q *marks.Span) int {
 			if !isSubject(&toks[p.head]) || q.Contains(marks.Pos{Sent: si, Tok: p.head}) {
 				continue
 			}
-			if v := toks[p.head].Head; v >= 0 && v < len(toks) && speechVerb(&toks[v]) && !q.Contains(marks.Pos{Sent: si, Tok: v}) {
+			if v := toks[p.head].Head; v >= 0 && v < len(toks) && schema.IsSpeech(toks[v].Lemma) && !q.Contains(marks.Pos{Sent: si, Tok: v}) {
 				return pi
 			}
 		}
