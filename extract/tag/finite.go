@@ -62,7 +62,7 @@ func (m *Model) TagAs(toks []doc.Token, r Reading) {
 	s.tags[r.Index] = t
 	for j := r.Index + 1; j < len(toks); j++ {
 		if s.fixed[j] == noTag {
-			s.tags[j] = argmax(m.lastScores(s, j, sc))
+			s.tags[j] = m.best(s, j, m.lastScores(s, j, sc))
 		}
 	}
 	m.write(s, toks)

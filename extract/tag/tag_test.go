@@ -345,3 +345,32 @@ func TestPastTwinLemma(t *testing.T) {
 		}
 	}
 }
+
+// TestHyphenedNameIsNoVerb checks that a lower-case prefix hyphened to a capitalised word is
+// never tagged as a verb, which the model alone does with the "-ing" of "pro-Zending".
+func TestHyphenedNameIsNoVerb(t *testing.T) {
+	for _, w := range []string{"pro-Zenda", "anti-Ruritania", "mid-March", "non-EU", "ex-Acme"} {
+		if !cannotBeVerb(w) {
+			t.Errorf("cannotBeVerb(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"re-elected", "Pro-Zenda", "-Zenda", "pro-", "well-known", "X-ray"} {
+		if cannotBeVerb(w) {
+			t.Errorf("cannotBeVerb(%q) = true", w)
+		}
+	}
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, words := range [][]string{
+		strings.Fields("In the west , pro-Zending councillors Ada Moss and Tom Holm were elected ."),
+		strings.Fields("The pro-Ruritania camp won ."),
+	} {
+		for i, tg := range m.TagWords(words) {
+			if strings.HasPrefix(words[i], "pro-") && strings.HasPrefix(tg, "VB") {
+				t.Errorf("%q tagged %s in %q", words[i], tg, words)
+			}
+		}
+	}
+}

@@ -54,8 +54,7 @@ func Train(train []*conllu.Sentence, opt TrainOptions) (*Model, error) {
 	}
 	slices.Sort(m.tags)
 	for i, t := range m.tags {
-		m.tagIDs[t] = i
-		m.proper = append(m.proper, t == "NNP" || t == "NNPS")
+		m.addTag(t, i)
 	}
 	m.buildDict(train)
 	m.buildAmb(train)
@@ -392,7 +391,7 @@ func ReadTreebank(path string) (Treebank, error) { return conllu.ReadFile(path) 
 // with returns a model sharing m's tag set, dictionaries and lemmatizer with the given weights.
 func (m *Model) with(w, w2 *percep.Model) *Model {
 	n := &Model{tags: m.tags, tagIDs: m.tagIDs, dict: m.dict, amb: m.amb, w: w, w2: w2,
-		lemEx: m.lemEx, lemRules: m.lemRules, proper: m.proper}
+		lemEx: m.lemEx, lemRules: m.lemRules, proper: m.proper, verb: m.verb}
 	n.joinPasses()
 	return n
 }
