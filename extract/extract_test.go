@@ -158,3 +158,19 @@ func TestHyphenModifier(t *testing.T) {
 		t.Error(`"Council - led by": the council is no modifier`)
 	}
 }
+
+// TestPassiveStatement checks that what a passive verb of saying announces is its subject, not
+// the sentence: "The plan was announced by X" says that X announced the plan.
+func TestPassiveStatement(t *testing.T) {
+	r := extractText(t, "The new pay plan was announced by Acme Corp chief executive Maria Lopez on Monday.\n")
+	var got []string
+	for _, f := range r.Facts {
+		if f.Subject.Name == "Maria Lopez" && f.Predicate == "announced" {
+			if f.Object.Literal == "The new pay plan" {
+				return
+			}
+			got = append(got, f.Object.Literal)
+		}
+	}
+	t.Errorf("Maria Lopez announced %q, want \"The new pay plan\"", got)
+}

@@ -257,8 +257,9 @@ func (b *factBuilder) contentLiterals(si int, c *clause.Clause, objTok int, clas
 			return []string{spanText(b.d, toks, sp)}
 		}
 		// "He added his plan would be …": the parse took the subject of what was said for the
-		// verb's object; a finite verb right after it says so.
-		if obj := tree.Subtree(toks, objTok); obj.End < len(toks) && tree.IsFinite(&toks[obj.End]) && !addressee[c.Lemma] {
+		// verb's object; a finite verb right after it says so. Not a passive's subject before
+		// its verb ("The music is being written by …").
+		if obj := tree.Subtree(toks, objTok); objTok > c.Verb && obj.End < len(toks) && tree.IsFinite(&toks[obj.End]) && !addressee[c.Lemma] {
 			if all := tree.Subtree(toks, c.Verb); all.End > obj.End {
 				return []string{spanText(b.d, toks, tree.Span{Start: obj.Start, End: all.End})}
 			}

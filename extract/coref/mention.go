@@ -67,7 +67,7 @@ type Mention struct {
 	Regnal bool
 	// Subject marks a mention that is the subject of its clause.
 	Subject bool
-	// Quoted marks a mention inside a quotation that opens and closes in its sentence: the
+	// Quoted marks a mention inside a quotation (package marks pairs the quotation marks): the
 	// words of a speaker, not the narrator's.
 	Quoted bool
 	// Entity is the index of the entity in Result.Entities, -1 when unresolved.
