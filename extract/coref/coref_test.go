@@ -412,3 +412,29 @@ func TestBoundPronoun(t *testing.T) {
 		t.Errorf("him resolved to %q, want Tom Brandt", name)
 	}
 }
+
+// TestTitleAfterCoordination checks that a name coordinated with a titled person is not whose
+// title it is ("Acme and actor Tom Jones"), while two titles of one person keep their owner
+// ("Acme chairman and chief executive Maria Lopez").
+func TestTitleAfterCoordination(t *testing.T) {
+	d := &doc.Doc{Sentences: []doc.Sentence{
+		// Acme Corp and actor Tom Jones gave money .
+		sent(t, "Acme/NNP/1/compound/B-ORG Corp/NNP/6/nsubj/I-ORG and/CC/3/cc/O actor/NN/1/conj/O Tom/NNP/6/nsubj/B-PERSON Jones/NNP/4/flat/I-PERSON gave:give/VBD/-1/root/O money/NN/6/obj/O ./././punct/O"),
+		// Zenith chairman and chief executive Maria Lopez spoke .
+		sent(t, "Zenith/NNP/1/compound/B-ORG chairman/NN/5/compound/O and/CC/4/cc/O chief/JJ/4/amod/O executive/NN/1/conj/O Maria/NNP/7/nsubj/B-PERSON Lopez/NNP/5/flat/I-PERSON spoke:speak/VBD/-1/root/O ./././punct/O"),
+	}}
+	r := Resolve(d)
+	owners := map[string][]string{}
+	for _, role := range r.Roles {
+		for _, of := range role.Of {
+			p := r.Entities[role.Person].Name
+			owners[p] = append(owners[p], r.Entities[of].Name)
+		}
+	}
+	if o := owners["Tom Jones"]; len(o) > 0 {
+		t.Errorf("Tom Jones is actor of %v, want nobody's", o)
+	}
+	if o := owners["Maria Lopez"]; !slices.Contains(o, "Zenith") {
+		t.Errorf("Maria Lopez's titles are of %v, want Zenith", o)
+	}
+}

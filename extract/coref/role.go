@@ -167,6 +167,9 @@ func (r *Result) titleBefore(si int, toks []doc.Token, words []string, mentionAt
 		if titleAt >= 0 && ownerPreps[strings.ToLower(words[k])] {
 			break // "an adviser to President X": the title before "to" is somebody else's
 		}
+		if _, named := mentionAt[k-1]; named && k == titleAt-1 && len(role.Of) == 0 && (words[k] == "and" || words[k] == "&") {
+			break // "Acme and actor X": a conjunct of its own; not "Acme chairman and chief executive X"
+		}
 		if linkers[strings.ToLower(words[k])] || isCompoundNoun(toks, k) && titleAt < 0 {
 			continue
 		}
