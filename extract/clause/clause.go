@@ -94,7 +94,13 @@ func Extract(toks []doc.Token) []Clause {
 		if s.relative(out[i].Subject) {
 			out[i].Subject, out[i].Inherited = toks[v].Head, true
 		} else if s.relative(out[i].Object) {
-			out[i].Object = toks[v].Head
+			if s.Lower(out[i].Object) == "that" && s.Dep(toks[v].Head) == "iobj" {
+				// "told the board that Acme had agreed to …": what was told, which the parse
+				// read as a relative clause on the listener; "that" stands for nobody.
+				out[i].Object = -1
+			} else {
+				out[i].Object = toks[v].Head
+			}
 		}
 	}
 	// Subjects inherited from other clauses, in an order that lets chains resolve.

@@ -52,6 +52,8 @@ func TestExtract(t *testing.T) {
 		{"twoobjects", 1, Clause{Lemma: "hail", Subject: 0, Object: 7, Relation: "hailed", Parent: -1}},
 		{"relative", 4, Clause{Lemma: "praise", Subject: 0, Object: -1, Inherited: true, Relation: "praised", Parent: -1}},
 		{"objectcontrol", 6, Clause{Lemma: "leak", Subject: 3, Object: 8, Inherited: true, Relation: "leaking", Parent: -1}},
+		// "that" after a listener opens what was told, however the parse hung it.
+		{"toldthat", 7, Clause{Lemma: "agree", Subject: 5, Object: -1, Relation: "had agreed", Parent: -1}},
 		{"indefinite", 5, Clause{Lemma: "back", Subject: 3, Object: 6, Inherited: true, Conditional: true, Relation: "backed", Parent: -1}},
 	}
 	for _, tt := range tests {
