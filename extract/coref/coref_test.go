@@ -438,3 +438,18 @@ func TestTitleAfterCoordination(t *testing.T) {
 		t.Errorf("Maria Lopez's titles are of %v, want Zenith", o)
 	}
 }
+
+// TestTitleHolderFollowsIt checks that a name the parse hung in apposition to a title is not its
+// holder when another person's name follows the title: "Zenith chief Ada Moss and Polish
+// athlete Tom Holm".
+func TestTitleHolderFollowsIt(t *testing.T) {
+	d := &doc.Doc{Sentences: []doc.Sentence{
+		sent(t, "Zenith/NNP/1/compound/B-ORG chief/NN/9/nsubj/O Ada/NNP/6/compound/B-PERSON Moss/NNP/2/flat/I-PERSON and/CC/5/cc/O Polish/NNP/2/conj/B-NORP athlete/NN/7/nmod:desc/O Tom/NNP/1/appos/B-PERSON Holm/NNP/7/flat/I-PERSON spoke:speak/VBD/-1/root/O ./././punct/O"),
+	}}
+	r := Resolve(d)
+	for _, role := range r.Roles {
+		if p := r.Entities[role.Person].Name; p == "Tom Holm" && strings.EqualFold(role.Title, "chief") {
+			t.Errorf("Tom Holm holds %+v, want Ada Moss's title left to her", role)
+		}
+	}
+}

@@ -231,6 +231,9 @@ func (r *Result) appositive(si int, toks []doc.Token, words []string, mentionAt 
 	// "a Zenith attorney, X": the name in apposition to the title; "the head of Zenith, X": to
 	// the title's "of" phrase, where the parse often hangs it.
 	if h := toks[head].Head; toks[head].Dep == "appos" && h >= 0 && h < len(toks) {
+		if h+1 < len(toks) && h+1 != head && toks[h+1].Ent == "B-PERSON" {
+			return Role{}, false // "Acme chief Ada Moss and athlete X": the title's holder follows it
+		}
 		if role, ok := r.titleRole(si, toks, words, mentionAt, h); ok {
 			return role, true
 		}
