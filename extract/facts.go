@@ -179,7 +179,7 @@ func (b *factBuilder) args(si, t int) []arg {
 		}
 		return nil
 	}
-	found := b.namedAfter(si, t, add) || add(t, false) || b.nameOf(si, t, add)
+	found := b.namedAfter(si, t, add) || b.titledUnder(si, t, add) || add(t, false) || b.nameOf(si, t, add)
 	if k := b.orgOf(si, t); !found && k >= 0 && add(k, false) {
 		found = true // "according to Zedpress news agency" is Zedpress
 	}
@@ -505,6 +505,27 @@ func (b *factBuilder) namedAfter(si, t int, add func(int, bool) bool) bool {
 		return false
 	}
 	return add(m.Head, false)
+}
+
+// titledUnder adds the person whose title the name at token t begins and the parse hung below it:
+// in "said Acme chief executive Maria Lopez" read with Acme as the subject and Lopez below it,
+// the speaker is Lopez.
+func (b *factBuilder) titledUnder(si, t int, add func(int, bool) bool) bool {
+	m, ok := b.cr.At(si, t)
+	if !ok || m.Kind != coref.Name || m.Type == schema.TypePerson {
+		return false
+	}
+	toks := b.d.Sentences[si].Tokens
+	under := tree.Subtree(toks, t)
+	for _, r := range b.cr.Roles {
+		if r.Sent != si || r.Start != m.Start || r.End >= len(toks) || r.End < under.Start || r.End >= under.End {
+			continue
+		}
+		if p, ok := b.cr.At(si, r.End); ok && p.Entity == r.Person && under.Start <= p.Head && p.Head < under.End && add(p.Head, false) {
+			return true
+		}
+	}
+	return false
 }
 
 // postNominal reports whether a title is written after a name: "Maria Lopez MP", "Jane Roe QC".

@@ -15,3 +15,17 @@ func TestResolvedOwnerConfidence(t *testing.T) {
 		t.Errorf("confidence through \"its\" %.3f, not below the named owner's %.3f", b, a)
 	}
 }
+
+// TestSpeakerUnderOrganisation checks that "said Acme chief executive X", parsed with Acme as
+// the subject and X hung below it, gives X's statement, not Acme's.
+func TestSpeakerUnderOrganisation(t *testing.T) {
+	r := extractText(t, "\"We can help mass-market adoption of the service,\" said Acme chief executive Tom Holm.\n")
+	if findFact(r.Facts, "Tom Holm | said | We can help mass-market adoption of the service") < 0 {
+		t.Errorf("no statement of Tom Holm in %v", r.Facts)
+	}
+	for _, f := range r.Facts {
+		if f.Subject.Name == "Acme" {
+			t.Errorf("Acme speaks: %s | %s", f.Predicate, f.Object.Literal)
+		}
+	}
+}
