@@ -344,3 +344,27 @@ func TestGivenNames(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeSpan checks how a statistical span becomes newsgraph's labels: a person's name loses
+// the titles and nationalities before it, an organisation's name keeps them ("General Motors",
+// "British Gas"), and a form of address makes a person of what the model called an organisation.
+func TestTypeSpan(t *testing.T) {
+	m := &Model{}
+	tests := []struct {
+		words, raw string
+		want       []string // label per word, "" outside
+	}{
+		{"Polish President Ada Moss", "PER", []string{NORP, "", Person, Person}},
+		{"General Motors", "ORG", []string{Org, Org}},
+		{"British Gas", "ORG", []string{Org, Org}},
+		{"Mr Holm", "ORG", []string{Person, Person}},
+	}
+	for _, tt := range tests {
+		words := strings.Fields(tt.words)
+		labels, begins := make([]string, len(words)), make([]bool, len(words))
+		m.typeSpan(words, labels, begins, 0, len(words), tt.raw)
+		if !slices.Equal(labels, tt.want) {
+			t.Errorf("%q as %s: labels %q, want %q", tt.words, tt.raw, labels, tt.want)
+		}
+	}
+}

@@ -153,10 +153,15 @@ func join(words []string, i, j int) string {
 // know become GPE or LOC, organisations they know become ORG.
 func (m *Model) typeSpan(words, labels []string, begins []bool, i, j int, raw string) {
 	// Split off leading demonyms, titles and abbreviated titles ("Polish President X"); a form
-	// of address stays with the name it introduces ("Tory MP Sir X" → "Sir X").
+	// of address stays with the name it introduces ("Tory MP Sir X" → "Sir X"). An
+	// organisation's name keeps them ("General Motors", "British Gas") unless a form of
+	// address says it is a person's ("Labour's Mr X").
 	for i < j-1 {
 		k, e := lexicon.Match(words[:j], i)
 		if k == 0 || i+k >= j || e.Class&(lexicon.ClassDemonym|lexicon.ClassTitle|lexicon.ClassHonorific) == 0 {
+			break
+		}
+		if raw == "ORG" && addressAt(words, i) != 1 {
 			break
 		}
 		if addressAt(words, i) == 1 && k == 1 {
