@@ -36,6 +36,7 @@ func trainNER(args []string) error {
 	gumExclude := fs.String("gum-exclude", "", "with -also-gum: folder whose files gum-GENRE-NAME.txt name GUM documents (GUM_GENRE_NAME) left out of training, so that the extraction measured on them stays unseen (default: shared/eval/dev-gold/texts; \"-\" for none)")
 	gumSkip := fs.String("gum-skip-genres", "", "with -also-gum: comma-separated GUM genres left out of training (\"voyage,conversation,vlog\")")
 	gumWeight := fs.Int("gum-weight", 1, "with -also-gum: how many times each GUM sentence is trained on")
+	averageWith := fs.String("average-with", "", "model file whose weights are averaged with the trained model's (a model soup): e.g. the UniversalNER-only model, with -also-gum")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -125,6 +126,18 @@ func trainNER(args []string) error {
 		}
 	}
 	fmt.Printf("trained in %s, %d features\n", time.Since(start).Round(time.Second), m.Features())
+	if *averageWith != "" {
+		b, err := os.ReadFile(*averageWith)
+		if err != nil {
+			return fmt.Errorf("-average-with: %w", err)
+		}
+		other, err := ner.Decode(b)
+		if err != nil {
+			return fmt.Errorf("-average-with %s: %w", *averageWith, err)
+		}
+		m = ner.Average(m, other)
+		fmt.Printf("averaged with %s: %d features\n", *averageWith, m.Features())
+	}
 	var buf bytes.Buffer
 	if _, err := m.WriteTo(&buf); err != nil {
 		return err

@@ -368,3 +368,24 @@ func TestTypeSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestAverage checks that averaging models gives each feature the mean of its weights, a
+// feature one model lacks counting as zero there, and the mean of the transition weights.
+func TestAverage(t *testing.T) {
+	var r1, r2, r3 [nLabels]float32
+	r1[0], r2[0], r3[1] = 1, 3, 4
+	tr1, tr2 := make([]float32, (nLabels+1)*nLabels), make([]float32, (nLabels+1)*nLabels)
+	tr1[0], tr2[0] = 2, 4
+	a := newModel(newWeights([]uint64{7}, [][nLabels]float32{r1}, tr1), nil)
+	b := newModel(newWeights([]uint64{7, 9}, [][nLabels]float32{r2, r3}, tr2), nil)
+	m := Average(a, b)
+	if got := m.w.row(7); got == nil || got[0] != 2 {
+		t.Errorf("feature 7: %v, want 2 for label 0", got)
+	}
+	if got := m.w.row(9); got == nil || got[1] != 2 {
+		t.Errorf("feature 9: %v, want 2 for label 1", got)
+	}
+	if m.w.trans[0] != 3 {
+		t.Errorf("transition 0: %v, want 3", m.w.trans[0])
+	}
+}

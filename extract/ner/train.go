@@ -49,15 +49,18 @@ func Train(train, dev []Sentence, opt TrainOptions) (*Model, error) {
 	if k == 1 {
 		return models[0], nil
 	}
-	m := average(models)
+	m := Average(models...)
 	if opt.Log != nil && len(dev) > 0 {
 		fmt.Fprintf(opt.Log, "average of %d models: dev F1 %.4f\n", k, Evaluate(m, dev).Overall.F1())
 	}
 	return m, nil
 }
 
-// average returns the model whose weights are the mean of models' weights.
-func average(models []*Model) *Model {
+// Average returns the model whose weights are the mean of models' weights, with the word list
+// of the first. Train uses it for models trained with different shuffles; averaging models
+// trained on different data (a "model soup", Wortsman et al. 2022) combines what each learnt,
+// as the parser's ensemble does. It needs at least one model.
+func Average(models ...*Model) *Model {
 	sum := map[uint64]*[nLabels]float32{}
 	var keys []uint64
 	var trans [(nLabels + 1) * nLabels]float32
