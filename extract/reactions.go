@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/newsgraph/newsgraph/extract/coref"
 	"strings"
 
 	"github.com/newsgraph/newsgraph/schema"
@@ -32,10 +33,19 @@ func (b *factBuilder) reactionFacts(si int) []schema.Fact {
 			continue
 		}
 		var reactors []arg
+		from := -1
 		for j := range toks {
 			// "criticism from X", or the parse's "drew criticism | from X"
 			if (toks[j].Head == c.Object && toks[j].Dep == "nmod" || toks[j].Head == c.Verb && toks[j].Dep == "obl") && caseWord(toks, j) == "from" {
 				reactors = append(reactors, b.args(si, j)...)
+				from = j
+			}
+		}
+		for k := from + 1; from >= 0 && k < len(toks); k++ {
+			// "backlash from X and Y" with Y hung on the noun as its conjunct: a name there is
+			// one more who reacted, not a second reaction.
+			if m, ok := b.cr.At(si, k); ok && toks[k].Head == c.Object && toks[k].Dep == "conj" && m.Kind == coref.Name {
+				reactors = append(reactors, b.args(si, k)...)
 			}
 		}
 		if len(reactors) == 0 {
