@@ -19,9 +19,9 @@ type Reading struct {
 }
 
 // FiniteReadings returns the finite readings the tagger passed over in toks, the closest call
-// first: a past participle read as a past tense (VBN as VBD: "Ruritania fired/VBN rounds"), a
-// lower-case plural noun in -s read as a present tense (NNS as VBZ: "the action accuses/NNS
-// him"). Words the dictionary tags are never offered. toks are read, not changed.
+// first: a past participle or an adjective in -ed read as a past tense (VBN or JJ as VBD:
+// "Ruritania fired/VBN rounds", "its terms sparked/JJ anger"), a lower-case plural noun in -s
+// read as a present tense (NNS as VBZ: "the action accuses/NNS him"). Words the dictionary tags are never offered. toks are read, not changed.
 func (m *Model) FiniteReadings(toks []doc.Token) []Reading {
 	if len(toks) == 0 {
 		return nil
@@ -73,6 +73,10 @@ func finiteReading(t, w string) string {
 	switch t {
 	case "VBN":
 		return "VBD"
+	case "JJ":
+		if strings.HasSuffix(w, "ed") && w == strings.ToLower(w) {
+			return "VBD" // "its terms sparked/JJ backlash"
+		}
 	case "NNS":
 		if strings.HasSuffix(w, "s") && w == strings.ToLower(w) && !Nominal(w) {
 			return "VBZ"

@@ -8,7 +8,7 @@ import (
 )
 
 // TestFiniteReadings checks the readings offered on invented sentences: each is a finite reading
-// (VBD, VBZ) of a word Tag tagged VBN or NNS, closest call first, and TagAs gives the word that tag
+// (VBD, VBZ) of a word Tag tagged VBN, JJ or NNS, closest call first, and TagAs gives the word that tag
 // while keeping every tag before it.
 func TestFiniteReadings(t *testing.T) {
 	m, err := Default()
@@ -28,7 +28,7 @@ func TestFiniteReadings(t *testing.T) {
 				t.Fatalf("no reading offered; tags %v", tagsOf(base))
 			}
 			for k, r := range rs {
-				want := map[string]string{"VBN": "VBD", "NNS": "VBZ"}[base[r.Index].Tag]
+				want := map[string]string{"VBN": "VBD", "JJ": "VBD", "NNS": "VBZ"}[base[r.Index].Tag]
 				if r.Tag != want {
 					t.Errorf("reading %+v of %q tagged %s: want tag %q", r, base[r.Index].Text, base[r.Index].Tag, want)
 				}
@@ -60,4 +60,24 @@ func tagsOf(ts []doc.Token) []string {
 		out[i] = ts[i].Tag
 	}
 	return out
+}
+
+// TestFiniteReading checks which tags have a finite reading: a past participle or a lower-case
+// adjective in -ed may be a past tense, a lower-case plural noun in -s a present tense unless
+// its suffix makes nouns only.
+func TestFiniteReading(t *testing.T) {
+	tests := []struct{ tag, word, want string }{
+		{"VBN", "fired", "VBD"},
+		{"JJ", "sparked", "VBD"},
+		{"JJ", "big", ""},
+		{"JJ", "Sparked", ""},
+		{"NNS", "accuses", "VBZ"},
+		{"NNS", "players", ""},
+		{"NN", "plan", ""},
+	}
+	for _, tt := range tests {
+		if got := finiteReading(tt.tag, tt.word); got != tt.want {
+			t.Errorf("finiteReading(%s, %q) = %q, want %q", tt.tag, tt.word, got, tt.want)
+		}
+	}
 }
