@@ -21,7 +21,8 @@ type Reading struct {
 // FiniteReadings returns the finite readings the tagger passed over in toks, the closest call
 // first: a past participle or an adjective in -ed read as a past tense (VBN or JJ as VBD:
 // "Ruritania fired/VBN rounds", "its terms sparked/JJ anger"), a lower-case plural noun in -s
-// read as a present tense (NNS as VBZ: "the action accuses/NNS him"). Words the dictionary tags are never offered. toks are read, not changed.
+// read as a present tense (NNS as VBZ: "the action accuses/NNS him"). Words the dictionary tags,
+// and words that cannot be verbs, are never offered. toks are read, not changed.
 func (m *Model) FiniteReadings(toks []doc.Token) []Reading {
 	if len(toks) == 0 {
 		return nil
@@ -32,7 +33,7 @@ func (m *Model) FiniteReadings(toks []doc.Token) []Reading {
 	sc := sentenceCase(s.lx)
 	var out []Reading
 	for i := range toks {
-		if s.fixed[i] != noTag {
+		if s.fixed[i] != noTag || s.nonVerb[i] {
 			continue
 		}
 		t := finiteReading(m.tags[s.tags[i]], word(&toks[i]))

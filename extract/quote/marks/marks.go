@@ -1,8 +1,8 @@
 // Package marks pairs the quotation marks of a tokenised document into quotations: a curly mark
-// by its direction, a straight double mark by its spacing (or, where spacing says nothing, by the
-// tagger's “ and ”), marks of the other kind inside a quotation as a quote within the quote, a
-// quotation left open at the end of a paragraph that the next paragraph carries on, and a closing
-// mark whose opening mark the writer left out.
+// by its direction, a straight double mark by its spacing (or, where spacing says nothing, by
+// the tagger's tags for opening and closing marks), marks of the other kind inside a quotation
+// as a quote within the quote, a quotation left open at the end of a paragraph that the next
+// paragraph carries on, and a closing mark whose opening mark the writer left out.
 //
 // It is the one reader of quotation marks: package quote attributes the quotations it finds to
 // their speakers, and package coref reads them for the speakers of "I" and "we". It reads the
@@ -49,7 +49,7 @@ func Single(t *doc.Token) bool {
 }
 
 // Mark tells whether a token is an opening (+1) or closing (-1) quotation mark, or neither (0),
-// by its form and, for a straight mark, the tagger's “ or ”.
+// by its form and, for a straight mark, by the tagger's tag for an opening or a closing mark.
 func Mark(t *doc.Token) int {
 	switch t.Text {
 	case "“", "‘", "«":
