@@ -3,6 +3,7 @@ package extract
 import (
 	"testing"
 
+	"github.com/newsgraph/newsgraph/extract/coref"
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/tree"
 )
@@ -69,4 +70,25 @@ func TestSubjectInSource(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestStatementSubjectTakenForObject checks that when the parse takes the subject of what was
+// said for the verb's object ("said her faith | in Zenda's future had not changed"), the
+// statement keeps it.
+func TestStatementSubjectTakenForObject(t *testing.T) {
+	d := handDoc(t, "Ada/Ada/NNP/2/nsubj/B-PERSON Moss/Moss/NNP/0/flat/I-PERSON said/say/VBD/-1/root/O "+
+		"her/her/PRP$/4/nmod:poss/O faith/faith/NN/2/obj/O in/in/IN/8/case/O Zenda/Zenda/NNP/8/nmod:poss/B-GPE "+
+		"'s/'s/POS/6/case/O future/future/NN/11/nsubj/O had/have/VBD/11/aux/O not/not/RB/11/advmod/O "+
+		"changed/change/VBN/2/ccomp/O ././././punct/O")
+	b := newFactBuilder(d, coref.Resolve(d))
+	var got []string
+	for _, f := range b.facts() {
+		if f.Subject.Name == "Ada Moss" && f.Predicate == "said" {
+			if f.Object.Literal == "her faith in Zenda 's future had not changed" {
+				return
+			}
+			got = append(got, f.Object.Literal)
+		}
+	}
+	t.Errorf("Ada Moss said %q, want the statement with its subject", got)
 }

@@ -234,6 +234,14 @@ func (b *factBuilder) contentLiterals(si int, c *clause.Clause, objTok int, clas
 	var literals []string
 	if !c.Content.Empty() {
 		for _, part := range c.Parts {
+			if objTok > c.Verb && clauseTaking[c.Lemma] && !addressee[c.Lemma] && toks[objTok].Dep == "obj" {
+				// "said his conviction in X had not changed" parsed with "his conviction" as the
+				// verb's object: the object right before what was said is its subject (not
+				// before "that", where it would be whom the words were for).
+				if obj := tree.Subtree(toks, objTok); obj.End == part.Start && !strings.EqualFold(toks[part.Start].Text, "that") {
+					part.Start = obj.Start
+				}
+			}
 			// One word before the speaker is a parse gone astray ("Major general X said …"
 			// read with "Major" as what was said), not a statement.
 			if l := spanText(b.d, toks, part); l != "" && (part.End-part.Start > 1 || part.Start > c.Verb) {
