@@ -346,8 +346,9 @@ func TestGivenNames(t *testing.T) {
 }
 
 // TestTypeSpan checks how a statistical span becomes newsgraph's labels: a person's name loses
-// the titles and nationalities before it, an organisation's name keeps them ("General Motors",
-// "British Gas"), and a form of address makes a person of what the model called an organisation.
+// the titles and nationalities before it, an organisation's name keeps them ("General Acme",
+// "Polish Zenith Rail"), and a form of address makes a person of what the model called an
+// organisation.
 func TestTypeSpan(t *testing.T) {
 	m := &Model{}
 	tests := []struct {
@@ -355,8 +356,8 @@ func TestTypeSpan(t *testing.T) {
 		want       []string // label per word, "" outside
 	}{
 		{"Polish President Ada Moss", "PER", []string{NORP, "", Person, Person}},
-		{"General Motors", "ORG", []string{Org, Org}},
-		{"British Gas", "ORG", []string{Org, Org}},
+		{"General Acme", "ORG", []string{Org, Org}},
+		{"Polish Zenith Rail", "ORG", []string{Org, Org, Org}},
 		{"Mr Holm", "ORG", []string{Person, Person}},
 	}
 	for _, tt := range tests {

@@ -154,7 +154,7 @@ func join(words []string, i, j int) string {
 func (m *Model) typeSpan(words, labels []string, begins []bool, i, j int, raw string) {
 	// Split off leading demonyms, titles and abbreviated titles ("Polish President X"); a form
 	// of address stays with the name it introduces ("Tory MP Sir X" → "Sir X"). An
-	// organisation's name keeps them ("General Motors", "British Gas") unless a form of
+	// organisation's name keeps them ("General Acme", "Polish Zenith Rail") unless a form of
 	// address says it is a person's ("Labour's Mr X").
 	for i < j-1 {
 		k, e := lexicon.Match(words[:j], i)

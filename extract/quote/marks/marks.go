@@ -88,7 +88,7 @@ type finder struct {
 // its spacing, as typesetters do, before the tagger's guess: after a space or at the start of the
 // text it opens, before a space, punctuation or the end it closes ("…," she said, "…": the tagger
 // took the second mark for a closing one). A straight single mark that closes no open quotation
-// is an apostrophe ("the Critics' Circle").
+// is an apostrophe ("the Players' Guild").
 func (f *finder) markAt(t *doc.Token) int {
 	if t.Text != "\"" && t.Text != "'" || t.Start < 0 || t.End > len(f.d.Text) || t.Start >= t.End {
 		return Mark(t)

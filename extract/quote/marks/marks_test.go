@@ -72,7 +72,7 @@ func TestFind(t *testing.T) {
 		{"curly", [][]string{{"She said: “We will win.” Then she left."}}, []string{"We will win ."}},
 		{"straight by spacing", [][]string{{`"We will win," she said, "and soon."`}}, []string{"We will win ,", "and soon ."}},
 		{"over sentences", [][]string{{`He said: "We will win.`, `We always do."`, "Then he left."}}, []string{"We will win . We always do ."}},
-		{"apostrophe is no mark", [][]string{{"The Critics' Circle met.", `"It was fine," he said.`}}, []string{"It was fine ,"}},
+		{"apostrophe is no mark", [][]string{{"The Players' Guild met.", `"It was fine," he said.`}}, []string{"It was fine ,"}},
 		{"single inside double", [][]string{{`"They call it 'the plan' now," he said.`}}, []string{"They call it ' the plan ' now ,"}},
 		{"single quotation", [][]string{{"He called it 'a fine plan' then."}}, []string{"a fine plan"}},
 		{"runs on into the next paragraph", [][]string{{`He said: "We will win.`}, {`"And we will stay," he added.`}},
