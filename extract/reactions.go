@@ -1,9 +1,9 @@
 package extract
 
 import (
-	"github.com/newsgraph/newsgraph/extract/coref"
 	"strings"
 
+	"github.com/newsgraph/newsgraph/extract/coref"
 	"github.com/newsgraph/newsgraph/schema"
 )
 

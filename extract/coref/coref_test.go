@@ -417,13 +417,12 @@ func TestBoundPronoun(t *testing.T) {
 // title it is ("Acme and actor Tom Jones"), while two titles of one person keep their owner
 // ("Acme chairman and chief executive Maria Lopez").
 func TestTitleAfterCoordination(t *testing.T) {
-	d := &doc.Doc{Sentences: []doc.Sentence{
+	r := resolveSents(t,
 		// Acme Corp and actor Tom Jones gave money .
-		sent(t, "Acme/NNP/1/compound/B-ORG Corp/NNP/6/nsubj/I-ORG and/CC/3/cc/O actor/NN/1/conj/O Tom/NNP/6/nsubj/B-PERSON Jones/NNP/4/flat/I-PERSON gave:give/VBD/-1/root/O money/NN/6/obj/O ./././punct/O"),
+		"Acme/NNP/1/compound/B-ORG Corp/NNP/6/nsubj/I-ORG and/CC/3/cc/O actor/NN/1/conj/O Tom/NNP/6/nsubj/B-PERSON Jones/NNP/4/flat/I-PERSON gave:give/VBD/-1/root/O money/NN/6/obj/O ./././punct/O",
 		// Zenith chairman and chief executive Maria Lopez spoke .
-		sent(t, "Zenith/NNP/1/compound/B-ORG chairman/NN/5/compound/O and/CC/4/cc/O chief/JJ/4/amod/O executive/NN/1/conj/O Maria/NNP/7/nsubj/B-PERSON Lopez/NNP/5/flat/I-PERSON spoke:speak/VBD/-1/root/O ./././punct/O"),
-	}}
-	r := Resolve(d)
+		"Zenith/NNP/1/compound/B-ORG chairman/NN/5/compound/O and/CC/4/cc/O chief/JJ/4/amod/O executive/NN/1/conj/O Maria/NNP/7/nsubj/B-PERSON Lopez/NNP/5/flat/I-PERSON spoke:speak/VBD/-1/root/O ./././punct/O",
+	)
 	owners := map[string][]string{}
 	for _, role := range r.Roles {
 		for _, of := range role.Of {
@@ -443,13 +442,32 @@ func TestTitleAfterCoordination(t *testing.T) {
 // holder when another person's name follows the title: "Zenith chief Ada Moss and Polish
 // athlete Tom Holm".
 func TestTitleHolderFollowsIt(t *testing.T) {
-	d := &doc.Doc{Sentences: []doc.Sentence{
-		sent(t, "Zenith/NNP/1/compound/B-ORG chief/NN/9/nsubj/O Ada/NNP/6/compound/B-PERSON Moss/NNP/2/flat/I-PERSON and/CC/5/cc/O Polish/NNP/2/conj/B-NORP athlete/NN/7/nmod:desc/O Tom/NNP/1/appos/B-PERSON Holm/NNP/7/flat/I-PERSON spoke:speak/VBD/-1/root/O ./././punct/O"),
-	}}
-	r := Resolve(d)
+	r := resolveSents(t,
+		"Zenith/NNP/1/compound/B-ORG chief/NN/9/nsubj/O Ada/NNP/6/compound/B-PERSON Moss/NNP/2/flat/I-PERSON and/CC/5/cc/O Polish/NNP/2/conj/B-NORP athlete/NN/7/nmod:desc/O Tom/NNP/1/appos/B-PERSON Holm/NNP/7/flat/I-PERSON spoke:speak/VBD/-1/root/O ./././punct/O",
+	)
 	for _, role := range r.Roles {
 		if p := r.Entities[role.Person].Name; p == "Tom Holm" && strings.EqualFold(role.Title, "chief") {
 			t.Errorf("Tom Holm holds %+v, want Ada Moss's title left to her", role)
 		}
+	}
+}
+
+// TestCapitalisedDescription checks that a descriptive noun written with a capital inside a
+// sentence is part of a name, not a description of the article's protagonist, while a
+// lower-case one still is.
+func TestCapitalisedDescription(t *testing.T) {
+	r := resolveSents(t,
+		// Maria Lopez spoke .
+		"Maria/NNP/1/nsubj/B-PERSON Lopez/NNP/0/flat/I-PERSON spoke:speak/VBD/-1/root/O ./././punct/O",
+		// Acme tested the Media Player .
+		"Acme/NNP/1/nsubj/B-ORG tested:test/VBD/-1/root/O the/DT/4/det/O Media/NN/4/compound/O Player/NN/1/obj/O ./././punct/O",
+		// The player smiled .
+		"The/DT/1/det/O player/NN/2/nsubj/O smiled:smile/VBD/-1/root/O ./././punct/O",
+	)
+	if m, ok := r.At(1, 4); ok && m.Entity >= 0 {
+		t.Errorf("the Media Player resolved to %s", r.Entities[m.Entity].Name)
+	}
+	if m, ok := r.At(2, 1); !ok || m.Entity < 0 || r.Entities[m.Entity].Name != "Maria Lopez" {
+		t.Errorf("the player: %+v, want Maria Lopez", m)
 	}
 }

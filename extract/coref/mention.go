@@ -469,6 +469,12 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 			return Mention{}, false
 		}
 	}
+	if w := form(t); i > 0 && isCapitalized(w) && strings.ToUpper(w) != w && !capitalisedOffice(w, lemma) {
+		// A descriptive noun written with a capital inside a sentence is part of a name ("what
+		// it calls the Interactive Media Player"); an office is not ("the Prime Minister",
+		// "the Chairman"), nor an acronym ("the Acme CEO").
+		return Mention{}, false
+	}
 	// The description runs from its determiner to the noun.
 	start := i
 	for start > 0 && descriptionDep(toks[start-1].Dep) && descends(toks, start-1, i) {
@@ -516,6 +522,18 @@ func nominalMention(si int, toks []doc.Token, i int, covered []bool) (Mention, b
 		break
 	}
 	return m, true
+}
+
+// capitalisedOffice reports whether a title noun, as written (w) or by its lemma, names an
+// office of state, law, the armed forces, a church, a court or a company, which news writes with
+// a capital.
+func capitalisedOffice(w, lemma string) bool {
+	for _, k := range []string{w, lemma} {
+		if ti, ok := lexicon.Title(k); ok && (offices[ti.Kind] || ti.Kind == "business") {
+			return true
+		}
+	}
+	return false
 }
 
 // titleOfName reports whether the description headed by token i is the title of a person's name
