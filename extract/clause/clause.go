@@ -228,7 +228,7 @@ func (s *sentence) relative(i int) bool {
 // isPredicate reports whether token v heads a clause: a verb that is not an auxiliary.
 func (s *sentence) isPredicate(v int) bool {
 	t := &s.Toks[v]
-	if !s.IsVerb(v) {
+	if !s.IsVerb(v) || s.compoundHalf(v) {
 		return false
 	}
 	switch s.Dep(v) {
@@ -236,6 +236,20 @@ func (s *sentence) isPredicate(v int) bool {
 		return false
 	}
 	return t.Lemma != "be" || s.Child(v, "nsubj", "expl") >= 0 && s.Child(v, "obj") >= 0
+}
+
+// compoundHalf reports whether token v is the second half of a hyphened modifier written as one
+// word with the noun or adjective before it ("tsunami-hit countries", "award-winning"): part of
+// a word, not a verb of its own, whatever the parse made of it. A hyphened verb with an
+// auxiliary or a subject of its own is one ("was cross-examined").
+func (s *sentence) compoundHalf(v int) bool {
+	if v < 2 {
+		return false
+	}
+	h, n, t := &s.Toks[v-1], &s.Toks[v-2], &s.Toks[v]
+	glued := n.End > 0 && n.End == h.Start && h.End == t.Start
+	return h.Text == "-" && glued && (strings.HasPrefix(n.Tag, "NN") || n.Tag == "JJ") &&
+		s.Child(v, "aux", "aux:pass", "nsubj", "nsubj:pass") < 0
 }
 
 func (s *sentence) clause(v int) Clause {

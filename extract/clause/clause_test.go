@@ -1,7 +1,9 @@
 package clause
 
 import (
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
@@ -95,5 +97,41 @@ func TestExtractOddInput(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			_ = Extract(toks) // must not panic or loop
 		})
+	}
+}
+
+// TestCompoundHalf checks that the second half of a hyphened modifier ("tsunami-hit") heads no
+// clause, whatever the parse made of it, while a hyphened verb with an auxiliary does ("was
+// cross-examined").
+func TestCompoundHalf(t *testing.T) {
+	// words builds tokens from "text/TAG/head/dep" items; "-" is written without spaces.
+	words := func(items ...string) []doc.Token {
+		var toks []doc.Token
+		pos := 0
+		for i, it := range items {
+			f := strings.Split(it, "/")
+			head := 0
+			fmt.Sscan(f[2], &head)
+			if i > 0 && f[0] != "-" && items[i-1][0] != '-' {
+				pos++ // a space
+			}
+			toks = append(toks, doc.Token{Text: f[0], Lemma: f[0], Tag: f[1], Head: head, Dep: f[3], Start: pos, End: pos + len(f[0])})
+			pos += len(f[0])
+		}
+		return toks
+	}
+	hit := words("Aid/NN/1/nsubj", "reached/VBD/-1/root", "the/DT/3/det", "tsunami/NN/5/obl", "-/HYPH/3/punct", "hit/VBD/1/conj", "towns/NNS/5/obj", "././1/punct")
+	for _, c := range Extract(hit) {
+		if c.Verb == 5 {
+			t.Errorf("clause at the second half of \"tsunami-hit\": %+v", c)
+		}
+	}
+	examined := words("Holm/NNP/4/nsubj:pass", "was/VBD/4/aux:pass", "cross/JJ/4/amod", "-/HYPH/2/punct", "examined/VBN/-1/root", "././4/punct")
+	found := false
+	for _, c := range Extract(examined) {
+		found = found || c.Verb == 4
+	}
+	if !found {
+		t.Error("no clause at \"was cross-examined\"")
 	}
 }
