@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/extract/coref"
@@ -91,4 +92,31 @@ func TestStatementSubjectTakenForObject(t *testing.T) {
 		}
 	}
 	t.Errorf("Ada Moss said %q, want the statement with its subject", got)
+}
+
+// TestOwnProposal checks that "X outlined her plan" is X's own plan, a thing proposed, and not
+// another woman of the sentence before that the pronoun might mean.
+func TestOwnProposal(t *testing.T) {
+	d := handDoc(t,
+		"Ada/Ada/NNP/2/nsubj/B-PERSON Moss/Moss/NNP/0/flat/I-PERSON met/meet/VBD/-1/root/O Anna/Anna/NNP/2/obj/B-PERSON Berg/Berg/NNP/3/flat/I-PERSON ././././punct/O",
+		"Moss/Moss/NNP/1/nsubj/B-PERSON outlined/outline/VBD/-1/root/O her/her/PRP$/3/nmod:poss/O plan/plan/NN/1/obj/O ././././punct/O")
+	b := newFactBuilder(d, coref.Resolve(d))
+	var got []string
+	for _, f := range b.facts() {
+		if f.Sentence == 1 && f.Subject.Name == "Ada Moss" {
+			o := f.Object.Literal
+			if !f.Object.IsLiteral() {
+				o = f.Object.Entity.Name
+			}
+			got = append(got, f.Predicate+" | "+o)
+		}
+	}
+	for _, g := range got {
+		if strings.Contains(g, "Anna Berg") {
+			t.Errorf("Ada Moss's own plan read as Anna Berg: %q", got)
+		}
+	}
+	if len(got) == 0 {
+		t.Error("no fact of Ada Moss outlining her plan")
+	}
 }

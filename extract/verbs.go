@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/clause"
+	"github.com/newsgraph/newsgraph/extract/coref"
 	"github.com/newsgraph/newsgraph/extract/doc"
 	"github.com/newsgraph/newsgraph/extract/tree"
 	"github.com/newsgraph/newsgraph/schema"
@@ -163,8 +164,9 @@ func (b *factBuilder) objectFacts(base schema.Fact, conf float64, objects []arg,
 	for _, oa := range objects {
 		if b.ents[oa.ent].ID == base.Subject.ID {
 			// One entity as subject and object: a pronoun or description then means the
-			// next candidate ("X slammed Y, replying to his remarks": his is Y).
-			if !b.nextCandidate(&oa, base.Subject.ID) {
+			// next candidate ("X slammed Y, replying to his remarks": his is Y), except the
+			// owner of what one proposes or says ("X outlined his plan": his own, a thing).
+			if ownProposal(base.Predicate, oa) || !b.nextCandidate(&oa, base.Subject.ID) {
 				continue
 			}
 		}
@@ -186,6 +188,15 @@ func (b *factBuilder) objectFacts(base schema.Fact, conf float64, objects []arg,
 		out = append(out, f)
 	}
 	return out
+}
+
+// ownProposal reports whether object a of a fact with predicate pred is a thing its subject
+// owns by a possessive pronoun and proposes, offers or states ("outlined his plan", "announced
+// her resignation"): the owner is the subject, no other candidate.
+func ownProposal(pred string, a arg) bool {
+	p, ok := schema.PredicateByName(pred)
+	return ok && a.weak && a.kind == coref.Pronoun &&
+		(p.Class == schema.ClassPropose || p.Class == schema.ClassOffer || p.Class == schema.ClassSay)
 }
 
 // statementObject are the verbs of saying whose object phrase can be what was said: "announced
