@@ -171,6 +171,9 @@ func (b *factBuilder) args(si, t int) []arg {
 		}
 		return out
 	}
+	if reflexiveObject(&toks[t]) {
+		return nil // "gee himself up", "blamed herself": the clause's own subject, no second party
+	}
 	if firstPerson[strings.ToLower(toks[t].Text)] && strings.HasPrefix(toks[t].Tag, "PRP") {
 		// "I" and "we" inside a quotation are its speaker.
 		if sp := b.quoteSpeaker(si, t); len(sp) > 0 {
@@ -524,6 +527,20 @@ func (b *factBuilder) titledUnder(si, t int, add func(int, bool) bool) bool {
 		if p, ok := b.cr.At(si, r.End); ok && p.Entity == r.Person && under.Start <= p.Head && p.Head < under.End && add(p.Head, false) {
 			return true
 		}
+	}
+	return false
+}
+
+// reflexiveObject reports whether token t is a reflexive pronoun in an object's place ("blamed
+// himself", "spoke to herself"); an emphatic one beside a subject ("Henson himself says") is not.
+func reflexiveObject(t *doc.Token) bool {
+	w := strings.ToLower(t.Text)
+	if t.Tag != "PRP" || !strings.HasSuffix(w, "self") && !strings.HasSuffix(w, "selves") {
+		return false
+	}
+	switch t.Dep {
+	case "obj", "iobj", "obl", "nmod":
+		return true
 	}
 	return false
 }
