@@ -173,8 +173,12 @@ func (s *sentence) denier(v int) (int, []int) {
 		return -1, nil
 	}
 	words := []int{}
-	if m := s.Child(v, "mark"); m >= 0 && m < v {
+	m := s.Child(v, "mark")
+	if m >= 0 && m < v {
 		words = append(words, m)
+	}
+	if d == "advcl" && (m < 0 || !denyingMarks[s.Lower(m)]) {
+		return -1, nil // "declined to comment when X took the ball": the taking is not declined
 	}
 	h := s.Toks[v].Head
 	if h < 0 || h >= len(s.Toks) {
@@ -191,6 +195,10 @@ func (s *sentence) denier(v int) (int, []int) {
 	}
 	return h, append(words, h)
 }
+
+// denyingMarks introduce the adverbial clause a denying verb governs: "stopped short of
+// endorsing", "refrained from commenting".
+var denyingMarks = map[string]bool{"of": true, "from": true, "to": true}
 
 // underHedge reports whether token v or one of its ancestors is marked by "if", "whether" or
 // "unless".
@@ -239,16 +247,16 @@ func (s *sentence) isPredicate(v int) bool {
 }
 
 // compoundHalf reports whether token v is the second half of a hyphened modifier written as one
-// word with the noun or adjective before it ("tsunami-hit countries", "award-winning"): part of
-// a word, not a verb of its own, whatever the parse made of it. A hyphened verb with an
-// auxiliary or a subject of its own is one ("was cross-examined").
+// word with the noun, adjective or adverb before it ("tsunami-hit countries", "award-winning",
+// "constantly-changing"): part of a word, not a verb of its own, whatever the parse made of it.
+// A hyphened verb with an auxiliary or a subject of its own is one ("was cross-examined").
 func (s *sentence) compoundHalf(v int) bool {
 	if v < 2 {
 		return false
 	}
 	h, n, t := &s.Toks[v-1], &s.Toks[v-2], &s.Toks[v]
 	glued := n.End > 0 && n.End == h.Start && h.End == t.Start
-	return h.Text == "-" && glued && (strings.HasPrefix(n.Tag, "NN") || n.Tag == "JJ") &&
+	return h.Text == "-" && glued && (strings.HasPrefix(n.Tag, "NN") || n.Tag == "JJ" || n.Tag == "RB") &&
 		s.Child(v, "aux", "aux:pass", "nsubj", "nsubj:pass") < 0
 }
 

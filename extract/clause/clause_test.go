@@ -56,6 +56,9 @@ func TestExtract(t *testing.T) {
 		{"objectcontrol", 6, Clause{Lemma: "leak", Subject: 3, Object: 8, Inherited: true, Relation: "leaking", Parent: -1}},
 		// "that" after a listener opens what was told, however the parse hung it.
 		{"toldthat", 7, Clause{Lemma: "agree", Subject: 5, Object: -1, Relation: "had agreed", Parent: -1}},
+		// A clause of time under a denying verb is not denied; its infinitive is.
+		{"declinedwhen", 6, Clause{Lemma: "take", Subject: 5, Object: 8, Relation: "took", Parent: -1}},
+		{"declinedwhen", 3, Clause{Lemma: "look", Subject: 0, Object: -1, Negated: true, Inherited: true, Relation: "declined to look", Parent: -1}},
 		{"indefinite", 5, Clause{Lemma: "back", Subject: 3, Object: 6, Inherited: true, Conditional: true, Relation: "backed", Parent: -1}},
 	}
 	for _, tt := range tests {
@@ -124,6 +127,12 @@ func TestCompoundHalf(t *testing.T) {
 	for _, c := range Extract(hit) {
 		if c.Verb == 5 {
 			t.Errorf("clause at the second half of \"tsunami-hit\": %+v", c)
+		}
+	}
+	changing := words("England/NNP/1/nsubj", "rotated/VBD/-1/root", "a/DT/5/det", "constantly/RB/5/advmod", "-/HYPH/3/punct", "changing/VBG/1/conj", "midfield/NN/5/obj", "././1/punct")
+	for _, c := range Extract(changing) {
+		if c.Verb == 5 {
+			t.Errorf("clause at the second half of \"constantly-changing\": %+v", c)
 		}
 	}
 	examined := words("Holm/NNP/4/nsubj:pass", "was/VBD/4/aux:pass", "cross/JJ/4/amod", "-/HYPH/2/punct", "examined/VBN/-1/root", "././4/punct")
