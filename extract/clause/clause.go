@@ -113,6 +113,15 @@ func Extract(toks []doc.Token) []Clause {
 			}
 		}
 	}
+	// A past participle fronted before the clause it hangs on ("Asked about the deal, Lopez
+	// said …", "Injured in the crash, he …") is passive: the subject it shares is its patient.
+	for i := range out {
+		v := out[i].Verb
+		if out[i].Inherited && !out[i].Passive && toks[v].Tag == "VBN" && toks[v].Dep == "advcl" &&
+			v < toks[v].Head && s.Child(v, "aux", "aux:pass", "mark") < 0 {
+			out[i].Passive, out[i].Object, out[i].Subject, out[i].Inherited = true, out[i].Subject, -1, false
+		}
+	}
 	// A clause under a verb that denies it ("refused to meet", "stopped short of endorsing") is
 	// negated; the denying words join its relation and its subject is the denier's.
 	for i := range out {

@@ -59,6 +59,8 @@ func TestExtract(t *testing.T) {
 		// A clause of time under a denying verb is not denied; its infinitive is.
 		{"declinedwhen", 6, Clause{Lemma: "take", Subject: 5, Object: 8, Relation: "took", Parent: -1}},
 		{"declinedwhen", 3, Clause{Lemma: "look", Subject: 0, Object: -1, Negated: true, Inherited: true, Relation: "declined to look", Parent: -1}},
+		// A fronted past participle is passive: the subject it shares is its patient.
+		{"frontedparticiple", 0, Clause{Lemma: "educate", Prep: "at", Subject: -1, Object: 4, Passive: true, Relation: "Educated at", Parent: -1}},
 		{"indefinite", 5, Clause{Lemma: "back", Subject: 3, Object: 6, Inherited: true, Conditional: true, Relation: "backed", Parent: -1}},
 	}
 	for _, tt := range tests {
