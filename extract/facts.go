@@ -532,7 +532,7 @@ func (b *factBuilder) titledUnder(si, t int, add func(int, bool) bool) bool {
 }
 
 // reflexiveObject reports whether token t is a reflexive pronoun in an object's place ("blamed
-// himself", "spoke to herself"); an emphatic one beside a subject ("Henson himself says") is not.
+// himself", "spoke to herself"); an emphatic one beside a subject ("Holm himself says") is not.
 func reflexiveObject(t *doc.Token) bool {
 	w := strings.ToLower(t.Text)
 	if t.Tag != "PRP" || !strings.HasSuffix(w, "self") && !strings.HasSuffix(w, "selves") {
