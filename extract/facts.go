@@ -42,7 +42,7 @@ func newFactBuilder(d *doc.Doc, cr *coref.Result) *factBuilder {
 	for si := range d.Sentences {
 		b.clauses[si] = clause.Extract(d.Sentences[si].Tokens)
 	}
-	b.quotes = quote.Find(d, b.clauses)
+	b.quotes = quote.Find(d, cr.Quotes, b.clauses)
 	return b
 }
 

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/newsgraph/newsgraph/extract/doc"
-	"github.com/newsgraph/newsgraph/extract/quote/marks"
 	"github.com/newsgraph/newsgraph/schema"
 )
 
@@ -38,18 +37,17 @@ type chainer struct {
 	r       *Result
 	ps      []phrase
 	trees   []sentenceTree
-	cluster []int        // phrase -> cluster id
-	members [][]int      // cluster id -> phrases in text order (nil when merged away)
-	entity  []int        // cluster id -> entity of the mention layer, -1 none
-	feats   []feats      // cluster id -> the union of its phrases' features
-	bySent  [][]int      // sentence -> its phrases in text order
-	quotes  []marks.Span // the quotations of the document
+	cluster []int   // phrase -> cluster id
+	members [][]int // cluster id -> phrases in text order (nil when merged away)
+	entity  []int   // cluster id -> entity of the mention layer, -1 none
+	feats   []feats // cluster id -> the union of its phrases' features
+	bySent  [][]int // sentence -> its phrases in text order
 }
 
 // buildChains finds the phrases of d, seeds clusters with the entities of the mention layer and
 // runs the sieves, precise to loose; it sets r.Chains.
-func (r *Result) buildChains(d *doc.Doc, quotes []marks.Span) {
-	c := &chainer{d: d, r: r, quotes: quotes}
+func (r *Result) buildChains(d *doc.Doc) {
+	c := &chainer{d: d, r: r}
 	c.findPhrases()
 	c.seed()
 	c.speakerSieve()

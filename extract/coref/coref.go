@@ -62,6 +62,9 @@ type Result struct {
 	// Chains are the coreference chains of the whole article, named things and others (see
 	// Chain): what coreference output writes. The fact layer does not read them.
 	Chains []Chain
+	// Quotes are the article's quotations as package marks pairs them: whose words a mention
+	// is, and whom a quotation's "I" means. Package quote reads the same ones.
+	Quotes []marks.Span
 	// at maps sentence and token to the mention covering it.
 	at map[[2]int]int
 	// kinds are the kinds of the document's sentences.
@@ -101,8 +104,8 @@ func Resolve(d *doc.Doc) *Result {
 		r.Mentions = append(r.Mentions, findMentions(si, d.Sentences[si].Tokens)...)
 	}
 	r.Mentions = propagateNames(d, r.Mentions)
-	quotes := marks.Find(d)
-	markQuoted(r.Mentions, quotes)
+	r.Quotes = marks.Find(d)
+	markQuoted(r.Mentions, r.Quotes)
 	// Pass 1: names, precise to loose.
 	for i := range r.Mentions {
 		if r.Mentions[i].Kind == Name {
@@ -160,7 +163,7 @@ func Resolve(d *doc.Doc) *Result {
 	r.resolvedOwners(d)
 	r.descriptionRoles(d)
 	r.readGroups(d)
-	r.buildChains(d, quotes)
+	r.buildChains(d)
 	return r
 }
 

@@ -30,25 +30,25 @@ func (c *chainer) speaker(q *marks.Span) int {
 // speaker), and so are its "we"s and its "you"s, each group a chain of its own.
 func (c *chainer) speakerSieve() {
 	inSent := make([][]int, len(c.d.Sentences)) // sentence -> the quotations over it
-	for qi := range c.quotes {
-		for si := c.quotes[qi].Start.Sent; si <= c.quotes[qi].End.Sent; si++ {
+	for qi := range c.r.Quotes {
+		for si := c.r.Quotes[qi].Start.Sent; si <= c.r.Quotes[qi].End.Sent; si++ {
 			inSent[si] = append(inSent[si], qi)
 		}
 	}
 	quoteOf := func(p *phrase) int {
 		for _, qi := range inSent[p.sent] {
-			if c.quotes[qi].Contains(marks.Pos{Sent: p.sent, Tok: p.head}) {
+			if c.r.Quotes[qi].Contains(marks.Pos{Sent: p.sent, Tok: p.head}) {
 				return qi
 			}
 		}
 		return -1
 	}
-	speakers := make([]int, len(c.quotes))
-	for qi := range c.quotes {
-		speakers[qi] = c.speaker(&c.quotes[qi])
+	speakers := make([]int, len(c.r.Quotes))
+	for qi := range c.r.Quotes {
+		speakers[qi] = c.speaker(&c.r.Quotes[qi])
 	}
-	var group [3]int                        // [I, we, you] -> the group's first phrase + 1, outside quotations
-	quoted := make([][3]int, len(c.quotes)) // the same for each quotation
+	var group [3]int                          // [I, we, you] -> the group's first phrase + 1, outside quotations
+	quoted := make([][3]int, len(c.r.Quotes)) // the same for each quotation
 	for i := range c.ps {
 		p := &c.ps[i]
 		if p.kind != Pronoun || p.person == 3 {

@@ -2,8 +2,8 @@
 // its speaker: "“…,” Lopez said", "She told reporters: ‘…’", a closing mark whose opening mark
 // the writer left out, and a quotation that runs on over several paragraphs.
 //
-// It works on token positions of a parsed document and on the clauses package clause reads off
-// it. It does not resolve speakers to entities (package coref does, through the attributing
+// It works on token positions of a parsed document, on the quotation marks package marks pairs
+// in it and on the clauses package clause reads off it. It does not resolve speakers to entities (package coref does, through the attributing
 // clause's subject), and it does not make facts.
 package quote
 
@@ -44,13 +44,13 @@ func (q *Quote) Contains(p Pos) bool { return !p.Before(q.Start) && !q.End.Befor
 // a ‘positive step’) are words the writer borrows, not something somebody said.
 const MinTokens = 4
 
-// Find returns the quotations of the body text of d in text order: the spans package marks pairs
-// up that have MinTokens words or more. clauses holds the clauses of each sentence (as
-// clause.Extract returns them), by sentence index.
-func Find(d *doc.Doc, clauses [][]clause.Clause) []Quote {
+// Find returns the quotations of the body text of d in text order: those of spans (what
+// marks.Find returns for d) that have MinTokens words or more. clauses holds the clauses of each
+// sentence (as clause.Extract returns them), by sentence index.
+func Find(d *doc.Doc, spans []marks.Span, clauses [][]clause.Clause) []Quote {
 	f := finder{d: d, clauses: clauses}
 	kept := false // whether the span before was kept
-	for _, s := range marks.Find(d) {
+	for _, s := range spans {
 		q := Quote{Start: s.Start, End: s.End, Verb: Pos{Sent: -1, Tok: -1}, Clause: -1, Continued: s.Continued && kept}
 		if kept = f.length(q) >= MinTokens; kept {
 			f.quotes = append(f.quotes, q)

@@ -32,7 +32,7 @@ func main() {
 		for si := range d.Sentences {
 			cls[si] = clause.Extract(d.Sentences[si].Tokens)
 		}
-		for _, q := range quote.Find(d, cls) {
+		for _, q := range quote.Find(d, cr.Quotes, cls) {
 			if strings.Contains(quote.Text(d, q), os.Args[1]) {
 				fmt.Printf("quote %+v %q\n", q, quote.Text(d, q))
 			}
