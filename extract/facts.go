@@ -534,8 +534,7 @@ func (b *factBuilder) titledUnder(si, t int, add func(int, bool) bool) bool {
 // reflexiveObject reports whether token t is a reflexive pronoun in an object's place ("blamed
 // himself", "spoke to herself"); an emphatic one beside a subject ("Holm himself says") is not.
 func reflexiveObject(t *doc.Token) bool {
-	w := strings.ToLower(t.Text)
-	if t.Tag != "PRP" || !strings.HasSuffix(w, "self") && !strings.HasSuffix(w, "selves") {
+	if t.Tag != "PRP" || !coref.Reflexive(t.Text) {
 		return false
 	}
 	switch t.Dep {
@@ -581,7 +580,7 @@ func contentNoun(t *doc.Token) bool {
 // "London-based agent", "Zenda" of "Zenda-backed"), which a parse may take for the argument
 // itself: the argument is the noun the modifier qualifies.
 func hyphenModifier(toks []doc.Token, t int) bool {
-	if t+2 >= len(toks) || toks[t+1].Text != "-" || toks[t].End != toks[t+1].Start || toks[t+1].End != toks[t+2].Start {
+	if !tree.Hyphened(toks, t) {
 		return false // a spaced dash sets off a phrase: "the Council - led by X - said"
 	}
 	w := &toks[t+2]

@@ -260,12 +260,11 @@ func (s *sentence) isPredicate(v int) bool {
 // "constantly-changing"): part of a word, not a verb of its own, whatever the parse made of it.
 // A hyphened verb with an auxiliary or a subject of its own is one ("was cross-examined").
 func (s *sentence) compoundHalf(v int) bool {
-	if v < 2 {
+	if !tree.Hyphened(s.Toks, v-2) {
 		return false
 	}
-	h, n, t := &s.Toks[v-1], &s.Toks[v-2], &s.Toks[v]
-	glued := n.End > 0 && n.End == h.Start && h.End == t.Start
-	return h.Text == "-" && glued && (strings.HasPrefix(n.Tag, "NN") || n.Tag == "JJ" || n.Tag == "RB") &&
+	n := &s.Toks[v-2]
+	return (strings.HasPrefix(n.Tag, "NN") || n.Tag == "JJ" || n.Tag == "RB") &&
 		s.Child(v, "aux", "aux:pass", "nsubj", "nsubj:pass") < 0
 }
 

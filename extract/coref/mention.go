@@ -211,12 +211,19 @@ func ownsSubject(toks []doc.Token, h int) bool {
 	return v >= 0 && v < len(toks) && toks[v].Head < 0
 }
 
+// Reflexive reports whether word w is a reflexive pronoun ("himself", "themselves"), which
+// means its own clause's subject.
+func Reflexive(w string) bool {
+	w = strings.ToLower(w)
+	return strings.HasSuffix(w, "self") || strings.HasSuffix(w, "selves")
+}
+
 // coSubject returns, for a non-reflexive pronoun at token i that is the object of a verb ("X
 // accused him", "X spoke to her"), the token of that verb's subject, or -1: a pronoun does not
 // mean its own clause's subject (binding, Chomsky's principle B).
 func coSubject(toks []doc.Token, i int) int {
 	t := &toks[i]
-	if strings.HasSuffix(strings.ToLower(t.Text), "self") || strings.HasSuffix(strings.ToLower(t.Text), "selves") {
+	if Reflexive(t.Text) {
 		return -1
 	}
 	switch t.Dep {

@@ -100,6 +100,16 @@ func Form(tk *doc.Token) string {
 // Lower returns the lower-cased Form of token i.
 func (t *Tree) Lower(i int) string { return strings.ToLower(Form(&t.Toks[i])) }
 
+// Hyphened reports whether tokens i, i+1 and i+2 are one word written with a hyphen ("London -
+// based", "tsunami - hit"): a "-" with no space on either side. A spaced dash sets off a phrase
+// instead ("the Council - led by X - said").
+func Hyphened(toks []doc.Token, i int) bool {
+	if i < 0 || i+2 >= len(toks) || toks[i+1].Text != "-" {
+		return false
+	}
+	return toks[i].End > 0 && toks[i].End == toks[i+1].Start && toks[i+1].End == toks[i+2].Start
+}
+
 // IsFinite reports whether a token is a finite verb or a modal ("said", "is", "would"): the tags
 // that head or carry a clause's tense.
 func IsFinite(tk *doc.Token) bool {
