@@ -3,19 +3,7 @@ package coref
 import (
 	"slices"
 	"testing"
-
-	"github.com/newsgraph/newsgraph/extract/doc"
 )
-
-// resolveSents resolves a document of hand-parsed sentences (see sent).
-func resolveSents(t *testing.T, items ...string) *Result {
-	t.Helper()
-	d := &doc.Doc{}
-	for _, it := range items {
-		d.Sentences = append(d.Sentences, sent(t, it))
-	}
-	return Resolve(d)
-}
 
 // chainAt returns the chain holding the mention headed by token tok of sentence sent, or -1.
 func chainAt(r *Result, sent, tok int) int {

@@ -34,6 +34,16 @@ func sent(t *testing.T, items string) doc.Sentence {
 	return s
 }
 
+// resolveSents resolves a document of hand-parsed sentences (see sent).
+func resolveSents(t *testing.T, items ...string) *Result {
+	t.Helper()
+	d := &doc.Doc{}
+	for _, it := range items {
+		d.Sentences = append(d.Sentences, sent(t, it))
+	}
+	return Resolve(d)
+}
+
 func testDoc(t *testing.T) *doc.Doc {
 	return &doc.Doc{Sentences: []doc.Sentence{
 		// Acme spokesman Maria Lopez praised the plan .
@@ -82,12 +92,11 @@ func TestResolve(t *testing.T) {
 }
 
 func TestAcronymAndArticle(t *testing.T) {
-	d := &doc.Doc{Sentences: []doc.Sentence{
-		sent(t, "World/NNP/2/compound/B-ORG Trade/NNP/2/compound/I-ORG Organization/NNP/3/nsubj/I-ORG met/VBD/-1/root/O ./././punct/O"),
-		sent(t, "The/DT/1/det/O WTO/NNP/2/nsubj/B-ORG agreed/VBD/-1/root/O ./././punct/O"),
-		sent(t, "the/DT/1/det/O Vatican/NNP/2/nsubj/B-PERSON spoke/VBD/-1/root/O ./././punct/O"),
-	}}
-	r := Resolve(d)
+	r := resolveSents(t,
+		"World/NNP/2/compound/B-ORG Trade/NNP/2/compound/I-ORG Organization/NNP/3/nsubj/I-ORG met/VBD/-1/root/O ./././punct/O",
+		"The/DT/1/det/O WTO/NNP/2/nsubj/B-ORG agreed/VBD/-1/root/O ./././punct/O",
+		"the/DT/1/det/O Vatican/NNP/2/nsubj/B-PERSON spoke/VBD/-1/root/O ./././punct/O",
+	)
 	a, _ := r.At(0, 0)
 	b, _ := r.At(1, 1)
 	if a == nil || b == nil || a.Entity != b.Entity {
@@ -113,11 +122,10 @@ func TestResolveOddInput(t *testing.T) {
 // A one-word "person" that owns a business title is a company the recogniser mistyped; a
 // sentence-initial name the tagger called a common noun is still found by consistency.
 func TestOwnersAndInitialNames(t *testing.T) {
-	d := &doc.Doc{Sentences: []doc.Sentence{
-		sent(t, "Maria/NNP/3/nsubj/B-PERSON Lopez/NNP/0/flat/I-PERSON ,/,/0/punct/O met/VBD/-1/root/O Zenith/NNP/6/nmod:poss/B-PERSON 's/POS/4/case/O CEO/NN/3/obj/O ./././punct/O"),
-		sent(t, "Lopez/NN/1/nsubj/O says:say/VBZ/-1/root/O she/PRP/3/nsubj/O agreed/VBD/1/ccomp/O ./././punct/O"),
-	}}
-	r := Resolve(d)
+	r := resolveSents(t,
+		"Maria/NNP/3/nsubj/B-PERSON Lopez/NNP/0/flat/I-PERSON ,/,/0/punct/O met/VBD/-1/root/O Zenith/NNP/6/nmod:poss/B-PERSON 's/POS/4/case/O CEO/NN/3/obj/O ./././punct/O",
+		"Lopez/NN/1/nsubj/O says:say/VBZ/-1/root/O she/PRP/3/nsubj/O agreed/VBD/1/ccomp/O ./././punct/O",
+	)
 	if m, ok := r.At(0, 4); !ok || r.Entities[m.Entity].Type != "ORG" {
 		t.Errorf("the owner of a CEO stayed a person: %+v", m)
 	}
@@ -133,13 +141,12 @@ func TestOwnersAndInitialNames(t *testing.T) {
 // A description after a preposition starts at its determiner, not at the preposition: "at the
 // media mogul" is a description of the most salient person.
 func TestDescriptionAfterPreposition(t *testing.T) {
-	d := &doc.Doc{Sentences: []doc.Sentence{
+	r := resolveSents(t,
 		// Maria Lopez posted a plan .
-		sent(t, "Maria/NNP/1/compound/B-PERSON Lopez/NNP/2/nsubj/I-PERSON posted/VBD/-1/root/O a/DT/4/det/O plan/NN/2/obj/O ./././punct/O"),
+		"Maria/NNP/1/compound/B-PERSON Lopez/NNP/2/nsubj/I-PERSON posted/VBD/-1/root/O a/DT/4/det/O plan/NN/2/obj/O ./././punct/O",
 		// Critics hit back at the media mogul .
-		sent(t, "Critics/NNS/1/nsubj/O hit/VBD/-1/root/O back/RB/1/advmod/O at/IN/6/case/O the/DT/6/det/O media/NN/6/compound/O mogul/NN/1/obl/O ./././punct/O"),
-	}}
-	r := Resolve(d)
+		"Critics/NNS/1/nsubj/O hit/VBD/-1/root/O back/RB/1/advmod/O at/IN/6/case/O the/DT/6/det/O media/NN/6/compound/O mogul/NN/1/obl/O ./././punct/O",
+	)
 	m, ok := r.At(1, 6)
 	if !ok || m.Entity < 0 || r.Entities[m.Entity].Name != "Maria Lopez" {
 		t.Fatalf("the media mogul not resolved to Maria Lopez: %+v", m)
@@ -183,19 +190,18 @@ func TestDescriptionRolesAndCaptions(t *testing.T) {
 // title's modifiers make another office: "the deputy prime minister" is not the person called
 // "prime minister"; a descriptive noun ("the tycoon") still goes to the protagonist.
 func TestDescriptionsOfOffices(t *testing.T) {
-	d := &doc.Doc{Sentences: []doc.Sentence{
+	r := resolveSents(t,
 		// Prime minister Maria Lopez spoke .
-		sent(t, "Prime/NNP/1/compound/O minister/NN/2/compound/O Maria/NNP/4/nsubj/B-PERSON Lopez/NNP/2/flat/I-PERSON spoke/VBD/-1/root/O ./././punct/O"),
+		"Prime/NNP/1/compound/O minister/NN/2/compound/O Maria/NNP/4/nsubj/B-PERSON Lopez/NNP/2/flat/I-PERSON spoke/VBD/-1/root/O ./././punct/O",
 		// The deputy prime minister left .
-		sent(t, "The/DT/3/det/O deputy/JJ/3/amod/O prime/JJ/3/amod/O minister/NN/4/nsubj/O left/VBD/-1/root/O ./././punct/O"),
+		"The/DT/3/det/O deputy/JJ/3/amod/O prime/JJ/3/amod/O minister/NN/4/nsubj/O left/VBD/-1/root/O ./././punct/O",
 		// The spokesman said so .
-		sent(t, "The/DT/1/det/O spokesman/NN/2/nsubj/O said:say/VBD/-1/root/O so/RB/2/advmod/O ./././punct/O"),
+		"The/DT/1/det/O spokesman/NN/2/nsubj/O said:say/VBD/-1/root/O so/RB/2/advmod/O ./././punct/O",
 		// The tycoon smiled .
-		sent(t, "The/DT/1/det/O tycoon/NN/2/nsubj/O smiled/VBD/-1/root/O ./././punct/O"),
+		"The/DT/1/det/O tycoon/NN/2/nsubj/O smiled/VBD/-1/root/O ./././punct/O",
 		// The prime minister smiled .
-		sent(t, "The/DT/2/det/O prime/JJ/2/amod/O minister/NN/3/nsubj/O smiled/VBD/-1/root/O ./././punct/O"),
-	}}
-	r := Resolve(d)
+		"The/DT/2/det/O prime/JJ/2/amod/O minister/NN/3/nsubj/O smiled/VBD/-1/root/O ./././punct/O",
+	)
 	entityAt := func(si, tok int) string {
 		m, ok := r.At(si, tok)
 		if !ok || m.Entity < 0 {
@@ -222,13 +228,12 @@ func TestDescriptionsOfOffices(t *testing.T) {
 // quotation holds, and that the owner of an embedded clause's subject is no subject: the speaker
 // is the main subject of the sentence before.
 func TestSpeakerNotInQuote(t *testing.T) {
-	d := &doc.Doc{Sentences: []doc.Sentence{
+	r := resolveSents(t,
 		// John Smith says Tom Jones's form is poor .
-		sent(t, "John/NNP/2/nsubj/B-PERSON Smith/NNP/0/flat/I-PERSON says:say/VBZ/-1/root/O Tom/NNP/6/nmod:poss/B-PERSON Jones/NNP/3/flat/I-PERSON 's/POS/3/case/O form/NN/8/nsubj/O is/VBZ/8/cop/O poor/JJ/2/ccomp/O ./././punct/O"),
+		"John/NNP/2/nsubj/B-PERSON Smith/NNP/0/flat/I-PERSON says:say/VBZ/-1/root/O Tom/NNP/6/nmod:poss/B-PERSON Jones/NNP/3/flat/I-PERSON 's/POS/3/case/O form/NN/8/nsubj/O is/VBZ/8/cop/O poor/JJ/2/ccomp/O ./././punct/O",
 		// " Nobody plays like Tom Jones , " he said .
-		sent(t, "\"/``/9/punct/O Nobody/NN/2/nsubj/O plays/VBZ/9/ccomp/O like/IN/4/case/O Tom/NNP/2/obl/B-PERSON Jones/NNP/4/flat/I-PERSON ,/,/9/punct/O \"/''/9/punct/O he/PRP/9/nsubj/O said:say/VBD/-1/root/O ./././punct/O"),
-	}}
-	r := Resolve(d)
+		"\"/``/9/punct/O Nobody/NN/2/nsubj/O plays/VBZ/9/ccomp/O like/IN/4/case/O Tom/NNP/2/obl/B-PERSON Jones/NNP/4/flat/I-PERSON ,/,/9/punct/O \"/''/9/punct/O he/PRP/9/nsubj/O said:say/VBD/-1/root/O ./././punct/O",
+	)
 	m, ok := r.At(1, 8)
 	if !ok || r.Entities[m.Entity].Name != "John Smith" {
 		t.Fatalf("he resolved to %+v, want John Smith (entities %+v)", m, r.Entities)
@@ -241,13 +246,12 @@ func TestSpeakerNotInQuote(t *testing.T) {
 // TestNationalDescription checks that "the Frenchman" describes a person, resolved to the
 // article's person.
 func TestNationalDescription(t *testing.T) {
-	d := &doc.Doc{Sentences: []doc.Sentence{
+	r := resolveSents(t,
 		// Maria Lopez left the club .
-		sent(t, "Maria/NNP/2/nsubj/B-PERSON Lopez/NNP/0/flat/I-PERSON left/VBD/-1/root/O the/DT/4/det/O club/NN/2/obj/O ./././punct/O"),
+		"Maria/NNP/2/nsubj/B-PERSON Lopez/NNP/0/flat/I-PERSON left/VBD/-1/root/O the/DT/4/det/O club/NN/2/obj/O ./././punct/O",
 		// The decision still angers the Frenchman .
-		sent(t, "The/DT/1/det/O decision/NN/3/nsubj/O still/RB/3/advmod/O angers/VBZ/-1/root/O the/DT/5/det/O Frenchman/NNP/3/obj/B-NORP ./././punct/O"),
-	}}
-	r := Resolve(d)
+		"The/DT/1/det/O decision/NN/3/nsubj/O still/RB/3/advmod/O angers/VBZ/-1/root/O the/DT/5/det/O Frenchman/NNP/3/obj/B-NORP ./././punct/O",
+	)
 	m, ok := r.At(1, 5)
 	if !ok || m.Kind != Nominal || r.Entities[m.Entity].Name != "Maria Lopez" {
 		t.Fatalf("the Frenchman resolved to %+v, want a description of Maria Lopez", m)
@@ -310,15 +314,14 @@ func TestMainOrganisation(t *testing.T) {
 // the parse makes the title and the name two subjects, nor "the Acme leader" of "the Acme leader
 // in Zenda, Anna Berg", even when the parse hangs the name on the place.
 func TestTitleBeforeName(t *testing.T) {
-	d := &doc.Doc{Sentences: []doc.Sentence{
+	r := resolveSents(t,
 		// Acme leader Maria Lopez spoke .
-		sent(t, "Acme/NNP/1/compound/B-ORG leader/NN/2/compound/O Maria/NNP/4/nsubj/B-PERSON Lopez/NNP/2/flat/I-PERSON spoke/VBD/-1/root/O ./././punct/O"),
+		"Acme/NNP/1/compound/B-ORG leader/NN/2/compound/O Maria/NNP/4/nsubj/B-PERSON Lopez/NNP/2/flat/I-PERSON spoke/VBD/-1/root/O ./././punct/O",
 		// The Zenda leader Tom Brandt left .
-		sent(t, "The/DT/2/det/O Zenda/NNP/2/compound/B-ORG leader/NN/5/nsubj/O Tom/NNP/5/nsubj/B-PERSON Brandt/NNP/3/flat/I-PERSON left/VBD/-1/root/O ./././punct/O"),
+		"The/DT/2/det/O Zenda/NNP/2/compound/B-ORG leader/NN/5/nsubj/O Tom/NNP/5/nsubj/B-PERSON Brandt/NNP/3/flat/I-PERSON left/VBD/-1/root/O ./././punct/O",
 		// The Acme leader in Zenda , Anna Berg , left .   (the name hung on the place)
-		sent(t, "The/DT/2/det/O Acme/NNP/2/compound/B-ORG leader/NN/10/nsubj/O in/IN/4/case/O Zenda/NNP/2/nmod/B-GPE ,/,/6/punct/O Anna/NNP/4/appos/B-PERSON Berg/NNP/6/flat/I-PERSON ,/,/2/punct/O left/VBD/-1/root/O ./././punct/O"),
-	}}
-	r := Resolve(d)
+		"The/DT/2/det/O Acme/NNP/2/compound/B-ORG leader/NN/10/nsubj/O in/IN/4/case/O Zenda/NNP/2/nmod/B-GPE ,/,/6/punct/O Anna/NNP/4/appos/B-PERSON Berg/NNP/6/flat/I-PERSON ,/,/2/punct/O left/VBD/-1/root/O ./././punct/O",
+	)
 	for _, at := range [][2]int{{1, 2}, {2, 2}} {
 		if m, ok := r.At(at[0], at[1]); ok && m.Kind == Nominal && m.Entity >= 0 {
 			t.Errorf("sentence %d: %q is a description of %s", at[0], m.Text, r.Entities[m.Entity].Name)
@@ -329,17 +332,16 @@ func TestTitleBeforeName(t *testing.T) {
 // TestRegnalName checks that a royal named by one name after a royal title is not merged with a
 // fuller name that begins with it, in either order, while a surname named first still is.
 func TestRegnalName(t *testing.T) {
-	d := &doc.Doc{Sentences: []doc.Sentence{
+	r := resolveSents(t,
 		// Prince Edmund spoke .
-		sent(t, "Prince/NNP/1/compound/O Edmund/NNP/2/nsubj/B-PERSON spoke/VBD/-1/root/O ./././punct/O"),
+		"Prince/NNP/1/compound/O Edmund/NNP/2/nsubj/B-PERSON spoke/VBD/-1/root/O ./././punct/O",
 		// Edmund Stone replied .
-		sent(t, "Edmund/NNP/2/nsubj/B-PERSON Stone/NNP/0/flat/I-PERSON replied/VBD/-1/root/O ./././punct/O"),
+		"Edmund/NNP/2/nsubj/B-PERSON Stone/NNP/0/flat/I-PERSON replied/VBD/-1/root/O ./././punct/O",
 		// Lopez left .
-		sent(t, "Lopez/NNP/1/nsubj/B-PERSON left/VBD/-1/root/O ./././punct/O"),
+		"Lopez/NNP/1/nsubj/B-PERSON left/VBD/-1/root/O ./././punct/O",
 		// Maria Lopez returned .
-		sent(t, "Maria/NNP/2/nsubj/B-PERSON Lopez/NNP/0/flat/I-PERSON returned/VBD/-1/root/O ./././punct/O"),
-	}}
-	r := Resolve(d)
+		"Maria/NNP/2/nsubj/B-PERSON Lopez/NNP/0/flat/I-PERSON returned/VBD/-1/root/O ./././punct/O",
+	)
 	entity := func(si, tok int) int {
 		m, ok := r.At(si, tok)
 		if !ok {
@@ -358,11 +360,10 @@ func TestRegnalName(t *testing.T) {
 // TestSubjectAppositive checks that a name in apposition to a subject is a subject itself: in
 // "His wife Maria Lopez agreed", Maria Lopez is whom a following "she said" most likely means.
 func TestSubjectAppositive(t *testing.T) {
-	d := &doc.Doc{Sentences: []doc.Sentence{
+	r := resolveSents(t,
 		// His wife Maria Lopez agreed .
-		sent(t, "His/PRP$/1/nmod:poss/O wife/NN/4/nsubj/O Maria/NNP/1/appos/B-PERSON Lopez/NNP/2/flat/I-PERSON agreed/VBD/-1/root/O ./././punct/O"),
-	}}
-	r := Resolve(d)
+		"His/PRP$/1/nmod:poss/O wife/NN/4/nsubj/O Maria/NNP/1/appos/B-PERSON Lopez/NNP/2/flat/I-PERSON agreed/VBD/-1/root/O ./././punct/O",
+	)
 	m, ok := r.At(0, 2)
 	if !ok || m.Kind != Name {
 		t.Fatal("no name mention of Maria Lopez")
@@ -376,15 +377,14 @@ func TestSubjectAppositive(t *testing.T) {
 // is somebody the clause introduces, not the article's most prominent person, while one with a
 // non-restrictive clause after a comma may still be.
 func TestRestrictedDescription(t *testing.T) {
-	d := &doc.Doc{Sentences: []doc.Sentence{
+	r := resolveSents(t,
 		// Maria Lopez spoke .
-		sent(t, "Maria/NNP/2/nsubj/B-PERSON Lopez/NNP/0/flat/I-PERSON spoke/VBD/-1/root/O ./././punct/O"),
+		"Maria/NNP/2/nsubj/B-PERSON Lopez/NNP/0/flat/I-PERSON spoke/VBD/-1/root/O ./././punct/O",
 		// The woman she replaced left .
-		sent(t, "The/DT/1/det/O woman/NN/4/nsubj/O she/PRP/3/nsubj/O replaced/VBD/1/acl:relcl/O left/VBD/-1/root/O ./././punct/O"),
+		"The/DT/1/det/O woman/NN/4/nsubj/O she/PRP/3/nsubj/O replaced/VBD/1/acl:relcl/O left/VBD/-1/root/O ./././punct/O",
 		// The woman , who smiled , left .
-		sent(t, "The/DT/1/det/O woman/NN/6/nsubj/O ,/,/4/punct/O who/WP/4/nsubj/O smiled/VBD/1/acl:relcl/O ,/,/4/punct/O left/VBD/-1/root/O ./././punct/O"),
-	}}
-	r := Resolve(d)
+		"The/DT/1/det/O woman/NN/6/nsubj/O ,/,/4/punct/O who/WP/4/nsubj/O smiled/VBD/1/acl:relcl/O ,/,/4/punct/O left/VBD/-1/root/O ./././punct/O",
+	)
 	if m, ok := r.At(1, 1); ok && m.Entity >= 0 {
 		t.Errorf("%q resolved to %s", m.Text, r.Entities[m.Entity].Name)
 	}
@@ -396,13 +396,12 @@ func TestRestrictedDescription(t *testing.T) {
 // TestBoundPronoun checks that an object pronoun does not mean its own verb's subject: in "John
 // Smith accused him", him is somebody named before, not John Smith.
 func TestBoundPronoun(t *testing.T) {
-	d := &doc.Doc{Sentences: []doc.Sentence{
+	r := resolveSents(t,
 		// Tom Brandt spoke .
-		sent(t, "Tom/NNP/2/nsubj/B-PERSON Brandt/NNP/0/flat/I-PERSON spoke/VBD/-1/root/O ./././punct/O"),
+		"Tom/NNP/2/nsubj/B-PERSON Brandt/NNP/0/flat/I-PERSON spoke/VBD/-1/root/O ./././punct/O",
 		// John Smith accused him .
-		sent(t, "John/NNP/2/nsubj/B-PERSON Smith/NNP/0/flat/I-PERSON accused/VBD/-1/root/O him/PRP/2/obj/O ./././punct/O"),
-	}}
-	r := Resolve(d)
+		"John/NNP/2/nsubj/B-PERSON Smith/NNP/0/flat/I-PERSON accused/VBD/-1/root/O him/PRP/2/obj/O ./././punct/O",
+	)
 	m, ok := r.At(1, 3)
 	if !ok || m.Entity < 0 || r.Entities[m.Entity].Name != "Tom Brandt" {
 		name := ""

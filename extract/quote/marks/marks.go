@@ -43,8 +43,8 @@ func Find(d *doc.Doc) []Span {
 	return f.spans
 }
 
-// Single reports whether a quotation mark is a single one (‘ ’ ') rather than double (“ ” " « »).
-func Single(t *doc.Token) bool {
+// single reports whether a quotation mark is a single one (‘ ’ ') rather than double (“ ” " « »).
+func single(t *doc.Token) bool {
 	return t.Text == "‘" || t.Text == "’" || t.Text == "'"
 }
 
@@ -127,7 +127,7 @@ func (f *finder) scan() {
 		}
 		for ti := range s.Tokens {
 			m := f.markAt(&s.Tokens[ti])
-			if m != 0 && f.open && Single(&s.Tokens[ti]) != f.single {
+			if m != 0 && f.open && single(&s.Tokens[ti]) != f.single {
 				continue // a quote within the quote
 			}
 			if m < 0 && !f.open && s.Tokens[ti].Text == "'" {
@@ -138,7 +138,7 @@ func (f *finder) scan() {
 				if f.open {
 					f.close(Pos{si, ti - 1}, false)
 				}
-				f.open, f.single = true, Single(&s.Tokens[ti])
+				f.open, f.single = true, single(&s.Tokens[ti])
 				f.current = Span{Start: Pos{si, ti + 1}, Continued: f.runOn && ti == 0 && si == paraStart.Sent}
 				f.runOn = false
 			case -1:
